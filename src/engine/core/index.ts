@@ -1,0 +1,20 @@
+export * from './types'
+export { compileSnapshot, SnapshotError, BYTES_PER_MB, DEFAULT_OFFER_CATEGORIES, CATEGORY_INDEX } from './compile'
+export { compileOperators } from './operators'
+export { classify, parseDestination, categoryOf } from './classify'
+export type { Classified, Unclassified, ParsedDestination, InvalidDestination, DestinationKind } from './classify'
+export {
+  authorize,
+  calendarRefusal,
+  DEFAULT_CALL_SECONDS,
+  DEFAULT_SMS_COUNT,
+  DEFAULT_DATA_CHUNK_BYTES,
+} from './decide'
+export { rate, applyDeltas, emptyCounters, noticeKey, NOTICE_THRESHOLDS } from './rate'
+export type { Rating, RatingError, CounterDeltas, OfferConsumption, Notice, NoticeThreshold, PackageKind } from './rate'
+export { applyBatch } from './batch'
+export type { Ledger, BatchResult } from './batch'
+export { cycleFor, cycleKeyFor, renewalDayIn } from './cycle'
+export type { Cycle } from './cycle'
+export { REASONS, REASON_CODES } from './reasons'
+export { SAO_PAULO_TZ, localClock } from './time'
