@@ -1,0 +1,38 @@
+import { en } from '@payloadcms/translations/languages/en'
+import { pt } from '@payloadcms/translations/languages/pt'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { collections } from './src/collections'
+import { engineEndpoints } from './src/engine/endpoints'
+import { databaseAdapter } from './src/lib/database'
+import { emailAdapter } from './src/lib/email'
+import { payloadSecret } from './src/lib/settings'
+import { onInit } from './src/seed/onInit'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: payloadSecret(),
+  serverURL: process.env.PUBLIC_URL || undefined,
+  db: await databaseAdapter(),
+  email: await emailAdapter(),
+  collections,
+  endpoints: engineEndpoints,
+  admin: {
+    user: 'users',
+    meta: { titleSuffix: ' - GOL Gestor Online' },
+    importMap: { baseDir: dirname },
+    // The built-in login posts to /api/users/login and expects a token; ours adds the e-mailed code (A2).
+    components: { views: { login: { Component: '/src/admin/login/LoginView#LoginView' } } },
+  },
+  i18n: {
+    fallbackLanguage: 'pt',
+    supportedLanguages: { pt, en },
+  },
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  onInit,
+  telemetry: false,
+})
+

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: unit and integration tests on SQLite, then the integration tests again on
+ * PostgreSQL (the production engine). Prints `tests: N passed, N failed` last.
+ * PostgreSQL is required in CI; elsewhere it is skipped with a warning when unreachable.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const pgUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const extraArgs = process.argv.slice(2)
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'gol-vitest-'))
+
+function reachable(url) {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432) })
+    socket.setTimeout(2000)
+    socket.on('connect', () => (socket.destroy(), resolve(true)))
+    socket.on('error', () => resolve(false))
+    socket.on('timeout', () => (socket.destroy(), resolve(false)))
+  })
+}
+
+function run(label, env, args) {
+  const out = path.join(tmp, `${label}.json`)
+  console.log(`\n=== ${label} ===`)
+  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args, ...extraArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
+  try {
+    const report = JSON.parse(readFileSync(out, 'utf8'))
+    const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed')).length
+    return { passed: report.numPassedTests, failed: report.numFailedTests + failedSuites, code: res.status }
+  } catch {
+    return { passed: 0, failed: 1, code: res.status ?? 1 }
+  }
+}
+
+const results = [run('sqlite', { TEST_DB: 'sqlite' }, [])]
+if (await reachable(pgUrl)) {
+  results.push(run('postgres', { TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }, ['--project', 'integration']))
+} else if (process.env.CI) {
+  console.error(`PostgreSQL não está acessível em ${pgUrl}`)
+  results.push({ passed: 0, failed: 1, code: 1 })
+} else {
+  console.warn(`\n(aviso) PostgreSQL inacessível em ${pgUrl}: testes de integração no PostgreSQL pulados`)
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0)
+const failed = results.reduce((n, r) => n + r.failed, 0)
+const ok = failed === 0 && results.every((r) => r.code === 0)
+console.log(`tests: ${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`)
+process.exit(ok ? 0 : 1)

@@ -1,0 +1,211 @@
+import type { Access, AccessResult, CollectionBeforeChangeHook, Where } from 'payload'
+import { Forbidden } from 'payload'
+import { companyIdsOf, departmentIdsOf, idOf, idsOf, type AccessUser, type Role } from './roles'
+
+/**
+ * THE roles table of the SPEC ("Users and roles"), as data. Every collection's
+ * create/read/update/delete access is generated from here (tenantCollection and the
+ * few collections that are not company-owned call `accessFor(slug)`), so a rule lives
+ * in exactly one place.
+ *
+ * A scope says which documents a role reaches for an operation:
+ * - `all`: every document (support);
+ * - `company`: documents of the user's companies;
+ * - `departments`: documents of the user's departments (inside its companies). A
+ *   `viewer` with no department belongs to the whole company and falls back to `company`;
+ *   a `subadmin` with no department reaches nothing;
+ * - `none`.
+ * Collections may still narrow this in their own config (immutable audit trail, say).
+ */
+export type Scope = 'all' | 'company' | 'departments' | 'none'
+export type Operation = 'create' | 'read' | 'update' | 'delete'
+type Rules = Record<Operation, Record<Role, Scope>>
+
+export interface Policy {
+  rules: Rules
+  /** Path from the document to its company id(s). */
+  companyPath: string
+  /** Path from the document to its department id(s); absent = not department-scoped. */
+  departmentPath?: string
+}
+
+const row = (support: Scope, admin: Scope, subadmin: Scope, viewer: Scope): Record<Role, Scope> => ({ support, admin, subadmin, viewer })
+
+/** Company-wide data: admins write it; sub-admins and viewers only read it (settings they work under). */
+const companyConfig: Rules = {
+  create: row('all', 'company', 'none', 'none'),
+  read: row('all', 'company', 'company', 'company'),
+  update: row('all', 'company', 'none', 'none'),
+  delete: row('all', 'company', 'none', 'none'),
+}
+
+/** Company-private records (backups, restores, reports, audit): nothing for department-scoped users. */
+const companyPrivate: Rules = {
+  create: row('all', 'company', 'none', 'none'),
+  read: row('all', 'company', 'none', 'departments'),
+  update: row('all', 'company', 'none', 'none'),
+  delete: row('all', 'company', 'none', 'none'),
+}
+
+/** Lines: sub-admins read and edit the lines of their departments. */
+const lineRules: Rules = {
+  create: row('all', 'company', 'none', 'none'),
+  read: row('all', 'company', 'departments', 'departments'),
+  update: row('all', 'company', 'departments', 'none'),
+  delete: row('all', 'company', 'none', 'none'),
+}
+
+/** Per-line records written by the engine: read like the line. */
+const lineData: Rules = { ...companyConfig, read: row('all', 'company', 'departments', 'departments') }
+
+export const POLICIES: Record<string, Policy> = {
+  companies: {
+    companyPath: 'id',
+    rules: {
+      create: row('all', 'none', 'none', 'none'),
+      read: row('all', 'company', 'company', 'company'),
+      update: row('all', 'company', 'none', 'none'),
+      delete: row('all', 'none', 'none', 'none'),
+    },
+  },
+  accounts: { companyPath: 'company', rules: companyConfig },
+  departments: { companyPath: 'company', departmentPath: 'id', rules: { ...companyConfig, read: row('all', 'company', 'departments', 'departments') } },
+  profiles: { companyPath: 'company', rules: companyConfig },
+  holidays: { companyPath: 'company', rules: companyConfig },
+  offers: { companyPath: 'company', rules: companyConfig },
+  transfers: { companyPath: 'company', rules: companyConfig },
+  lines: { companyPath: 'company', departmentPath: 'department', rules: lineRules },
+  usage: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
+  consumption: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
+  notifications: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
+  // A department viewer has no department path here, so `departments` resolves to nothing for it.
+  transactions: { companyPath: 'company', rules: companyPrivate },
+  reports: { companyPath: 'company', rules: companyPrivate },
+  backups: { companyPath: 'company', rules: companyPrivate },
+  restores: { companyPath: 'company', rules: companyPrivate },
+  users: {
+    companyPath: 'companies',
+    departmentPath: 'departments',
+    rules: {
+      create: row('all', 'company', 'departments', 'none'),
+      read: row('all', 'company', 'departments', 'departments'),
+      update: row('all', 'company', 'departments', 'none'),
+      delete: row('all', 'company', 'departments', 'none'),
+    },
+  },
+  'operator-prefixes': { companyPath: 'company', rules: carrierData() },
+  'ported-numbers': { companyPath: 'company', rules: carrierData() },
+  outbox: {
+    companyPath: 'company',
+    rules: { create: row('none', 'none', 'none', 'none'), read: row('all', 'none', 'none', 'none'), update: row('none', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
+  },
+}
+
+function carrierData(): Rules {
+  return { create: row('all', 'none', 'none', 'none'), read: row('all', 'all', 'all', 'all'), update: row('all', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') }
+}
+
+/**
+ * The user behind a request, or null. A blocked user, or one that still has to replace
+ * a temporary password, acts as nobody: its tokens open nothing.
+ */
+export const actorOf = (req: { user?: unknown }): AccessUser | null => {
+  const user = (req.user as (AccessUser & { blocked?: boolean; mustChangePassword?: boolean }) | null) ?? null
+  if (!user || user.blocked || user.mustChangePassword) return null
+  if (user.collection && user.collection !== 'users') return null
+  return user
+}
+
+/** The scope a user has for an operation, with the viewer fallback applied. */
+export function scopeOf(policy: Policy, op: Operation, user: AccessUser | null): Scope {
+  if (!user?.role) return 'none'
+  const scope = policy.rules[op][user.role] ?? 'none'
+  if (scope !== 'departments') return scope
+  if (departmentIdsOf(user).length === 0) return user.role === 'viewer' ? 'company' : 'none'
+  return policy.departmentPath ? 'departments' : 'none'
+}
+
+const companyWhere = (policy: Policy, user: AccessUser): Where => ({ [policy.companyPath]: { in: companyIdsOf(user) } })
+
+function whereFor(slug: string, policy: Policy, scope: Scope, user: AccessUser, op: Operation): AccessResult {
+  if (scope === 'all') return true
+  if (scope === 'none') return false
+  if (companyIdsOf(user).length === 0) return false
+  const company = companyWhere(policy, user)
+  if (scope === 'company') {
+    if (slug === 'users' && op !== 'delete') return { or: [{ id: { equals: user.id } }, company] }
+    return company
+  }
+  const inDepartments: Where = { and: [company, { [policy.departmentPath!]: { in: departmentIdsOf(user) } }] }
+  if (slug === 'users') {
+    // Department-scoped users reach themselves and the viewers of their departments.
+    const viewers: Where = { and: [inDepartments, { role: { equals: 'viewer' } }] }
+    return op === 'read' || op === 'update' ? { or: [{ id: { equals: user.id } }, viewers] } : viewers
+  }
+  return inDepartments
+}
+
+const subset = (wanted: unknown[], allowed: (string | number)[]): boolean =>
+  wanted.every((w) => allowed.some((a) => String(a) === String(w)))
+
+const asArray = (v: unknown): unknown[] => (v == null ? [] : Array.isArray(v) ? v : [v])
+
+/** Create has no stored document: check the incoming data against the scope. */
+function mayCreate(slug: string, policy: Policy, scope: Scope, user: AccessUser, data: Record<string, unknown> | undefined): boolean {
+  if (scope === 'all') return true
+  if (scope === 'none') return false
+  if (!data) return true // "may I create at all", asked by the admin without data
+  const companies = idsOf(asArray(data[policy.companyPath]) as never)
+  if (companies.length === 0 || !subset(companies, companyIdsOf(user))) return false
+  if (slug === 'users' && data.role === 'support') return false
+  if (scope === 'company') return true
+  const departments = idsOf(asArray(data[policy.departmentPath!]) as never)
+  if (departments.length === 0 || !subset(departments, departmentIdsOf(user))) return false
+  return slug !== 'users' || (data.role ?? 'viewer') === 'viewer'
+}
+
+/** create/read/update/delete for a collection, all generated from POLICIES. */
+export function accessFor(slug: string): Record<Operation, Access> {
+  const policy = POLICIES[slug]
+  if (!policy) throw new Error(`Sem política de acesso para a coleção ${slug}`)
+  const op =
+    (operation: Exclude<Operation, 'create'>): Access =>
+    ({ req }) => {
+      const user = actorOf(req)
+      return whereFor(slug, policy, scopeOf(policy, operation, user), user!, operation)
+    }
+  return {
+    create: ({ req, data }) => {
+      const user = actorOf(req)
+      return user ? mayCreate(slug, policy, scopeOf(policy, 'create', user), user, data) : false
+    },
+    read: op('read'),
+    update: op('update'),
+    delete: op('delete'),
+  }
+}
+
+/**
+ * On update, a department-scoped writer may not move a document out of its departments
+ * (a sub-admin moving a line to another department) nor into another company.
+ */
+export const keepInScope =
+  (slug: string): CollectionBeforeChangeHook =>
+  ({ data, req, operation }) => {
+    const user = actorOf(req)
+    const policy = POLICIES[slug]
+    if (!user || !policy || operation !== 'update') return data
+    const scope = scopeOf(policy, 'update', user)
+    if (scope === 'all') return data
+    if (policy.companyPath !== 'id' && data[policy.companyPath] !== undefined) {
+      const companies = idsOf(asArray(data[policy.companyPath]) as never)
+      if (slug !== 'users' && !subset(companies, companyIdsOf(user))) throw new Forbidden(req.t)
+    }
+    if (scope === 'departments' && policy.departmentPath && !policy.departmentPath.includes('.') && policy.departmentPath !== 'id') {
+      if (data[policy.departmentPath] !== undefined) {
+        const departments = asArray(data[policy.departmentPath]).map((d) => idOf(d as never))
+        if (departments.length === 0 || !subset(departments, departmentIdsOf(user))) throw new Forbidden(req.t)
+      }
+    }
+    return data
+  }

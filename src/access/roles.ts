@@ -1,0 +1,48 @@
+/** Roles exactly as in SPEC "Users and roles". */
+export const ROLES = ['support', 'admin', 'subadmin', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, readonly [string, string]> = {
+  support: ['Suporte Claro', 'Claro support'],
+  admin: ['Administrador', 'Administrator'],
+  subadmin: ['Sub-administrador', 'Sub-administrator'],
+  viewer: ['Perfil de consulta', 'Viewer'],
+}
+
+type Relation = string | number | { id: string | number } | null | undefined
+
+/** The part of an authenticated user the access rules read. */
+export interface AccessUser {
+  id: string | number
+  role?: Role | null
+  companies?: Relation[] | null
+  departments?: Relation[] | null
+  selectedCompany?: Relation
+  collection?: string
+}
+
+export const idOf = (rel: Relation): string | number | undefined =>
+  rel == null ? undefined : typeof rel === 'object' ? rel.id : rel
+
+export const idsOf = (rels: Relation[] | null | undefined): (string | number)[] =>
+  (rels ?? []).map(idOf).filter((id): id is string | number => id !== undefined)
+
+export const isSupport = (user: AccessUser | null | undefined): boolean => user?.role === 'support'
+export const isViewer = (user: AccessUser | null | undefined): boolean => user?.role === 'viewer'
+/**
+ * The companies a user works in. After company selection (A5) only the selected one,
+ * so the choice scopes everything; `all` lists every company it belongs to.
+ */
+export const companyIdsOf = (user: AccessUser | null | undefined, options: { all?: boolean } = {}): (string | number)[] => {
+  const all = idsOf(user?.companies)
+  const selected = idOf(user?.selectedCompany)
+  if (options.all || selected === undefined) return all
+  return all.some((id) => String(id) === String(selected)) ? [selected] : all
+}
+export const departmentIdsOf = (user: AccessUser | null | undefined): (string | number)[] => idsOf(user?.departments)
+
+export const sameId = (a: Relation, b: Relation): boolean => {
+  const x = idOf(a)
+  const y = idOf(b)
+  return x !== undefined && y !== undefined && String(x) === String(y)
+}

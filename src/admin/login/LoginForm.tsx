@@ -1,0 +1,128 @@
+'use client'
+import { useState, type FormEvent } from 'react'
+
+type Step = 'password' | 'code' | 'newPassword' | 'recover'
+
+const box: React.CSSProperties = { maxWidth: 420, margin: '10vh auto', fontFamily: 'inherit', display: 'grid', gap: 14 }
+const input: React.CSSProperties = { padding: '10px 12px', fontSize: 16, border: '1px solid #bbb', borderRadius: 4 }
+const button: React.CSSProperties = { padding: '10px 12px', fontSize: 16, background: '#da291c', color: '#fff', border: 0, borderRadius: 4, cursor: 'pointer' }
+
+async function post(path: string, body: unknown) {
+  const res = await fetch(`/api/users${path}`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const data = await res.json().catch(() => ({}))
+  const message = data?.message ?? data?.errors?.[0]?.message
+  return { ok: res.ok, data, message: typeof message === 'string' ? message : undefined }
+}
+
+/** Three steps on one screen: password, the 5-digit code, and a new password after a temporary one. */
+export function LoginForm({ version }: { version: string }) {
+  const [step, setStep] = useState<Step>('password')
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [challenge, setChallenge] = useState('')
+  const [code, setCode] = useState('')
+  const [newPassword, setNewPassword] = useState('')
+  const [email, setEmail] = useState('')
+  const [notice, setNotice] = useState<string>()
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  const run = (action: () => Promise<void>) => async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await action()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const enter = () => window.location.assign('/admin')
+
+  const submitPassword = run(async () => {
+    const res = await post('/login', { username: username.replace(/\D/g, ''), password })
+    if (!res.ok || !res.data?.challenge) return setError(res.message ?? 'Usuário ou senha inválidos.')
+    setChallenge(res.data.challenge)
+    setStep('code')
+  })
+
+  const submitCode = run(async () => {
+    const res = await post('/login/otp', { challenge, code: code.trim() })
+    if (!res.ok) return setError(res.message ?? 'Código inválido ou expirado.')
+    if (res.data?.mustChangePassword) return setStep('newPassword')
+    enter()
+  })
+
+  const submitNewPassword = run(async () => {
+    const res = await post('/change-password', { newPassword })
+    if (!res.ok) return setError(res.message ?? 'Não foi possível trocar a senha.')
+    enter()
+  })
+
+  const submitRecover = run(async () => {
+    const res = await post('/recover', { email: email.trim() })
+    if (!res.ok) return setError(res.message ?? 'Não foi possível enviar a senha temporária.')
+    setNotice(res.message ?? 'Se o e-mail estiver cadastrado, enviaremos uma senha temporária.')
+    setStep('password')
+  })
+
+  return (
+    <div style={box}>
+      <h1 style={{ margin: 0 }}>
+        Claro<sup>+</sup>empresas
+      </h1>
+      <h2 style={{ margin: 0 }}>Login</h2>
+      {step === 'password' && (
+        <form onSubmit={submitPassword} style={{ display: 'grid', gap: 12 }}>
+          <label htmlFor="gol-username">Usuário (CPF)</label>
+          <input id="gol-username" name="username" style={input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <label htmlFor="gol-password">Senha</label>
+          <input id="gol-password" name="password" type="password" style={input} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <button style={button} disabled={busy} type="submit">Entrar</button>
+          <button type="button" style={{ background: 'none', border: 0, textDecoration: 'underline', cursor: 'pointer', justifySelf: 'start' }} onClick={() => (setStep('recover'), setError(undefined))}>
+            Recuperar senha
+          </button>
+        </form>
+      )}
+      {step === 'code' && (
+        <form onSubmit={submitCode} style={{ display: 'grid', gap: 12 }}>
+          <p style={{ margin: 0 }}>Enviamos um código de 5 dígitos para o seu e-mail. Ele vale por 180 segundos.</p>
+          <label htmlFor="gol-code">Código de acesso</label>
+          <input id="gol-code" name="code" style={input} inputMode="numeric" autoComplete="one-time-code" maxLength={5} pattern="\d{5}" value={code} onChange={(e) => setCode(e.target.value)} required />
+          <button style={button} disabled={busy} type="submit">Confirmar</button>
+          <button type="button" style={{ ...button, background: '#555' }} onClick={() => (setStep('password'), setCode(''), setError(undefined))}>
+            Voltar
+          </button>
+        </form>
+      )}
+      {step === 'newPassword' && (
+        <form onSubmit={submitNewPassword} style={{ display: 'grid', gap: 12 }}>
+          <p style={{ margin: 0 }}>Sua senha é temporária. Defina uma nova senha para continuar.</p>
+          <label htmlFor="gol-new-password">Nova senha</label>
+          <input id="gol-new-password" name="newPassword" type="password" style={input} autoComplete="new-password" minLength={8} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required />
+          <button style={button} disabled={busy} type="submit">Salvar e entrar</button>
+        </form>
+      )}
+      {step === 'recover' && (
+        <form onSubmit={submitRecover} style={{ display: 'grid', gap: 12 }}>
+          <h3 style={{ margin: 0 }}>Recuperação de senha</h3>
+          <p style={{ margin: 0 }}>Informe o seu endereço de e-mail corporativo válido cadastrado. Sua nova senha inicial será encaminhada por e-mail.</p>
+          <label htmlFor="gol-email">E-mail</label>
+          <input id="gol-email" name="email" type="email" style={input} value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <button style={button} disabled={busy} type="submit">Enviar</button>
+          <button type="button" style={{ ...button, background: '#555' }} onClick={() => setStep('password')}>
+            Retornar
+          </button>
+        </form>
+      )}
+      {notice && step === 'password' && <p style={{ margin: 0 }}>{notice}</p>}
+      {error && (
+        <p role="alert" style={{ color: '#b00020', margin: 0 }}>
+          {error}
+        </p>
+      )}
+      <small style={{ color: '#777' }}>v{version}</small>
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import type { CollectionAfterChangeHook, CollectionBeforeValidateHook } from 'payload'
+import { actorOf } from '../access/policy'
+import { temporaryPassword } from './endpoints'
+import { welcomeEmail } from './templates'
+
+/**
+ * User administration (I): a user created through the admin, REST or GraphQL without a
+ * password gets a temporary one, e-mailed to it, and must set its own at first login.
+ */
+export const temporaryPasswordOnCreate: CollectionBeforeValidateHook = ({ data, operation, req }) => {
+  if (operation !== 'create' || !data || !actorOf(req) || data.password) return data
+  const temporary = temporaryPassword()
+  req.context.temporaryPassword = temporary
+  return { ...data, password: temporary, mustChangePassword: true }
+}
+
+export const emailTemporaryPassword: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  const temporary = req.context.temporaryPassword
+  if (operation !== 'create' || typeof temporary !== 'string') return doc
+  delete req.context.temporaryPassword
+  await req.payload.sendEmail({ to: doc.email, ...welcomeEmail(String(doc.firstName ?? ''), String(doc.username ?? ''), temporary) })
+  return doc
+}

@@ -1,0 +1,32 @@
+import { selectField } from '../fields/common'
+import { label } from '../lib/i18n'
+import { BACKUP_CATEGORIES } from './Backups'
+import { tenantCollection } from './tenantCollection'
+
+export const RESTORE_STATUS = {
+  pending: ['Pendente', 'Pending'],
+  running: ['Em andamento', 'Running'],
+  success: ['Sucesso', 'Success'],
+  partial: ['Parcial', 'Partial'],
+  error: ['Erro', 'Error'],
+} as const
+
+/** A restore of one backup, run in the background (J2, J3, H7). */
+export const Restores = tenantCollection({
+  slug: 'restores',
+  labels: { singular: label('Restauração', 'Restore'), plural: label('Histórico de restaurações', 'Restore history') },
+  admin: { defaultColumns: ['backup', 'category', 'status', 'createdAt', 'finishedAt'] },
+  defaultSort: '-createdAt',
+  access: { update: () => false, delete: () => false },
+  fields: [
+    { name: 'backup', type: 'relationship', relationTo: 'backups', required: true, label: label('Backup', 'Backup') },
+    selectField('category', 'Categoria', 'Category', BACKUP_CATEGORIES, { required: true, index: true }),
+    selectField('status', 'Status', 'Status', RESTORE_STATUS, { required: true, defaultValue: 'pending', index: true }),
+    { name: 'appliedCount', type: 'number', defaultValue: 0, label: label('Aplicados', 'Applied') },
+    { name: 'failedCount', type: 'number', defaultValue: 0, label: label('Falhas', 'Failed') },
+    { name: 'applied', type: 'json', label: label('Itens aplicados', 'Applied items') },
+    { name: 'failed', type: 'json', label: label('Itens com falha', 'Failed items') },
+    { name: 'finishedAt', type: 'date', label: label('Concluído em', 'Finished at') },
+    { name: 'requestedBy', type: 'relationship', relationTo: 'users', label: label('Solicitado por', 'Requested by') },
+  ],
+})

@@ -1,0 +1,38 @@
+import { SERVICES } from '../domain/categories'
+import { categoryOptionMap, selectField } from '../fields/common'
+import { label } from '../lib/i18n'
+import { tenantCollection } from './tenantCollection'
+
+
+const SERVICE_LABELS = {
+  voice: ['Voz', 'Voice'],
+  sms: ['SMS', 'SMS'],
+  collect: ['Chamada a cobrar', 'Collect call'],
+  data: ['Dados', 'Data'],
+} as const satisfies Record<(typeof SERVICES)[number], readonly [string, string]>
+
+/**
+ * Usage that happened (K): calls, SMS, collect calls and data sessions sent by the
+ * network. `eventId` makes recording idempotent. Written by the engine, read by reports.
+ */
+export const Usage = tenantCollection({
+  slug: 'usage',
+  labels: { singular: label('Uso', 'Usage event'), plural: label('Uso', 'Usage') },
+  admin: { defaultColumns: ['at', 'line', 'service', 'category', 'destination', 'units'] },
+  defaultSort: '-at',
+  access: { update: () => false },
+  indexes: [{ fields: ['company', 'at'] }, { fields: ['line', 'at'] }],
+  fields: [
+    { name: 'eventId', type: 'text', required: true, unique: true, label: label('ID do evento', 'Event id') },
+    { name: 'line', type: 'relationship', relationTo: 'lines', required: true, label: label('Linha', 'Line') },
+    { name: 'msisdn', type: 'text', index: true, label: label('Nº da linha', 'Line number') },
+    selectField('service', 'Serviço', 'Service', SERVICE_LABELS, { required: true }),
+    selectField('category', 'Tipo', 'Category', categoryOptionMap(), { required: true, index: true }),
+    { name: 'destination', type: 'text', label: label('Destino', 'Destination') },
+    { name: 'at', type: 'date', required: true, label: label('Data', 'Date'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'units', type: 'number', required: true, min: 0, label: label('Quantidade (s / SMS / bytes)', 'Units (s / SMS / bytes)') },
+    { name: 'group', type: 'text', label: label('Grupo de classificação', 'Classification group') },
+    { name: 'package', type: 'text', label: label('Oferta e pacote usado', 'Offer and package used') },
+    { name: 'cycle', type: 'text', index: true, label: label('Ciclo', 'Cycle') },
+  ],
+})

@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+import { withEngineHooks } from '../engine/hooks'
+import { Accounts } from './Accounts'
+import { Backups } from './Backups'
+import { Companies } from './Companies'
+import { Consumption } from './Consumption'
+import { Departments } from './Departments'
+import { Holidays } from './Holidays'
+import { Lines } from './Lines'
+import { LoginChallenges } from './LoginChallenges'
+import { Notifications } from './Notifications'
+import { Offers } from './Offers'
+import { OperatorPrefixes, PortedNumbers } from './OperatorData'
+import { Outbox } from './Outbox'
+import { Profiles } from './Profiles'
+import { Reports } from './Reports'
+import { Restores } from './Restores'
+import { Transactions } from './Transactions'
+import { Transfers } from './Transfers'
+import { Usage } from './Usage'
+import { Users } from './Users'
+
+/** Every collection, in the admin's menu order. */
+export const collections: CollectionConfig[] = withEngineHooks([
+  Lines,
+  Departments,
+  Profiles,
+  Offers,
+  Transfers,
+  Holidays,
+  Accounts,
+  Companies,
+  Users,
+  Transactions,
+  Usage,
+  Consumption,
+  Notifications,
+  Reports,
+  Backups,
+  Restores,
+  OperatorPrefixes,
+  PortedNumbers,
+  Outbox,
+  LoginChallenges,
+])

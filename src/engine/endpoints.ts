@@ -1,0 +1,142 @@
+/**
+ * HTTP interface of the engine (SPEC "Public interface"), as Payload root endpoints:
+ *   POST /api/engine/authorize  {line, service, destination, at?, units?}
+ *   POST /api/engine/usage      {events: [{id, line, service, destination, at, units, group?}]} (≤ 10 000)
+ *   GET  /api/engine/balance?line=<msisdn>
+ * Authenticated (session or API key); a company user reaches only its companies' lines (404 otherwise).
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
+import { companyIdsOf, isSupport, type AccessUser } from '../access/roles'
+import type { LineSnapshot } from './adapters/snapshots'
+import { engineFor, type IngestEvent } from './service'
+
+export const MAX_BATCH = 10_000
+
+const msisdn = z.string().regex(/^55\d{10,11}$/, 'MSISDN: 55 + DDD + 8 ou 9 dígitos')
+const service = z.enum(['voice', 'sms', 'collect', 'data'], { errorMap: () => ({ message: 'service: voice, sms, collect ou data' }) })
+const instant = z
+  .union([z.string(), z.number()])
+  .transform((v, ctx) => {
+    const d = new Date(v)
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'data/hora inválida (ISO 8601 ou epoch ms)' })
+      return z.NEVER
+    }
+    return d
+  })
+const units = z.number({ invalid_type_error: 'número' }).finite().nonnegative('não negativo')
+
+export const authorizeBody = z
+  .object({
+    line: msisdn,
+    service,
+    destination: z.string().max(40).optional(),
+    at: instant.optional(),
+    units: units.optional(),
+  })
+  .strict()
+
+export const usageEvent = z
+  .object({
+    id: z.string().min(1, 'obrigatório').max(128),
+    line: msisdn,
+    service,
+    destination: z.string().max(40).optional(),
+    at: instant,
+    units,
+    group: z.string().max(64).optional(),
+  })
+  .strict()
+
+const usageBody = z.object({ events: z.array(z.unknown()).max(MAX_BATCH, `no máximo ${MAX_BATCH} eventos por lote`) }).strict()
+
+const fieldErrors = (error: z.ZodError) =>
+  error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
+
+const json = (body: unknown, status = 200) => Response.json(body, { status })
+const invalid = (error: z.ZodError) =>
+  json({ errors: [{ message: 'Dados inválidos', data: { errors: fieldErrors(error) } }], fields: fieldErrors(error) }, 400)
+const notFound = (line: string) => json({ errors: [{ message: `Linha ${line} não encontrada` }] }, 404)
+
+async function bodyOf(req: PayloadRequest): Promise<unknown> {
+  try {
+    return req.json ? await req.json() : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function reaches(user: AccessUser, ls: LineSnapshot): boolean {
+  if (isSupport(user)) return true
+  return companyIdsOf(user).some((c) => String(c) === String(ls.companyId))
+}
+
+async function lineFor(req: PayloadRequest, msisdn: string): Promise<LineSnapshot | null> {
+  const engine = await engineFor(req.payload)
+  const ls = await engine.snapshots.byMsisdn(msisdn)
+  return ls && reaches(req.user as unknown as AccessUser, ls) ? ls : null
+}
+
+const unauthorized = () => json({ errors: [{ message: 'Autenticação necessária' }] }, 401)
+
+export const engineEndpoints: Endpoint[] = [
+  {
+    path: '/engine/authorize',
+    method: 'post',
+    handler: async (req) => {
+      if (!req.user) return unauthorized()
+      const parsed = authorizeBody.safeParse(await bodyOf(req))
+      if (!parsed.success) return invalid(parsed.error)
+      const ls = await lineFor(req, parsed.data.line)
+      if (!ls) return notFound(parsed.data.line)
+      const engine = await engineFor(req.payload)
+      const d = await engine.authorize(ls, parsed.data)
+      return json({ allow: d.allow, granted: d.granted, category: d.category, reason: { code: d.reason.code, message: d.reason.message } })
+    },
+  },
+  {
+    path: '/engine/usage',
+    method: 'post',
+    handler: async (req) => {
+      if (!req.user) return unauthorized()
+      const parsed = usageBody.safeParse(await bodyOf(req))
+      if (!parsed.success) return invalid(parsed.error)
+      const rejected: { index: number; error: string }[] = []
+      const events: IngestEvent[] = []
+      parsed.data.events.forEach((raw, index) => {
+        const e = usageEvent.safeParse(raw)
+        if (!e.success) rejected.push({ index, error: fieldErrors(e.error).map((f) => `${f.field}: ${f.message}`).join('; ') })
+        else events.push({ index, ...e.data })
+      })
+      const engine = await engineFor(req.payload)
+      const cache = new Map<string, Promise<LineSnapshot | null>>()
+      const result = await engine.ingest(events, (m) => {
+        let f = cache.get(m)
+        if (!f) cache.set(m, (f = lineFor(req, m)))
+        return f
+      })
+      return json({
+        accepted: result.accepted,
+        duplicates: result.duplicates,
+        rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index),
+      })
+    },
+  },
+  {
+    path: '/engine/balance',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user) return unauthorized()
+      const parsed = z.object({ line: msisdn, at: instant.optional() }).safeParse({
+        line: req.searchParams.get('line') ?? undefined,
+        at: req.searchParams.get('at') ?? undefined,
+      })
+      if (!parsed.success) return invalid(parsed.error)
+      const ls = await lineFor(req, parsed.data.line)
+      if (!ls) return notFound(parsed.data.line)
+      const engine = await engineFor(req.payload)
+      return json(await engine.balance(ls, parsed.data.at))
+    },
+  },
+]

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj } from 'payload'
+import { DATA_DIR, databaseKind, databaseUrl } from './settings'
+
+/** GOL_DB_PUSH=false turns the development schema push off (used to test the migrations). */
+const pushOverride = (): { push?: boolean } => (process.env.GOL_DB_PUSH === 'false' ? { push: false } : {})
+
+const migrationsDir = (kind: string) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'src/migrations', kind)
+
+/**
+ * The database adapter named by DATABASE_URL. Adapters are imported lazily so a
+ * deployment on one engine never loads the others' drivers. Outside production the
+ * schema is pushed; in production the committed migrations run on start.
+ */
+export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdapterObj> {
+  const kind = databaseKind(url)
+  if (kind === 'sqlite') {
+    mkdirSync(DATA_DIR, { recursive: true })
+    const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+    const { migrations } = await import('../migrations/sqlite')
+    return sqliteAdapter({
+      client: { url },
+      // Off by default in the adapter: without it multi-document writes are not atomic.
+      transactionOptions: {},
+      wal: true,
+      busyTimeout: 10_000,
+      migrationDir: migrationsDir('sqlite'),
+      prodMigrations: migrations,
+      ...pushOverride(),
+    })
+  }
+  if (kind === 'postgres') {
+    const { postgresAdapter } = await import('@payloadcms/db-postgres')
+    const { migrations } = await import('../migrations/postgres')
+    return postgresAdapter({
+      pool: { connectionString: url, max: Number(process.env.PG_POOL_MAX || 10) },
+      migrationDir: migrationsDir('postgres'),
+      prodMigrations: migrations,
+      ...pushOverride(),
+    })
+  }
+  const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
+  return mongooseAdapter({ url })
+}

@@ -1,0 +1,47 @@
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import nodemailer from 'nodemailer'
+import type { EmailAdapter } from 'payload'
+import { smtpUrl } from './settings'
+
+const FROM_ADDRESS = process.env.MAIL_FROM || 'noreply-gol-seguranca@gol.local'
+const FROM_NAME = 'GOL - Gestor Online'
+
+const addressList = (to: unknown): string =>
+  (Array.isArray(to) ? to : [to])
+    .map((a) => (typeof a === 'string' ? a : (a as { address?: string })?.address ?? ''))
+    .filter(Boolean)
+    .join(', ')
+
+/** With no SMTP server, e-mails land in the `outbox` collection and the log. */
+const outboxAdapter: EmailAdapter =
+  ({ payload }) => ({
+    name: 'outbox',
+    defaultFromAddress: FROM_ADDRESS,
+    defaultFromName: FROM_NAME,
+    sendEmail: async (message) => {
+      const to = addressList(message.to)
+      payload.logger.info(`e-mail para ${to}: ${String(message.subject ?? '')}`)
+      return payload.create({
+        collection: 'outbox',
+        data: {
+          to,
+          from: typeof message.from === 'string' ? message.from : FROM_ADDRESS,
+          subject: String(message.subject ?? ''),
+          text: typeof message.text === 'string' ? message.text : undefined,
+          html: typeof message.html === 'string' ? message.html : undefined,
+        },
+        overrideAccess: true,
+      })
+    },
+  })
+
+export async function emailAdapter() {
+  const url = smtpUrl()
+  if (!url) return outboxAdapter
+  return nodemailerAdapter({
+    defaultFromAddress: FROM_ADDRESS,
+    defaultFromName: FROM_NAME,
+    transport: nodemailer.createTransport(url),
+    skipVerify: true,
+  })
+}

@@ -1,0 +1,54 @@
+import type { Payload, SanitizedConfig } from 'payload'
+import { createTestDatabase } from './testDatabase'
+import { RestClient } from './rest'
+
+export interface TestApp {
+  payload: Payload
+  config: SanitizedConfig
+  rest: RestClient
+  dbKind: string
+  close: () => Promise<void>
+}
+
+/**
+ * Boots the real Payload config on a fresh database of the TEST_DB kind, with no
+ * demo data. Call in beforeAll; `close` in afterAll destroys Payload and the database.
+ * The config reads the environment at import, so the URL is set before importing it.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; push?: boolean } = {}): Promise<TestApp> {
+  const db = await createTestDatabase()
+  process.env.DATABASE_URL = db.url
+  process.env.SEED_DEMO = 'false'
+  // Drizzle skips the push when the schema equals the last one pushed in this process; each file has a new database.
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+  process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
+  delete process.env.SMTP_URL
+  if (options.push === false) process.env.GOL_DB_PUSH = 'false'
+  else delete process.env.GOL_DB_PUSH
+  // Per-file settings (e.g. SMTP_URL of a loopback SMTP server), applied before the config is read.
+  Object.assign(process.env, options.env)
+  // getPayload caches one instance per process: a test file wants its own.
+  ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
+  const { getPayload } = await import('payload')
+  const config = await (await import('../../payload.config')).default
+  const payload = await getPayload({ config })
+  return {
+    payload,
+    config,
+    rest: new RestClient(config),
+    dbKind: db.kind,
+    close: async () => {
+      await payload.destroy()
+      // The postgres pool outlives destroy(). Ending it waits for checked-out clients, so
+      // bound the wait; clients still open when the database is dropped report an error
+      // the pool would otherwise raise as unhandled.
+      const pool = (payload.db as { pool?: { end: () => Promise<void>; on: (e: string, f: () => void) => void } }).pool
+      if (pool) {
+        pool.on('error', () => undefined)
+        await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))])
+      }
+      ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
+      await db.drop()
+    },
+  }
+}
