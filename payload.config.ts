@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import { collections } from './src/collections'
 import { engineEndpoints } from './src/engine/endpoints'
+import { jobs } from './src/jobs'
 import { databaseAdapter } from './src/lib/database'
 import { emailAdapter } from './src/lib/email'
 import { payloadSecret } from './src/lib/settings'
@@ -19,6 +20,7 @@ export default buildConfig({
   email: await emailAdapter(),
   collections,
   endpoints: engineEndpoints,
+  jobs,
   admin: {
     user: 'users',
     meta: { titleSuffix: ' - GOL Gestor Online' },
