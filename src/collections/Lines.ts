@@ -96,5 +96,7 @@ export const Lines = tenantCollection({
         { name: 'amountMB', type: 'number', min: 0, label: label('Cota (MB)', 'Quota (MB)'), validate: quotaWithinPool as never },
       ],
     },
+    // SPEC L: the engine's decision for a call from this line, without counting it.
+    { name: 'simulateCall', type: 'ui', admin: { components: { Field: '/src/admin/engine/SimulateCall#SimulateCall' } } },
   ],
 })

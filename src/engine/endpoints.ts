@@ -3,11 +3,14 @@
  *   POST /api/engine/authorize  {line, service, destination, at?, units?}
  *   POST /api/engine/usage      {events: [{id, line, service, destination, at, units, group?}]} (≤ 10 000)
  *   GET  /api/engine/balance?line=<msisdn>
+ *   POST /api/engine/simulate   {line, service, destination?, at?, units?} — the decision without counting
+ *        anything (SPEC L "simulate a call"); whoever may read the line may simulate on it.
  * Authenticated (session or API key); a company user reaches only its companies' lines (404 otherwise).
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { companyIdsOf, isSupport, type AccessUser } from '../access/roles'
+import { CATEGORY_LABELS_PT } from '../domain/categories'
 import type { LineSnapshot } from './adapters/snapshots'
 import { engineFor, type IngestEvent } from './service'
 
@@ -78,6 +81,22 @@ async function lineFor(req: PayloadRequest, msisdn: string): Promise<LineSnapsho
   return ls && reaches(req.user as unknown as AccessUser, ls) ? ls : null
 }
 
+/** The line's snapshot when the user may read the line (the Lines collection's own read access). */
+async function readableLine(req: PayloadRequest, msisdn: string): Promise<LineSnapshot | null> {
+  const found = await req.payload.find({
+    collection: 'lines',
+    where: { msisdn: { equals: msisdn } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    select: { msisdn: true },
+  })
+  if (!found.docs.length) return null
+  return (await engineFor(req.payload)).snapshots.byMsisdn(msisdn)
+}
+
 const unauthorized = () => json({ errors: [{ message: 'Autenticação necessária' }] }, 401)
 
 export const engineEndpoints: Endpoint[] = [
@@ -120,6 +139,30 @@ export const engineEndpoints: Endpoint[] = [
         accepted: result.accepted,
         duplicates: result.duplicates,
         rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index),
+      })
+    },
+  },
+  {
+    path: '/engine/simulate',
+    method: 'post',
+    handler: async (req) => {
+      if (!req.user) return unauthorized()
+      const parsed = authorizeBody.safeParse(await bodyOf(req))
+      if (!parsed.success) return invalid(parsed.error)
+      const ls = await readableLine(req, parsed.data.line)
+      if (!ls) return notFound(parsed.data.line)
+      const engine = await engineFor(req.payload)
+      const at = parsed.data.at ?? new Date()
+      const d = await engine.simulate(ls, { ...parsed.data, at })
+      return json({
+        allow: d.allow,
+        granted: d.granted,
+        category: d.category,
+        categoryLabel: d.category ? CATEGORY_LABELS_PT[d.category] : null,
+        destination: d.destination ?? null,
+        reason: { code: d.reason.code, message: d.reason.message },
+        at: at.toISOString(),
+        simulated: true,
       })
     },
   },

@@ -155,6 +155,16 @@ export class Engine {
     return decision
   }
 
+  /**
+   * The decision authorize() would take now, against the consumption recorded so far,
+   * without reserving or counting anything ("simulate a call", SPEC L).
+   */
+  async simulate(ls: LineSnapshot, input: AuthorizeInput): Promise<Decision> {
+    const at = input.at ?? new Date()
+    const counters = await this.countersFor(ls, cycleFor(at, ls.snapshot.renewalDay).key)
+    return authorize(ls.snapshot, counters, { service: input.service, destination: input.destination, at, units: input.units })
+  }
+
   private async sentFor(ls: LineSnapshot, cycleKey: string): Promise<Set<string>> {
     const key = `${String(ls.lineId)}|${cycleKey}`
     let set = this.sentNotices.get(key)

@@ -119,6 +119,23 @@ export async function readSentNotices(payload: Payload, line: Id, cycle: string)
   return new Set((res.docs as any[]).map((d) => `${d.cycle}|${d.packageKey}|${d.threshold}`))
 }
 
+/** A `notifications` document for a notice, queued for the gateway's channel. */
+function noticeData(n: NoticeRow, channel: string) {
+  return {
+    line: n.line,
+    company: n.company,
+    msisdn: n.notice.msisdn,
+    offer: n.offer,
+    package: n.notice.packageName,
+    packageKey: `${n.notice.kind}:${n.notice.packageId}`,
+    threshold: String(n.notice.threshold),
+    cycle: n.notice.cycleKey,
+    message: n.notice.message,
+    status: 'queued',
+    channel,
+  }
+}
+
 /**
  * Writes a rated batch atomically. Throws ConcurrentBatchError (nothing written) when
  * some usage row already existed: the caller re-reads duplicates and rates again.
@@ -132,7 +149,7 @@ export async function persistBatch(
   channel: string,
 ): Promise<StoredNotice[]> {
   const now = new Date().toISOString()
-  if (!isSql(payload)) return persistLocal(payload, usage, consumption, notices, channel)
+  if (!isSql(payload)) return persistLocal(payload, { usage, consumption, notices, channel })
   const db = payload.db as any
   const tu = db.tables.usage
   const tc = db.tables.consumption
@@ -164,23 +181,7 @@ export async function persistBatch(
     for (const part of chunks(notices)) {
       const rows: { id: Id; packageKey: string; cycle: string; threshold: string; line: Id }[] = await tx
         .insert(tn)
-        .values(
-          part.map((n) => ({
-            line: n.line,
-            company: n.company,
-            msisdn: n.notice.msisdn,
-            offer: n.offer,
-            package: n.notice.packageName,
-            packageKey: `${n.notice.kind}:${n.notice.packageId}`,
-            threshold: String(n.notice.threshold),
-            cycle: n.notice.cycleKey,
-            message: n.notice.message,
-            status: 'queued',
-            channel,
-            updatedAt: now,
-            createdAt: now,
-          })),
-        )
+        .values(part.map((n) => ({ ...noticeData(n, channel), updatedAt: now, createdAt: now })))
         .onConflictDoNothing()
         .returning({ id: tn.id, packageKey: tn.packageKey, cycle: tn.cycle, threshold: tn.threshold, line: tn.line })
       const byKey = new Map(part.map((n) => [`${String(n.line)}|${n.notice.key}`, n.notice]))
@@ -196,10 +197,7 @@ export async function persistBatch(
 /** MongoDB (or any adapter without drizzle): the Local API, one document at a time. */
 async function persistLocal(
   payload: Payload,
-  usage: UsageRow[],
-  consumption: ConsumptionDelta[],
-  notices: NoticeRow[],
-  channel: string,
+  { usage, consumption, notices, channel }: { usage: UsageRow[]; consumption: ConsumptionDelta[]; notices: NoticeRow[]; channel: string },
 ): Promise<StoredNotice[]> {
   const already = await existingEventIds(
     payload,
@@ -228,19 +226,7 @@ async function persistLocal(
     try {
       const doc = (await payload.create({
         collection: 'notifications' as never,
-        data: {
-          line: n.line,
-          company: n.company,
-          msisdn: n.notice.msisdn,
-          offer: n.offer,
-          package: n.notice.packageName,
-          packageKey: `${n.notice.kind}:${n.notice.packageId}`,
-          threshold: String(n.notice.threshold),
-          cycle: n.notice.cycleKey,
-          message: n.notice.message,
-          status: 'queued',
-          channel,
-        } as never,
+        data: noticeData(n, channel) as never,
         overrideAccess: true,
         depth: 0,
       })) as any
