@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import readline from 'node:readline'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomPrefix } from '../../../src/engine/adapters/counters'
+import { startTestApp, type TestApp } from '../../helpers/app'
+import { makeWorld, type World } from '../../helpers/world'
+
+const url = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+const TUESDAY_NOON = '2026-11-24T15:00:00.000Z'
+let up = false
+let app: TestApp
+let world: World
+
+beforeAll(async () => {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  up = await probe.connect().then(() => probe.ping().then(() => true), () => false)
+  probe.disconnect()
+  if (!up) {
+    console.warn(`Redis not reachable at ${url}: the two-process test is skipped`)
+    return
+  }
+  app = await startTestApp()
+  world = await makeWorld(app.payload)
+})
+afterAll(async () => app?.close())
+
+/** Starts one app process; resolves once it has booted and loaded the line. */
+function appProcess(env: Record<string, string>): Promise<{ child: ChildProcess; go: (at: number) => void; result: Promise<{ pid: number; granted: number[]; codes: string[] }> }> {
+  const root = path.resolve(__dirname, '../../..')
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(__dirname, 'fixtures/authorize-race.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (d) => (stderr += String(d)))
+  const lines = readline.createInterface({ input: child.stdout! })
+  return new Promise((resolveReady, rejectReady) => {
+    let resolveResult: (v: any) => void
+    let rejectResult: (e: Error) => void
+    const result = new Promise<any>((res, rej) => ((resolveResult = res), (rejectResult = rej)))
+    lines.on('line', (l) => {
+      if (l === 'ready') resolveReady({ child, go: (at) => child.stdin!.write(`go ${at}\n`), result })
+      else if (l.startsWith('{')) resolveResult(JSON.parse(l))
+    })
+    child.on('exit', (code) => {
+      const e = new Error(`app process exited with ${String(code)}: ${stderr.slice(-2000)}`)
+      rejectReady(e)
+      rejectResult(e)
+    })
+  })
+}
+
+describe('two app processes sharing Redis', () => {
+  it('never grant together more than a profile limit (interrupt-at-limit on)', async (ctx) => {
+    if (!up) ctx.skip()
+    const capMinutes = 10
+    const cap = capMinutes * 60
+    await app.payload.update({ collection: 'companies', id: world.a.company.id, data: { interruptAtLimit: true } as never, overrideAccess: true })
+    await app.payload.update({
+      collection: 'profiles',
+      id: world.a.profile.id,
+      data: { limits: [{ category: 'voice.local.fixed', control: 'limited', quantity: capMinutes }] } as never,
+      overrideAccess: true,
+    })
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      GOL_DB_PUSH: 'false',
+      SEED_DEMO: 'false',
+      REDIS_URL: url,
+      REDIS_PREFIX: randomPrefix(),
+      RACE_LINE: String(world.a.lines[0].msisdn),
+      RACE_AT: TUESDAY_NOON,
+      // Each process asks 150 × 3 s = 450 s, less than the limit alone, 900 s together:
+      // both must get grants, and only the shared reservation keeps the total at 600 s.
+      RACE_CALLS: '150',
+      RACE_UNITS: '3',
+      RACE_PARALLEL: '8',
+      NODE_ENV: 'development',
+    }
+    const procs = await Promise.all([appProcess(env), appProcess(env)])
+    expect(procs[0].child.pid).not.toBe(procs[1].child.pid)
+    const at = Date.now() + 300
+    for (const p of procs) p.go(at)
+    const results = await Promise.all(procs.map((p) => p.result))
+    const perProcess = results.map((r) => r.granted.reduce((s, g) => s + g, 0))
+    const total = perProcess[0] + perProcess[1]
+    console.log(`granted per process: ${perProcess.join(' + ')} = ${total} s of a ${cap} s limit (asked 2 × 450 s)`)
+    expect(total).toBeLessThanOrEqual(cap)
+    // Interrupt-at-limit on: the last grant is the remainder, so the limit is used exactly.
+    expect(total).toBe(cap)
+    for (const granted of perProcess) expect(granted).toBeGreaterThan(0)
+    for (const r of results) {
+      for (let i = 0; i < r.granted.length; i++) {
+        if (r.granted[i] === 0) expect(r.codes[i]).toBe('CATEGORY_LIMIT_REACHED')
+      }
+    }
+  }, 180_000)
+})
