@@ -4,6 +4,7 @@ import { selectField } from '../fields/common'
 import { iccidField, imsiField, msisdnField } from '../fields/identifiers'
 import { sameCompanyRelations } from '../hooks/sameCompany'
 import { label } from '../lib/i18n'
+import { importEndpoints } from './lines/import'
 import { tenantCollection } from './tenantCollection'
 
 export const LINE_STATUS = {
@@ -44,6 +45,7 @@ async function quotaWithinPool(value: unknown, { data, siblingData, req }: { dat
 export const Lines = tenantCollection({
   slug: 'lines',
   labels: { singular: label('Assinante', 'Line'), plural: label('Assinantes', 'Lines') },
+  endpoints: importEndpoints,
   admin: {
     useAsTitle: 'msisdn',
     defaultColumns: ['name', 'msisdn', 'account', 'department', 'profile', 'status'],

@@ -1,6 +1,7 @@
 import { categoryOptionMap, quantityField, selectField } from '../fields/common'
 import { sameCompanyRelations } from '../hooks/sameCompany'
 import { label } from '../lib/i18n'
+import { distributionEndpoints } from './offers/distribution'
 import { tenantCollection } from './tenantCollection'
 
 export const OFFER_KIND = { individual: ['Individual', 'Individual'], shared: ['Compartilhado', 'Shared'] } as const
@@ -14,6 +15,7 @@ export const OFFER_UNIT = { minutes: ['Minutos', 'Minutes'], sms: ['SMS', 'SMS']
 export const Offers = tenantCollection({
   slug: 'offers',
   labels: { singular: label('Oferta', 'Offer'), plural: label('Ofertas', 'Offers') },
+  endpoints: distributionEndpoints,
   admin: { useAsTitle: 'package', defaultColumns: ['offer', 'package', 'kind', 'unit', 'amount', 'account', 'line'] },
   hooks: {
     beforeValidate: [
