@@ -23,10 +23,21 @@ export default buildConfig({
   jobs,
   admin: {
     user: 'users',
+    // No Gravatar: the machines that run GOL may have no internet access.
+    avatar: 'default',
     meta: { titleSuffix: ' - GOL Gestor Online' },
     importMap: { baseDir: dirname },
     // The built-in login posts to /api/users/login and expects a token; ours adds the e-mailed code (A2).
-    components: { views: { login: { Component: '/src/admin/login/LoginView#LoginView' } } },
+    components: {
+      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink'],
+      // B: the selected company's dashboard above the collection cards.
+      beforeDashboard: ['/src/admin/dashboard/Dashboard#Dashboard'],
+      views: {
+        settings: { Component: '/src/admin/settings/SettingsView#SettingsView', path: '/configuracoes' },
+        login: { Component: '/src/admin/login/LoginView#LoginView' },
+        selectCompany: { Component: '/src/admin/company/SelectCompanyView#SelectCompanyView', path: '/empresa' },
+      },
+    },
   },
   i18n: {
     fallbackLanguage: 'pt',

@@ -1,16 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { accessFor } from '../access/policy'
 import { supportOnlyField } from '../access/tenant'
+import { COMPANY_STATUS } from '../domain/companies'
 import { CSP_CARRIERS } from '../domain/ddd'
 import { selectField } from '../fields/common'
 import { cnpjField } from '../fields/identifiers'
 import { label } from '../lib/i18n'
 
-export const COMPANY_STATUS = {
-  active: ['Ativo', 'Active'],
-  suspended: ['Suspenso', 'Suspended'],
-  cancelled: ['Cancelado', 'Cancelled'],
-} as const
+export { COMPANY_STATUS }
 
 const cspOptions = Object.fromEntries(
   Object.entries(CSP_CARRIERS).map(([code, name]) => [code, [`${code} - ${name}`, `${code} - ${name}`] as const]),

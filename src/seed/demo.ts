@@ -98,6 +98,7 @@ export async function seedDemo(payload: Payload, options: { linesPerCompany?: nu
   })
   logins.push({ role: 'support', username: support.username as string, company: 'todas' })
 
+  const companyIds: Id[] = []
   for (const [index, plan] of COMPANIES.entries()) {
     const company = await create(payload, 'companies', {
       cnpj: plan.cnpj,
@@ -211,7 +212,20 @@ export async function seedDemo(payload: Payload, options: { linesPerCompany?: nu
     }
 
     await seedUsage(payload, rng, company.id, lines, pool.package as string, days)
+    companyIds.push(company.id)
   }
+
+  // A group manager who works for both companies and so picks one after login (A5).
+  const group = await create(payload, 'users', {
+    username: '71428793860',
+    email: 'gestor@grupo-demo.com.br',
+    password: DEMO_PASSWORD,
+    firstName: 'Gestor',
+    lastName: 'Grupo',
+    role: 'admin',
+    companies: companyIds,
+  })
+  logins.push({ role: 'admin', username: group.username as string, company: COMPANIES.map((c) => c.name).join(', ') })
 
   if (options.log !== false) {
     payload.logger.info(`Dados de demonstração criados em ${((Date.now() - started) / 1000).toFixed(1)} s`)

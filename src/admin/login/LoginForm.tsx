@@ -1,9 +1,10 @@
 'use client'
 import { useState, type FormEvent } from 'react'
+import { CompanyPicker, fetchCompanies, selectCompany } from '../company/CompanyPicker'
 
-type Step = 'password' | 'code' | 'newPassword' | 'recover'
+type Step = 'password' | 'code' | 'newPassword' | 'company' | 'recover'
 
-const box: React.CSSProperties = { maxWidth: 420, margin: '10vh auto', fontFamily: 'inherit', display: 'grid', gap: 14 }
+const box: React.CSSProperties = { maxWidth: 720, margin: '10vh auto', fontFamily: 'inherit', display: 'grid', gap: 14 }
 const input: React.CSSProperties = { padding: '10px 12px', fontSize: 16, border: '1px solid #bbb', borderRadius: 4 }
 const button: React.CSSProperties = { padding: '10px 12px', fontSize: 16, background: '#da291c', color: '#fff', border: 0, borderRadius: 4, cursor: 'pointer' }
 
@@ -14,7 +15,7 @@ async function post(path: string, body: unknown) {
   return { ok: res.ok, data, message: typeof message === 'string' ? message : undefined }
 }
 
-/** Three steps on one screen: password, the 5-digit code, and a new password after a temporary one. */
+/** The steps on one screen: password, the 5-digit code, a new password after a temporary one, the company. */
 export function LoginForm({ version }: { version: string }) {
   const [step, setStep] = useState<Step>('password')
   const [username, setUsername] = useState('')
@@ -38,7 +39,17 @@ export function LoginForm({ version }: { version: string }) {
     }
   }
 
+  const [role, setRole] = useState<string>()
   const enter = () => window.location.assign('/admin')
+
+  /** A5: a user of several companies picks one; a single company is picked for it; support works across all. */
+  const chooseCompany = async (userRole = role) => {
+    if (userRole === 'support') return enter()
+    const { docs } = await fetchCompanies()
+    if (docs.length === 1) await selectCompany(docs[0].id)
+    if (docs.length > 1) return setStep('company')
+    enter()
+  }
 
   const submitPassword = run(async () => {
     const res = await post('/login', { username: username.replace(/\D/g, ''), password })
@@ -50,14 +61,15 @@ export function LoginForm({ version }: { version: string }) {
   const submitCode = run(async () => {
     const res = await post('/login/otp', { challenge, code: code.trim() })
     if (!res.ok) return setError(res.message ?? 'Código inválido ou expirado.')
+    setRole(res.data?.user?.role)
     if (res.data?.mustChangePassword) return setStep('newPassword')
-    enter()
+    await chooseCompany(res.data?.user?.role)
   })
 
   const submitNewPassword = run(async () => {
     const res = await post('/change-password', { newPassword })
     if (!res.ok) return setError(res.message ?? 'Não foi possível trocar a senha.')
-    enter()
+    await chooseCompany()
   })
 
   const submitRecover = run(async () => {
@@ -104,6 +116,7 @@ export function LoginForm({ version }: { version: string }) {
           <button style={button} disabled={busy} type="submit">Salvar e entrar</button>
         </form>
       )}
+      {step === 'company' && <CompanyPicker onSelected={enter} />}
       {step === 'recover' && (
         <form onSubmit={submitRecover} style={{ display: 'grid', gap: 12 }}>
           <h3 style={{ margin: 0 }}>Recuperação de senha</h3>

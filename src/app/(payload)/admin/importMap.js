@@ -1,10 +1,26 @@
+import { LineOverview as LineOverview_5c34d937e10f7f194e37367f8279eda2 } from '../../../../src/admin/lines/LineOverview'
 import { SimulateCall as SimulateCall_6de8093497417cafb1ad97ff2c4519ae } from '../../../../src/admin/engine/SimulateCall'
+import { DepartmentLineCounts as DepartmentLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
+import { ProfileLineCounts as ProfileLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
+import { CurrentCompany as CurrentCompany_f493831eff2785ca4fe30c696ce063ab } from '../../../../src/admin/company/CurrentCompany'
+import { SettingsNavLink as SettingsNavLink_936a208da78d448a2acf0cba16ff3943 } from '../../../../src/admin/settings/SettingsNavLink'
+import { Dashboard as Dashboard_e57afc99291726bda4e4e9629bc62236 } from '../../../../src/admin/dashboard/Dashboard'
+import { SettingsView as SettingsView_c3cbea95d2ccdb778245c2ef9f8988d4 } from '../../../../src/admin/settings/SettingsView'
 import { LoginView as LoginView_d68334f8c124d58ef908ab64060625f1 } from '../../../../src/admin/login/LoginView'
+import { SelectCompanyView as SelectCompanyView_e7dab24e944bb3ce95eff6ad35470067 } from '../../../../src/admin/company/SelectCompanyView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/lines/LineOverview#LineOverview": LineOverview_5c34d937e10f7f194e37367f8279eda2,
   "/src/admin/engine/SimulateCall#SimulateCall": SimulateCall_6de8093497417cafb1ad97ff2c4519ae,
+  "/src/admin/organization/LineGroups#DepartmentLineCounts": DepartmentLineCounts_8d96543017dfa455106f890451be3979,
+  "/src/admin/organization/LineGroups#ProfileLineCounts": ProfileLineCounts_8d96543017dfa455106f890451be3979,
+  "/src/admin/company/CurrentCompany#CurrentCompany": CurrentCompany_f493831eff2785ca4fe30c696ce063ab,
+  "/src/admin/settings/SettingsNavLink#SettingsNavLink": SettingsNavLink_936a208da78d448a2acf0cba16ff3943,
+  "/src/admin/dashboard/Dashboard#Dashboard": Dashboard_e57afc99291726bda4e4e9629bc62236,
+  "/src/admin/settings/SettingsView#SettingsView": SettingsView_c3cbea95d2ccdb778245c2ef9f8988d4,
   "/src/admin/login/LoginView#LoginView": LoginView_d68334f8c124d58ef908ab64060625f1,
+  "/src/admin/company/SelectCompanyView#SelectCompanyView": SelectCompanyView_e7dab24e944bb3ce95eff6ad35470067,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
