@@ -84,6 +84,11 @@ export const Users: CollectionConfig = {
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'blocked', type: 'checkbox', defaultValue: false, access: { update: departmentsFieldUpdate }, label: label('Bloqueado', 'Blocked'), admin: { position: 'sidebar' } },
+    {
+      name: 'transactionsLink',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/admin/users/UserTransactionsLink#UserTransactionsLink' } },
+    },
+    { name: 'blocked', type: 'checkbox', defaultValue: false, access: { update: departmentsFieldUpdate }, label: label('Bloqueado', 'Blocked'), admin: { position: 'sidebar', description: 'Um usuário bloqueado não entra e os seus tokens deixam de valer.' } },
   ],
 }

@@ -2,6 +2,8 @@ import { LineOverview as LineOverview_5c34d937e10f7f194e37367f8279eda2 } from '.
 import { SimulateCall as SimulateCall_6de8093497417cafb1ad97ff2c4519ae } from '../../../../src/admin/engine/SimulateCall'
 import { DepartmentLineCounts as DepartmentLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
 import { ProfileLineCounts as ProfileLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
+import { ProfileEditView as ProfileEditView_258277f8404dd8d8ebc60f13cafeadb8 } from '../../../../src/admin/profiles/ProfileEditView'
+import { UserTransactionsLink as UserTransactionsLink_9f8a7ee3913af982c15e475d086c7590 } from '../../../../src/admin/users/UserTransactionsLink'
 import { CurrentCompany as CurrentCompany_f493831eff2785ca4fe30c696ce063ab } from '../../../../src/admin/company/CurrentCompany'
 import { SettingsNavLink as SettingsNavLink_936a208da78d448a2acf0cba16ff3943 } from '../../../../src/admin/settings/SettingsNavLink'
 import { Dashboard as Dashboard_e57afc99291726bda4e4e9629bc62236 } from '../../../../src/admin/dashboard/Dashboard'
@@ -16,6 +18,8 @@ export const importMap = {
   "/src/admin/engine/SimulateCall#SimulateCall": SimulateCall_6de8093497417cafb1ad97ff2c4519ae,
   "/src/admin/organization/LineGroups#DepartmentLineCounts": DepartmentLineCounts_8d96543017dfa455106f890451be3979,
   "/src/admin/organization/LineGroups#ProfileLineCounts": ProfileLineCounts_8d96543017dfa455106f890451be3979,
+  "/src/admin/profiles/ProfileEditView#ProfileEditView": ProfileEditView_258277f8404dd8d8ebc60f13cafeadb8,
+  "/src/admin/users/UserTransactionsLink#UserTransactionsLink": UserTransactionsLink_9f8a7ee3913af982c15e475d086c7590,
   "/src/admin/company/CurrentCompany#CurrentCompany": CurrentCompany_f493831eff2785ca4fe30c696ce063ab,
   "/src/admin/settings/SettingsNavLink#SettingsNavLink": SettingsNavLink_936a208da78d448a2acf0cba16ff3943,
   "/src/admin/dashboard/Dashboard#Dashboard": Dashboard_e57afc99291726bda4e4e9629bc62236,
