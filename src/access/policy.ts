@@ -80,7 +80,12 @@ export const POLICIES: Record<string, Policy> = {
   notifications: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
   // A department viewer has no department path here, so `departments` resolves to nothing for it.
   transactions: { companyPath: 'company', rules: companyPrivate },
-  reports: { companyPath: 'company', rules: companyPrivate },
+  // Reports (H6): company users; a sub-admin asks for and reads reports of its own departments (the report's `departments`).
+  reports: {
+    companyPath: 'company',
+    departmentPath: 'departments',
+    rules: { ...companyPrivate, create: row('all', 'company', 'departments', 'none'), read: row('all', 'company', 'departments', 'departments') },
+  },
   backups: { companyPath: 'company', rules: companyPrivate },
   restores: { companyPath: 'company', rules: companyPrivate },
   users: {

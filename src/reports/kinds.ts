@@ -1,0 +1,258 @@
+import type { CollectionSlug, Payload, Where } from 'payload'
+import { BACKUP_CATEGORIES } from '../collections/Backups'
+import { LINE_STATUS } from '../collections/Lines'
+import { RESTORE_STATUS } from '../collections/Restores'
+import { CATEGORY_LABELS_PT, type UsageCategory } from '../domain/categories'
+import { MAX_PERIOD_DAYS } from '../validation/time'
+import { duration, megabytes, periodInstants, spDate, spDateTime, spTime } from './format'
+import { Lookup, pages, relId, rowsOf, type Doc } from './source'
+import type { Cell } from './writer'
+
+type Id = string | number
+
+/** What a report job knows: the company, the department scope (empty = all) and the filters. */
+export interface ReportScope {
+  payload: Payload
+  company: Id
+  departments: Id[]
+  params: Record<string, any>
+}
+
+export interface ReportKind {
+  /** The collection whose read access decides who may ask for this report. */
+  source: CollectionSlug
+  /** File-name prefix, as the guide's `Relatorio-Chamadas-20230414_201039584.csv.zip`. */
+  file: string
+  title: string
+  /** Longest period in days; `required` when the report needs one. */
+  period?: { max: number; required: boolean }
+  /** Filters accepted in `params` besides `from`/`to`. */
+  filters: readonly string[]
+  /** Whether the report is about lines (and so takes the department filter and scope). */
+  lineBased: boolean
+  headers: string[]
+  rows: (scope: ReportScope) => AsyncIterable<Cell[]>
+}
+
+const lineLabel = (msisdn: unknown) => (msisdn ? `+${String(msisdn)}` : '')
+const pt = <K extends string>(map: Record<K, readonly [string, string]>, value: unknown): string =>
+  (map as Record<string, readonly [string, string]>)[String(value)]?.[0] ?? String(value ?? '')
+
+/** Where of the lines a scope reaches (company, departments, and the common line filters). */
+function linesWhere(scope: ReportScope, extra: Where[] = []): Where {
+  const and: Where[] = [{ company: { equals: scope.company } }, ...extra]
+  if (scope.departments.length) and.push({ department: { in: scope.departments } })
+  if (scope.params.line) and.push({ msisdn: { equals: scope.params.line } })
+  if (scope.params.account) and.push({ account: { equals: scope.params.account } })
+  return { and }
+}
+
+function usageWhere(scope: ReportScope, services: string[]): Where {
+  const { start, end } = periodInstants(scope.params.from, scope.params.to)
+  const and: Where[] = [
+    { company: { equals: scope.company } },
+    { service: { in: services } },
+    { at: { greater_than_equal: start } },
+    { at: { less_than: end } },
+  ]
+  if (scope.params.line) and.push({ msisdn: { equals: scope.params.line } })
+  if (scope.departments.length) and.push({ 'line.department': { in: scope.departments } })
+  return { and }
+}
+
+/** Usage rows with the name of their line (looked up once per page). */
+async function* usageRows(scope: ReportScope, services: string[], row: (u: Doc, line: Doc | undefined) => Cell[]) {
+  const lines = new Lookup(scope.payload, 'lines', { name: true, msisdn: true })
+  for await (const page of pages(scope.payload, {
+    collection: 'usage',
+    where: usageWhere(scope, services),
+    sortField: 'at',
+    desc: true,
+    select: { line: true, msisdn: true, service: true, category: true, destination: true, at: true, units: true, group: true, package: true },
+  })) {
+    await lines.load(page.map((u) => u.line))
+    for (const u of page) yield row(u, lines.get(u.line))
+  }
+}
+
+const period = (max: number, required = true) => ({ max, required })
+
+export const KINDS: Record<string, ReportKind> = {
+  // H1
+  calls: {
+    source: 'usage',
+    file: 'Relatorio-Chamadas',
+    title: 'Histórico de chamadas',
+    period: period(MAX_PERIOD_DAYS.calls),
+    filters: ['line'],
+    lineBased: true,
+    headers: ['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamada'],
+    rows: (scope) =>
+      usageRows(scope, ['voice', 'sms', 'collect'], (u, line) => [
+        lineLabel(u.msisdn ?? line?.msisdn),
+        line?.name ?? '',
+        spDate(u.at),
+        spTime(u.at),
+        u.destination ?? '',
+        u.service === 'sms' ? '0' : duration(Number(u.units ?? 0)),
+        CATEGORY_LABELS_PT[u.category as UsageCategory] ?? u.category,
+      ]),
+  },
+  // H2
+  transactions: {
+    source: 'transactions',
+    file: 'Relatorio-transacoes',
+    title: 'Histórico de transações',
+    period: period(MAX_PERIOD_DAYS.transactions),
+    filters: ['user'],
+    lineBased: false,
+    headers: ['Data', 'Perfil de gestão', 'Usuário', 'Evento', 'Descrição'],
+    async *rows(scope) {
+      const { start, end } = periodInstants(scope.params.from, scope.params.to)
+      const and: Where[] = [{ company: { equals: scope.company } }, { at: { greater_than_equal: start } }, { at: { less_than: end } }]
+      if (scope.params.user) and.push({ userLogin: { equals: scope.params.user } })
+      const select = { at: true, role: true, userLogin: true, event: true, description: true } as const
+      for await (const t of rowsOf(scope.payload, { collection: 'transactions', where: { and }, sortField: 'at', desc: true, select })) {
+        yield [spDateTime(t.at), t.role ?? '', t.userLogin ?? '', t.event ?? '', t.description ?? '']
+      }
+    },
+  },
+  // H3
+  data: {
+    source: 'usage',
+    file: 'Relatorio-Dados',
+    title: 'Histórico de dados',
+    period: period(MAX_PERIOD_DAYS.data),
+    filters: ['line'],
+    lineBased: true,
+    headers: ['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Consumo (MB)', 'Grupo de classificação', 'Oferta e pacote usado'],
+    rows: (scope) =>
+      usageRows(scope, ['data'], (u, line) => [
+        lineLabel(u.msisdn ?? line?.msisdn),
+        line?.name ?? '',
+        spDate(u.at),
+        spTime(u.at),
+        megabytes(Number(u.units ?? 0)),
+        u.group ?? '',
+        u.package ?? '',
+      ]),
+  },
+  // H4
+  notifications: {
+    source: 'notifications',
+    file: 'Relatorio-Notificacoes',
+    title: 'Histórico de notificações',
+    filters: ['line', 'account', 'cycle'],
+    lineBased: true,
+    headers: ['Nº de linha', 'Oferta', 'Pacote', 'Ciclo', '60%', '80%', '100%'],
+    async *rows(scope) {
+      const { payload } = scope
+      for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true } })) {
+        const where: Where[] = [{ line: { in: lines.map((l) => l.id) } }]
+        if (scope.params.cycle) where.push({ cycle: { equals: scope.params.cycle } })
+        const groups = new Map<string, { line: Doc; n: Doc; sent: Set<string> }>()
+        for await (const n of rowsOf(payload, {
+          collection: 'notifications',
+          where: { and: where },
+          select: { line: true, offer: true, package: true, packageKey: true, cycle: true, threshold: true, status: true },
+        })) {
+          const key = `${String(relId(n.line))}|${String(n.packageKey)}|${String(n.cycle)}`
+          const group = groups.get(key) ?? { line: lines.find((l) => String(l.id) === String(relId(n.line)))!, n, sent: new Set() }
+          if (n.status === 'sent') group.sent.add(String(n.threshold))
+          groups.set(key, group)
+        }
+        const sorted = [...groups.values()].sort(
+          (a, b) =>
+            cmp(a.line.id, b.line.id) || String(a.n.cycle).localeCompare(String(b.n.cycle)) || String(a.n.packageKey).localeCompare(String(b.n.packageKey)),
+        )
+        for (const g of sorted) {
+          const yes = (t: string) => (g.sent.has(t) ? 'Sim' : 'Não')
+          yield [g.line.msisdn, g.n.offer ?? '', g.n.package ?? '', g.n.cycle ?? '', yes('60'), yes('80'), yes('100')]
+        }
+      }
+    },
+  },
+  // H5
+  subscribers: {
+    source: 'lines',
+    file: 'Relatorio-Assinantes',
+    title: 'Lista de assinantes',
+    filters: ['line', 'account', 'status', 'search'],
+    lineBased: true,
+    headers: ['Nome', 'Nº da linha', 'Nº da conta', 'Departamento', 'Oferta', 'Perfil da linha', 'Status'],
+    async *rows(scope) {
+      const { payload, params } = scope
+      const extra: Where[] = []
+      if (params.status) extra.push({ status: { equals: params.status } })
+      if (params.search) extra.push({ or: [{ name: { like: params.search } }, { msisdn: { like: params.search } }] })
+      const names = await companyNames(scope)
+      const shared = new Map<string, string[]>()
+      for (const o of (await payload.db.find<Doc>({ collection: 'offers', where: { and: [{ company: { equals: scope.company } }, { kind: { equals: 'shared' } }] }, pagination: false })).docs) {
+        const key = String(relId(o.account))
+        shared.set(key, [...(shared.get(key) ?? []), o.offer])
+      }
+      for await (const lines of pages(payload, {
+        collection: 'lines',
+        where: linesWhere(scope, extra),
+        select: { name: true, msisdn: true, account: true, department: true, profile: true, status: true },
+      })) {
+        const own = new Map<string, string[]>()
+        const offers = await payload.db.find<Doc>({ collection: 'offers', where: { line: { in: lines.map((l) => l.id) } }, pagination: false, select: { line: true, offer: true } as never })
+        for (const o of offers.docs) own.set(String(relId(o.line)), [...(own.get(String(relId(o.line))) ?? []), o.offer])
+        for (const l of lines) {
+          const offerNames = [...new Set([...(own.get(String(l.id)) ?? []), ...(shared.get(String(relId(l.account))) ?? [])])]
+          yield [
+            l.name ?? '',
+            l.msisdn,
+            names.accounts.get(String(relId(l.account))) ?? '',
+            names.departments.get(String(relId(l.department))) ?? 'Linhas sem departamento',
+            offerNames.length ? offerNames.join(', ') : 'NA',
+            names.profiles.get(String(relId(l.profile))) ?? 'Linhas sem perfil',
+            pt(LINE_STATUS, l.status),
+          ]
+        }
+      }
+    },
+  },
+  // H7
+  restores: {
+    source: 'restores',
+    file: 'Relatorio-Restauracoes',
+    title: 'Histórico de restaurações',
+    period: period(MAX_PERIOD_DAYS.transactions, false),
+    filters: ['category'],
+    lineBased: false,
+    headers: ['Tipo', 'Nome', 'Data', 'Estado'],
+    async *rows(scope) {
+      const { payload, params } = scope
+      const and: Where[] = [{ company: { equals: scope.company } }]
+      if (params.from) {
+        const { start, end } = periodInstants(params.from, params.to)
+        and.push({ createdAt: { greater_than_equal: start } }, { createdAt: { less_than: end } })
+      }
+      if (params.category) and.push({ category: { equals: params.category } })
+      const backups = new Lookup(payload, 'backups', { name: true })
+      for await (const page of pages(payload, { collection: 'restores', where: { and }, sortField: 'createdAt', desc: true, select: { backup: true, category: true, status: true } })) {
+        await backups.load(page.map((r) => r.backup))
+        for (const r of page) {
+          const name = backups.get(r.backup)?.name
+          yield [pt(BACKUP_CATEGORIES, r.category), name ? `${String(name)}.csv` : '', spDateTime(r.createdAt), pt(RESTORE_STATUS, r.status)]
+        }
+      }
+    },
+  },
+}
+
+const cmp = (a: Id, b: Id) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))
+
+/** Names of a company's accounts, departments and profiles (small sets: loaded once). */
+async function companyNames(scope: ReportScope) {
+  const load = async (collection: CollectionSlug, field: string) => {
+    const map = new Map<string, string>()
+    for await (const d of rowsOf(scope.payload, { collection, where: { company: { equals: scope.company } }, select: { [field]: true } })) {
+      map.set(String(d.id), String(d[field] ?? ''))
+    }
+    return map
+  }
+  return { accounts: await load('accounts', 'number'), departments: await load('departments', 'name'), profiles: await load('profiles', 'name') }
+}

@@ -1,0 +1,64 @@
+import { BACKUP_CATEGORIES } from '../collections/Backups'
+import { LINE_STATUS } from '../collections/Lines'
+import { normalizeMsisdn, validateMsisdn } from '../validation/msisdn'
+import { validateDate, validatePeriod } from '../validation/time'
+import { KINDS } from './kinds'
+
+export interface FieldError {
+  path: string
+  message: string
+}
+
+const oneOf = (map: Record<string, unknown>, what: string) => (v: unknown) =>
+  typeof v === 'string' && v in map ? true : `${what} inválido: use ${Object.keys(map).join(', ')}`
+
+/** Shape checks of each filter (existence in the company is checked against the database by the hook). */
+const FILTER_CHECKS: Record<string, (v: unknown) => true | string> = {
+  line: (v) => validateMsisdn(v),
+  account: (v) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? true : 'Informe a conta'),
+  user: (v) => (typeof v === 'string' && /^\d{11}$/.test(v) ? true : 'Usuário: informe o login (CPF, 11 dígitos)'),
+  status: oneOf(LINE_STATUS, 'Status'),
+  search: (v) => (typeof v === 'string' && v.length <= 120 ? true : 'Nome/Número: até 120 caracteres'),
+  cycle: (v) => validateDate(v),
+  category: oneOf(BACKUP_CATEGORIES, 'Tipo de restauração'),
+}
+
+/**
+ * Checks a report request: known kind, only the filters that kind takes, valid values,
+ * and a period inside the kind's limit (both ends included, start not after end).
+ * Returns field-level errors (`params.from`, `params.line` …) and the cleaned params.
+ */
+export function checkReportRequest(kind: unknown, raw: unknown, departments: unknown[]): { errors: FieldError[]; params: Record<string, unknown> } {
+  const errors: FieldError[] = []
+  const def = typeof kind === 'string' ? KINDS[kind] : undefined
+  if (!def) return { errors: [{ path: 'kind', message: `Relatório desconhecido: use ${Object.keys(KINDS).join(', ')}` }], params: {} }
+  if (raw != null && (typeof raw !== 'object' || Array.isArray(raw))) {
+    return { errors: [{ path: 'params', message: 'Filtros inválidos: informe um objeto' }], params: {} }
+  }
+  const params: Record<string, unknown> = {}
+  const input = { ...(raw as Record<string, unknown> | null) }
+  for (const [key, value] of Object.entries(input)) {
+    if (value == null || value === '') continue
+    if (key === 'from' || key === 'to') {
+      if (!def.period) errors.push({ path: `params.${key}`, message: `Este relatório não tem período: filtro ${key} desconhecido` })
+      else params[key] = value
+      continue
+    }
+    if (!def.filters.includes(key)) {
+      errors.push({ path: `params.${key}`, message: `Filtro desconhecido para este relatório: ${key} (use ${[...(def.period ? ['from', 'to'] : []), ...def.filters].join(', ')})` })
+      continue
+    }
+    const check = FILTER_CHECKS[key](value)
+    if (check !== true) errors.push({ path: `params.${key}`, message: check })
+    else params[key] = key === 'line' ? normalizeMsisdn(String(value)) : value
+  }
+  if (def.period && (def.period.required || params.from != null || params.to != null)) {
+    const result = validatePeriod(params.from, params.to, def.period.max)
+    if (result !== true) {
+      const path = result.startsWith('Data inicial') ? 'params.from' : 'params.to'
+      errors.push({ path, message: result.startsWith('O período') ? `${result} para o ${def.title}` : result })
+    }
+  }
+  if (departments.length && !def.lineBased) errors.push({ path: 'departments', message: 'Este relatório não é por linha: não aceita filtro de departamento' })
+  return { errors, params }
+}

@@ -1,0 +1,106 @@
+import { ZipArchive } from 'archiver'
+import ExcelJS from 'exceljs'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { finished } from 'node:stream/promises'
+
+export type Cell = string | number | null | undefined
+export type ReportFormat = 'xlsx' | 'csv'
+
+export interface WriteSpec {
+  /** Final path of the file (`.xlsx` or `.csv.zip`). */
+  file: string
+  format: ReportFormat
+  /** Worksheet name, and the CSV entry name inside the zip. */
+  title: string
+  headers: string[]
+  rows: AsyncIterable<Cell[]>
+  /** Called every `progressEvery` rows (heartbeat of a long report). */
+  onProgress?: (rows: number) => Promise<void> | void
+  progressEvery?: number
+}
+
+/**
+ * Streams rows into a spreadsheet: exceljs's streaming WorkbookWriter (rows are
+ * committed and flushed as they come) or a CSV inside a zip. The file is written
+ * under a temporary name and renamed when complete, so a reader never sees half a file;
+ * on any error the temporary file is removed. Returns the number of data rows.
+ */
+export async function writeReportFile(spec: WriteSpec): Promise<number> {
+  await mkdir(path.dirname(spec.file), { recursive: true })
+  const tmp = `${spec.file}.${process.pid}.${Date.now()}.part`
+  try {
+    const count = spec.format === 'xlsx' ? await writeXlsx(tmp, spec) : await writeCsvZip(tmp, spec)
+    await rename(tmp, spec.file)
+    return count
+  } catch (error) {
+    await rm(tmp, { force: true })
+    throw error
+  }
+}
+
+async function each(spec: WriteSpec, write: (row: Cell[]) => void | Promise<void>): Promise<number> {
+  const every = spec.progressEvery ?? 50_000
+  let count = 0
+  for await (const row of spec.rows) {
+    await write(row)
+    count++
+    if (spec.onProgress && count % every === 0) await spec.onProgress(count)
+  }
+  return count
+}
+
+async function writeXlsx(tmp: string, spec: WriteSpec): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false })
+  const sheet = workbook.addWorksheet(sheetName(spec.title))
+  const header = sheet.addRow(spec.headers)
+  header.font = { bold: true }
+  header.commit()
+  const count = await each(spec, (row) => sheet.addRow(row.map((c) => (c == null ? '' : c))).commit())
+  sheet.commit()
+  await workbook.commit()
+  return count
+}
+
+const CSV_SPECIAL = /[";\r\n]/
+/** Semicolon-separated (pt-BR Excel reads `,` as the decimal mark), UTF-8 with BOM. */
+export const csvLine = (row: Cell[]): string =>
+  row
+    .map((c) => {
+      if (c == null) return ''
+      const s = typeof c === 'number' ? String(c).replace('.', ',') : c
+      return CSV_SPECIAL.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+    })
+    .join(';') + '\r\n'
+
+async function writeCsvZip(tmp: string, spec: WriteSpec): Promise<number> {
+  const output = createWriteStream(tmp)
+  const archive = new ZipArchive({ zlib: { level: 6 } })
+  const archiveError = new Promise<never>((_, reject) => {
+    archive.on('error', reject)
+    output.on('error', reject)
+  })
+  archive.pipe(output)
+  const csv = new PassThrough()
+  archive.append(csv, { name: `${spec.title}.csv` })
+  let buffer = '\uFEFF' + csvLine(spec.headers)
+  const flush = async () => {
+    if (!csv.write(buffer)) await Promise.race([once(csv, 'drain'), archiveError])
+    buffer = ''
+  }
+  const count = await each(spec, async (row) => {
+    buffer += csvLine(row)
+    if (buffer.length > 64 * 1024) await flush()
+  })
+  await flush()
+  csv.end()
+  await Promise.race([archive.finalize(), archiveError])
+  await Promise.race([finished(output), archiveError])
+  return count
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ */
+const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)
