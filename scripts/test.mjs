@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm test`: unit and integration tests on SQLite, then the integration tests again on
- * PostgreSQL (the production engine). Prints `tests: N passed, N failed` last.
- * PostgreSQL is required in CI; elsewhere it is skipped with a warning when unreachable.
+ * PostgreSQL (the production engine), then the browser tests (Playwright) against the
+ * build in .next-e2e. Prints `tests: N passed, N failed` last.
+ * PostgreSQL, Chromium and the .next-e2e build are required in CI; elsewhere a missing
+ * one skips its part with a warning. E2E=0 skips the browser tests.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -49,6 +51,38 @@ if (await reachable(pgUrl)) {
   results.push({ passed: 0, failed: 1, code: 1 })
 } else {
   console.warn(`\n(aviso) PostgreSQL inacessível em ${pgUrl}: testes de integração no PostgreSQL pulados`)
+}
+
+/** The browser tests; counts from Playwright's JSON report (a test passed on retry counts as passed). */
+function runE2e() {
+  const out = path.join(tmp, 'e2e.json')
+  console.log('\n=== e2e (Playwright) ===')
+  const res = spawnSync('npx', ['playwright', 'test', ...(process.env.E2E_ARGS ? process.env.E2E_ARGS.split(' ') : [])], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_JSON_REPORT: out },
+  })
+  try {
+    const { stats } = JSON.parse(readFileSync(out, 'utf8'))
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, code: res.status }
+  } catch {
+    return { passed: 0, failed: 1, code: res.status ?? 1 }
+  }
+}
+
+const e2eDist = process.env.NEXT_DIST_DIR_E2E || '.next-e2e'
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+if (process.env.E2E === '0') {
+  console.warn('\n(aviso) E2E=0: testes de navegador pulados')
+} else if (!existsSync(path.join(e2eDist, 'BUILD_ID')) || !existsSync(chromium)) {
+  const why = !existsSync(chromium) ? `Chromium não encontrado em ${chromium} (apt-get install -y chromium)` : `sem build em ${e2eDist} (NEXT_DIST_DIR=${e2eDist} npm run build)`
+  if (process.env.CI) {
+    console.error(`Testes de navegador: ${why}`)
+    results.push({ passed: 0, failed: 1, code: 1 })
+  } else {
+    console.warn(`\n(aviso) testes de navegador pulados: ${why}`)
+  }
+} else {
+  results.push(runE2e())
 }
 
 const passed = results.reduce((n, r) => n + r.passed, 0)

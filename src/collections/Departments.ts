@@ -7,7 +7,12 @@ import { tenantCollection } from './tenantCollection'
 export const Departments = tenantCollection({
   slug: 'departments',
   labels: { singular: label('Departamento', 'Department'), plural: label('Departamentos', 'Departments') },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'company', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'company', 'updatedAt'],
+    // D: line counts with "Linhas sem departamento" and the add-lines picker above the list.
+    components: { beforeList: ['/src/admin/organization/LineGroups#DepartmentLineCounts'] },
+  },
   indexes: [{ fields: ['company', 'name'], unique: true }],
   hooks: { beforeValidate: [uniqueWithinCompany('name', 'Já existe um departamento com este nome')] },
   fields: [nameField('Nome do departamento', 'Department name')],

@@ -98,6 +98,8 @@ export const Lines = tenantCollection({
         { name: 'amountMB', type: 'number', min: 0, label: label('Cota (MB)', 'Quota (MB)'), validate: quotaWithinPool as never },
       ],
     },
+    // C3, C5–C7: registration data, offers and consumption, shared quota, history (read-only panels).
+    { name: 'lineOverview', type: 'ui', admin: { components: { Field: '/src/admin/lines/LineOverview#LineOverview' } } },
     // SPEC L: the engine's decision for a call from this line, without counting it.
     { name: 'simulateCall', type: 'ui', admin: { components: { Field: '/src/admin/engine/SimulateCall#SimulateCall' } } },
   ],

@@ -30,7 +30,12 @@ type LimitRow = { category?: string; control?: string; quantity?: number | null 
 export const Profiles = tenantCollection({
   slug: 'profiles',
   labels: { singular: label('Perfil', 'Profile'), plural: label('Perfis', 'Profiles') },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'updatedAt', 'company'] },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'updatedAt', 'company'],
+    // E1: line counts with "Linhas sem perfil" and the add-lines picker above the list.
+    components: { beforeList: ['/src/admin/organization/LineGroups#ProfileLineCounts'] },
+  },
   indexes: [{ fields: ['company', 'name'], unique: true }],
   hooks: { beforeValidate: [uniqueWithinCompany('name', 'Já existe um perfil com este nome')] },
   fields: [

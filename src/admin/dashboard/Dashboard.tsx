@@ -1,0 +1,179 @@
+import type { Payload } from 'payload'
+import { LINE_STATUS } from '../../collections/Lines'
+import { CSP_CARRIERS } from '../../domain/ddd'
+import { cycleFor } from '../../engine/core/cycle'
+import { fmtCnpj } from '../shared/cnpj'
+import { fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
+import { countAs, currentCompany } from '../shared/server'
+import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
+import { UsageChart } from './UsageChart'
+import { dailyUsage } from './usageSeries'
+
+const COMPANY_STATUS_PT: Record<string, string> = { active: 'Ativo', suspended: 'Suspenso', cancelled: 'Cancelado' }
+const MONTHS = ['Janeiro', 'Fevereiro', 'Março', 'Abril', 'Maio', 'Junho', 'Julho', 'Agosto', 'Setembro', 'Outubro', 'Novembro', 'Dezembro']
+
+/**
+ * The company dashboard (B), above Payload's collection cards: company and logged user,
+ * status, lines by status, franchise renewal, accounts and departments, CSP and the
+ * interrupt setting, the company's administrators, and consumption over the current cycle.
+ */
+export async function Dashboard({ payload, user }: { payload: Payload; user?: unknown }) {
+  if (!user) return null
+  const company = await currentCompany(payload, user)
+  if (!company) {
+    return (
+      <section style={{ ...card, marginBottom: 24 }}>
+        <p>
+          Nenhuma empresa selecionada. <a href="/admin/empresa">Selecione uma empresa</a>.
+        </p>
+      </section>
+    )
+  }
+  const inCompany = { company: { equals: company.id } }
+  const statuses = Object.keys(LINE_STATUS) as (keyof typeof LINE_STATUS)[]
+  const [total, byStatus, accounts, departments, admins] = await Promise.all([
+    countAs(payload, user, 'lines', inCompany),
+    Promise.all(statuses.map((s) => countAs(payload, user, 'lines', { and: [inCompany, { status: { equals: s } }] }))),
+    countAs(payload, user, 'accounts', inCompany),
+    countAs(payload, user, 'departments', inCompany),
+    payload
+      .find({
+        collection: 'users',
+        where: { and: [{ role: { equals: 'admin' } }, { companies: { in: [company.id] } }] },
+        depth: 0,
+        limit: 50,
+        sort: 'firstName',
+        overrideAccess: false,
+        user: user as never,
+      })
+      .then((r) => r.docs as unknown as Record<string, string>[])
+      .catch(() => []),
+  ])
+  const now = new Date()
+  const cycle = cycleFor(now, Number(company.renewalDay) || 1)
+  const usage = await dailyUsage(payload, user, inCompany, cycle.start, now)
+  const u = user as { firstName?: string; lastName?: string; email?: string; username?: string }
+  const renewal = cycle.start
+  const renewalLabel = `${Number(company.renewalDay)} de ${MONTHS[Number(cycle.key.slice(5, 7)) - 1]}`
+  const csp = String(company.csp ?? '21')
+
+  return (
+    <section data-testid="gol-dashboard" style={{ display: 'grid', gap: 16, marginBottom: 28 }}>
+      <div style={{ ...card, display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12 }}>
+        <div>
+          <div style={muted}>Empresa</div>
+          <h1 style={{ margin: '2px 0', fontSize: 24 }}>{company.name}</h1>
+          <div style={muted}>
+            CNPJ {fmtCnpj(String(company.cnpj))} · Nº do cliente {company.clientNumber}
+          </div>
+        </div>
+        <div style={{ textAlign: 'right' }}>
+          <div>
+            {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span style={muted}>({u.email})</span>
+          </div>
+          <div style={{ marginTop: 6 }}>
+            O status da empresa é : <strong data-testid="company-status">{COMPANY_STATUS_PT[company.status] ?? company.status}</strong>
+          </div>
+        </div>
+      </div>
+
+      <div style={grid(200)}>
+        <div style={card}>
+          <h2 style={h2}>Linhas</h2>
+          <div style={big} data-testid="lines-total">
+            {fmtNumber(total)}
+          </div>
+          <div style={muted}>Qtde total de linhas</div>
+          <ul style={{ listStyle: 'none', padding: 0, margin: '10px 0 0' }} data-testid="lines-by-status">
+            {statuses.map((s, i) => (
+              <li key={s} style={{ display: 'flex', justifyContent: 'space-between' }}>
+                <a href={`/admin/collections/lines?where[status][equals]=${s}`}>{LINE_STATUS[s][0]}</a>
+                <strong>{fmtNumber(byStatus[i])}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div style={card}>
+          <h2 style={h2}>Renovação</h2>
+          <div style={muted}>Início do ciclo</div>
+          <div style={{ fontSize: 20, fontWeight: 600 }}>{renewalLabel}</div>
+          <div style={{ marginTop: 8 }} data-testid="renews-in">
+            Renova em <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? 'dia' : 'dias'}
+          </div>
+          <div style={muted}>
+            Ciclo atual: {fmtDate(renewal)} a {fmtDate(cycle.lastDay)}
+          </div>
+        </div>
+        <div style={card}>
+          <h2 style={h2}>Estrutura</h2>
+          <div style={{ display: 'flex', gap: 24 }}>
+            <div>
+              <div style={big}>{fmtNumber(accounts)}</div>
+              <div style={muted}>Qtde de Contas</div>
+            </div>
+            <div>
+              <div style={big}>{fmtNumber(departments)}</div>
+              <div style={muted}>
+                <a href="/admin/collections/departments">Departamentos</a>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div style={card}>
+          <h2 style={h2}>Configurações Adicionais</h2>
+          <div style={muted}>Fidelização de CSP</div>
+          <div style={{ fontWeight: 600 }}>
+            {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
+          </div>
+          <div style={{ ...muted, marginTop: 8 }}>Interromper a ligação ao atingir o limite definido</div>
+          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? 'ATIVO' : 'INATIVO'}</div>
+          <div style={{ marginTop: 8 }}>
+            <a href="/admin/configuracoes">Configurações gerais</a>
+          </div>
+        </div>
+      </div>
+
+      <div style={card}>
+        <h2 style={h2}>Consumo no ciclo atual</h2>
+        {usage.events === 0 ? (
+          <p style={muted}>Nenhum uso registrado neste ciclo.</p>
+        ) : (
+          <div style={grid(320)}>
+            <UsageChart title="Dados" days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
+            <UsageChart title="Voz" days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
+            <UsageChart title="SMS" days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />
+          </div>
+        )}
+        {usage.truncated && <p style={muted}>Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.</p>}
+      </div>
+
+      <div style={card}>
+        <h2 style={h2}>Administradores da empresa</h2>
+        {admins.length === 0 ? (
+          <p style={muted}>Nenhum administrador cadastrado.</p>
+        ) : (
+          <table style={table} data-testid="company-admins">
+            <thead>
+              <tr>
+                <th style={th}>Nome</th>
+                <th style={th}>e-mail</th>
+                <th style={th}>Linha</th>
+              </tr>
+            </thead>
+            <tbody>
+              {admins.map((a) => (
+                <tr key={a.id}>
+                  <td style={td}>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
+                  <td style={td}>{a.email}</td>
+                  <td style={td}>{fmtMsisdn(a.phone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  )
+}
+
+export default Dashboard

@@ -1,0 +1,159 @@
+'use client'
+import { useCallback, useEffect, useState } from 'react'
+import { CATEGORY_LABELS_PT, type UsageCategory } from '../../domain/categories'
+import { api, whereQuery } from '../shared/api'
+import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
+import { button, card, h2, input, muted, table, td, th } from '../shared/styles'
+
+type Tab = 'calls' | 'transactions'
+const MAX_DAYS = 30
+const isoDay = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
+
+/** Seconds → "m:ss" (or "h:mm:ss"). */
+function duration(seconds: number): string {
+  const s = Math.round(seconds)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const r = String(s % 60).padStart(2, '0')
+  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`
+}
+
+/** C7: the line's history of transactions and calls for a period of at most 30 days. */
+export function LineHistory({ lineId }: { lineId: string }) {
+  const today = new Date()
+  const [tab, setTab] = useState<Tab>('calls')
+  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 29 * 86_400_000)))
+  const [to, setTo] = useState(isoDay(today))
+  const [rows, setRows] = useState<Record<string, any>[]>([])
+  const [total, setTotal] = useState(0)
+  const [error, setError] = useState<string>()
+  const [loading, setLoading] = useState(false)
+
+  const load = useCallback(async () => {
+    const start = new Date(`${from}T00:00:00-03:00`)
+    const end = new Date(`${to}T23:59:59.999-03:00`)
+    if (!(start <= end)) return setError('A data inicial deve ser anterior à data final.')
+    if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) return setError(`O período máximo é de ${MAX_DAYS} dias.`)
+    setError(undefined)
+    setLoading(true)
+    try {
+      const where =
+        tab === 'calls'
+          ? { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: start.toISOString() } }, { at: { less_than_equal: end.toISOString() } }] }
+          : {
+              and: [
+                { entity: { equals: 'lines' } },
+                { entityId: { equals: lineId } },
+                { at: { greater_than_equal: start.toISOString() } },
+                { at: { less_than_equal: end.toISOString() } },
+              ],
+            }
+      const res = await api<{ docs: Record<string, any>[]; totalDocs: number }>(
+        `/${tab === 'calls' ? 'usage' : 'transactions'}?${whereQuery(where)}&sort=-at&limit=100&depth=0`,
+      )
+      setRows(res.docs)
+      setTotal(res.totalDocs)
+    } catch (e) {
+      setRows([])
+      setTotal(0)
+      setError((e as Error).message)
+    } finally {
+      setLoading(false)
+    }
+  }, [from, to, tab, lineId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <div style={card} data-testid="line-history">
+      <div style={{ display: 'flex', gap: 8, marginBottom: 10 }} role="tablist">
+        {(
+          [
+            ['transactions', 'Histórico de transações'],
+            ['calls', 'Histórico de chamadas'],
+          ] as const
+        ).map(([key, title]) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={tab === key}
+            style={{ ...button, fontWeight: tab === key ? 700 : 400, borderBottom: tab === key ? '3px solid #da291c' : button.border }}
+            onClick={() => setTab(key)}
+          >
+            {title}
+          </button>
+        ))}
+      </div>
+      <h2 style={h2}>{tab === 'calls' ? 'Histórico de chamadas' : 'Histórico de transações'}</h2>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
+        <label style={{ display: 'grid', gap: 2 }}>
+          <span style={muted}>Data de início</span>
+          <input type="date" style={input} value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label style={{ display: 'grid', gap: 2 }}>
+          <span style={muted}>Data final</span>
+          <input type="date" style={input} value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <span style={muted}>Período máximo: {MAX_DAYS} dias</span>
+      </div>
+      {error && (
+        <p role="alert" style={{ color: '#b00020' }}>
+          {error}
+        </p>
+      )}
+      {loading ? (
+        <p style={muted}>Carregando…</p>
+      ) : rows.length === 0 ? (
+        <p style={muted}>Nenhum registro no período.</p>
+      ) : tab === 'calls' ? (
+        <table style={table} data-testid="line-calls">
+          <thead>
+            <tr>
+              <th style={th}>Data</th>
+              <th style={th}>CP + CA + Número</th>
+              <th style={th}>Duração / Volume</th>
+              <th style={th}>Tipo de chamada</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td style={td}>{fmtDateTime(r.at)}</td>
+                <td style={td}>{r.destination || (r.service === 'data' ? r.group ?? '' : '')}</td>
+                <td style={td}>{r.service === 'data' ? fmtMB(r.units / 1_048_576) : r.service === 'sms' ? `${fmtNumber(r.units)} SMS` : duration(r.units)}</td>
+                <td style={td}>{CATEGORY_LABELS_PT[r.category as UsageCategory] ?? r.category}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <table style={table} data-testid="line-transactions">
+          <thead>
+            <tr>
+              <th style={th}>Data</th>
+              <th style={th}>Perfil de gestão</th>
+              <th style={th}>Usuário</th>
+              <th style={th}>Evento</th>
+              <th style={th}>Descrição</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td style={td}>{fmtDateTime(r.at)}</td>
+                <td style={td}>{r.role}</td>
+                <td style={td}>{r.userLogin}</td>
+                <td style={td}>{r.event}</td>
+                <td style={td}>{r.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {total > rows.length && <p style={muted}>Mostrando os {rows.length} mais recentes de {fmtNumber(total)}.</p>}
+    </div>
+  )
+}

@@ -1,0 +1,171 @@
+import type { Payload } from 'payload'
+import { cycleFor } from '../../engine/core/cycle'
+import { Bar } from '../shared/Bar'
+import { fmtDate, fmtMB, fmtNumber, fmtPercent } from '../shared/format'
+import { card, h2, muted, table, td, th } from '../shared/styles'
+import { LineHistory } from './LineHistory'
+import { consumptionByOffer, dataMB, percentOf, type OfferRow, type UsageRow } from './offerUsage'
+
+const UNIT_LABEL = { minutes: 'MIN', sms: 'SMS', mb: 'MB' } as const
+
+function fmtUnit(n: number, unit: OfferRow['unit']): string {
+  if (unit === 'mb') return fmtMB(n)
+  return `${fmtNumber(n, unit === 'minutes' && n < 100 ? 1 : 0)} ${UNIT_LABEL[unit]}`
+}
+
+const nameOf = (rel: unknown, fallback: string): string =>
+  rel && typeof rel === 'object' ? String((rel as { name?: string; number?: string }).name ?? (rel as { number?: string }).number ?? fallback) : fallback
+
+/**
+ * The line page's read-only panels (C3, C5–C7): registration data, contracted offers
+ * with consumption bars, the shared franchise with the configured quota and its use,
+ * and the history of transactions and calls. A `ui` field of the lines collection.
+ */
+export async function LineOverview({ id, payload, user }: { id?: string | number; payload: Payload; user?: unknown }) {
+  if (id == null || !user) return null
+  const line = (await payload
+    .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: user as never })
+    .catch(() => null)) as Record<string, any> | null
+  if (!line) return null
+  const companyId = typeof line.company === 'object' ? line.company?.id : line.company
+  const accountId = typeof line.account === 'object' ? line.account?.id : line.account
+  const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: false, user: user as never }).catch(() => null)) as Record<
+    string,
+    any
+  > | null
+  const now = new Date()
+  const cycle = cycleFor(now, Number(company?.renewalDay) || 1)
+  const [individual, shared, usage] = await Promise.all([
+    payload.find({ collection: 'offers', where: { and: [{ line: { equals: id } }, { kind: { equals: 'individual' } }] }, depth: 0, limit: 100, sort: 'createdAt', overrideAccess: false, user: user as never }),
+    accountId == null
+      ? Promise.resolve({ docs: [] })
+      : payload.find({ collection: 'offers', where: { and: [{ account: { equals: accountId } }, { kind: { equals: 'shared' } }] }, depth: 0, limit: 20, overrideAccess: false, user: user as never }),
+    payload.find({
+      collection: 'usage',
+      where: { and: [{ line: { equals: id } }, { at: { greater_than_equal: cycle.start.toISOString() } }] },
+      select: { service: true, category: true, units: true } as never,
+      depth: 0,
+      limit: 20_000,
+      overrideAccess: false,
+      user: user as never,
+    }),
+  ])
+  const offers = consumptionByOffer(individual.docs as unknown as OfferRow[], usage.docs as unknown as UsageRow[])
+  const pools = shared.docs as unknown as OfferRow[]
+  const usedMB = dataMB(usage.docs as unknown as UsageRow[])
+  const quota = (line.quota ?? {}) as { control?: string; amountMB?: number | null }
+  const limitText =
+    quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? 'Bloqueado' : 'Sem Limite Configurado'
+
+  const facts: [string, string][] = [
+    ['Linha', String(line.msisdn ?? '')],
+    ['Ramal', String(line.extension ?? '')],
+    ['IMSI', String(line.imsi ?? '')],
+    ['Número do chip (ICCID)', String(line.iccid ?? '')],
+    ['Nº da conta', nameOf(line.account, '')],
+    ['Departamento', line.department ? nameOf(line.department, '') : 'Linhas sem departamento'],
+    ['Perfil', line.profile ? nameOf(line.profile, '') : 'Linhas sem perfil'],
+  ]
+
+  return (
+    <section data-testid="line-overview" style={{ display: 'grid', gap: 16, margin: '24px 0' }}>
+      <div style={card}>
+        <h2 style={h2}>Assinante</h2>
+        <div style={{ fontSize: 18, fontWeight: 600, marginBottom: 8 }}>{line.name || line.msisdn}</div>
+        <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '8px 16px', margin: 0 }}>
+          {facts.map(([k, v]) => (
+            <div key={k}>
+              <dt style={muted}>{k}</dt>
+              <dd style={{ margin: 0 }}>{v || '—'}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+
+      <div style={card}>
+        <h2 style={h2}>Ofertas contratadas</h2>
+        <p style={muted}>
+          Ciclo de {fmtDate(cycle.start)} a {fmtDate(cycle.lastDay)} · renova em {cycle.renewsInDays} {cycle.renewsInDays === 1 ? 'dia' : 'dias'}
+        </p>
+        {offers.length === 0 ? (
+          <p style={muted}>Nenhuma oferta individual contratada para esta linha.</p>
+        ) : (
+          <table style={table} data-testid="line-offers">
+            <thead>
+              <tr>
+                <th style={th}>Tipo</th>
+                <th style={th}>Pacote</th>
+                <th style={th}>Franquia</th>
+                <th style={th}>Consumo</th>
+                <th style={th}>% Consumo</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offers.map((o) => (
+                <tr key={o.id}>
+                  <td style={td}>Individual</td>
+                  <td style={td}>{o.package}</td>
+                  <td style={td}>{fmtUnit(o.amount, o.unit)}</td>
+                  <td style={td}>{fmtUnit(o.used, o.unit)}</td>
+                  <td style={td}>
+                    <Bar percent={o.percent} label={`${o.package}: consumo`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      <div style={card}>
+        <h2 style={h2}>Franquia compartilhada para linha</h2>
+        {pools.length === 0 ? (
+          <p style={muted}>A conta desta linha não tem oferta compartilhada.</p>
+        ) : (
+          <table style={table} data-testid="line-shared">
+            <thead>
+              <tr>
+                <th style={th}>Tipo</th>
+                <th style={th}>Pacote</th>
+                <th style={th}>Limites</th>
+                <th style={th}>Consumo</th>
+                <th style={th}>% Consumo</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pools.map((p) => {
+                const cap = quota.control === 'limited' ? Number(quota.amountMB ?? 0) : 0
+                const pct = quota.control === 'limited' ? percentOf(usedMB, cap) : null
+                return (
+                  <tr key={p.id}>
+                    <td style={td}>Compartilhado</td>
+                    <td style={td}>
+                      {p.package}
+                      <div style={muted}>Total da oferta: {fmtMB(p.amount)}</div>
+                    </td>
+                    <td style={td}>{limitText}</td>
+                    <td style={td}>{fmtMB(usedMB)}</td>
+                    <td style={td}>{quota.control === 'limited' ? <Bar percent={pct} label="Cota compartilhada: consumo" /> : fmtPercent(null)}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        )}
+        <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>Limite configurado para franquia compartilhada</h3>
+        <div data-testid="line-quota" style={{ display: 'flex', gap: 32 }}>
+          <div>
+            Limite configurado: <strong>{quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? 'Bloqueado' : 'Ilimitado'}</strong>
+          </div>
+          <div>
+            Utilizado: <strong>{fmtMB(usedMB)}</strong>
+          </div>
+        </div>
+      </div>
+
+      <LineHistory lineId={String(id)} />
+    </section>
+  )
+}
+
+export default LineOverview

@@ -1,0 +1,32 @@
+import type { Payload } from 'payload'
+import { countAs, currentCompany } from '../shared/server'
+import { GROUPS, type GroupKind } from './kinds'
+import { LineGroupsTable, type GroupRow } from './LineGroupsTable'
+
+async function LineGroups({ kind, payload, user }: { kind: GroupKind; payload: Payload; user?: unknown }) {
+  if (!user) return null
+  const company = await currentCompany(payload, user)
+  if (!company) return null
+  const g = GROUPS[kind]
+  const inCompany = { company: { equals: company.id } }
+  const groups = await payload.find({ collection: g.collection, where: inCompany, depth: 0, limit: 500, sort: 'name', overrideAccess: false, user: user as never })
+  const [without, counts] = await Promise.all([
+    countAs(payload, user, 'lines', { and: [inCompany, { [g.field]: { exists: false } }] }),
+    Promise.all(groups.docs.map((d) => countAs(payload, user, 'lines', { and: [inCompany, { [g.field]: { equals: d.id } }] }))),
+  ])
+  const rows: GroupRow[] = groups.docs.map((d, i) => {
+    const doc = d as unknown as { id: string | number; name: string; updatedAt?: string }
+    return { id: doc.id, name: doc.name, updatedAt: doc.updatedAt ?? null, lines: counts[i] }
+  })
+  return <LineGroupsTable kind={kind} companyId={company.id} without={without} rows={rows} />
+}
+
+/** Departments list (D): line counts, "Linhas sem departamento", view, add lines, edit, delete. */
+export function DepartmentLineCounts(props: { payload: Payload; user?: unknown }) {
+  return <LineGroups kind="departments" {...props} />
+}
+
+/** Profiles list (E1): last modified, line counts, "Linhas sem perfil", view, add lines, edit, delete. */
+export function ProfileLineCounts(props: { payload: Payload; user?: unknown }) {
+  return <LineGroups kind="profiles" {...props} />
+}

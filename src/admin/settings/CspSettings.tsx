@@ -1,0 +1,92 @@
+'use client'
+import { useState } from 'react'
+import { api } from '../shared/api'
+import { ConfirmButton } from '../shared/ConfirmButton'
+import { card, h2, input, muted, primary } from '../shared/styles'
+
+const DEFAULT_CSP = '21'
+
+/** CSP long-distance carrier with the extra-billing warning, and the interrupt-at-limit switch (F). */
+export function CspSettings({
+  companyId,
+  csp: initialCsp,
+  interruptAtLimit: initialInterrupt,
+  carriers,
+  canWrite,
+}: {
+  companyId: string | number
+  csp: string
+  interruptAtLimit: boolean
+  carriers: { code: string; name: string }[]
+  canWrite: boolean
+}) {
+  const [csp, setCsp] = useState(initialCsp)
+  const [interrupt, setInterrupt] = useState(initialInterrupt)
+  const [saved, setSaved] = useState({ csp: initialCsp, interrupt: initialInterrupt })
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  const changed = csp !== saved.csp || interrupt !== saved.interrupt
+
+  const save = async () => {
+    setMessage(undefined)
+    try {
+      await api(`/companies/${companyId}`, { method: 'PATCH', body: { csp, interruptAtLimit: interrupt } })
+      setSaved({ csp, interrupt })
+      setMessage({ ok: true, text: 'Configurações salvas.' })
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message })
+    }
+  }
+
+  const carrier = carriers.find((c) => c.code === csp)
+  return (
+    <section style={card} data-testid="csp-settings">
+      <h2 style={h2}>Fidelização de CSP</h2>
+      <label style={{ display: 'grid', gap: 4, maxWidth: 360 }}>
+        <span>Operadora de longa distância (CSP)</span>
+        <select style={input} value={csp} disabled={!canWrite} onChange={(e) => setCsp(e.target.value)} aria-label="Fidelização de CSP">
+          {carriers.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.code} - {c.name.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p style={muted}>
+        O padrão é o 21 - EMBRATEL: as chamadas interurbanas pelo 21 são cobertas pelos planos. Com outra operadora a empresa terá cobrança excedente da
+        operadora escolhida.
+      </p>
+      {csp !== DEFAULT_CSP && (
+        <p role="alert" data-testid="csp-warning" style={{ background: '#fff4e5', color: '#7a4b00', border: '1px solid #f0b35a', borderRadius: 4, padding: '8px 12px' }}>
+          Atenção: com o CSP {csp} - {carrier?.name.toUpperCase()} as ligações de longa distância não são cobertas pelo plano e serão cobradas à parte pela
+          operadora escolhida.
+        </p>
+      )}
+      <label style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '12px 0' }}>
+        <input type="checkbox" role="switch" checked={interrupt} disabled={!canWrite} onChange={(e) => setInterrupt(e.target.checked)} />
+        <span>Interromper a ligação ao atingir o limite definido</span>
+      </label>
+      <p style={muted}>Ligado, a chamada é interrompida assim que atingir os limites configurados em Perfis &gt; Limites.</p>
+      {canWrite &&
+        (csp !== DEFAULT_CSP && csp !== saved.csp ? (
+          <ConfirmButton
+            style={primary}
+            disabled={!changed}
+            title="Alterar a operadora de longa distância"
+            message={`Com o CSP ${csp} as ligações de longa distância serão cobradas à parte pela operadora escolhida. Salvar mesmo assim?`}
+            onConfirm={save}
+          >
+            Salvar
+          </ConfirmButton>
+        ) : (
+          <button type="button" style={primary} disabled={!changed} onClick={save}>
+            Salvar
+          </button>
+        ))}
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} style={{ color: message.ok ? '#1c7c3c' : '#b00020' }}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps } from 'payload'
+import { CSP_CARRIERS } from '../../domain/ddd'
+import { STATES } from '../../domain/ddd'
+import { currentCompany } from '../shared/server'
+import { card } from '../shared/styles'
+import { CspSettings } from './CspSettings'
+import { HolidaysPanel } from './HolidaysPanel'
+
+/** /admin/configuracoes: general settings of the selected company (F). */
+export async function SettingsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req } = initPageResult
+  const user = req.user as { role?: string } | null
+  const company = user ? await currentCompany(req.payload, user) : null
+  const canWrite = user?.role === 'admin' || user?.role === 'support'
+  return (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={req.payload}
+      permissions={initPageResult.permissions}
+      searchParams={searchParams}
+      user={req.user || undefined}
+      visibleEntities={initPageResult.visibleEntities}
+    >
+      <Gutter>
+        <h1 style={{ margin: '24px 0 16px' }}>Configurações gerais</h1>
+        {!company ? (
+          <p style={card}>
+            {user ? (
+              <>
+                Nenhuma empresa selecionada. <a href="/admin/empresa">Selecione uma empresa</a>.
+              </>
+            ) : (
+              'Faça login.'
+            )}
+          </p>
+        ) : (
+          <div style={{ display: 'grid', gap: 20, marginBottom: 40 }} data-testid="general-settings">
+            <p style={{ margin: 0 }}>
+              Empresa: <strong>{company.name}</strong>
+            </p>
+            <CspSettings
+              companyId={company.id}
+              csp={String(company.csp ?? '21')}
+              interruptAtLimit={Boolean(company.interruptAtLimit)}
+              carriers={Object.entries(CSP_CARRIERS).map(([code, name]) => ({ code, name }))}
+              canWrite={canWrite}
+            />
+            <HolidaysPanel companyId={company.id} states={[...STATES]} canWrite={canWrite} />
+          </div>
+        )}
+      </Gutter>
+    </DefaultTemplate>
+  )
+}
+
+export default SettingsView

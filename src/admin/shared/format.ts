@@ -1,0 +1,43 @@
+/** pt-BR formatting shared by the admin's screens. */
+const nf = (digits = 0) => new Intl.NumberFormat('pt-BR', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+
+export const fmtNumber = (n: number, digits = 0): string => nf(digits).format(n)
+
+/** 'YYYY-MM-DD' or an ISO instant → dd/mm/aaaa (São Paulo calendar). */
+export function fmtDate(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-')
+    return `${d}/${m}/${y}`
+  }
+  return new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value))
+}
+
+export function fmtDateTime(value: string | Date): string {
+  return new Intl.DateTimeFormat('pt-BR', {
+    timeZone: 'America/Sao_Paulo',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(value))
+}
+
+/** MB with GB above 1 024 MB, as the carrier's screens show volumes. */
+export function fmtMB(mb: number): string {
+  if (mb >= 1024) return `${fmtNumber(mb / 1024, 1)} GB`
+  return `${fmtNumber(mb, mb < 10 ? 1 : 0)} MB`
+}
+
+export const fmtPercent = (p: number | null): string => (p == null ? '-' : `${fmtNumber(p, 2)} %`)
+
+/** "+55 19 99999-9999" from 5519999999999. */
+export function fmtMsisdn(msisdn: string | null | undefined): string {
+  const d = String(msisdn ?? '').replace(/\D/g, '')
+  if (d.length < 12) return d
+  const ddd = d.slice(2, 4)
+  const local = d.slice(4)
+  return `+55 ${ddd} ${local.slice(0, local.length - 4)}-${local.slice(-4)}`
+}

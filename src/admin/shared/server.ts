@@ -1,0 +1,20 @@
+import type { Payload, Where } from 'payload'
+import { companyIdsOf, idOf, isSupport, type AccessUser } from '../../access/roles'
+
+/** The company a logged user works on (A5): the selected one, else its first company. */
+export async function currentCompany(payload: Payload, user: unknown): Promise<Record<string, any> | null> {
+  const u = user as (AccessUser & { selectedCompany?: unknown }) | null
+  if (!u) return null
+  const selected = idOf(u.selectedCompany as never)
+  const ids = companyIdsOf(u)
+  const where: Where | undefined =
+    selected !== undefined ? { id: { equals: selected } } : isSupport(u) ? undefined : { id: { in: ids } }
+  const found = await payload.find({ collection: 'companies', where, limit: 1, depth: 0, sort: 'name', overrideAccess: false, user: u as never })
+  return (found.docs[0] as Record<string, any> | undefined) ?? null
+}
+
+/** Counts as the user sees them (tenant and department rules apply). */
+export async function countAs(payload: Payload, user: unknown, collection: string, where: Where): Promise<number> {
+  const { totalDocs } = await payload.count({ collection: collection as never, where, overrideAccess: false, user: user as never })
+  return totalDocs
+}

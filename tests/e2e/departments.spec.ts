@@ -1,0 +1,45 @@
+import { expect, screenshot, test } from './helpers'
+
+const countOf = async (row: import('@playwright/test').Locator) => Number((await row.locator('td').nth(1).innerText()).replace(/\D/g, ''))
+
+test('departamentos com contagem de linhas e "Adicionar linhas" com busca', async ({ adminPage: page }) => {
+  await page.goto('/admin/collections/departments')
+  const table = page.getByTestId('departments-line-counts')
+  await expect(table).toBeVisible()
+  const none = table.getByTestId('group-row-none')
+  await expect(none).toContainText('Linhas sem departamento')
+  const compras = table.getByTestId('group-row').filter({ hasText: 'Compras' })
+  const before = await countOf(compras)
+  const withoutBefore = await countOf(none)
+  expect(withoutBefore).toBeGreaterThan(1)
+  await screenshot(page, '40-departamentos')
+
+  await compras.getByRole('button', { name: 'Adicionar linhas a Compras' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Adicionar linhas a Compras' })
+  await expect(dialog).toBeVisible()
+  // Lines without a department first: search narrows the list; pick two of them.
+  const rows = dialog.locator('tbody tr').filter({ hasText: 'Linhas sem departamento' })
+  await expect(rows.first()).toBeVisible()
+  const first = (await rows.nth(0).locator('td').nth(2).innerText()).trim()
+  await dialog.getByLabel('Buscar linhas').fill(first)
+  await expect(dialog.locator('tbody tr')).toHaveCount(1)
+  await dialog.getByLabel(`Selecionar ${first}`).check()
+  await dialog.getByLabel('Buscar linhas').fill('')
+  const second = (await rows.nth(1).locator('td').nth(2).innerText()).trim()
+  await dialog.getByLabel(`Selecionar ${second}`).check()
+  await screenshot(page, '41-adicionar-linhas')
+  await dialog.getByRole('button', { name: 'Adicionar 2 linhas' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(table.getByRole('status')).toContainText('2 linhas adicionadas a Compras')
+  await expect.poll(() => countOf(compras)).toBe(before + 2)
+  await expect.poll(() => countOf(none)).toBe(withoutBefore - 2)
+})
+
+test('perfis com última modificação e "Linhas sem perfil"', async ({ adminPage: page }) => {
+  await page.goto('/admin/collections/profiles')
+  const table = page.getByTestId('profiles-line-counts')
+  await expect(table.getByTestId('group-row-none')).toContainText('Linhas sem perfil')
+  await expect(table.getByTestId('group-row').filter({ hasText: 'Horário comercial' })).toBeVisible()
+  await expect(table).toContainText('Última modificação')
+  await screenshot(page, '50-perfis')
+})
