@@ -8,6 +8,7 @@ import { engineEndpoints } from './src/engine/endpoints'
 import { jobs } from './src/jobs'
 import { databaseAdapter } from './src/lib/database'
 import { emailAdapter } from './src/lib/email'
+import { withListExports } from './src/reports/export'
 import { payloadSecret } from './src/lib/settings'
 import { onInit } from './src/seed/onInit'
 
@@ -18,7 +19,8 @@ export default buildConfig({
   serverURL: process.env.PUBLIC_URL || undefined,
   db: await databaseAdapter(),
   email: await emailAdapter(),
-  collections,
+  // Every admin list's immediate .xlsx "Download" (GET /api/<slug>/export?where…), src/reports/export.ts.
+  collections: withListExports(collections),
   endpoints: engineEndpoints,
   jobs,
   admin: {

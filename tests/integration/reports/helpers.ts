@@ -21,8 +21,8 @@ export async function readXlsx(buffer: Buffer): Promise<Table> {
   const sheet = workbook.worksheets[0]
   const rows: Table = []
   sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as unknown[]).slice(1)
-    rows.push(values.map((v) => (v == null ? '' : (v as string | number))))
+    // row.values is 1-based and sparse (an empty cell is a hole): Array.from fills the holes.
+    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : (v as string | number))))
   })
   const width = rows[0]?.length ?? 0
   return rows.map((r) => [...r, ...Array(Math.max(0, width - r.length)).fill('')])
