@@ -31,13 +31,15 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     // The built-in login posts to /api/users/login and expects a token; ours adds the e-mailed code (A2).
     components: {
-      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink'],
+      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink', '/src/admin/offers/NavLinks#BulkNavLinks'],
       // B: the selected company's dashboard above the collection cards.
       beforeDashboard: ['/src/admin/dashboard/Dashboard#Dashboard'],
       views: {
         settings: { Component: '/src/admin/settings/SettingsView#SettingsView', path: '/configuracoes' },
         login: { Component: '/src/admin/login/LoginView#LoginView' },
         selectCompany: { Component: '/src/admin/company/SelectCompanyView#SelectCompanyView', path: '/empresa' },
+        sharedOffers: { Component: '/src/admin/offers/DistributionView#DistributionView', path: '/ofertas-compartilhadas' },
+        lineImport: { Component: '/src/admin/import/ImportView#ImportView', path: '/importar' },
       },
     },
   },

@@ -34,7 +34,11 @@ export const Profiles = tenantCollection({
     useAsTitle: 'name',
     defaultColumns: ['name', 'updatedAt', 'company'],
     // E1: line counts with "Linhas sem perfil" and the add-lines picker above the list.
-    components: { beforeList: ['/src/admin/organization/LineGroups#ProfileLineCounts'] },
+    components: {
+      beforeList: ['/src/admin/organization/LineGroups#ProfileLineCounts'],
+      // E2: the carrier guide's four-step editor replaces the generic form, for create and edit.
+      views: { edit: { default: { Component: '/src/admin/profiles/ProfileEditView#ProfileEditView' } } },
+    },
   },
   indexes: [{ fields: ['company', 'name'], unique: true }],
   hooks: { beforeValidate: [uniqueWithinCompany('name', 'Já existe um perfil com este nome')] },

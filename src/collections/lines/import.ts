@@ -39,6 +39,8 @@ export interface RowReport {
   status: 'change' | 'unchanged' | 'error' | 'applied' | 'failed'
   changes: RowChange[]
   errors: FieldError[]
+  /** The row's cells as read, so the admin can apply the checked rows in chunks. */
+  cells?: Partial<Record<ImportColumn, string>>
 }
 
 const CLEAR = new Set(['-', '--', 'nenhum', 'nenhuma', 'linhas sem departamento', 'sem departamento', 'linhas sem perfil', 'sem perfil', 'none'])
@@ -69,7 +71,11 @@ const quotaText = (q: { control?: string; amountMB?: number | null } | null | un
   !q?.control ? null : q.control === 'limited' ? `Limitado ${q.amountMB ?? 0} MB` : CONTROL_PT[q.control as 'unlimited' | 'blocked'] ?? q.control
 
 const rowSchema = z
-  .object(Object.fromEntries((Object.keys(IMPORT_HEADERS) as ImportColumn[]).map((c) => [c, z.union([z.string(), z.number()]).nullable().optional()])))
+  .object({
+    // The spreadsheet row number to report (the admin sends the rows of a checked file in chunks).
+    row: z.number().int().positive().optional(),
+    ...Object.fromEntries((Object.keys(IMPORT_HEADERS) as ImportColumn[]).map((c) => [c, z.union([z.string(), z.number()]).nullable().optional()])),
+  })
   .strict()
 const bodySchema = z
   .object({
@@ -200,7 +206,8 @@ export async function runImport(req: PayloadRequest, rows: SheetRow[], apply: bo
   const reports: RowReport[] = []
   for (const row of rows) {
     const msisdn = msisdnOf(row)
-    const report: RowReport = { row: row.row, msisdn: row.msisdn ?? '', status: 'unchanged', changes: [], errors: [] }
+    const { row: _n, ...cells } = row
+    const report: RowReport = { row: row.row, msisdn: row.msisdn ?? '', status: 'unchanged', changes: [], errors: [], cells }
     reports.push(report)
     const bad = validateMsisdn(row.msisdn ?? '')
     if (bad !== true) {
@@ -268,7 +275,7 @@ async function importHandler(req: PayloadRequest) {
   let rows: SheetRow[]
   let ignored: string[] = []
   if (parsed.data.rows) {
-    rows = parsed.data.rows.map((r, i) => ({ row: i + 2, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cellOf(v)])) }))
+    rows = parsed.data.rows.map(({ row, ...r }, i) => ({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cellOf(v)])), row: row ?? i + 2 }))
   } else {
     const buf = Buffer.from(content!, 'base64')
     if (buf.length > MAX_FILE_BYTES) return validationError([{ path: 'content', message: 'Arquivo grande demais (máx. 10 MB)' }])

@@ -131,6 +131,12 @@ describe('POST /api/lines/import', () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  it('rows sent in chunks keep their spreadsheet row numbers', async () => {
+    const res = await app.rest.post('/lines/import', { rows: [{ row: 7, msisdn: l3().msisdn, extension: '4004' }] }, tokens.admin)
+    expect(res.status).toBe(200)
+    expect(res.body.rows[0]).toMatchObject({ row: 7, status: 'change', changes: [{ field: 'extension', from: null, to: '4004' }] })
+  })
+
   it('a viewer may not import', async () => {
     const before = await snapshot()
     const res = await app.rest.post('/lines/import', { rows: [{ msisdn: l3().msisdn, extension: '4004' }], apply: true }, tokens.viewer)

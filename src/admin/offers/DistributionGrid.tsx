@@ -1,0 +1,366 @@
+'use client'
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { api } from '../shared/api'
+import { ConfirmButton } from '../shared/ConfirmButton'
+import { fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
+import { button, card, grid, h2, input, muted, primary, table, td, th } from '../shared/styles'
+
+type Control = 'limited' | 'unlimited' | 'blocked'
+type Unit = 'MB' | 'GB'
+interface Edit {
+  control: Control
+  amount: string
+  unit: Unit
+}
+interface LineRow {
+  id: string | number
+  name: string | null
+  msisdn: string
+  status: string
+  department: string | number | null
+  departmentName: string | null
+  quota: { control: Control; amountMB: number | null }
+  consumedMB: number
+}
+interface Detail {
+  account: { id: string | number; number: string }
+  offers: { id: string | number; offer: string; package: string; amountMB: number }[]
+  totals: { lines: number; poolMB: number; configuredMB: number; freeMB: number; consumedMB: number }
+  departments: { id: string | number; name: string }[]
+  lines: LineRow[]
+}
+interface AccountRow {
+  id: string | number
+  number: string
+  poolMB: number
+}
+
+const CONTROL_PT: Record<Control, string> = { limited: 'Limitado', unlimited: 'Ilimitado', blocked: 'Bloqueado' }
+const NO_DEPARTMENT = '__none__'
+const errorStyle: CSSProperties = { color: '#b00020', fontSize: 13, margin: '4px 0 0' }
+
+const editOf = (q: LineRow['quota']): Edit => {
+  const mb = q.amountMB ?? 0
+  const gb = mb >= 1024 && mb % 1024 === 0
+  return { control: q.control, amount: q.control === 'limited' ? String(gb ? mb / 1024 : mb) : '', unit: gb ? 'GB' : 'MB' }
+}
+/** MB of an edit, NaN when the amount is not a number. */
+const mbOf = (e: Edit): number => {
+  const n = Number(e.amount.replace(',', '.'))
+  if (e.amount.trim() === '' || !Number.isFinite(n)) return Number.NaN
+  return Math.round(e.unit === 'GB' ? n * 1024 : n)
+}
+const sameQuota = (e: Edit, q: LineRow['quota']) => e.control === q.control && (e.control !== 'limited' || mbOf(e) === q.amountMB)
+
+function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Edit) => void; label: string }) {
+  return (
+    <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+      <select aria-label={`Limite ${label}`} style={input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
+        {(Object.keys(CONTROL_PT) as Control[]).map((c) => (
+          <option key={c} value={c}>
+            {CONTROL_PT[c]}
+          </option>
+        ))}
+      </select>
+      {value.control === 'limited' && (
+        <>
+          <input aria-label={`Quantidade ${label}`} style={{ ...input, width: 80 }} inputMode="decimal" value={value.amount} onChange={(e) => onChange({ ...value, amount: e.target.value })} />
+          <select aria-label={`Unidade ${label}`} style={input} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Unit })}>
+            <option value="MB">MB</option>
+            <option value="GB">GB</option>
+          </select>
+        </>
+      )}
+    </div>
+  )
+}
+
+/**
+ * "Ofertas compartilhadas" (G): for an account with a shared plan, the pool and its
+ * totals, filters by department and name/number, each line's quota (Limitado N MB/GB,
+ * Ilimitado, Bloqueado), a massive limit for the selected lines, and "Salvar", which
+ * the server checks whole against the pool (all or nothing).
+ */
+export function DistributionGrid() {
+  const [accounts, setAccounts] = useState<AccountRow[]>()
+  const [account, setAccount] = useState<string>()
+  const [detail, setDetail] = useState<Detail>()
+  const [edits, setEdits] = useState<Record<string, Edit>>({})
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [department, setDepartment] = useState('')
+  const [search, setSearch] = useState('')
+  const [massive, setMassive] = useState<Edit>({ control: 'limited', amount: '', unit: 'GB' })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>()
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    api<{ accounts: AccountRow[] }>('/offers/distribution')
+      .then((r) => {
+        setAccounts(r.accounts)
+        if (r.accounts[0]) setAccount(String(r.accounts[0].id))
+      })
+      .catch((e) => setMessage({ kind: 'error', text: (e as Error).message }))
+  }, [])
+
+  const load = useCallback(async (id: string) => {
+    const d = await api<Detail>(`/offers/distribution?account=${encodeURIComponent(id)}`)
+    setDetail(d)
+    setEdits(Object.fromEntries(d.lines.map((l) => [String(l.id), editOf(l.quota)])))
+    setSelected(new Set())
+    setErrors({})
+  }, [])
+  useEffect(() => {
+    if (account) load(account).catch((e) => setMessage({ kind: 'error', text: (e as Error).message }))
+  }, [account, load])
+
+  const shown = useMemo(() => {
+    if (!detail) return []
+    const term = search.trim().toLowerCase()
+    const digits = term.replace(/\D/g, '')
+    return detail.lines.filter((l) => {
+      if (department === NO_DEPARTMENT && l.department != null) return false
+      if (department && department !== NO_DEPARTMENT && String(l.department) !== department) return false
+      if (!term) return true
+      return (l.name ?? '').toLowerCase().includes(term) || (digits !== '' && l.msisdn.includes(digits))
+    })
+  }, [detail, department, search])
+
+  const changed = useMemo(() => (detail ? detail.lines.filter((l) => edits[String(l.id)] && !sameQuota(edits[String(l.id)], l.quota)) : []), [detail, edits])
+  // Live total: the stored total with this screen's edits (lines of other departments keep theirs).
+  const configured = useMemo(() => {
+    if (!detail) return 0
+    let total = detail.totals.configuredMB
+    for (const l of changed) {
+      const before = l.quota.control === 'limited' ? (l.quota.amountMB ?? 0) : 0
+      const e = edits[String(l.id)]
+      const after = e.control === 'limited' ? mbOf(e) || 0 : 0
+      total += after - before
+    }
+    return total
+  }, [detail, changed, edits])
+
+  const allShown = shown.length > 0 && shown.every((l) => selected.has(String(l.id)))
+  const toggleAll = () =>
+    setSelected((s) => {
+      const next = new Set(s)
+      for (const l of shown) {
+        if (allShown) next.delete(String(l.id))
+        else next.add(String(l.id))
+      }
+      return next
+    })
+
+  const applyMassive = () => {
+    if (massive.control === 'limited' && !(mbOf(massive) >= 0)) return setMessage({ kind: 'error', text: 'Informe a quantidade do limite massivo' })
+    setMessage(undefined)
+    setEdits((e) => {
+      const next = { ...e }
+      for (const id of selected) next[id] = { ...massive }
+      return next
+    })
+  }
+
+  const save = async () => {
+    if (!detail) return
+    setBusy(true)
+    setMessage(undefined)
+    setErrors({})
+    const lines = changed.map((l) => {
+      const e = edits[String(l.id)]
+      return { id: l.id, control: e.control, amountMB: e.control === 'limited' ? (Number.isNaN(mbOf(e)) ? null : mbOf(e)) : null }
+    })
+    try {
+      const res = await fetch('/api/offers/distribution', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: detail.account.id, lines }),
+      })
+      const data = await res.json().catch(() => ({}))
+      if (!res.ok) {
+        const list = (data?.errors?.[0]?.data?.errors ?? []) as { path: string; message: string }[]
+        const byLine: Record<string, string> = {}
+        for (const e of list) {
+          const m = /^lines\.(\d+)/.exec(e.path)
+          byLine[m ? String(lines[Number(m[1])]?.id) : e.path] = e.message
+        }
+        setErrors(byLine)
+        setMessage({ kind: 'error', text: data?.errors?.[0]?.message ?? `Erro ${res.status}` })
+        return
+      }
+      await load(String(detail.account.id))
+      setMessage({ kind: 'ok', text: `Distribuição salva: ${fmtNumber(lines.length)} ${lines.length === 1 ? 'linha alterada' : 'linhas alteradas'}.` })
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (accounts && accounts.length === 0) return <p style={card}>Nenhuma conta desta empresa tem oferta compartilhada.</p>
+  if (!detail) return <p aria-busy="true">{message?.text ?? 'Carregando…'}</p>
+  const over = configured > detail.totals.poolMB
+  return (
+    <div style={{ display: 'grid', gap: 16 }}>
+      <h1 style={{ margin: 0 }}>Ofertas compartilhadas</h1>
+      <section style={card} aria-label="Resumo da conta">
+        <div style={grid(200)}>
+          <label style={{ display: 'grid', gap: 4 }}>
+            <span style={muted}>Nº da conta</span>
+            <select style={input} value={account} onChange={(e) => setAccount(e.target.value)}>
+              {(accounts ?? []).map((a) => (
+                <option key={a.id} value={String(a.id)}>
+                  {a.number}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div>
+            <div style={muted}>Oferta(s)</div>
+            <div>{detail.offers.map((o) => `${o.offer} ${fmtMB(o.amountMB)}`).join(', ')}</div>
+          </div>
+          <div>
+            <div style={muted}>Total assinantes</div>
+            <div data-testid="total-lines">{fmtNumber(detail.totals.lines)}</div>
+          </div>
+          <div>
+            <div style={muted}>Limite total configurado</div>
+            <div data-testid="configured" style={over ? { color: '#b00020', fontWeight: 700 } : undefined}>
+              {fmtMB(configured)} de {fmtMB(detail.totals.poolMB)}
+            </div>
+          </div>
+          <div>
+            <div style={muted}>Livre para distribuir</div>
+            <div data-testid="free">{fmtMB(Math.max(0, detail.totals.poolMB - configured))}</div>
+          </div>
+          <div>
+            <div style={muted}>Consumo total</div>
+            <div>{fmtMB(detail.totals.consumedMB)}</div>
+          </div>
+        </div>
+        {over && (
+          <p role="alert" style={errorStyle}>
+            A soma das cotas excede o total da oferta compartilhada em {fmtMB(configured - detail.totals.poolMB)}.
+          </p>
+        )}
+        {errors.total && (
+          <p role="alert" style={errorStyle}>
+            {errors.total}
+          </p>
+        )}
+      </section>
+
+      <section style={{ ...card, display: 'flex', gap: 14, flexWrap: 'wrap', alignItems: 'flex-end' }} aria-label="Filtros e limite massivo">
+        <label style={{ display: 'grid', gap: 4 }}>
+          <span style={muted}>Departamentos</span>
+          <select style={input} value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">Todos</option>
+            <option value={NO_DEPARTMENT}>Linhas sem departamento</option>
+            {detail.departments.map((d) => (
+              <option key={d.id} value={String(d.id)}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label style={{ display: 'grid', gap: 4 }}>
+          <span style={muted}>Nome/Número da linha</span>
+          <input style={input} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Buscar" />
+        </label>
+        <div style={{ display: 'grid', gap: 4 }}>
+          <span style={muted}>Limite massivo</span>
+          <div style={{ display: 'flex', gap: 6 }}>
+            <QuotaEditor value={massive} onChange={setMassive} label="massivo" />
+            <button type="button" style={button} disabled={selected.size === 0} onClick={applyMassive}>
+              Aplicar às selecionadas ({fmtNumber(selected.size)})
+            </button>
+          </div>
+        </div>
+      </section>
+
+      <section style={card}>
+        <h2 style={h2}>
+          {fmtNumber(shown.length)} {shown.length === 1 ? 'linha' : 'linhas'}
+          {changed.length > 0 && <span style={muted}> · {fmtNumber(changed.length)} alteradas, não salvas</span>}
+        </h2>
+        <div style={{ overflowX: 'auto' }}>
+          <table style={table}>
+            <thead>
+              <tr>
+                <th style={th}>
+                  <input type="checkbox" aria-label="Selecionar todas as linhas mostradas" checked={allShown} onChange={toggleAll} />
+                </th>
+                <th style={th}>Nome</th>
+                <th style={th}>Nº da linha</th>
+                <th style={th}>Departamento</th>
+                <th style={th}>Pacote</th>
+                <th style={th}>Limite</th>
+                <th style={th}>Consumo</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((l) => {
+                const id = String(l.id)
+                return (
+                  <tr key={id} data-testid={`line-${l.msisdn}`}>
+                    <td style={td}>
+                      <input
+                        type="checkbox"
+                        aria-label={`Selecionar ${l.msisdn}`}
+                        checked={selected.has(id)}
+                        onChange={(e) =>
+                          setSelected((s) => {
+                            const next = new Set(s)
+                            if (e.target.checked) next.add(id)
+                            else next.delete(id)
+                            return next
+                          })
+                        }
+                      />
+                    </td>
+                    <td style={td}>{l.name ?? l.msisdn}</td>
+                    <td style={td}>{fmtMsisdn(l.msisdn)}</td>
+                    <td style={td}>{l.departmentName ?? 'Linhas sem departamento'}</td>
+                    <td style={td}>{detail.offers.map((o) => o.package).join(', ')}</td>
+                    <td style={td}>
+                      <QuotaEditor value={edits[id]} onChange={(e) => setEdits((x) => ({ ...x, [id]: e }))} label={l.msisdn} />
+                      {errors[id] && (
+                        <p role="alert" style={errorStyle}>
+                          {errors[id]}
+                        </p>
+                      )}
+                    </td>
+                    <td style={td}>{l.consumedMB > 0 ? fmtMB(l.consumedMB) : '-'}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} style={message.kind === 'error' ? errorStyle : { color: '#1c7c3c', margin: 0 }}>
+          {message.text}
+        </p>
+      )}
+      <div style={{ display: 'flex', gap: 8 }}>
+        <ConfirmButton
+          style={primary}
+          disabled={busy || changed.length === 0}
+          title="Salvar distribuição"
+          message={`Salvar a cota de ${fmtNumber(changed.length)} ${changed.length === 1 ? 'linha' : 'linhas'}? Limite total configurado: ${fmtMB(configured)} de ${fmtMB(detail.totals.poolMB)}.${
+            changed.some((l) => edits[String(l.id)].control === 'blocked') ? ' Linhas bloqueadas deixam de usar dados da oferta compartilhada.' : ''
+          }`}
+          onConfirm={save}
+        >
+          {busy ? 'Salvando…' : 'Salvar'}
+        </ConfirmButton>
+        <button type="button" style={button} disabled={busy || changed.length === 0} onClick={() => load(String(detail.account.id))}>
+          Descartar alterações
+        </button>
+      </div>
+    </div>
+  )
+}

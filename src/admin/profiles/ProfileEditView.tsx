@@ -1,0 +1,24 @@
+import type { DocumentViewServerProps } from 'payload'
+import { Gutter } from '@payloadcms/ui'
+import { idOf } from '../../access/roles'
+import { currentCompany } from '../shared/server'
+import { ProfileWizard } from './ProfileWizard'
+
+/**
+ * The Profiles collection's edit view (create and edit): the four-step editor of the
+ * carrier guide instead of Payload's generic form, then the profile's lines.
+ */
+export async function ProfileEditView({ doc, initPageResult }: DocumentViewServerProps) {
+  const { req } = initPageResult
+  const company = doc?.company != null ? idOf(doc.company) : ((await currentCompany(req.payload, req.user))?.id ?? null)
+  const plain = doc?.id != null ? { id: doc.id, name: doc.name, lists: doc.lists, calendar: doc.calendar, limits: doc.limits, company } : null
+  return (
+    <Gutter>
+      <div style={{ paddingTop: 20 }}>
+        <ProfileWizard id={plain?.id} doc={plain} company={company} />
+      </div>
+    </Gutter>
+  )
+}
+
+export default ProfileEditView
