@@ -188,3 +188,30 @@ export async function demoLineId(company: string = DEMO.companies.claro, index =
     db.close()
   }
 }
+
+/** The id of a demo company, by name. */
+export async function demoCompanyId(company: string = DEMO.companies.claro): Promise<number> {
+  const db = database()
+  try {
+    const res = await db.execute({ sql: 'SELECT id FROM companies WHERE name = ?', args: [company] })
+    return Number(res.rows[0]?.id)
+  } finally {
+    db.close()
+  }
+}
+
+/** A REST call from inside the page (the session cookie and the Origin Payload's CSRF check wants). */
+export async function apiFromPage<T = unknown>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; data: T }> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const res = await fetch(`/api${path}`, {
+        method: init.method ?? 'GET',
+        credentials: 'include',
+        headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      })
+      return { status: res.status, data: await res.json().catch(() => null) }
+    },
+    { path, init },
+  )
+}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { CATEGORY_LABELS_PT, type UsageCategory } from '../../domain/categories'
 import { api, whereQuery } from '../shared/api'
 import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
+import { Message } from '../shared/Message'
 import { button, card, h2, input, muted, table, td, th } from '../shared/styles'
 
 type Tab = 'calls' | 'transactions'
@@ -99,11 +100,7 @@ export function LineHistory({ lineId }: { lineId: string }) {
         </label>
         <span style={muted}>Período máximo: {MAX_DAYS} dias</span>
       </div>
-      {error && (
-        <p role="alert" style={{ color: '#b00020' }}>
-          {error}
-        </p>
-      )}
+      <Message ok={false} text={error} />
       {loading ? (
         <p style={muted}>Carregando…</p>
       ) : rows.length === 0 ? (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { Dialog } from '../shared/ConfirmButton'
 import { fmtNumber } from '../shared/format'
+import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
 import { button, input, muted, primary, table, td, th } from '../shared/styles'
 import { GROUPS, type GroupKind } from './kinds'
@@ -132,16 +133,12 @@ export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; grou
         </table>
       </div>
       {progress && <Progress done={progress.done} total={progress.total} label="Adicionando linhas" />}
-      {error && (
-        <p role="alert" style={{ color: '#b00020' }}>
-          {error}
-        </p>
-      )}
+      <Message ok={false} text={error} />
       <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12 }}>
         <button type="button" style={button} disabled={busy} onClick={() => onClose(progress?.done ?? 0)}>
           Cancelar
         </button>
-        <button type="button" style={primary} disabled={busy || selected.size === 0} onClick={save}>
+        <button type="button" style={{ ...primary, opacity: busy || selected.size === 0 ? 0.5 : 1 }} disabled={busy || selected.size === 0} onClick={save}>
           Adicionar {fmtNumber(selected.size)} {selected.size === 1 ? 'linha' : 'linhas'}
         </button>
       </div>

@@ -1,3 +1,4 @@
+import { Gutter } from '@payloadcms/ui'
 import type { Payload } from 'payload'
 import { countAs, currentCompany } from '../shared/server'
 import { GROUPS, type GroupKind } from './kinds'
@@ -18,7 +19,11 @@ async function LineGroups({ kind, payload, user }: { kind: GroupKind; payload: P
     const doc = d as unknown as { id: string | number; name: string; updatedAt?: string }
     return { id: doc.id, name: doc.name, updatedAt: doc.updatedAt ?? null, lines: counts[i] }
   })
-  return <LineGroupsTable kind={kind} companyId={company.id} without={without} rows={rows} />
+  return (
+    <Gutter>
+      <LineGroupsTable kind={kind} without={without} rows={rows} canWrite={['admin', 'support'].includes(String((user as { role?: string }).role))} />
+    </Gutter>
+  )
 }
 
 /** Departments list (D): line counts, "Linhas sem departamento", view, add lines, edit, delete. */

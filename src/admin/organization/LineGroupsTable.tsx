@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtDate, fmtNumber } from '../shared/format'
+import { Message } from '../shared/Message'
 import { button, card, h2, muted, table, td, th } from '../shared/styles'
 import { AddLinesPicker } from './AddLinesPicker'
 import { GROUPS, type GroupKind } from './kinds'
@@ -19,7 +20,7 @@ const linesOf = (field: string, id: string | number | null) =>
   id == null ? `/admin/collections/lines?where[${field}][exists]=false` : `/admin/collections/lines?where[${field}][equals]=${id}`
 
 /** The list with line counts and the per-row actions (view, add lines, edit, delete). */
-export function LineGroupsTable({ kind, without, rows }: { kind: GroupKind; companyId: string | number; without: number; rows: GroupRow[] }) {
+export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: GroupKind; without: number; rows: GroupRow[]; canWrite: boolean }) {
   const g = GROUPS[kind]
   const router = useRouter()
   const [adding, setAdding] = useState<GroupRow>()
@@ -39,14 +40,10 @@ export function LineGroupsTable({ kind, without, rows }: { kind: GroupKind; comp
   }
 
   return (
-    <section style={{ ...card, margin: '0 0 20px' }} data-testid={`${kind}-line-counts`}>
+    <section style={{ ...card, margin: '20px 0' }} data-testid={`${kind}-line-counts`}>
       <h2 style={h2}>{kind === 'profiles' ? 'Lista de perfis' : 'Departamentos'}</h2>
-      {notice && <p role="status">{notice}</p>}
-      {error && (
-        <p role="alert" style={{ color: '#b00020' }}>
-          {error}
-        </p>
-      )}
+      <Message ok text={notice} />
+      <Message ok={false} text={error} />
       <table style={table}>
         <thead>
           <tr>
@@ -77,24 +74,28 @@ export function LineGroupsTable({ kind, without, rows }: { kind: GroupKind; comp
                   <a href={linesOf(g.field, row.id)} style={button} aria-label={`Visualizar ${row.name}`}>
                     Visualizar
                   </a>
-                  <button type="button" style={button} aria-label={`Adicionar linhas a ${row.name}`} onClick={() => setAdding(row)}>
-                    Adicionar linhas
-                  </button>
-                  <a href={`/admin/collections/${g.collection}/${row.id}`} style={button} aria-label={`Editar ${row.name}`}>
-                    Editar
+                  {canWrite && (
+                    <button type="button" style={button} aria-label={`Adicionar linhas a ${row.name}`} onClick={() => setAdding(row)}>
+                      Adicionar linhas
+                    </button>
+                  )}
+                  <a href={`/admin/collections/${g.collection}/${row.id}`} style={button} aria-label={`${canWrite ? 'Editar' : 'Ver'} ${row.name}`}>
+                    {canWrite ? 'Editar' : 'Ver'}
                   </a>
-                  <ConfirmButton
-                    ariaLabel={`Excluir ${row.name}`}
-                    title={`Excluir ${g.singular}`}
-                    message={
-                      <>
-                        Excluir <strong>{row.name}</strong>? {row.lines > 0 ? `As ${fmtNumber(row.lines)} linhas ficarão em "${g.none}".` : ''}
-                      </>
-                    }
-                    onConfirm={() => remove(row)}
-                  >
-                    Excluir
-                  </ConfirmButton>
+                  {canWrite && (
+                    <ConfirmButton
+                      ariaLabel={`Excluir ${row.name}`}
+                      title={`Excluir ${g.singular}`}
+                      message={
+                        <>
+                          Excluir <strong>{row.name}</strong>? {row.lines > 0 ? `As ${fmtNumber(row.lines)} linhas ficarão em "${g.none}".` : ''}
+                        </>
+                      }
+                      onConfirm={() => remove(row)}
+                    >
+                      Excluir
+                    </ConfirmButton>
+                  )}
                 </span>
               </td>
             </tr>

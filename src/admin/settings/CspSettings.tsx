@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
+import { Message } from '../shared/Message'
 import { card, h2, input, muted, primary } from '../shared/styles'
 
 const DEFAULT_CSP = '21'
@@ -78,15 +79,11 @@ export function CspSettings({
             Salvar
           </ConfirmButton>
         ) : (
-          <button type="button" style={primary} disabled={!changed} onClick={save}>
+          <button type="button" style={{ ...primary, opacity: changed ? 1 : 0.5 }} disabled={!changed} onClick={save}>
             Salvar
           </button>
         ))}
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} style={{ color: message.ok ? '#1c7c3c' : '#b00020' }}>
-          {message.text}
-        </p>
-      )}
+      {message && <Message ok={message.ok} text={message.text} />}
     </section>
   )
 }

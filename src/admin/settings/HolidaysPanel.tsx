@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtDate } from '../shared/format'
+import { Message } from '../shared/Message'
 import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
 
 interface Holiday {
@@ -94,7 +95,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
             </label>
             <label style={{ display: 'grid', gap: 4 }}>
               <span>DDD/Estado</span>
-              <input style={{ ...input, width: 110 }} value={region} list="gol-states" placeholder="vazio = nacional" onChange={(e) => setRegion(e.target.value)} aria-label="DDD/Estado" />
+              <input style={{ ...input, width: 160 }} value={region} list="gol-states" placeholder="vazio = nacional" onChange={(e) => setRegion(e.target.value)} aria-label="DDD/Estado" />
               <datalist id="gol-states">
                 {states.map((s) => (
                   <option key={s} value={s} />
@@ -105,16 +106,8 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
               Salvar
             </button>
           </form>
-          {formError && (
-            <p role="alert" style={{ color: '#b00020' }}>
-              {formError}
-            </p>
-          )}
-          {notice && (
-            <p role="status" style={{ color: '#1c7c3c' }}>
-              {notice}
-            </p>
-          )}
+          <Message ok={false} text={formError} />
+          <Message ok text={notice} />
         </section>
       )}
       <section style={card} data-testid="holiday-list">
@@ -127,11 +120,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
           </label>
           <span style={muted}>{list.totalDocs} feriados</span>
         </div>
-        {error && (
-          <p role="alert" style={{ color: '#b00020' }}>
-            {error}
-          </p>
-        )}
+        <Message ok={false} text={error} />
         <table style={table}>
           <thead>
             <tr>
