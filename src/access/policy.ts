@@ -159,7 +159,9 @@ const asArray = (v: unknown): unknown[] => (v == null ? [] : Array.isArray(v) ? 
 function mayCreate(slug: string, policy: Policy, scope: Scope, user: AccessUser, data: Record<string, unknown> | undefined): boolean {
   if (scope === 'all') return true
   if (scope === 'none') return false
-  if (!data) return true // "may I create at all", asked by the admin without data
+  // "May I create at all": asked by the admin without data, or (document permissions of
+  // the create page) with nothing but `{_status: 'draft'}`; real creates carry their fields.
+  if (!data || Object.keys(data).every((k) => k === '_status')) return true
   const companies = idsOf(asArray(data[policy.companyPath]) as never)
   if (companies.length === 0 || !subset(companies, companyIdsOf(user))) return false
   if (slug === 'users' && data.role === 'support') return false
