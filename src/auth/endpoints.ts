@@ -4,6 +4,7 @@ import type { Endpoint, Payload, PayloadHandler, PayloadRequest, SanitizedCollec
 import { addDataAndFileToRequest, generatePayloadCookie, getFieldsToSign, jwtSign } from 'payload'
 import { addSessionToUser } from 'payload/shared'
 import { actorOf } from '../access/policy'
+import { auditLockoutIfLocked, auditLogin, lockedNow } from '../hooks/audit/events'
 import { companyIdsOf, idOf, isSupport, type AccessUser } from '../access/roles'
 import { clientAddress, consume, RateLimited } from './rateLimit'
 import { otpEmail, temporaryPasswordEmail } from './templates'
@@ -103,8 +104,10 @@ const login: PayloadHandler = async (req) => {
     if (e instanceof RateLimited) return tooMany(e)
     throw e
   }
+  const lockedBefore = await lockedNow(req.payload, account)
   const user = account && typeof password === 'string' ? await checkPassword(req.payload, account, password) : null
   if (!user || user.blocked) {
+    await auditLockoutIfLocked(req.payload, account, lockedBefore)
     await padFrom(start)
     return fail(GENERIC_LOGIN_ERROR)
   }
@@ -165,6 +168,7 @@ const loginOtp: PayloadHandler = async (req) => {
   const user = userId == null ? null : ((await payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, disableErrors: true })) as UserDoc | null)
   if (!removed || !user || user.blocked) return fail(GENERIC_OTP_ERROR)
   const minted = await mintToken(req, user.id)
+  await auditLogin(payload, user)
   return json(
     { message: 'Autenticado', token: minted.token, exp: minted.exp, user: minted.user, mustChangePassword: Boolean(user.mustChangePassword) },
     200,

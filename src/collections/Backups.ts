@@ -1,4 +1,5 @@
 import { selectField } from '../fields/common'
+import { auditBackupCreate, auditBackupDelete, backupEndpoints, fillBackup } from '../jobs/restore/collections'
 import { label } from '../lib/i18n'
 import { tenantCollection } from './tenantCollection'
 
@@ -24,9 +25,16 @@ export const BACKUP_FILE_PREFIX: Record<BackupCategory, string> = {
   users: 'usuarios',
 }
 
-/** A snapshot of one category of a company's settings (J1). Immutable once written. */
+/**
+ * A snapshot of one category of a company's settings (J1). Immutable once written; its
+ * content is always read from the database at creation. Several at once:
+ * POST /api/backups/batch; spreadsheet: GET /api/backups/:id/download; restore preview:
+ * GET /api/backups/:id/preview (src/jobs/restore/collections.ts).
+ */
 export const Backups = tenantCollection({
   slug: 'backups',
+  hooks: { beforeChange: [fillBackup], afterChange: [auditBackupCreate], afterDelete: [auditBackupDelete] },
+  endpoints: backupEndpoints,
   labels: { singular: label('Backup', 'Backup'), plural: label('Backups', 'Backups') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'category', 'status', 'itemCount', 'createdAt'] },
   defaultSort: '-createdAt',

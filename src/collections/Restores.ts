@@ -1,4 +1,5 @@
 import { selectField } from '../fields/common'
+import { initRestore, queueRestore, restoreEndpoints, restoreFromBackup } from '../jobs/restore/collections'
 import { label } from '../lib/i18n'
 import { BACKUP_CATEGORIES } from './Backups'
 import { tenantCollection } from './tenantCollection'
@@ -11,9 +12,15 @@ export const RESTORE_STATUS = {
   error: ['Erro', 'Error'],
 } as const
 
-/** A restore of one backup, run in the background (J2, J3, H7). */
+/**
+ * A restore of one backup, run in the background (J2, J3, H7). POST /api/restores
+ * {backup} queues the job; outcome spreadsheets: GET /api/restores/:id/applied and
+ * /:id/failed; history with period and type filters: GET /api/restores/history.
+ */
 export const Restores = tenantCollection({
   slug: 'restores',
+  hooks: { beforeOperation: [restoreFromBackup], beforeChange: [initRestore], afterChange: [queueRestore] },
+  endpoints: restoreEndpoints,
   labels: { singular: label('Restauração', 'Restore'), plural: label('Histórico de restaurações', 'Restore history') },
   admin: { defaultColumns: ['backup', 'category', 'status', 'createdAt', 'finishedAt'] },
   defaultSort: '-createdAt',

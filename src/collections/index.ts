@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { withEngineHooks } from '../engine/hooks'
+import { withAuditHooks } from '../hooks/audit'
 import { Accounts } from './Accounts'
 import { Backups } from './Backups'
 import { Companies } from './Companies'
@@ -21,7 +22,7 @@ import { Usage } from './Usage'
 import { Users } from './Users'
 
 /** Every collection, in the admin's menu order. */
-export const collections: CollectionConfig[] = withEngineHooks([
+export const collections: CollectionConfig[] = withAuditHooks(withEngineHooks([
   Lines,
   Departments,
   Profiles,
@@ -42,4 +43,4 @@ export const collections: CollectionConfig[] = withEngineHooks([
   PortedNumbers,
   Outbox,
   LoginChallenges,
-])
+]))

@@ -23,6 +23,8 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
       client: { url },
       // Off by default in the adapter: without it multi-document writes are not atomic.
       transactionOptions: {},
+      // A restore re-creates a deleted document with its old id (src/jobs/restore); clients cannot set ids (src/hooks/audit/ids.ts).
+      allowIDOnCreate: true,
       wal: true,
       busyTimeout: 10_000,
       migrationDir: migrationsDir('sqlite'),
@@ -35,11 +37,12 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
     const { migrations } = await import('../migrations/postgres')
     return postgresAdapter({
       pool: { connectionString: url, max: Number(process.env.PG_POOL_MAX || 10) },
+      allowIDOnCreate: true,
       migrationDir: migrationsDir('postgres'),
       prodMigrations: migrations,
       ...pushOverride(),
     })
   }
   const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
-  return mongooseAdapter({ url })
+  return mongooseAdapter({ url, allowIDOnCreate: true })
 }

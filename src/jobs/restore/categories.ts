@@ -1,0 +1,290 @@
+/**
+ * The seven backup categories of J1 as data: which documents of a company each one
+ * holds, which of their fields, and how a restored item is written back. A backup's
+ * content is `{ version, sources: { <kind>: Item[] } }`, one list per source.
+ */
+import type { Payload, PayloadRequest, Where } from 'payload'
+import { temporaryPassword } from '../../auth/endpoints'
+import type { BackupCategory } from '../../collections/Backups'
+
+export type Data = Record<string, unknown>
+export interface Item {
+  id: string | number
+  title: string
+  data: Data
+}
+export interface Snapshot {
+  version: 1
+  sources: Record<string, Item[]>
+}
+
+/** Everything a source needs to read or write a company's documents. */
+export interface Ctx {
+  payload: Payload
+  req?: PayloadRequest
+  company: string | number
+}
+
+export interface Source {
+  kind: string
+  /** "o feriado", "a linha" … as in "A configuração para o feriado "Natal" foi restaurada". */
+  noun: string
+  collection: string
+  /** Documents of this source that the company has now. */
+  list: (ctx: Ctx) => Promise<Data[]>
+  /** The backed-up part of a document (stable field order, relations as ids). */
+  pick: (doc: Data, ctx: Ctx & { links: Map<string, (string | number)[]>; scope: Set<string> }) => Data
+  title: (data: Data) => string
+  /** Lines linked to each document (departments, profiles: "with their lines"). */
+  links?: 'department' | 'profile'
+  /** `update`: items are only put back, never created or removed (company settings, quotas). */
+  mode: 'full' | 'update'
+  /** Custom writes (users belong to several companies). */
+  write?: (ctx: Required<Ctx>, item: Item, exists: Data | null) => Promise<void>
+  remove?: (ctx: Required<Ctx>, current: Data) => Promise<'delete' | 'detach'>
+}
+
+const idOf = (v: unknown): string | number | null =>
+  v == null ? null : typeof v === 'object' && 'id' in v ? ((v as { id: string | number }).id ?? null) : (v as string | number)
+const ids = (v: unknown): (string | number)[] => (Array.isArray(v) ? v.map(idOf).filter((x): x is string | number => x != null) : [])
+const orNull = (v: unknown) => (v === undefined || v === '' ? null : v)
+const rows = (v: unknown, keys: string[]): Data[] =>
+  (Array.isArray(v) ? (v as Data[]) : []).map((r) => Object.fromEntries(keys.map((k) => [k, orNull(r[k])])))
+
+async function findAll(ctx: Ctx, collection: string, where: Where): Promise<Data[]> {
+  const found = await ctx.payload.find({
+    collection: collection as never,
+    where,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    sort: 'id',
+    req: ctx.req,
+  })
+  return found.docs as unknown as Data[]
+}
+
+const ofCompany = (collection: string, extra: Where = {}) => (ctx: Ctx) => findAll(ctx, collection, { and: [{ company: { equals: ctx.company } }, extra] })
+
+const LINE_FIELDS = (d: Data): Data => ({
+  msisdn: d.msisdn,
+  name: orNull(d.name),
+  status: d.status,
+  account: idOf(d.account),
+  department: idOf(d.department),
+  profile: idOf(d.profile),
+  iccid: orNull(d.iccid),
+  imsi: orNull(d.imsi),
+  extension: orNull(d.extension),
+  quota: quotaOf(d),
+})
+
+function quotaOf(d: Data): Data {
+  const q = (d.quota ?? {}) as Data
+  return { control: q.control ?? 'unlimited', amountMB: orNull(q.amountMB) }
+}
+
+const lines: Source = {
+  kind: 'lines',
+  noun: 'o assinante',
+  collection: 'lines',
+  list: ofCompany('lines'),
+  pick: LINE_FIELDS,
+  title: (d) => String(d.msisdn),
+  mode: 'full',
+}
+
+const companySettings: Source = {
+  kind: 'company',
+  noun: 'as configurações gerais da empresa',
+  collection: 'companies',
+  list: (ctx) => findAll(ctx, 'companies', { id: { equals: ctx.company } }),
+  pick: (d) => ({ csp: d.csp, interruptAtLimit: Boolean(d.interruptAtLimit) }),
+  title: () => 'CSP e interrupção ao atingir o limite',
+  mode: 'update',
+}
+
+const holidays: Source = {
+  kind: 'holidays',
+  noun: 'o feriado',
+  collection: 'holidays',
+  list: ofCompany('holidays'),
+  pick: (d) => ({ date: d.date, name: d.name, ddd: orNull(d.ddd), state: orNull(d.state) }),
+  title: (d) => String(d.name),
+  mode: 'full',
+}
+
+const transfers: Source = {
+  kind: 'transfers',
+  noun: 'a transferência Claro Pós',
+  collection: 'transfers',
+  list: ofCompany('transfers'),
+  pick: (d) => ({ offer: idOf(d.offer), fromLine: idOf(d.fromLine), toLine: idOf(d.toLine), amount: d.amount }),
+  title: (d) => `${String(d.amount)} de ${String(d.fromLine)} para ${String(d.toLine)}`,
+  mode: 'full',
+}
+
+const profiles: Source = {
+  kind: 'profiles',
+  noun: 'o perfil',
+  collection: 'profiles',
+  list: ofCompany('profiles'),
+  pick: (d, ctx) => {
+    const cal = (d.calendar ?? {}) as Data
+    return {
+      name: d.name,
+      lists: rows(d.lists, ['type', 'usage', 'scope', 'number']),
+      calendar: { days: Array.isArray(cal.days) ? cal.days : [], holidays: Boolean(cal.holidays), windows: rows(cal.windows, ['from', 'to']) },
+      limits: rows(d.limits, ['category', 'control', 'quantity']),
+      lines: ctx.links.get(String(d.id)) ?? [],
+    }
+  },
+  title: (d) => String(d.name),
+  links: 'profile',
+  mode: 'full',
+}
+
+const sharedOffers: Source = {
+  kind: 'offers',
+  noun: 'a oferta compartilhada',
+  collection: 'offers',
+  list: ofCompany('offers', { kind: { equals: 'shared' } }),
+  pick: (d) => ({
+    offer: d.offer,
+    package: d.package,
+    kind: d.kind,
+    unit: d.unit,
+    amount: d.amount,
+    account: idOf(d.account),
+    categories: Array.isArray(d.categories) ? d.categories : [],
+  }),
+  title: (d) => `${String(d.offer)} - ${String(d.package)}`,
+  mode: 'full',
+}
+
+const quotas: Source = {
+  kind: 'quotas',
+  noun: 'a cota da linha',
+  collection: 'lines',
+  list: ofCompany('lines'),
+  pick: (d) => ({ quota: quotaOf(d) }),
+  title: (d) => String(d.msisdn ?? ''),
+  mode: 'update',
+}
+
+const departments: Source = {
+  kind: 'departments',
+  noun: 'o departamento',
+  collection: 'departments',
+  list: ofCompany('departments'),
+  pick: (d, ctx) => ({ name: d.name, lines: ctx.links.get(String(d.id)) ?? [] }),
+  title: (d) => String(d.name),
+  links: 'department',
+  mode: 'full',
+}
+
+const users: Source = {
+  kind: 'users',
+  noun: 'o usuário',
+  collection: 'users',
+  list: (ctx) => findAll(ctx, 'users', { companies: { in: [ctx.company] } }),
+  pick: (d, ctx) => ({
+    username: d.username,
+    email: d.email,
+    firstName: d.firstName,
+    lastName: d.lastName,
+    phone: orNull(d.phone),
+    role: d.role,
+    departments: ids(d.departments).filter((id) => ctx.scope.has(String(id))),
+    blocked: Boolean(d.blocked),
+  }),
+  title: (d) => String(d.username),
+  mode: 'full',
+  // A user may belong to other companies too: only this company's membership and departments are restored.
+  write: async (ctx, item, exists) => {
+    const scope = new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
+    const { departments: mine, ...fields } = item.data
+    const otherDepartments = ids(exists?.departments).filter((id) => !scope.has(String(id)))
+    const companies = ids(exists?.companies)
+    if (!companies.some((c) => String(c) === String(ctx.company))) companies.push(ctx.company)
+    const data = { ...fields, departments: [...otherDepartments, ...(mine as (string | number)[])], companies }
+    if (exists) {
+      await ctx.payload.update({ collection: 'users', id: item.id, data: data as never, overrideAccess: true, depth: 0, req: ctx.req, context: ctx.req.context })
+    } else {
+      const password = temporaryPassword()
+      await ctx.payload.create({
+        collection: 'users',
+        data: { ...data, id: item.id, password, mustChangePassword: true } as never,
+        overrideAccess: true,
+        depth: 0,
+        req: ctx.req,
+        context: ctx.req.context,
+      })
+    }
+  },
+  remove: async (ctx, current) => {
+    const others = ids(current.companies).filter((c) => String(c) !== String(ctx.company))
+    if (others.length === 0) {
+      await ctx.payload.delete({ collection: 'users', id: current.id as never, overrideAccess: true, req: ctx.req, context: ctx.req.context })
+      return 'delete'
+    }
+    const scope = new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
+    const departments = ids(current.departments).filter((id) => !scope.has(String(id)))
+    await ctx.payload.update({
+      collection: 'users',
+      id: current.id as never,
+      data: { companies: others, departments } as never,
+      overrideAccess: true,
+      depth: 0,
+      req: ctx.req,
+      context: ctx.req.context,
+    })
+    return 'detach'
+  },
+}
+
+/** Sources per category, in restore order (pools before quotas, settings before holidays). */
+export const CATEGORY_SOURCES: Record<BackupCategory, Source[]> = {
+  subscribers: [lines],
+  general: [companySettings, holidays],
+  transfers: [transfers],
+  profiles: [profiles],
+  offers: [sharedOffers, quotas],
+  departments: [departments],
+  users: [users],
+}
+
+/** The lines linked to each document by `field` (department or profile), ids sorted. */
+async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<string, (string | number)[]>> {
+  const all = await findAll(ctx, 'lines', { company: { equals: ctx.company } })
+  const map = new Map<string, (string | number)[]>()
+  for (const line of all) {
+    const owner = idOf(line[field])
+    if (owner == null) continue
+    const list = map.get(String(owner)) ?? []
+    list.push(line.id as string | number)
+    map.set(String(owner), list)
+  }
+  return map
+}
+
+/** The items of one source as the company has them now. */
+export async function currentItems(ctx: Ctx, source: Source): Promise<Item[]> {
+  const links = source.links ? await linksOf(ctx, source.links) : new Map<string, (string | number)[]>()
+  const scope =
+    source.kind === 'users' ? new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id))) : new Set<string>()
+  const docs = await source.list(ctx)
+  return docs.map((doc) => {
+    const data = source.pick(doc, { ...ctx, links, scope })
+    return { id: doc.id as string | number, title: source.title({ ...doc, ...data }), data }
+  })
+}
+
+/** A category's content now: what a backup stores, and what a restore is compared with. */
+export async function snapshotCategory(ctx: Ctx, category: BackupCategory): Promise<Snapshot> {
+  const sources: Record<string, Item[]> = {}
+  for (const source of CATEGORY_SOURCES[category]) sources[source.kind] = await currentItems(ctx, source)
+  return { version: 1, sources }
+}
+
+export const itemCount = (s: Snapshot): number => Object.values(s.sources).reduce((n, items) => n + items.length, 0)

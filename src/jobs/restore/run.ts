@@ -1,0 +1,232 @@
+/**
+ * Restore (J2–J3): brings one category of a company back to a backup exactly. What was
+ * created after the backup is removed, what changed is put back, what was deleted is
+ * re-created with its id (so every relation to it holds again). Each item is applied
+ * in its own database transaction together with its audit entry (J4): a failure leaves
+ * that item untouched and the others restored. The same plan, unapplied, is the
+ * restore preview (SPEC L).
+ */
+import type { Payload, PayloadRequest, Where } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { BackupCategory } from '../../collections/Backups'
+import { describeRestoredItem, diffDocs, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
+import { writeTransaction, type Actor } from '../../hooks/audit'
+import { CATEGORY_SOURCES, currentItems, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
+
+export interface Step {
+  kind: string
+  id: string | number
+  title: string
+  action: Exclude<RestoreAction, 'detach'>
+  changes: string[]
+}
+export interface AppliedItem extends Omit<Step, 'action'> {
+  action: RestoreAction
+}
+export interface FailedItem extends Step {
+  reason: string
+}
+
+/** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
+export const restoreFaults: { afterWrite?: (step: Step, index: number) => void } = {}
+
+/** Thrown by a fault to stop the whole run, as if the process died: the rest is not attempted. */
+export class RestoreAborted extends Error {}
+
+const stable = (v: unknown): string =>
+  JSON.stringify(v, (_k, val: unknown) =>
+    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
+  )
+
+const LINES_FIELD: FieldLike = { name: 'lines', type: 'relationship', relationTo: 'lines', hasMany: true, label: 'Linhas' }
+
+const fieldsOf = (payload: Payload, source: Source): FieldLike[] => {
+  const fields = ((payload.collections as unknown as Record<string, { config: { fields: unknown[] } } | undefined>)[source.collection]?.config.fields ?? []) as FieldLike[]
+  return source.links ? [...fields, LINES_FIELD] : fields
+}
+
+/** Names of the company's documents a backup may point to (lines by number, departments by name …). */
+async function companyResolver(ctx: Ctx): Promise<Resolve> {
+  const names = new Map<string, string>()
+  const titles: Record<string, string> = { lines: 'msisdn', departments: 'name', profiles: 'name', accounts: 'number', offers: 'package', companies: 'name' }
+  for (const [collection, field] of Object.entries(titles)) {
+    const where: Where = collection === 'companies' ? { id: { equals: ctx.company } } : { company: { equals: ctx.company } }
+    const found = await ctx.payload.find({ collection: collection as never, where, pagination: false, depth: 0, overrideAccess: true, req: ctx.req })
+    for (const d of found.docs as unknown as Data[]) names.set(`${collection}:${String(d.id)}`, String(d[field] ?? d.id))
+  }
+  return (collection, id) => names.get(`${collection}:${String(id)}`)
+}
+
+interface Planned extends Step {
+  source: Source
+  backup?: Item
+}
+
+/** What a restore of `snapshot` would do to the company now, source by source, removals first. */
+export async function planRestore(ctx: Ctx, category: BackupCategory, snapshot: Snapshot): Promise<Planned[]> {
+  const resolve = await companyResolver(ctx)
+  const plan: Planned[] = []
+  for (const source of CATEGORY_SOURCES[category]) {
+    const fields = fieldsOf(ctx.payload, source)
+    const now = new Map((await currentItems(ctx, source)).map((i) => [String(i.id), i]))
+    const saved = new Map((snapshot.sources[source.kind] ?? []).map((i) => [String(i.id), i]))
+    const base = { kind: source.kind, source }
+    if (source.mode === 'full') {
+      for (const [id, item] of now) {
+        if (!saved.has(id)) plan.push({ ...base, id: item.id, title: item.title, action: 'delete', changes: [] })
+      }
+    }
+    for (const [id, item] of saved) {
+      const current = now.get(id)
+      if (current && stable(current.data) === stable(item.data)) continue
+      const changes = diffDocs(fields, current?.data, item.data, resolve)
+      plan.push({ ...base, id: item.id, title: item.title, action: current || source.mode === 'update' ? 'update' : 'create', changes, backup: item })
+    }
+  }
+  return plan
+}
+
+const sameCompany = (doc: Data, slug: string, company: string | number): boolean => {
+  const owner = slug === 'companies' ? doc.id : doc.company
+  const id = owner && typeof owner === 'object' ? (owner as { id: unknown }).id : owner
+  return String(id) === String(company)
+}
+
+/** Writes one planned item; the caller's `req` holds its transaction. */
+async function applyStep(ctx: Required<Ctx>, step: Planned): Promise<RestoreAction> {
+  const { payload, req, company } = ctx
+  const { source } = step
+  const common = { overrideAccess: true, depth: 0, req, context: req.context }
+  if (step.action === 'delete') {
+    const current = (await payload.db.findOne({ collection: source.collection as never, where: { id: { equals: step.id } }, req })) as Data | null
+    if (!current) return 'delete'
+    if (source.remove) return source.remove(ctx, current)
+    await payload.delete({ collection: source.collection as never, id: step.id as never, ...common })
+    return 'delete'
+  }
+  const item = step.backup!
+  const exists = (await payload.db.findOne({ collection: source.collection as never, where: { id: { equals: item.id } }, req })) as Data | null
+  if (exists && source.collection !== 'users' && !sameCompany(exists, source.collection, company)) {
+    throw new Error('O registro pertence a outra empresa')
+  }
+  if (source.write) await source.write(ctx, item, exists)
+  else {
+    const { lines: linked, ...fields } = item.data
+    if (exists) await payload.update({ collection: source.collection as never, id: item.id as never, data: fields as never, ...common })
+    else if (source.mode === 'full') await payload.create({ collection: source.collection as never, data: { ...fields, id: item.id, company } as never, ...common })
+    else throw new Error(`${source.noun[0].toUpperCase()}${source.noun.slice(1)} não existe mais`)
+    if (source.links) await relink(ctx, source.links, item.id, (linked ?? []) as (string | number)[])
+  }
+  return exists || source.mode === 'update' ? 'update' : 'create'
+}
+
+/** Puts back "with their lines": exactly the listed lines point to `owner`. */
+async function relink(ctx: Required<Ctx>, field: 'department' | 'profile', owner: string | number, wanted: (string | number)[]) {
+  const { payload, req, company } = ctx
+  const common = { overrideAccess: true, depth: 0, req, context: req.context }
+  const want = new Set(wanted.map(String))
+  const lines = await payload.find({ collection: 'lines', where: { company: { equals: company } }, pagination: false, depth: 0, overrideAccess: true, req })
+  const have = new Map((lines.docs as unknown as Data[]).map((l) => [String(l.id), l]))
+  const missing = wanted.filter((id) => !have.has(String(id)))
+  if (missing.length) throw new Error(`Linha(s) que não existem mais: ${missing.join(', ')} (restaure antes o backup de assinantes)`)
+  for (const line of have.values()) {
+    const current = line[field] && typeof line[field] === 'object' ? (line[field] as { id: unknown }).id : line[field]
+    const linked = String(current) === String(owner)
+    if (want.has(String(line.id)) && !linked) await payload.update({ collection: 'lines', id: line.id as never, data: { [field]: owner } as never, ...common })
+    if (!want.has(String(line.id)) && linked) await payload.update({ collection: 'lines', id: line.id as never, data: { [field]: null } as never, ...common })
+  }
+}
+
+const reasonOf = (e: unknown): string => {
+  const err = e as { message?: string; data?: { errors?: { path?: string; message?: string }[] } }
+  const fields = err.data?.errors?.map((f) => `${f.path ?? ''}: ${f.message ?? ''}`).join('; ')
+  return fields ? `${err.message ?? 'Erro'} (${fields})` : (err.message ?? String(e))
+}
+
+export interface RestoreOutcome {
+  status: 'success' | 'partial' | 'error'
+  applied: AppliedItem[]
+  failed: FailedItem[]
+}
+
+const strip = ({ source: _s, backup: _b, ...step }: Planned): Step => step
+
+/** Applies a backup's snapshot to its company, item by item, each in its own transaction. */
+export async function applyRestore(payload: Payload, args: { company: string | number; category: BackupCategory; snapshot: Snapshot; actor?: Actor }): Promise<RestoreOutcome> {
+  const { company, category, snapshot, actor } = args
+  const plan = await planRestore({ payload, company }, category, snapshot)
+  const applied: AppliedItem[] = []
+  const failed: FailedItem[] = []
+  let aborted: string | undefined
+  for (const [index, step] of plan.entries()) {
+    if (aborted) {
+      failed.push({ ...strip(step), reason: `Não executado: ${aborted}` })
+      continue
+    }
+    const req: PayloadRequest = await createLocalReq({ context: { skipAudit: true, restoring: true } }, payload)
+    await initTransaction(req)
+    try {
+      const action = await applyStep({ payload, req, company }, step)
+      restoreFaults.afterWrite?.(strip(step), index)
+      const described = describeRestoredItem(category, step.source.noun, step.title, action, step.changes)
+      await writeTransaction(req, { ...described, companies: [company], entity: step.source.collection, entityId: step.id, actor })
+      await commitTransaction(req)
+      applied.push({ ...strip(step), action })
+    } catch (e) {
+      await killTransaction(req)
+      failed.push({ ...strip(step), reason: reasonOf(e) })
+      if (e instanceof RestoreAborted) aborted = `restauração interrompida (${e.message})`
+    }
+  }
+  const status = failed.length === 0 ? 'success' : applied.length === 0 ? 'error' : 'partial'
+  return { status, applied, failed }
+}
+
+export const STATUS_WORDS = { success: 'Sucesso', partial: 'Parcial', error: 'Erro' } as const
+
+/** The job's work: runs the restore document `restoreId` and records its outcome. */
+export async function runRestore(payload: Payload, restoreId: string | number): Promise<RestoreOutcome> {
+  const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
+  const restore = (await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })) as unknown as Data
+  const backupId = restore.backup && typeof restore.backup === 'object' ? (restore.backup as Data).id : restore.backup
+  const backup = (await payload.findByID({ collection: 'backups', id: backupId as never, ...quiet, disableErrors: true })) as unknown as Data | null
+  const requester = restore.requestedBy
+    ? ((await payload.findByID({ collection: 'users', id: restore.requestedBy as never, ...quiet, disableErrors: true })) as unknown as Actor | null)
+    : null
+  const actor: Actor | undefined = requester ? { id: requester.id, role: requester.role, username: requester.username } : undefined
+  let outcome: RestoreOutcome
+  if (!backup || String(backup.company) !== String(restore.company)) {
+    outcome = { status: 'error', applied: [], failed: [{ kind: 'backup', id: String(backupId), title: '', action: 'update', changes: [], reason: 'Backup não encontrado' }] }
+  } else {
+    await payload.update({ collection: 'restores', id: restoreId, data: { status: 'running' } as never, ...quiet })
+    try {
+      outcome = await applyRestore(payload, { company: restore.company as string | number, category: backup.category as BackupCategory, snapshot: backup.data as Snapshot, actor })
+    } catch (e) {
+      outcome = { status: 'error', applied: [], failed: [{ kind: 'restore', id: String(restoreId), title: String(backup.name), action: 'update', changes: [], reason: reasonOf(e) }] }
+    }
+  }
+  await payload.update({
+    collection: 'restores',
+    id: restoreId,
+    data: {
+      status: outcome.status,
+      applied: outcome.applied,
+      failed: outcome.failed,
+      appliedCount: outcome.applied.length,
+      failedCount: outcome.failed.length,
+      finishedAt: new Date().toISOString(),
+    } as never,
+    ...quiet,
+  })
+  const req = await createLocalReq({ context: { skipAudit: true } }, payload)
+  await writeTransaction(req, {
+    event: describeRestoredItem(String(backup?.category ?? restore.category), '', '', 'update', []).event,
+    description: `Restauração do backup ${String(backup?.name ?? backupId)} concluída: ${STATUS_WORDS[outcome.status]} (${outcome.applied.length} aplicados, ${outcome.failed.length} com falha)`,
+    companies: [restore.company],
+    entity: 'restores',
+    entityId: restoreId,
+    actor: actor ?? { role: null, username: null },
+  })
+  return outcome
+}
+

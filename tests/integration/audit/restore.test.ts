@@ -1,0 +1,156 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { RestoreAborted, restoreFaults } from '../../../src/jobs/restore/run'
+import { startTestApp, type TestApp } from '../../helpers/app'
+import { makeWorld, PASSWORD, type World } from '../../helpers/world'
+import { backupOf, CATEGORIES, create, enrich, everything, MUTATIONS, remove, restore, snapshot, update, type Extra } from './fixtures'
+import { generateCpf } from '../../../src/validation/generate'
+
+let app: TestApp
+let world: World
+let xa: Extra
+
+beforeAll(async () => {
+  app = await startTestApp()
+  world = await makeWorld(app.payload)
+  xa = await enrich(app.payload, world.a, 'A')
+  await enrich(app.payload, world.b, 'B')
+})
+afterAll(async () => app?.close())
+afterEach(() => {
+  delete restoreFaults.afterWrite
+})
+
+describe.each(CATEGORIES)('category %s', (category) => {
+  it('changes, additions and deletions after a backup are undone field by field', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, category)
+    expect(backup.name).toMatch(new RegExp(`^[a-z]+_\\d{14}$`))
+    expect(backup.itemCount).toBeGreaterThan(0)
+    await MUTATIONS[category](payload, world, world.a, xa)
+    const changed = await snapshot(payload, world.a.company.id, category)
+    expect(changed).not.toEqual(backup.data)
+
+    const done = await restore(payload, backup)
+    expect(done.failed, JSON.stringify(done.failed)).toEqual([])
+    expect(done.status).toBe('success')
+    expect(done.appliedCount).toBeGreaterThanOrEqual(3)
+    const after = await snapshot(payload, world.a.company.id, category)
+    for (const [kind, items] of Object.entries(backup.data.sources as Record<string, unknown[]>)) {
+      expect(after.sources[kind], kind).toEqual(items)
+    }
+    expect(after).toEqual(backup.data)
+    // J4: every restored item is in the transaction history.
+    const entries = await payload.find({ collection: 'transactions', where: { and: [{ company: { equals: world.a.company.id } }, { event: { like: 'Restauração do Backup' } }] }, pagination: false, overrideAccess: true })
+    expect(entries.docs.filter((d: any) => done.applied.some((i: any) => String(i.id) === d.entityId)).length).toBeGreaterThanOrEqual(done.appliedCount)
+  })
+})
+
+describe('restores that fail half-way', () => {
+  it('a crash inside the 2nd item rolls that item back entirely; the others are restored; the result is partial with the reason', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, 'departments')
+    const before = await snapshot(payload, world.a.company.id, 'departments')
+    await MUTATIONS.departments(payload, world, world.a, xa)
+    const mutated = await snapshot(payload, world.a.company.id, 'departments')
+    let failedStep: any
+    restoreFaults.afterWrite = (step, index) => {
+      if (index === 1) {
+        failedStep = step
+        throw new Error('falha simulada no meio do item')
+      }
+    }
+    const done = await restore(payload, backup)
+    expect(done.status).toBe('partial')
+    expect(done.failed).toHaveLength(1)
+    expect(done.failed[0].reason).toBe('falha simulada no meio do item')
+    expect(String(done.failed[0].id)).toBe(String(failedStep.id))
+    const after = await snapshot(payload, world.a.company.id, 'departments')
+    // Every item is either exactly as in the backup or exactly as before the restore: never in between.
+    const ids = new Set([...before.sources.departments, ...mutated.sources.departments].map((i) => String(i.id)))
+    for (const id of ids) {
+      const now = after.sources.departments.find((i) => String(i.id) === id)
+      const saved = before.sources.departments.find((i) => String(i.id) === id)
+      const untouched = mutated.sources.departments.find((i) => String(i.id) === id)
+      if (id === String(failedStep.id)) expect(now, `item ${id} untouched`).toEqual(untouched)
+      else expect(now, `item ${id} restored`).toEqual(saved)
+    }
+    // The failure's items can be restored by running the restore again.
+    const again = await restore(payload, backup)
+    expect(again.status).toBe('success')
+    expect(await snapshot(payload, world.a.company.id, 'departments')).toEqual(backup.data)
+  })
+
+  it('a crash that stops the job leaves the rest untouched and marks the restore as error with reasons', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, 'general')
+    await MUTATIONS.general(payload, world, world.a, xa)
+    const mutated = await snapshot(payload, world.a.company.id, 'general')
+    restoreFaults.afterWrite = () => {
+      throw new RestoreAborted('processo encerrado')
+    }
+    const done = await restore(payload, backup)
+    expect(done.status).toBe('error')
+    expect(done.appliedCount).toBe(0)
+    expect(done.failed[0].reason).toBe('processo encerrado')
+    expect(done.failed.slice(1).every((f: any) => f.reason === 'Não executado: restauração interrompida (processo encerrado)')).toBe(true)
+    expect(await snapshot(payload, world.a.company.id, 'general')).toEqual(mutated)
+    delete restoreFaults.afterWrite
+    expect((await restore(payload, backup)).status).toBe('success')
+  })
+
+  it('an item that cannot be put back (its lines are gone) fails alone, with the reason, and the rest is applied', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, 'departments')
+    const victim = await create(payload, 'lines', { company: world.a.company.id, account: world.a.account.id, department: world.a.departments[0].id, msisdn: '5519981234567', name: 'Temporária' })
+    const backup2 = await backupOf(payload, world.a.company.id, 'departments')
+    await update(payload, 'departments', world.a.departments[1].id, { name: 'RH renomeado' })
+    await remove(payload, 'lines', victim.id)
+    const done = await restore(payload, backup2)
+    expect(done.status).toBe('partial')
+    expect(done.failed[0].reason).toContain('Linha(s) que não existem mais')
+    expect(done.applied.map((i: any) => String(i.id))).toContain(String(world.a.departments[1].id))
+    expect((await restore(payload, backup)).status).toBe('success')
+  })
+})
+
+describe('tenancy', () => {
+  it('a restore in company A never touches company B', async () => {
+    const { payload } = app
+    // A user of both companies, attached to A after A's backup: the restore detaches it from A only.
+    const usersBackup = await backupOf(payload, world.a.company.id, 'users')
+    const both = await create(payload, 'users', {
+      username: generateCpf(world.rng),
+      email: 'ambas@example.com',
+      password: PASSWORD,
+      firstName: 'Ambas',
+      lastName: 'Empresas',
+      role: 'admin',
+      companies: [world.b.company.id, world.a.company.id],
+    })
+    const bBefore = await everything(payload, world.b.company.id)
+    expect((await restore(payload, usersBackup)).status).toBe('success')
+    const kept: any = await payload.findByID({ collection: 'users', id: both.id, depth: 0, overrideAccess: true })
+    expect(kept.companies.map(String)).toEqual([String(world.b.company.id)])
+    for (const category of CATEGORIES) {
+      const backup = await backupOf(payload, world.a.company.id, category)
+      await MUTATIONS[category](payload, world, world.a, xa)
+      const done = await restore(payload, backup)
+      expect(done.status, `${category}: ${JSON.stringify(done.failed)}`).toBe('success')
+      expect(await snapshot(payload, world.a.company.id, category)).toEqual(backup.data)
+    }
+    const bAfter = await everything(payload, world.b.company.id)
+    // The shared user now belongs to B only, as before: B's content is exactly what it was.
+    expect(bAfter).toEqual(bBefore)
+  })
+
+  it('a restore document cannot name a backup of another company', async () => {
+    const { payload, rest } = app
+    const { loginAs } = await import('../../helpers/world')
+    const token = await loginAs(rest, payload, world.a.users.admin)
+    const foreign = await backupOf(payload, world.b.company.id, 'departments')
+    const res = await rest.post('/restores', { backup: foreign.id }, token)
+    expect(res.status).toBe(403)
+    const preview = await rest.get(`/backups/${String(foreign.id)}/preview`, token)
+    expect(preview.status).toBe(404)
+  })
+})
