@@ -142,7 +142,7 @@ const KEYED_ARRAYS: Record<string, { key: (row: Doc) => string; value: (row: Doc
     key: (r) => text(r.number),
     value: (r, field, resolve) =>
       (field.fields ?? [])
-        .filter((f) => f.name && f.name !== 'number')
+        .filter((f) => f.name && f.name !== 'number' && !IGNORED.has(f.name))
         .map((f) => formatValue(f, r[f.name!], resolve))
         .join(', '),
   },
@@ -152,7 +152,7 @@ const KEYED_ARRAYS: Record<string, { key: (row: Doc) => string; value: (row: Doc
 const formatRow = (row: Doc, field: FieldLike, resolve: Resolve): string => {
   if (field.name === 'windows') return `${text(row.from)}-${text(row.to)}`
   return (field.fields ?? [])
-    .filter((f) => f.name)
+    .filter((f) => f.name && !IGNORED.has(f.name))
     .map((f) => formatValue(f, row[f.name!], resolve))
     .join(' ')
 }
