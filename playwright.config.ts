@@ -22,7 +22,8 @@ const baseURL = process.env.E2E_BASE_URL || `http://127.0.0.1:${PORT}`
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/e2e',
+  // Parallel runs in one checkout (other ports) keep their own artefacts with E2E_OUTPUT_DIR.
+  outputDir: process.env.E2E_OUTPUT_DIR || 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   // One database shared by every test: run the files one after the other.

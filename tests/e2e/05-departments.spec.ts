@@ -65,6 +65,7 @@ test('excluir departamento pede confirmação e as linhas voltam para "Linhas se
 
   await row.getByRole('button', { name: `Adicionar linhas a ${name}` }).click()
   const dialog = page.getByRole('dialog', { name: `Adicionar linhas a ${name}` })
+  await expect(dialog.locator('tbody tr').first()).toBeVisible()
   await dialog.getByLabel('Selecionar todas as linhas mostradas').check()
   const picked = Number((await dialog.getByRole('button', { name: /^Adicionar \d+ linhas$/ }).innerText()).replace(/\D/g, ''))
   expect(picked).toBeGreaterThan(BATCH_SIZE)

@@ -26,10 +26,10 @@ const env = { ...process.env, NEXT_DIST_DIR: distDir, GOL_DATA_DIR: dataDir, POR
 for (const name of ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'PAYLOAD_SECRET', 'PUBLIC_URL']) delete env[name]
 env.PUBLIC_URL = `http://127.0.0.1:${port}`
 
-// The app's log goes to test-results/e2e-server.log (E2E_SERVER_LOG=inherit shows it instead).
+// The app's log goes to test-results/e2e-server-<port>.log (E2E_SERVER_LOG=inherit shows it instead).
 const inherit = process.env.E2E_SERVER_LOG === 'inherit'
 mkdirSync('test-results', { recursive: true })
-const log = inherit ? null : createWriteStream('test-results/e2e-server.log')
+const log = inherit ? null : createWriteStream(`test-results/e2e-server-${port}.log`)
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
   env,
   stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],

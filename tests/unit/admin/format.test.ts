@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { daysBetween } from '../../../src/admin/dashboard/usageSeries'
+import { fmtCnpj } from '../../../src/admin/shared/cnpj'
+import { fmtDate, fmtMB, fmtMsisdn, fmtPercent } from '../../../src/admin/shared/format'
+
+describe('admin formatting (pt-BR)', () => {
+  it('dates, volumes, percentages, numbers', () => {
+    expect(fmtDate('2026-12-25')).toBe('25/12/2026')
+    expect(fmtDate('2026-11-16T03:00:00.000Z')).toBe('16/11/2026')
+    expect(fmtMB(512)).toBe('512 MB')
+    expect(fmtMB(102_400)).toBe('100 GB')
+    expect(fmtMB(1536)).toBe('1,5 GB')
+    expect(fmtPercent(0.18)).toBe('0,18 %')
+    expect(fmtPercent(null)).toBe('-')
+    expect(fmtMsisdn('5519995330213')).toBe('+55 19 99533-0213')
+    expect(fmtCnpj('84608900000106')).toBe('84.608.900/0001-06')
+    expect(fmtCnpj('12ABC34501DE35')).toBe('12.ABC.345/01DE-35')
+  })
+
+  it('cycle days on the São Paulo calendar, first to last inclusive', () => {
+    const start = new Date('2026-11-16T03:00:00.000Z') // 16/11 00:00 in São Paulo
+    const days = daysBetween(start, new Date('2026-11-25T14:00:00.000Z'))
+    expect(days[0]).toBe('2026-11-16')
+    expect(days.at(-1)).toBe('2026-11-25')
+    expect(days).toHaveLength(10)
+  })
+})
