@@ -64,6 +64,10 @@ async function findAll(ctx: Ctx, collection: string, where: Where): Promise<Data
   return found.docs as unknown as Data[]
 }
 
+/** Ids of the company's departments: a user's other departments belong to other companies. */
+const departmentScope = async (ctx: Ctx): Promise<Set<string>> =>
+  new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
+
 const ofCompany = (collection: string, extra: Where = {}) => (ctx: Ctx) => findAll(ctx, collection, { and: [{ company: { equals: ctx.company } }, extra] })
 
 const LINE_FIELDS = (d: Data): Data => ({
@@ -202,7 +206,7 @@ const users: Source = {
   mode: 'full',
   // A user may belong to other companies too: only this company's membership and departments are restored.
   write: async (ctx, item, exists) => {
-    const scope = new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
+    const scope = await departmentScope(ctx)
     const { departments: mine, ...fields } = item.data
     const otherDepartments = ids(exists?.departments).filter((id) => !scope.has(String(id)))
     const companies = ids(exists?.companies)
@@ -228,7 +232,7 @@ const users: Source = {
       await ctx.payload.delete({ collection: 'users', id: current.id as never, overrideAccess: true, req: ctx.req, context: ctx.req.context })
       return 'delete'
     }
-    const scope = new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
+    const scope = await departmentScope(ctx)
     const departments = ids(current.departments).filter((id) => !scope.has(String(id)))
     await ctx.payload.update({
       collection: 'users',
@@ -272,7 +276,7 @@ async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<s
 export async function currentItems(ctx: Ctx, source: Source): Promise<Item[]> {
   const links = source.links ? await linksOf(ctx, source.links) : new Map<string, (string | number)[]>()
   const scope =
-    source.kind === 'users' ? new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id))) : new Set<string>()
+    source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
   const docs = await source.list(ctx)
   return docs.map((doc) => {
     const data = source.pick(doc, { ...ctx, links, scope })

@@ -1,3 +1,4 @@
+import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
@@ -185,7 +186,7 @@ describe('the trail is written with the change, and nobody can alter it', () => 
   it('an entry written inside a transaction that rolls back disappears with it', async () => {
     const { payload } = app
     const { createLocalReq, initTransaction, killTransaction } = await import('payload')
-    const mine = { and: [{ entity: { equals: 'holidays' } }, { description: { like: 'Consciência Negra' } }] }
+    const mine: Where = { and: [{ entity: { equals: 'holidays' } }, { description: { like: 'Consciência Negra' } }] }
     const req = await createLocalReq({}, payload)
     await initTransaction(req)
     let inside = 0
