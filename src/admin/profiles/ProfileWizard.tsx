@@ -69,7 +69,11 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
   const [entry, setEntry] = useState<ListEntry>({ type: 'allowed', usage: 'voice', scope: 'national', number: '' })
   const [windowDraft, setWindowDraft] = useState({ from: '', to: '' })
 
-  const update = (patch: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...patch }))
+  const update = (patch: Partial<ProfileDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    // An edit answers the messages shown; the step is checked again on "Avançar" / "Salvar".
+    setErrors({})
+  }
   const go = (to: number) => {
     // Forward only through valid steps; back freely. The lines step needs a saved profile.
     for (let s = step; s < to && s < 4; s++) {
@@ -392,7 +396,7 @@ function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: 
   }
   const set = (c: UsageCategory, v: { control: LimitControl; quantity: number | null }) => onChange({ ...draft.limits, [c]: v })
   const block = (kind: 'voice' | 'sms') => (
-    <table style={{ ...table, marginBottom: 16 }}>
+    <table style={{ ...table, marginBottom: 16, tableLayout: 'fixed' }}>
       <thead>
         <tr>
           <th style={th}>{kind === 'voice' ? 'Ligação' : 'Sms'}</th>
