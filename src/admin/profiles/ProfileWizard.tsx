@@ -178,33 +178,23 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
               Números da lista permitida ignoram o calendário e os limites; números da lista bloqueada são sempre recusados.
             </p>
             <div style={row}>
-              <Field label="Tipo de lista" htmlFor="list-type">
-                <select id="list-type" style={input} value={entry.type} onChange={(e) => setEntry({ ...entry, type: e.target.value as ListEntry['type'] })}>
-                  {Object.entries(LIST_TYPE_PT).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label="Tipo de uso" htmlFor="list-usage">
-                <select id="list-usage" style={input} value={entry.usage} onChange={(e) => setEntry({ ...entry, usage: e.target.value as ListEntry['usage'] })}>
-                  {Object.entries(LIST_USAGE_PT).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label="Tipo de ligação" htmlFor="list-scope">
-                <select id="list-scope" style={input} value={entry.scope} onChange={(e) => setEntry({ ...entry, scope: e.target.value as ListEntry['scope'] })}>
-                  {Object.entries(LIST_SCOPE_PT).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              {(
+                [
+                  ['type', 'Tipo de lista', LIST_TYPE_PT],
+                  ['usage', 'Tipo de uso', LIST_USAGE_PT],
+                  ['scope', 'Tipo de ligação', LIST_SCOPE_PT],
+                ] as const
+              ).map(([key, label, choices]) => (
+                <Field key={key} label={label} htmlFor={`list-${key}`}>
+                  <select id={`list-${key}`} style={input} value={entry[key]} onChange={(e) => setEntry({ ...entry, [key]: e.target.value })}>
+                    {Object.entries(choices).map(([v, l]) => (
+                      <option key={v} value={v}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              ))}
               <Field label="CP + CA + Número" htmlFor="list-number">
                 <input id="list-number" style={input} inputMode="tel" value={entry.number} onChange={(e) => setEntry({ ...entry, number: e.target.value })} />
               </Field>
