@@ -5,7 +5,7 @@ import { RESTORE_STATUS } from '../collections/Restores'
 import { CATEGORY_LABELS_PT, type UsageCategory } from '../domain/categories'
 import { MAX_PERIOD_DAYS } from '../validation/time'
 import { duration, megabytes, periodInstants, spDate, spDateTime, spTime } from './format'
-import { Lookup, pages, relId, rowsOf, type Doc } from './source'
+import { Lookup, pages, relId, rowsOf, usagePages, type Doc } from './source'
 import type { Cell } from './writer'
 
 type Id = string | number
@@ -47,29 +47,12 @@ function linesWhere(scope: ReportScope, extra: Where[] = []): Where {
   return { and }
 }
 
-function usageWhere(scope: ReportScope, services: string[]): Where {
-  const { start, end } = periodInstants(scope.params.from, scope.params.to)
-  const and: Where[] = [
-    { company: { equals: scope.company } },
-    { service: { in: services } },
-    { at: { greater_than_equal: start } },
-    { at: { less_than: end } },
-  ]
-  if (scope.params.line) and.push({ msisdn: { equals: scope.params.line } })
-  if (scope.departments.length) and.push({ 'line.department': { in: scope.departments } })
-  return { and }
-}
-
-/** Usage rows with the name of their line (looked up once per page). */
+/** Usage rows of the period with the name of their line (looked up once per page). */
 async function* usageRows(scope: ReportScope, services: string[], row: (u: Doc, line: Doc | undefined) => Cell[]) {
+  const { start, end } = periodInstants(scope.params.from, scope.params.to)
   const lines = new Lookup(scope.payload, 'lines', { name: true, msisdn: true })
-  for await (const page of pages(scope.payload, {
-    collection: 'usage',
-    where: usageWhere(scope, services),
-    sortField: 'at',
-    desc: true,
-    select: { line: true, msisdn: true, service: true, category: true, destination: true, at: true, units: true, group: true, package: true },
-  })) {
+  const query = { company: scope.company, services, start, end, msisdn: scope.params.line, departments: scope.departments }
+  for await (const page of usagePages(scope.payload, query)) {
     await lines.load(page.map((u) => u.line))
     for (const u of page) yield row(u, lines.get(u.line))
   }

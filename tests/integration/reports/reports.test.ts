@@ -172,6 +172,21 @@ describe('report files match the database', () => {
   })
 })
 
+describe('paged reads', () => {
+  it('keyset pages over (at, id) give every row once, in order, across equal timestamps', async () => {
+    const { usagePages } = await import('../../../src/reports/source')
+    const start = new Date(`${FROM}T03:00:00.000Z`).toISOString()
+    const end = new Date(Date.parse(`${TO}T03:00:00.000Z`) + DAY).toISOString()
+    const got: unknown[] = []
+    for await (const page of usagePages(app.payload, { company: world.a.company.id, services: ['voice', 'sms'], start, end, departments: [] }, 4)) {
+      expect(page.length).toBeLessThanOrEqual(4)
+      got.push(...page.map((u) => u.id))
+    }
+    const expected = await expectedUsage(['voice', 'sms'])
+    expect(got).toEqual(expected.map((u) => u.id))
+  })
+})
+
 describe('bad requests are refused field by field (400)', () => {
   const errorsOf = (body: any) => (body.errors?.[0]?.data?.errors ?? []).map((e: any) => e.path)
   it.each([

@@ -1,0 +1,26 @@
+/**
+ * `npm run worker`: the jobs queue (reports, restores, scheduled housekeeping) in its own
+ * process. Start the app with JOBS_AUTORUN=false so only this process runs jobs (two
+ * runners may claim the same job), give both the same DATABASE_URL, PAYLOAD_SECRET and
+ * GOL_REPORTS_DIR (the worker writes report files the app serves). Stops on SIGINT/SIGTERM
+ * after Payload's crons are stopped.
+ */
+process.env.JOBS_AUTORUN = 'true'
+process.env.SEED_DEMO ??= 'false'
+
+const { getPayload } = await import('payload')
+const config = (await import('../payload.config')).default
+const payload = await getPayload({ config, cron: true })
+payload.logger.info('GOL worker: executando a fila de tarefas (relatórios, restaurações, manutenção)')
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    payload.logger.info(`GOL worker: ${signal}, encerrando`)
+    void payload.destroy().finally(() => process.exit(0))
+  })
+}
+
+export {}
