@@ -196,7 +196,7 @@ export function ImportPanel() {
                     <td style={{ ...td, ...errorStyle }}>
                       {r.errors.map((e, i) => (
                         <div key={i}>
-                          {fieldOf(e.path)}: {e.message}
+                          {e.message.startsWith(`${fieldOf(e.path)}:`) ? e.message : `${fieldOf(e.path)}: ${e.message}`}
                         </div>
                       ))}
                     </td>

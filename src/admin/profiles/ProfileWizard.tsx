@@ -361,8 +361,8 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
                 Avançar
               </button>
             )}
-            {step === 3 && (
-              <button type="button" style={primary} disabled={busy} onClick={save}>
+            {(step === 3 || id != null) && (
+              <button type="button" style={step === 3 ? primary : button} disabled={busy} onClick={save}>
                 {busy ? 'Salvando…' : 'Salvar'}
               </button>
             )}
