@@ -6,6 +6,7 @@ import { actorOf } from '../access/policy'
 import { reportPath } from './storage'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
+const notLoggedIn = () => json({ errors: [{ message: 'Faça login para continuar' }] }, 401)
 const CONTENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'application/zip',
@@ -23,7 +24,7 @@ const summary: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const user = actorOf(req)
-    if (!user) return json({ errors: [{ message: 'Faça login para continuar' }] }, 401)
+    if (!user) return notLoggedIn()
     const extra = whereOf(req)
     const counts: Record<string, number> = {}
     for (const status of ['done', 'pending', 'failed']) {
@@ -43,7 +44,7 @@ const download: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const user = actorOf(req)
-    if (!user) return json({ errors: [{ message: 'Faça login para continuar' }] }, 401)
+    if (!user) return notLoggedIn()
     const id = String(req.routeParams?.id ?? '')
     const report = (await req.payload
       .findByID({ collection: 'reports', id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })

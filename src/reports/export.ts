@@ -25,6 +25,11 @@ export interface ListExport {
 const nameOf = (rel: unknown, field = 'name'): string => (rel && typeof rel === 'object' ? String((rel as Doc)[field] ?? '') : '')
 const labelOf = (map: Record<string, readonly [string, string]>, v: unknown) => map[String(v)]?.[0] ?? String(v ?? '')
 
+const NAME_AND_MODIFIED: Column[] = [
+  ['Nome', (d) => d.name],
+  ['Última modificação', (d) => spDateTime(d.updatedAt)],
+]
+
 export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
   lines: {
     file: 'assinantes',
@@ -42,22 +47,8 @@ export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
       ['IMSI', (d) => d.imsi ?? ''],
     ],
   },
-  departments: {
-    file: 'departamentos',
-    title: 'Departamentos',
-    columns: [
-      ['Nome', (d) => d.name],
-      ['Última modificação', (d) => spDateTime(d.updatedAt)],
-    ],
-  },
-  profiles: {
-    file: 'perfis',
-    title: 'Perfis',
-    columns: [
-      ['Nome', (d) => d.name],
-      ['Última modificação', (d) => spDateTime(d.updatedAt)],
-    ],
-  },
+  departments: { file: 'departamentos', title: 'Departamentos', columns: NAME_AND_MODIFIED },
+  profiles: { file: 'perfis', title: 'Perfis', columns: NAME_AND_MODIFIED },
   holidays: {
     file: 'feriados',
     title: 'Feriados',
