@@ -159,3 +159,18 @@ describe('POST /api/offers/distribution', () => {
     expect(pathsOf(res.body)).toEqual(['lines.0.control'])
   })
 })
+
+describe('the admin create page (docAccess with only {_status})', () => {
+  it('an admin may open "Criar perfil"; a viewer may not', async () => {
+    const admin = await app.rest.post('/profiles/access', { _status: 'draft' }, tokens.admin)
+    expect(admin.status).toBe(200)
+    expect(admin.body.create).toBe(true)
+    const viewer = await app.rest.post('/profiles/access', { _status: 'draft' }, tokens.viewer)
+    expect(viewer.body.create ?? false).toBe(false)
+  })
+
+  it('a create naming another company is still refused', async () => {
+    const res = await app.rest.post('/profiles', { company: world.b.company.id, name: 'Intruso' }, tokens.admin)
+    expect(res.status).toBe(403)
+  })
+})
