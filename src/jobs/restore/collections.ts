@@ -22,7 +22,7 @@ import { BACKUP_CATEGORIES, BACKUP_FILE_PREFIX, type BackupCategory } from '../.
 import { describeBackup, describeRestoredItem } from '../../hooks/audit/describe'
 import { writeTransaction } from '../../hooks/audit'
 import { itemCount, snapshotCategory, type Data, type Snapshot } from './categories'
-import { RESTORE_TASK } from './index'
+import { RESTORE_TASK } from './task'
 import { planRestore } from './run'
 import { backupSheets, saoPauloStamp, workbook, xlsxResponse } from './spreadsheet'
 

@@ -1,12 +1,15 @@
 import type { TaskConfig } from 'payload'
-import { runRestore } from './run'
+import { MAINTENANCE_QUEUE } from '../reports'
+import { runRestore, sweepRestores } from './run'
+import { RESTORE_TASK } from './task'
 
-export const RESTORE_TASK = 'restore'
+export { RESTORE_TASK }
 
 /**
  * Background tasks of backup and restore (issue 5). A restore document queues one
- * `restore` job; the job never retries (a second run would apply a stale plan), its
- * outcome is written on the restore document.
+ * `restore` job (default queue); it records its outcome on the restore document and does
+ * not throw, so the queue does not retry it. A restore whose process died is queued
+ * again by `sweepRestores` (maintenance queue, every 5 minutes).
  */
 export const restoreTasks: TaskConfig[] = [
   {
@@ -20,5 +23,11 @@ export const restoreTasks: TaskConfig[] = [
       const outcome = await runRestore(req.payload, Number.isNaN(Number(id)) ? id : Number(id))
       return { output: { status: outcome.status } }
     },
+  },
+  {
+    slug: 'sweepRestores',
+    label: 'Restaurações interrompidas',
+    schedule: [{ cron: '0 */5 * * * *', queue: MAINTENANCE_QUEUE }],
+    handler: async ({ req }) => ({ output: await sweepRestores(req.payload) }),
   },
 ]

@@ -11,6 +11,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { BackupCategory } from '../../collections/Backups'
 import { describeRestoredItem, diffDocs, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
+import { RESTORE_TASK } from './task'
 import { CATEGORY_SOURCES, currentItems, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
 
 export interface Step {
@@ -30,8 +31,15 @@ export interface FailedItem extends Step {
 /** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
 export const restoreFaults: { afterWrite?: (step: Step, index: number) => void } = {}
 
-/** Thrown by a fault to stop the whole run, as if the process died: the rest is not attempted. */
+/** Thrown by a fault to stop the whole run: the rest is not attempted, the outcome is recorded. */
 export class RestoreAborted extends Error {}
+
+/**
+ * Thrown by a fault to simulate the process dying mid-item: the item's transaction is
+ * rolled back (as the database does for a dead connection) and nothing else runs or is
+ * recorded; the restore stays `running` until `sweepRestores` queues it again.
+ */
+export class SimulatedCrash extends Error {}
 
 const stable = (v: unknown): string =>
   JSON.stringify(v, (_k, val: unknown) =>
@@ -125,7 +133,9 @@ async function relink(ctx: Required<Ctx>, field: 'department' | 'profile', owner
   const { payload, req, company } = ctx
   const common = { overrideAccess: true, depth: 0, req, context: req.context }
   const want = new Set(wanted.map(String))
-  const lines = await payload.find({ collection: 'lines', where: { company: { equals: company } }, pagination: false, depth: 0, overrideAccess: true, req })
+  // Only the lines linked now or wanted: a company may have many more.
+  const where: Where = { and: [{ company: { equals: company } }, { or: [{ [field]: { equals: owner } }, ...(wanted.length ? [{ id: { in: wanted } }] : [])] }] }
+  const lines = await payload.find({ collection: 'lines', where, pagination: false, depth: 0, overrideAccess: true, req })
   const have = new Map((lines.docs as unknown as Data[]).map((l) => [String(l.id), l]))
   const missing = wanted.filter((id) => !have.has(String(id)))
   if (missing.length) throw new Error(`Linha(s) que não existem mais: ${missing.join(', ')} (restaure antes o backup de assinantes)`)
@@ -149,16 +159,23 @@ export interface RestoreOutcome {
   failed: FailedItem[]
 }
 
+/** Items between two progress updates of a running restore (its heartbeat for sweepRestores). */
+const PROGRESS_EVERY = 25
+
 const strip = ({ source: _s, backup: _b, ...step }: Planned): Step => step
 
 /** Applies a backup's snapshot to its company, item by item, each in its own transaction. */
-export async function applyRestore(payload: Payload, args: { company: string | number; category: BackupCategory; snapshot: Snapshot; actor?: Actor }): Promise<RestoreOutcome> {
-  const { company, category, snapshot, actor } = args
+export async function applyRestore(
+  payload: Payload,
+  args: { company: string | number; category: BackupCategory; snapshot: Snapshot; actor?: Actor; onProgress?: (done: number, failed: number) => Promise<void> },
+): Promise<RestoreOutcome> {
+  const { company, category, snapshot, actor, onProgress } = args
   const plan = await planRestore({ payload, company }, category, snapshot)
   const applied: AppliedItem[] = []
   const failed: FailedItem[] = []
   let aborted: string | undefined
   for (const [index, step] of plan.entries()) {
+    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) await onProgress(applied.length, failed.length)
     if (aborted) {
       failed.push({ ...strip(step), reason: `Não executado: ${aborted}` })
       continue
@@ -174,6 +191,7 @@ export async function applyRestore(payload: Payload, args: { company: string | n
       applied.push({ ...strip(step), action })
     } catch (e) {
       await killTransaction(req)
+      if (e instanceof SimulatedCrash) throw e
       failed.push({ ...strip(step), reason: reasonOf(e) })
       if (e instanceof RestoreAborted) aborted = `restauração interrompida (${e.message})`
     }
@@ -199,9 +217,13 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
     outcome = { status: 'error', applied: [], failed: [{ kind: 'backup', id: String(backupId), title: '', action: 'update', changes: [], reason: 'Backup não encontrado' }] }
   } else {
     await payload.update({ collection: 'restores', id: restoreId, data: { status: 'running' } as never, ...quiet })
+    const onProgress = async (done: number, failed: number) => {
+      await payload.update({ collection: 'restores', id: restoreId, data: { appliedCount: done, failedCount: failed } as never, ...quiet })
+    }
     try {
-      outcome = await applyRestore(payload, { company: restore.company as string | number, category: backup.category as BackupCategory, snapshot: backup.data as Snapshot, actor })
+      outcome = await applyRestore(payload, { company: restore.company as string | number, category: backup.category as BackupCategory, snapshot: backup.data as Snapshot, actor, onProgress })
     } catch (e) {
+      if (e instanceof SimulatedCrash) throw e
       outcome = { status: 'error', applied: [], failed: [{ kind: 'restore', id: String(restoreId), title: String(backup.name), action: 'update', changes: [], reason: reasonOf(e) }] }
     }
   }
@@ -230,3 +252,34 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
   return outcome
 }
 
+
+/**
+ * A restore whose process died stays `running` with no progress. Restoring is resumable
+ * (the plan is computed again from the database, and items already put back have nothing
+ * left to do), so a restore without progress for RESTORE_STALE_MINUTES (10) is queued
+ * again. Run every 5 minutes on the maintenance queue.
+ */
+export async function sweepRestores(payload: Payload, now = new Date()): Promise<{ requeued: number }> {
+  const stale = new Date(now.getTime() - Number(process.env.RESTORE_STALE_MINUTES ?? 10) * 60_000).toISOString()
+  const stuck = await payload.find({
+    collection: 'restores',
+    where: { and: [{ status: { equals: 'running' } }, { updatedAt: { less_than: stale } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { id: true } as never,
+  })
+  for (const restore of stuck.docs as unknown as Data[]) {
+    const req = await createLocalReq({ context: { skipAudit: true } }, payload)
+    await initTransaction(req)
+    try {
+      await payload.update({ collection: 'restores', id: restore.id as never, data: { status: 'pending' } as never, overrideAccess: true, depth: 0, req, context: req.context })
+      await payload.jobs.queue({ task: RESTORE_TASK as never, input: { restore: String(restore.id) } as never, req })
+      await commitTransaction(req)
+    } catch (e) {
+      await killTransaction(req)
+      throw e
+    }
+  }
+  return { requeued: stuck.docs.length }
+}

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { RestoreAborted, restoreFaults } from '../../../src/jobs/restore/run'
+import { RestoreAborted, restoreFaults, SimulatedCrash, sweepRestores } from '../../../src/jobs/restore/run'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { makeWorld, PASSWORD, type World } from '../../helpers/world'
 import { backupOf, CATEGORIES, create, enrich, everything, MUTATIONS, remove, restore, snapshot, update, type Extra } from './fixtures'
@@ -96,6 +96,39 @@ describe('restores that fail half-way', () => {
     expect(await snapshot(payload, world.a.company.id, 'general')).toEqual(mutated)
     delete restoreFaults.afterWrite
     expect((await restore(payload, backup)).status).toBe('success')
+  })
+
+  it('a process killed mid-restore: the item in flight is rolled back, the sweep queues the restore again and it completes', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, 'profiles')
+    await MUTATIONS.profiles(payload, world, world.a, xa)
+    const mutated = await snapshot(payload, world.a.company.id, 'profiles')
+    let inFlight: any
+    restoreFaults.afterWrite = (step, index) => {
+      if (index === 1) {
+        inFlight = step
+        throw new SimulatedCrash('processo encerrado (kill -9)')
+      }
+    }
+    const doc = await create(payload, 'restores', { backup: backup.id })
+    await payload.jobs.run()
+    delete restoreFaults.afterWrite
+    const stuck: any = await payload.findByID({ collection: 'restores', id: doc.id, depth: 0, overrideAccess: true })
+    expect(stuck.status).toBe('running')
+    // Each item is as in the backup or as before the restore; the one in flight is untouched.
+    const mid = await snapshot(payload, world.a.company.id, 'profiles')
+    for (const item of mid.sources.profiles) {
+      const saved = (backup.data.sources.profiles as any[]).find((i) => String(i.id) === String(item.id))
+      const before = mutated.sources.profiles.find((i) => String(i.id) === String(item.id))
+      if (String(item.id) === String(inFlight.id)) expect(item).toEqual(before)
+      else expect([saved, before]).toContainEqual(item)
+    }
+    expect((await sweepRestores(payload)).requeued).toBe(0)
+    expect((await sweepRestores(payload, new Date(Date.now() + 11 * 60_000))).requeued).toBe(1)
+    await payload.jobs.run()
+    const done: any = await payload.findByID({ collection: 'restores', id: doc.id, depth: 0, overrideAccess: true })
+    expect(done.status).toBe('success')
+    expect(await snapshot(payload, world.a.company.id, 'profiles')).toEqual(backup.data)
   })
 
   it('an item that cannot be put back (its lines are gone) fails alone, with the reason, and the rest is applied', async () => {
