@@ -38,6 +38,17 @@ export const SCREENS_DIR = path.resolve('test-results/screens')
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true })
   const file = path.join(SCREENS_DIR, `${name}.png`)
+  // Payload loads list cells (relationships) as they scroll into view: scroll through once.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
+      window.scrollTo(0, y)
+      await new Promise((r) => setTimeout(r, 60))
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight)
+  })
+  await page.waitForLoadState('networkidle').catch(() => undefined)
+  await page.waitForTimeout(500)
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.waitForLoadState('networkidle').catch(() => undefined)
   await page.screenshot({ path: file, fullPage: true })
   return file
