@@ -7,11 +7,13 @@
  *        anything (SPEC L "simulate a call"); whoever may read the line may simulate on it.
  * Authenticated (session or API key); a company user reaches only its companies' lines (404 otherwise).
  */
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
+import { actorOf } from '../access/policy'
 import { companyIdsOf, isSupport, type AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
 import type { LineSnapshot } from './adapters/snapshots'
+import { registerEngineHttp } from './http'
 import { engineFor, type IngestEvent } from './service'
 
 export const MAX_BATCH = 10_000
@@ -58,9 +60,11 @@ const fieldErrors = (error: z.ZodError) =>
   error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
-const invalid = (error: z.ZodError) =>
-  json({ errors: [{ message: 'Dados inválidos', data: { errors: fieldErrors(error) } }], fields: fieldErrors(error) }, 400)
-const notFound = (line: string) => json({ errors: [{ message: `Linha ${line} não encontrada` }] }, 404)
+const invalidBody = (error: z.ZodError) => ({ errors: [{ message: 'Dados inválidos', data: { errors: fieldErrors(error) } }], fields: fieldErrors(error) })
+const invalid = (error: z.ZodError) => json(invalidBody(error), 400)
+const notFoundBody = (line: string) => ({ errors: [{ message: `Linha ${line} não encontrada` }] })
+const notFound = (line: string) => json(notFoundBody(line), 404)
+const UNAUTHORIZED = { errors: [{ message: 'Autenticação necessária' }] }
 
 async function bodyOf(req: PayloadRequest): Promise<unknown> {
   try {
@@ -81,6 +85,23 @@ async function lineFor(req: PayloadRequest, msisdn: string): Promise<LineSnapsho
   return ls && reaches(req.user as unknown as AccessUser, ls) ? ls : null
 }
 
+/**
+ * POST /engine/authorize, independent of the HTTP layer: the Payload endpoint below and
+ * the server's low-latency path (./http.ts) both answer through it. `user` is what the
+ * auth strategies found (a blocked user, or one with a temporary password, is nobody).
+ */
+export async function authorizeRequest(payload: Payload, user: unknown, body: unknown): Promise<{ status: number; body: unknown }> {
+  const actor = actorOf({ user })
+  if (!actor) return { status: 401, body: UNAUTHORIZED }
+  const parsed = authorizeBody.safeParse(body)
+  if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
+  const engine = await engineFor(payload)
+  const ls = await engine.snapshots.byMsisdn(parsed.data.line)
+  if (!ls || !reaches(actor, ls)) return { status: 404, body: notFoundBody(parsed.data.line) }
+  const d = await engine.authorize(ls, parsed.data)
+  return { status: 200, body: { allow: d.allow, granted: d.granted, category: d.category, reason: { code: d.reason.code, message: d.reason.message } } }
+}
+
 /** The line's snapshot when the user may read the line (the Lines collection's own read access). */
 async function readableLine(req: PayloadRequest, msisdn: string): Promise<LineSnapshot | null> {
   const found = await req.payload.find({
@@ -97,28 +118,22 @@ async function readableLine(req: PayloadRequest, msisdn: string): Promise<LineSn
   return (await engineFor(req.payload)).snapshots.byMsisdn(msisdn)
 }
 
-const unauthorized = () => json({ errors: [{ message: 'Autenticação necessária' }] }, 401)
+const unauthorized = () => json(UNAUTHORIZED, 401)
 
 export const engineEndpoints: Endpoint[] = [
   {
     path: '/engine/authorize',
     method: 'post',
     handler: async (req) => {
-      if (!req.user) return unauthorized()
-      const parsed = authorizeBody.safeParse(await bodyOf(req))
-      if (!parsed.success) return invalid(parsed.error)
-      const ls = await lineFor(req, parsed.data.line)
-      if (!ls) return notFound(parsed.data.line)
-      const engine = await engineFor(req.payload)
-      const d = await engine.authorize(ls, parsed.data)
-      return json({ allow: d.allow, granted: d.granted, category: d.category, reason: { code: d.reason.code, message: d.reason.message } })
+      const r = await authorizeRequest(req.payload, req.user, await bodyOf(req))
+      return json(r.body, r.status)
     },
   },
   {
     path: '/engine/usage',
     method: 'post',
     handler: async (req) => {
-      if (!req.user) return unauthorized()
+      if (!actorOf(req)) return unauthorized()
       const parsed = usageBody.safeParse(await bodyOf(req))
       if (!parsed.success) return invalid(parsed.error)
       const rejected: { index: number; error: string }[] = []
@@ -146,7 +161,7 @@ export const engineEndpoints: Endpoint[] = [
     path: '/engine/simulate',
     method: 'post',
     handler: async (req) => {
-      if (!req.user) return unauthorized()
+      if (!actorOf(req)) return unauthorized()
       const parsed = authorizeBody.safeParse(await bodyOf(req))
       if (!parsed.success) return invalid(parsed.error)
       const ls = await readableLine(req, parsed.data.line)
@@ -170,7 +185,7 @@ export const engineEndpoints: Endpoint[] = [
     path: '/engine/balance',
     method: 'get',
     handler: async (req) => {
-      if (!req.user) return unauthorized()
+      if (!actorOf(req)) return unauthorized()
       const parsed = z.object({ line: msisdn, at: instant.optional() }).safeParse({
         line: req.searchParams.get('line') ?? undefined,
         at: req.searchParams.get('at') ?? undefined,
@@ -183,3 +198,6 @@ export const engineEndpoints: Endpoint[] = [
     },
   },
 ]
+
+// The custom server (server.mjs) serves POST /api/engine/authorize without going through Next.
+registerEngineHttp(authorizeRequest)

@@ -335,9 +335,14 @@ export class Engine {
   }
 }
 
-const engines = new WeakMap<Payload, Promise<Engine>>()
+/**
+ * One engine per Payload instance (tests boot several), kept on globalThis: a Next build may
+ * hold this module more than once (instrumentation, route handlers), and the server's fast
+ * path, the endpoints and the invalidation hooks must all reach the same engine.
+ */
+const engines: WeakMap<Payload, Promise<Engine>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('gol.engine.registry')] ??= new WeakMap()) as never
 
-/** The engine of a Payload instance (one per instance: tests boot several). */
+/** The engine of a Payload instance. */
 export function engineFor(payload: Payload): Promise<Engine> {
   let found = engines.get(payload)
   if (!found) {

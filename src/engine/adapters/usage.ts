@@ -5,7 +5,7 @@
  * for usage and notices, ON CONFLICT DO UPDATE units = units + excluded.units for
  * consumption. MongoDB falls back to the Local API.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, getTableName, inArray, sql } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import type { Notice } from '../core'
 import type { Flat } from './counters'
@@ -48,6 +48,29 @@ export class ConcurrentBatchError extends Error {}
 const CHUNK = 500
 
 const isSql = (payload: Payload) => Boolean((payload.db as { drizzle?: unknown }).drizzle && (payload.db as { tables?: unknown }).tables)
+
+const quoteTable = (table: any) => `"${getTableName(table).replace(/"/g, '""')}"`
+const isPostgres = (payload: Payload) => (payload.db as { name?: string }).name === 'postgres'
+
+/**
+ * PostgreSQL: many rows in one `INSERT … SELECT FROM unnest($1::text[], …)` — one text array
+ * per column, cast to the column's type — instead of one bound parameter per value, inside the
+ * caller's transaction. `tail` adds the ON CONFLICT clause (given a column name quoter).
+ * Answers the rows written.
+ */
+async function pgInsertMany(tx: any, table: any, rows: Record<string, unknown>[], tail: (column: (key: string) => string) => string): Promise<number> {
+  if (!rows.length) return 0
+  const keys = Object.keys(rows[0])
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+  const column = (key: string) => quote(table[key].name as string)
+  const arrays = keys.map((k) => rows.map((r) => (r[k] == null ? null : String(r[k]))))
+  const text =
+    `INSERT INTO ${quote(getTableName(table))} (${keys.map(column).join(', ')}) ` +
+    `SELECT ${keys.map((k, i) => `u.c${i}::${table[k].getSQLType() as string}`).join(', ')} ` +
+    `FROM unnest(${keys.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(${keys.map((_, i) => `c${i}`).join(', ')}) ${tail(column)}`
+  const res = await tx.session.client.query(text, arrays)
+  return Number(res.rowCount ?? 0)
+}
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = []
@@ -155,14 +178,18 @@ export async function persistBatch(
   const tc = db.tables.consumption
   const tn = db.tables.notifications
   return db.drizzle.transaction(async (tx: any) => {
+    const pg = isPostgres(payload)
     let inserted = 0
-    for (const part of chunks(usage)) {
-      const rows = await tx
-        .insert(tu)
-        .values(part.map((u) => ({ ...u, updatedAt: now, createdAt: now })))
-        .onConflictDoNothing()
-        .returning({ id: tu.id })
-      inserted += rows.length
+    if (pg) inserted = await pgInsertMany(tx, tu, usage.map((u) => ({ ...u, updatedAt: now, createdAt: now })) as never, () => 'ON CONFLICT DO NOTHING')
+    else {
+      for (const part of chunks(usage)) {
+        const rows = await tx
+          .insert(tu)
+          .values(part.map((u) => ({ ...u, updatedAt: now, createdAt: now })))
+          .onConflictDoNothing()
+          .returning({ id: tu.id })
+        inserted += rows.length
+      }
     }
     if (inserted !== usage.length) throw new ConcurrentBatchError(`${usage.length - inserted} events recorded concurrently`)
     const crow: Record<string, unknown>[] = []
@@ -171,7 +198,14 @@ export async function persistBatch(
         if (units) crow.push({ line: c.line, company: c.company, cycle: c.cycle, key, units, updatedAt: now, createdAt: now })
       }
     }
-    for (const part of chunks(crow)) {
+    if (pg) {
+      await pgInsertMany(
+        tx,
+        tc,
+        crow,
+        (c) => `ON CONFLICT (${c('line')}, ${c('cycle')}, ${c('key')}) DO UPDATE SET ${c('units')} = ${quoteTable(tc)}.${c('units')} + excluded.${c('units')}, ${c('updatedAt')} = excluded.${c('updatedAt')}`,
+      )
+    } else for (const part of chunks(crow)) {
       await tx
         .insert(tc)
         .values(part)

@@ -1,0 +1,123 @@
+/**
+ * The engine's low-latency HTTP path: POST /api/engine/authorize answered straight from
+ * Node's HTTP server (server.mjs), without the Next route handler and Payload's request
+ * building. Same rules as the Payload endpoint — the same auth strategies (API key
+ * `Authorization: users API-Key <key>` or session JWT), the same `authorizeRequest`
+ * (a company's user reaches only its lines), the same answers. Everything else (and this
+ * path too when the server runs with ENGINE_FAST_PATH=off) goes to Next.
+ *
+ * What the endpoint pays per request and this path does not: the Next router, building a
+ * PayloadRequest (i18n, URL, locale…) and the auth strategies' database lookup. The user
+ * an `Authorization`/cookie pair authenticates as is kept ENGINE_AUTH_CACHE_MS (5 s): a
+ * revoked key, a logout or a role change reaches this path within that time.
+ *
+ * The module registers its handler on `globalThis` when the Payload config loads it (Next's
+ * instrumentation does, at start), so the server needs no TypeScript of its own.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { executeAuthStrategies, getPayload, type Payload } from 'payload'
+
+export type AuthorizeRequest = (payload: Payload, user: unknown, body: unknown) => Promise<{ status: number; body: unknown }>
+
+export interface EngineHttp {
+  /** Takes the request (answering it) when it is the engine's fast route; false = hand it on. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean
+}
+
+export const ENGINE_HTTP = Symbol.for('gol.engine.http')
+export const AUTHORIZE_PATH = '/api/engine/authorize'
+const MAX_BODY = 64 * 1024
+const AUTH_TTL_MS = Number(process.env.ENGINE_AUTH_CACHE_MS ?? 5_000)
+const AUTH_CACHE_MAX = 10_000
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const h = new Headers()
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue
+    if (Array.isArray(v)) for (const x of v) h.append(k, x)
+    else h.set(k, v)
+  }
+  return h
+}
+
+export function createEngineHttp(authorize: AuthorizeRequest, payloadOf: () => Promise<Payload>): EngineHttp {
+  const users = new Map<string, { user: Promise<unknown>; until: number }>()
+
+  async function userFor(payload: Payload, req: IncomingMessage): Promise<unknown> {
+    const authorization = req.headers.authorization ?? ''
+    const cookie = req.headers.cookie ?? ''
+    if (!authorization && !cookie) return null
+    // Everything the strategies read: the API key or JWT, the cookie, and the origin (CSRF check).
+    const key = `${authorization}\n${cookie}\n${req.headers.origin ?? ''}`
+    const now = Date.now()
+    const hit = users.get(key)
+    if (hit && hit.until > now) return hit.user
+    if (users.size >= AUTH_CACHE_MAX) users.clear()
+    const user = executeAuthStrategies({ headers: headersOf(req), payload, canSetHeaders: false }).then(
+      (r) => r.user,
+      () => null,
+    )
+    users.set(key, { user, until: now + AUTH_TTL_MS })
+    return user
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse) {
+    try {
+      const payload = await payloadOf()
+      const user = await userFor(payload, req)
+      const text = await readBody(req)
+      if (text === null) return send(res, 413, { errors: [{ message: 'Corpo da requisição grande demais' }] })
+      let body: unknown
+      try {
+        body = text ? JSON.parse(text) : undefined
+      } catch {
+        body = undefined
+      }
+      const r = await authorize(payload, user, body)
+      send(res, r.status, r.body)
+    } catch (e) {
+      console.error('engine authorize:', e)
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Erro interno' }] })
+      else res.destroy()
+    }
+  }
+
+  return {
+    handle(req, res) {
+      if (req.method !== 'POST' || !req.url) return false
+      const q = req.url.indexOf('?')
+      if ((q < 0 ? req.url : req.url.slice(0, q)) !== AUTHORIZE_PATH) return false
+      void serve(req, res)
+      return true
+    },
+  }
+}
+
+/** Makes the handler reachable by server.mjs (called by ./endpoints.ts, which the config loads). */
+export function registerEngineHttp(authorize: AuthorizeRequest) {
+  let payload: Promise<Payload> | null = null
+  const payloadOf = () => (payload ??= import('@payload-config').then((m) => getPayload({ config: m.default })))
+  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(authorize, payloadOf)
+}
