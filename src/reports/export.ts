@@ -104,7 +104,13 @@ export function exportEndpoint(slug: CollectionSlug, spec: ListExport): Endpoint
     method: 'get',
     handler: async (req) => {
       if (!actorOf(req)) return Response.json({ errors: [{ message: 'Faça login para continuar' }] }, { status: 401 })
-      const query = (req.query ?? {}) as { where?: Where; sort?: Sort }
+      const query = (req.query ?? {}) as { where?: Where; sort?: Sort; search?: string }
+      // The admin list's search box (`?search=`) matches its searchable fields, as the list does.
+      const searchable = req.payload.collections[slug]?.config.admin?.listSearchableFields ?? []
+      if (typeof query.search === 'string' && query.search && searchable.length) {
+        const search: Where = { or: searchable.map((f) => ({ [f]: { like: query.search } })) }
+        query.where = query.where ? { and: [query.where, search] } : search
+      }
       const dir = await mkdtemp(path.join(os.tmpdir(), 'gol-export-'))
       const name = `${spec.file}-${fileStamp()}.xlsx`
       const file = path.join(dir, name)

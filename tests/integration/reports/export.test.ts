@@ -52,6 +52,13 @@ describe('immediate "Download" of a filtered admin list', () => {
     }
   })
 
+  it("the admin list's search box (?search=) filters like the list", async () => {
+    const file = await getRaw(app.config, `/lines/export?search=${encodeURIComponent('linha 1')}`, tokens.admin)
+    expect(file.status).toBe(200)
+    const table = await readXlsx(file.body)
+    expect(table.slice(1).map((r) => r[0])).toEqual(['Empresa A linha 1'])
+  })
+
   it('refuses what the list refuses: no access, unknown fields', async () => {
     expect((await getRaw(app.config, '/transactions/export', tokens.subadmin)).status).toBe(403)
     expect((await getRaw(app.config, '/lines/export?where[colour][equals]=blue', tokens.admin)).status).toBe(400)
