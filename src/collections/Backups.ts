@@ -40,7 +40,8 @@ export const Backups = tenantCollection({
   defaultSort: '-createdAt',
   access: { update: () => false },
   fields: [
-    { name: 'name', type: 'text', required: true, index: true, label: label('Nome', 'Name'), admin: { readOnly: true } },
+    // Set by the server at creation (src/jobs/restore/collections.ts); the default only lets the admin form submit.
+    { name: 'name', type: 'text', required: true, index: true, label: label('Nome', 'Name'), defaultValue: () => 'backup', admin: { readOnly: true } },
     selectField('category', 'Categoria', 'Category', BACKUP_CATEGORIES, { required: true, index: true }),
     selectField('status', 'Status', 'Status', { ok: ['OK', 'OK'], partial: ['Parcial', 'Partial'] }, { defaultValue: 'ok' }),
     { name: 'itemCount', type: 'number', label: label('Itens', 'Items'), admin: { readOnly: true } },

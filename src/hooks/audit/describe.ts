@@ -204,10 +204,12 @@ export function diffDocs(fields: FieldLike[], before: Doc | undefined, after: Do
   return out
 }
 
-/** The fields of a new (or removed) document that have a value, as "Nome: X; Data: Y". */
-export function listValues(fields: FieldLike[], doc: Doc, resolve: Resolve): string {
-  return diffDocs(fields, {}, doc, resolve).map((phrase) => phrase.replace(` de: ${EMPTY} para: `, ': ')).join('; ')
+/** The fields of a new (or re-created) document that have a value, one "Nome: X" each. */
+export function valuesOf(fields: FieldLike[], doc: Doc, resolve: Resolve): string[] {
+  return diffDocs(fields, {}, doc, resolve).map((phrase) => phrase.replace(` de: ${EMPTY} para: `, ': '))
 }
+
+export const listValues = (fields: FieldLike[], doc: Doc, resolve: Resolve): string => valuesOf(fields, doc, resolve).join('; ')
 
 export interface Described {
   event: string

@@ -100,11 +100,11 @@ const lines: Source = {
 
 const companySettings: Source = {
   kind: 'company',
-  noun: 'as configurações gerais da empresa',
+  noun: 'a empresa',
   collection: 'companies',
   list: (ctx) => findAll(ctx, 'companies', { id: { equals: ctx.company } }),
   pick: (d) => ({ csp: d.csp, interruptAtLimit: Boolean(d.interruptAtLimit) }),
-  title: () => 'CSP e interrupção ao atingir o limite',
+  title: (d) => String(d.name ?? d.id),
   mode: 'update',
 }
 

@@ -9,7 +9,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { BackupCategory } from '../../collections/Backups'
-import { describeRestoredItem, diffDocs, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
+import { describeRestoredItem, diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
 import { RESTORE_TASK } from './task'
 import { CATEGORY_SOURCES, currentItems, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
@@ -87,7 +87,7 @@ export async function planRestore(ctx: Ctx, category: BackupCategory, snapshot: 
     for (const [id, item] of saved) {
       const current = now.get(id)
       if (current && stable(current.data) === stable(item.data)) continue
-      const changes = diffDocs(fields, current?.data, item.data, resolve)
+      const changes = current ? diffDocs(fields, current.data, item.data, resolve) : valuesOf(fields, item.data, resolve)
       plan.push({ ...base, id: item.id, title: item.title, action: current || source.mode === 'update' ? 'update' : 'create', changes, backup: item })
     }
   }
@@ -122,7 +122,7 @@ async function applyStep(ctx: Required<Ctx>, step: Planned): Promise<RestoreActi
     const { lines: linked, ...fields } = item.data
     if (exists) await payload.update({ collection: source.collection as never, id: item.id as never, data: fields as never, ...common })
     else if (source.mode === 'full') await payload.create({ collection: source.collection as never, data: { ...fields, id: item.id, company } as never, ...common })
-    else throw new Error(`${source.noun[0].toUpperCase()}${source.noun.slice(1)} não existe mais`)
+    else throw new Error(`O registro ${item.title} não existe mais: ${source.noun} não pode ser restaurada`)
     if (source.links) await relink(ctx, source.links, item.id, (linked ?? []) as (string | number)[])
   }
   return exists || source.mode === 'update' ? 'update' : 'create'

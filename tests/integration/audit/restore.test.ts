@@ -146,6 +146,32 @@ describe('restores that fail half-way', () => {
   })
 })
 
+describe('restored items in the transaction history (J4), word for word', () => {
+  it('general settings and holidays', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, 'general')
+    await MUTATIONS.general(payload, world, world.a, xa)
+    const done = await restore(payload, backup)
+    expect(done.status).toBe('success')
+    const found = await payload.find({
+      collection: 'transactions',
+      where: { and: [{ company: { equals: world.a.company.id } }, { event: { equals: 'Restauração do Backup geral' } }] },
+      sort: '-id',
+      limit: 5,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const lines = found.docs.reverse().map((d: any) => [d.role, d.userLogin, d.event, d.description])
+    expect(lines).toEqual([
+      ['Sistema', 'sistema', 'Restauração do Backup geral', 'A configuração para a empresa "Empresa A" foi restaurada: Fidelização de CSP de: 41 - TIM para: 21 - Claro/Embratel; Interromper a ligação ao atingir o limite definido de: Sim para: Não'],
+      ['Sistema', 'sistema', 'Restauração do Backup geral', 'A configuração para o feriado "Dia das Crianças" foi removida (criada após o backup)'],
+      ['Sistema', 'sistema', 'Restauração do Backup geral', 'A configuração para o feriado "Natal A" foi restaurada: Data de: 2026-12-24 para: 2026-12-25; Nome de: Natal alterado para: Natal A'],
+      ['Sistema', 'sistema', 'Restauração do Backup geral', 'A configuração para o feriado "DIA DE RELAXAR A" foi recriada: Data: 2026-09-04; Nome: DIA DE RELAXAR A; DDD: 19'],
+      ['Sistema', 'sistema', 'Restauração do Backup geral', `Restauração do backup ${String(backup.name)} concluída: Sucesso (4 aplicados, 0 com falha)`],
+    ])
+  })
+})
+
 describe('tenancy', () => {
   it('a restore in company A never touches company B', async () => {
     const { payload } = app
