@@ -4,27 +4,31 @@ import { CSP_CARRIERS } from '../../domain/ddd'
 import { cycleFor } from '../../engine/core/cycle'
 import { fmtCnpj } from '../shared/cnpj'
 import { fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
+import { langOf, tr } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
 import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
 import { UsageChart } from './UsageChart'
 import { dailyUsage } from './usageSeries'
 
-const COMPANY_STATUS_PT: Record<string, string> = { active: 'Ativo', suspended: 'Suspenso', cancelled: 'Cancelado' }
+const COMPANY_STATUS: Record<string, [string, string]> = { active: ['Ativo', 'Active'], suspended: ['Suspenso', 'Suspended'], cancelled: ['Cancelado', 'Cancelled'] }
 const MONTHS = ['Janeiro', 'Fevereiro', 'Março', 'Abril', 'Maio', 'Junho', 'Julho', 'Agosto', 'Setembro', 'Outubro', 'Novembro', 'Dezembro']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /**
  * The company dashboard (B), above Payload's collection cards: company and logged user,
  * status, lines by status, franchise renewal, accounts and departments, CSP and the
  * interrupt setting, the company's administrators, and consumption over the current cycle.
  */
-export async function Dashboard({ payload, user }: { payload: Payload; user?: unknown }) {
+export async function Dashboard({ payload, user, i18n }: { payload: Payload; user?: unknown; i18n?: { language?: string } }) {
   if (!user) return null
+  const lang = langOf(i18n)
+  const t = tr(lang)
   const company = await currentCompany(payload, user)
   if (!company) {
     return (
       <section style={{ ...card, marginBottom: 24 }}>
         <p>
-          Nenhuma empresa selecionada. <a href="/admin/empresa">Selecione uma empresa</a>.
+          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
         </p>
       </section>
     )
@@ -54,17 +58,18 @@ export async function Dashboard({ payload, user }: { payload: Payload; user?: un
   const usage = await dailyUsage(payload, user, inCompany, cycle.start, now)
   const u = user as { firstName?: string; lastName?: string; email?: string; username?: string }
   const renewal = cycle.start
-  const renewalLabel = `${Number(company.renewalDay)} de ${MONTHS[Number(cycle.key.slice(5, 7)) - 1]}`
+  const month = Number(cycle.key.slice(5, 7)) - 1
+  const renewalLabel = lang === 'en' ? `${MONTHS_EN[month]} ${Number(company.renewalDay)}` : `${Number(company.renewalDay)} de ${MONTHS[month]}`
   const csp = String(company.csp ?? '21')
 
   return (
     <section data-testid="gol-dashboard" style={{ display: 'grid', gap: 16, marginBottom: 28 }}>
       <div style={{ ...card, display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12 }}>
         <div>
-          <div style={muted}>Empresa</div>
+          <div style={muted}>{t('Empresa', 'Company')}</div>
           <h1 style={{ margin: '2px 0', fontSize: 24 }}>{company.name}</h1>
           <div style={muted}>
-            CNPJ {fmtCnpj(String(company.cnpj))} · Nº do cliente {company.clientNumber}
+            CNPJ {fmtCnpj(String(company.cnpj))} · {t('Nº do cliente', 'Client number')} {company.clientNumber}
           </div>
         </div>
         <div style={{ textAlign: 'right' }}>
@@ -72,92 +77,93 @@ export async function Dashboard({ payload, user }: { payload: Payload; user?: un
             {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span style={muted}>({u.email})</span>
           </div>
           <div style={{ marginTop: 6 }}>
-            O status da empresa é : <strong data-testid="company-status">{COMPANY_STATUS_PT[company.status] ?? company.status}</strong>
+            {t('O status da empresa é :', 'Company status:')}{' '}
+            <strong data-testid="company-status">{COMPANY_STATUS[company.status]?.[lang === 'en' ? 1 : 0] ?? company.status}</strong>
           </div>
         </div>
       </div>
 
       <div style={grid(200)}>
         <div style={card}>
-          <h2 style={h2}>Linhas</h2>
+          <h2 style={h2}>{t('Linhas', 'Lines')}</h2>
           <div style={big} data-testid="lines-total">
             {fmtNumber(total)}
           </div>
-          <div style={muted}>Qtde total de linhas</div>
+          <div style={muted}>{t('Qtde total de linhas', 'Total lines')}</div>
           <ul style={{ listStyle: 'none', padding: 0, margin: '10px 0 0' }} data-testid="lines-by-status">
             {statuses.map((s, i) => (
               <li key={s} style={{ display: 'flex', justifyContent: 'space-between' }}>
-                <a href={`/admin/collections/lines?where[status][equals]=${s}`}>{LINE_STATUS[s][0]}</a>
+                <a href={`/admin/collections/lines?where[status][equals]=${s}`}>{LINE_STATUS[s][lang === 'en' ? 1 : 0]}</a>
                 <strong>{fmtNumber(byStatus[i])}</strong>
               </li>
             ))}
           </ul>
         </div>
         <div style={card}>
-          <h2 style={h2}>Renovação</h2>
-          <div style={muted}>Início do ciclo</div>
+          <h2 style={h2}>{t('Renovação', 'Renewal')}</h2>
+          <div style={muted}>{t('Início do ciclo', 'Cycle starts on')}</div>
           <div style={{ fontSize: 20, fontWeight: 600 }}>{renewalLabel}</div>
           <div style={{ marginTop: 8 }} data-testid="renews-in">
-            Renova em <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? 'dia' : 'dias'}
+            {t('Renova em', 'Renews in')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
           </div>
           <div style={muted}>
-            Ciclo atual: {fmtDate(renewal)} a {fmtDate(cycle.lastDay)}
+            {t('Ciclo atual:', 'Current cycle:')} {fmtDate(renewal)} {t('a', 'to')} {fmtDate(cycle.lastDay)}
           </div>
         </div>
         <div style={card}>
-          <h2 style={h2}>Estrutura</h2>
+          <h2 style={h2}>{t('Estrutura', 'Structure')}</h2>
           <div style={{ display: 'flex', gap: 24 }}>
             <div>
               <div style={big}>{fmtNumber(accounts)}</div>
-              <div style={muted}>Qtde de Contas</div>
+              <div style={muted}>{t('Qtde de Contas', 'Accounts')}</div>
             </div>
             <div>
               <div style={big}>{fmtNumber(departments)}</div>
               <div style={muted}>
-                <a href="/admin/collections/departments">Departamentos</a>
+                <a href="/admin/collections/departments">{t('Departamentos', 'Departments')}</a>
               </div>
             </div>
           </div>
         </div>
         <div style={card}>
-          <h2 style={h2}>Configurações Adicionais</h2>
-          <div style={muted}>Fidelização de CSP</div>
+          <h2 style={h2}>{t('Configurações Adicionais', 'Additional settings')}</h2>
+          <div style={muted}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</div>
           <div style={{ fontWeight: 600 }}>
             {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
           </div>
-          <div style={{ ...muted, marginTop: 8 }}>Interromper a ligação ao atingir o limite definido</div>
-          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? 'ATIVO' : 'INATIVO'}</div>
+          <div style={{ ...muted, marginTop: 8 }}>{t('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached')}</div>
+          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? t('ATIVO', 'ON') : t('INATIVO', 'OFF')}</div>
           <div style={{ marginTop: 8 }}>
-            <a href="/admin/configuracoes">Configurações gerais</a>
+            <a href="/admin/configuracoes">{t('Configurações gerais', 'General settings')}</a>
           </div>
         </div>
       </div>
 
       <div style={card}>
-        <h2 style={h2}>Consumo no ciclo atual</h2>
+        <h2 style={h2}>{t('Consumo no ciclo atual', 'Usage in the current cycle')}</h2>
         {usage.events === 0 ? (
-          <p style={muted}>Nenhum uso registrado neste ciclo.</p>
+          <p style={muted}>{t('Nenhum uso registrado neste ciclo.', 'No usage recorded in this cycle.')}</p>
         ) : (
           <div style={grid(320)}>
-            <UsageChart title="Dados" days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
-            <UsageChart title="Voz" days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
-            <UsageChart title="SMS" days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />
+            <UsageChart title={t('Dados', 'Data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
+            <UsageChart title={t('Voz', 'Voice')} lang={lang} days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
+            <UsageChart title="SMS" lang={lang} days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />
           </div>
         )}
-        {usage.truncated && <p style={muted}>Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.</p>}
+        {usage.truncated && <p style={muted}>{t('Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.', 'Showing the latest events; the cycle has more usage than the chart reads.')}</p>}
       </div>
 
       <div style={card}>
-        <h2 style={h2}>Administradores da empresa</h2>
+        <h2 style={h2}>{t('Administradores da empresa', 'Company administrators')}</h2>
         {admins.length === 0 ? (
-          <p style={muted}>Nenhum administrador cadastrado.</p>
+          <p style={muted}>{t('Nenhum administrador cadastrado.', 'No administrator registered.')}</p>
         ) : (
           <table style={table} data-testid="company-admins">
             <thead>
               <tr>
-                <th style={th}>Nome</th>
+                <th style={th}>{t('Nome', 'Name')}</th>
                 <th style={th}>e-mail</th>
-                <th style={th}>Linha</th>
+                <th style={th}>{t('Linha', 'Line')}</th>
               </tr>
             </thead>
             <tbody>

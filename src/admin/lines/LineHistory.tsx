@@ -1,8 +1,9 @@
 'use client'
-import { useCallback, useEffect, useState } from 'react'
-import { CATEGORY_LABELS_PT, type UsageCategory } from '../../domain/categories'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { CATEGORY_LABELS_EN, CATEGORY_LABELS_PT, type UsageCategory } from '../../domain/categories'
 import { api, whereQuery } from '../shared/api'
 import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
+import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { button, card, h2, input, muted, table, td, th } from '../shared/styles'
 
@@ -20,7 +21,8 @@ function duration(seconds: number): string {
 }
 
 /** C7: the line's history of transactions and calls for a period of at most 30 days. */
-export function LineHistory({ lineId }: { lineId: string }) {
+export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: Lang }) {
+  const t = useMemo(() => tr(lang), [lang])
   const today = new Date()
   const [tab, setTab] = useState<Tab>('calls')
   const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 29 * 86_400_000)))
@@ -33,8 +35,8 @@ export function LineHistory({ lineId }: { lineId: string }) {
   const load = useCallback(async () => {
     const start = new Date(`${from}T00:00:00-03:00`)
     const end = new Date(`${to}T23:59:59.999-03:00`)
-    if (!(start <= end)) return setError('A data inicial deve ser anterior à data final.')
-    if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) return setError(`O período máximo é de ${MAX_DAYS} dias.`)
+    if (!(start <= end)) return setError(t('A data inicial deve ser anterior à data final.', 'The start date must come before the end date.'))
+    if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) return setError(t(`O período máximo é de ${MAX_DAYS} dias.`, `The period is at most ${MAX_DAYS} days.`))
     setError(undefined)
     setLoading(true)
     try {
@@ -61,7 +63,7 @@ export function LineHistory({ lineId }: { lineId: string }) {
     } finally {
       setLoading(false)
     }
-  }, [from, to, tab, lineId])
+  }, [from, to, tab, lineId, t])
 
   useEffect(() => {
     void load()
@@ -72,8 +74,8 @@ export function LineHistory({ lineId }: { lineId: string }) {
       <div style={{ display: 'flex', gap: 8, marginBottom: 10 }} role="tablist">
         {(
           [
-            ['transactions', 'Histórico de transações'],
-            ['calls', 'Histórico de chamadas'],
+            ['transactions', t('Histórico de transações', 'Transaction history')],
+            ['calls', t('Histórico de chamadas', 'Call history')],
           ] as const
         ).map(([key, title]) => (
           <button
@@ -88,31 +90,31 @@ export function LineHistory({ lineId }: { lineId: string }) {
           </button>
         ))}
       </div>
-      <h2 style={h2}>{tab === 'calls' ? 'Histórico de chamadas' : 'Histórico de transações'}</h2>
+      <h2 style={h2}>{tab === 'calls' ? t('Histórico de chamadas', 'Call history') : t('Histórico de transações', 'Transaction history')}</h2>
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
         <label style={{ display: 'grid', gap: 2 }}>
-          <span style={muted}>Data de início</span>
+          <span style={muted}>{t('Data de início', 'Start date')}</span>
           <input type="date" style={input} value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label style={{ display: 'grid', gap: 2 }}>
-          <span style={muted}>Data final</span>
+          <span style={muted}>{t('Data final', 'End date')}</span>
           <input type="date" style={input} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <span style={muted}>Período máximo: {MAX_DAYS} dias</span>
+        <span style={muted}>{t(`Período máximo: ${MAX_DAYS} dias`, `At most ${MAX_DAYS} days`)}</span>
       </div>
       <Message ok={false} text={error} />
       {loading ? (
-        <p style={muted}>Carregando…</p>
+        <p style={muted}>{t('Carregando…', 'Loading…')}</p>
       ) : rows.length === 0 ? (
-        <p style={muted}>Nenhum registro no período.</p>
+        <p style={muted}>{t('Nenhum registro no período.', 'Nothing in this period.')}</p>
       ) : tab === 'calls' ? (
         <table style={table} data-testid="line-calls">
           <thead>
             <tr>
-              <th style={th}>Data</th>
-              <th style={th}>CP + CA + Número</th>
-              <th style={th}>Duração / Volume</th>
-              <th style={th}>Tipo de chamada</th>
+              <th style={th}>{t('Data', 'Date')}</th>
+              <th style={th}>{t('CP + CA + Número', 'Number dialled')}</th>
+              <th style={th}>{t('Duração / Volume', 'Duration / volume')}</th>
+              <th style={th}>{t('Tipo de chamada', 'Call type')}</th>
             </tr>
           </thead>
           <tbody>
@@ -121,7 +123,7 @@ export function LineHistory({ lineId }: { lineId: string }) {
                 <td style={td}>{fmtDateTime(r.at)}</td>
                 <td style={td}>{r.destination || (r.service === 'data' ? r.group ?? '' : '')}</td>
                 <td style={td}>{r.service === 'data' ? fmtMB(r.units / 1_048_576) : r.service === 'sms' ? `${fmtNumber(r.units)} SMS` : duration(r.units)}</td>
-                <td style={td}>{CATEGORY_LABELS_PT[r.category as UsageCategory] ?? r.category}</td>
+                <td style={td}>{(lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS_PT)[r.category as UsageCategory] ?? r.category}</td>
               </tr>
             ))}
           </tbody>
@@ -130,11 +132,11 @@ export function LineHistory({ lineId }: { lineId: string }) {
         <table style={table} data-testid="line-transactions">
           <thead>
             <tr>
-              <th style={th}>Data</th>
-              <th style={th}>Perfil de gestão</th>
-              <th style={th}>Usuário</th>
-              <th style={th}>Evento</th>
-              <th style={th}>Descrição</th>
+              <th style={th}>{t('Data', 'Date')}</th>
+              <th style={th}>{t('Perfil de gestão', 'Management role')}</th>
+              <th style={th}>{t('Usuário', 'User')}</th>
+              <th style={th}>{t('Evento', 'Event')}</th>
+              <th style={th}>{t('Descrição', 'Description')}</th>
             </tr>
           </thead>
           <tbody>
@@ -150,7 +152,9 @@ export function LineHistory({ lineId }: { lineId: string }) {
           </tbody>
         </table>
       )}
-      {total > rows.length && <p style={muted}>Mostrando os {rows.length} mais recentes de {fmtNumber(total)}.</p>}
+      {total > rows.length && (
+        <p style={muted}>{t(`Mostrando os ${rows.length} mais recentes de ${fmtNumber(total)}.`, `Showing the latest ${rows.length} of ${fmtNumber(total)}.`)}</p>
+      )}
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { cycleFor } from '../../engine/core/cycle'
 import { Bar } from '../shared/Bar'
 import { fmtDate, fmtMB, fmtNumber, fmtPercent } from '../shared/format'
+import { langOf, tr } from '../shared/lang'
 import { card, h2, muted, table, td, th } from '../shared/styles'
 import { LineHistory } from './LineHistory'
 import { consumptionByOffer, dataMB, percentOf, type OfferRow, type UsageRow } from './offerUsage'
@@ -21,8 +22,10 @@ const nameOf = (rel: unknown, fallback: string): string =>
  * with consumption bars, the shared franchise with the configured quota and its use,
  * and the history of transactions and calls. A `ui` field of the lines collection.
  */
-export async function LineOverview({ id, payload, user }: { id?: string | number; payload: Payload; user?: unknown }) {
+export async function LineOverview({ id, payload, user, i18n }: { id?: string | number; payload: Payload; user?: unknown; i18n?: { language?: string } }) {
   if (id == null || !user) return null
+  const lang = langOf(i18n)
+  const t = tr(lang)
   const line = (await payload
     .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: user as never })
     .catch(() => null)) as Record<string, any> | null
@@ -55,22 +58,26 @@ export async function LineOverview({ id, payload, user }: { id?: string | number
   const usedMB = dataMB(usage.docs as unknown as UsageRow[])
   const quota = (line.quota ?? {}) as { control?: string; amountMB?: number | null }
   const limitText =
-    quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? 'Bloqueado' : 'Sem Limite Configurado'
+    quota.control === 'limited'
+      ? fmtMB(Number(quota.amountMB ?? 0))
+      : quota.control === 'blocked'
+        ? t('Bloqueado', 'Blocked')
+        : t('Sem Limite Configurado', 'No limit configured')
 
   const facts: [string, string][] = [
-    ['Linha', String(line.msisdn ?? '')],
-    ['Ramal', String(line.extension ?? '')],
+    [t('Linha', 'Line'), String(line.msisdn ?? '')],
+    [t('Ramal', 'Extension'), String(line.extension ?? '')],
     ['IMSI', String(line.imsi ?? '')],
-    ['Número do chip (ICCID)', String(line.iccid ?? '')],
-    ['Nº da conta', nameOf(line.account, '')],
-    ['Departamento', line.department ? nameOf(line.department, '') : 'Linhas sem departamento'],
-    ['Perfil', line.profile ? nameOf(line.profile, '') : 'Linhas sem perfil'],
+    [t('Número do chip (ICCID)', 'SIM card (ICCID)'), String(line.iccid ?? '')],
+    [t('Nº da conta', 'Account'), nameOf(line.account, '')],
+    [t('Departamento', 'Department'), line.department ? nameOf(line.department, '') : t('Linhas sem departamento', 'No department')],
+    [t('Perfil', 'Profile'), line.profile ? nameOf(line.profile, '') : t('Linhas sem perfil', 'No profile')],
   ]
 
   return (
     <section data-testid="line-overview" style={{ display: 'grid', gap: 16, margin: '24px 0' }}>
       <div style={card}>
-        <h2 style={h2}>Assinante</h2>
+        <h2 style={h2}>{t('Assinante', 'Subscriber')}</h2>
         <div style={{ fontSize: 18, fontWeight: 600, marginBottom: 8 }}>{line.name || line.msisdn}</div>
         <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '8px 16px', margin: 0 }}>
           {facts.map(([k, v]) => (
@@ -83,21 +90,22 @@ export async function LineOverview({ id, payload, user }: { id?: string | number
       </div>
 
       <div style={card}>
-        <h2 style={h2}>Ofertas contratadas</h2>
+        <h2 style={h2}>{t('Ofertas contratadas', 'Contracted offers')}</h2>
         <p style={muted}>
-          Ciclo de {fmtDate(cycle.start)} a {fmtDate(cycle.lastDay)} · renova em {cycle.renewsInDays} {cycle.renewsInDays === 1 ? 'dia' : 'dias'}
+          {t('Ciclo de', 'Cycle from')} {fmtDate(cycle.start)} {t('a', 'to')} {fmtDate(cycle.lastDay)} · {t('renova em', 'renews in')} {cycle.renewsInDays}{' '}
+          {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
         </p>
         {offers.length === 0 ? (
-          <p style={muted}>Nenhuma oferta individual contratada para esta linha.</p>
+          <p style={muted}>{t('Nenhuma oferta individual contratada para esta linha.', 'No individual offer contracted for this line.')}</p>
         ) : (
           <table style={table} data-testid="line-offers">
             <thead>
               <tr>
-                <th style={th}>Tipo</th>
-                <th style={th}>Pacote</th>
-                <th style={th}>Franquia</th>
-                <th style={th}>Consumo</th>
-                <th style={th}>% Consumo</th>
+                <th style={th}>{t('Tipo', 'Type')}</th>
+                <th style={th}>{t('Pacote', 'Package')}</th>
+                <th style={th}>{t('Franquia', 'Franchise')}</th>
+                <th style={th}>{t('Consumo', 'Used')}</th>
+                <th style={th}>{t('% Consumo', '% used')}</th>
               </tr>
             </thead>
             <tbody>
@@ -108,7 +116,7 @@ export async function LineOverview({ id, payload, user }: { id?: string | number
                   <td style={td}>{fmtUnit(o.amount, o.unit)}</td>
                   <td style={td}>{fmtUnit(o.used, o.unit)}</td>
                   <td style={td}>
-                    <Bar percent={o.percent} label={`${o.package}: consumo`} />
+                    <Bar percent={o.percent} label={`${o.package}: ${t('consumo', 'used')}`} />
                   </td>
                 </tr>
               ))}
@@ -118,18 +126,18 @@ export async function LineOverview({ id, payload, user }: { id?: string | number
       </div>
 
       <div style={card}>
-        <h2 style={h2}>Franquia compartilhada para linha</h2>
+        <h2 style={h2}>{t('Franquia compartilhada para linha', 'Shared franchise of the line')}</h2>
         {pools.length === 0 ? (
-          <p style={muted}>A conta desta linha não tem oferta compartilhada.</p>
+          <p style={muted}>{t('A conta desta linha não tem oferta compartilhada.', "This line's account has no shared offer.")}</p>
         ) : (
           <table style={table} data-testid="line-shared">
             <thead>
               <tr>
-                <th style={th}>Tipo</th>
-                <th style={th}>Pacote</th>
-                <th style={th}>Limites</th>
-                <th style={th}>Consumo</th>
-                <th style={th}>% Consumo</th>
+                <th style={th}>{t('Tipo', 'Type')}</th>
+                <th style={th}>{t('Pacote', 'Package')}</th>
+                <th style={th}>{t('Limites', 'Limit')}</th>
+                <th style={th}>{t('Consumo', 'Used')}</th>
+                <th style={th}>{t('% Consumo', '% used')}</th>
               </tr>
             </thead>
             <tbody>
@@ -138,32 +146,37 @@ export async function LineOverview({ id, payload, user }: { id?: string | number
                 const pct = quota.control === 'limited' ? percentOf(usedMB, cap) : null
                 return (
                   <tr key={p.id}>
-                    <td style={td}>Compartilhado</td>
+                    <td style={td}>{t('Compartilhado', 'Shared')}</td>
                     <td style={td}>
                       {p.package}
-                      <div style={muted}>Total da oferta: {fmtMB(p.amount)}</div>
+                      <div style={muted}>
+                        {t('Total da oferta:', 'Offer total:')} {fmtMB(p.amount)}
+                      </div>
                     </td>
                     <td style={td}>{limitText}</td>
                     <td style={td}>{fmtMB(usedMB)}</td>
-                    <td style={td}>{quota.control === 'limited' ? <Bar percent={pct} label="Cota compartilhada: consumo" /> : fmtPercent(null)}</td>
+                    <td style={td}>{quota.control === 'limited' ? <Bar percent={pct} label={t('Cota compartilhada: consumo', 'Shared quota: used')} /> : fmtPercent(null)}</td>
                   </tr>
                 )
               })}
             </tbody>
           </table>
         )}
-        <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>Limite configurado para franquia compartilhada</h3>
+        <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>{t('Limite configurado para franquia compartilhada', 'Limit configured on the shared franchise')}</h3>
         <div data-testid="line-quota" style={{ display: 'flex', gap: 32 }}>
           <div>
-            Limite configurado: <strong>{quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? 'Bloqueado' : 'Ilimitado'}</strong>
+            {t('Limite configurado:', 'Configured limit:')}{' '}
+            <strong>
+              {quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? t('Bloqueado', 'Blocked') : t('Ilimitado', 'Unlimited')}
+            </strong>
           </div>
           <div>
-            Utilizado: <strong>{fmtMB(usedMB)}</strong>
+            {t('Utilizado:', 'Used:')} <strong>{fmtMB(usedMB)}</strong>
           </div>
         </div>
       </div>
 
-      <LineHistory lineId={String(id)} />
+      <LineHistory lineId={String(id)} lang={lang} />
     </section>
   )
 }

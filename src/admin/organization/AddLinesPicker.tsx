@@ -6,7 +6,8 @@ import { fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
 import { button, input, muted, primary, table, td, th } from '../shared/styles'
-import { GROUPS, type GroupKind } from './kinds'
+import { tr, type Lang } from '../shared/lang'
+import { GROUPS, groupWords, type GroupKind } from './kinds'
 
 interface LineRow {
   id: string | number
@@ -22,8 +23,19 @@ const BATCH = 25
  * "Adicionar linhas": search the company's lines not yet in the group (by name or
  * number), tick them, and move them in batches with progress.
  */
-export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; group: { id: string | number; name: string }; onClose: (added: number) => void }) {
-  const g = GROUPS[kind]
+export function AddLinesPicker({
+  kind,
+  group,
+  onClose,
+  lang = 'pt',
+}: {
+  kind: GroupKind
+  group: { id: string | number; name: string }
+  onClose: (added: number) => void
+  lang?: Lang
+}) {
+  const g = { ...GROUPS[kind], ...groupWords(kind, lang) }
+  const t = tr(lang)
   const [search, setSearch] = useState('')
   const [lines, setLines] = useState<LineRow[]>([])
   const [total, setTotal] = useState(0)
@@ -74,20 +86,31 @@ export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; grou
       }
       onClose(done)
     } catch (e) {
-      setError(`${(e as Error).message} (${done} de ${ids.length} linhas já adicionadas)`)
+      setError(`${(e as Error).message} (${t(`${done} de ${ids.length} linhas já adicionadas`, `${done} of ${ids.length} lines already added`)})`)
     }
   }
 
   const busy = progress !== undefined && !error && progress.done < progress.total
   return (
-    <Dialog title={`Adicionar linhas a ${group.name}`} onClose={() => !busy && onClose(0)} width={760}>
+    <Dialog title={`${t('Adicionar linhas a', 'Add lines to')} ${group.name}`} onClose={() => !busy && onClose(0)} width={760}>
       <label style={{ display: 'grid', gap: 4, marginBottom: 10 }}>
-        <span style={muted}>Nome/Número da linha</span>
-        <input style={input} value={search} autoFocus placeholder="Buscar por nome ou número" onChange={(e) => setSearch(e.target.value)} aria-label="Buscar linhas" />
+        <span style={muted}>{t('Nome/Número da linha', 'Line name/number')}</span>
+        <input
+          style={input}
+          value={search}
+          autoFocus
+          placeholder={t('Buscar por nome ou número', 'Search by name or number')}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={t('Buscar linhas', 'Search lines')}
+        />
       </label>
       <p style={muted}>
-        {fmtNumber(total)} {total === 1 ? 'linha encontrada' : 'linhas encontradas'} fora de {group.name}
-        {total > lines.length ? ` (mostrando ${lines.length}; refine a busca)` : ''} · {fmtNumber(selected.size)} selecionadas
+        {t(
+          `${fmtNumber(total)} ${total === 1 ? 'linha encontrada' : 'linhas encontradas'} fora de ${group.name}`,
+          `${fmtNumber(total)} ${total === 1 ? 'line' : 'lines'} outside ${group.name}`,
+        )}
+        {total > lines.length ? t(` (mostrando ${lines.length}; refine a busca)`, ` (showing ${lines.length}; narrow the search)`) : ''} · {fmtNumber(selected.size)}{' '}
+        {t('selecionadas', 'selected')}
       </p>
       <div style={{ maxHeight: 360, overflow: 'auto', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
         <table style={table}>
@@ -96,7 +119,7 @@ export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; grou
               <th style={th}>
                 <input
                   type="checkbox"
-                  aria-label="Selecionar todas as linhas mostradas"
+                  aria-label={t('Selecionar todas as linhas mostradas', 'Select every line shown')}
                   checked={allShown}
                   onChange={() =>
                     setSelected((s) => {
@@ -110,9 +133,9 @@ export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; grou
                   }
                 />
               </th>
-              <th style={th}>Nome</th>
-              <th style={th}>Nº da linha</th>
-              <th style={th}>{kind === 'profiles' ? 'Perfil atual' : 'Departamento atual'}</th>
+              <th style={th}>{t('Nome', 'Name')}</th>
+              <th style={th}>{t('Nº da linha', 'Line number')}</th>
+              <th style={th}>{kind === 'profiles' ? t('Perfil atual', 'Current profile') : t('Departamento atual', 'Current department')}</th>
             </tr>
           </thead>
           <tbody>
@@ -121,7 +144,7 @@ export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; grou
               return (
                 <tr key={l.id}>
                   <td style={td}>
-                    <input type="checkbox" aria-label={`Selecionar ${l.msisdn}`} checked={selected.has(String(l.id))} onChange={() => toggle(String(l.id))} />
+                    <input type="checkbox" aria-label={`${t('Selecionar', 'Select')} ${l.msisdn}`} checked={selected.has(String(l.id))} onChange={() => toggle(String(l.id))} />
                   </td>
                   <td style={td}>{l.name}</td>
                   <td style={td}>{l.msisdn}</td>
@@ -132,14 +155,14 @@ export function AddLinesPicker({ kind, group, onClose }: { kind: GroupKind; grou
           </tbody>
         </table>
       </div>
-      {progress && <Progress done={progress.done} total={progress.total} label="Adicionando linhas" />}
+      {progress && <Progress done={progress.done} total={progress.total} label={t('Adicionando linhas', 'Adding lines')} lang={lang} />}
       <Message ok={false} text={error} />
       <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12 }}>
         <button type="button" style={button} disabled={busy} onClick={() => onClose(progress?.done ?? 0)}>
-          Cancelar
+          {t('Cancelar', 'Cancel')}
         </button>
         <button type="button" style={{ ...primary, opacity: busy || selected.size === 0 ? 0.5 : 1 }} disabled={busy || selected.size === 0} onClick={save}>
-          Adicionar {fmtNumber(selected.size)} {selected.size === 1 ? 'linha' : 'linhas'}
+          {t('Adicionar', 'Add')} {fmtNumber(selected.size)} {selected.size === 1 ? t('linha', 'line') : t('linhas', 'lines')}
         </button>
       </div>
     </Dialog>

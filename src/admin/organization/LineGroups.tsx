@@ -1,10 +1,13 @@
 import { Gutter } from '@payloadcms/ui'
 import type { Payload } from 'payload'
+import { langOf } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
 import { GROUPS, type GroupKind } from './kinds'
 import { LineGroupsTable, type GroupRow } from './LineGroupsTable'
 
-async function LineGroups({ kind, payload, user }: { kind: GroupKind; payload: Payload; user?: unknown }) {
+type Props = { payload: Payload; user?: unknown; i18n?: { language?: string } }
+
+async function LineGroups({ kind, payload, user, i18n }: Props & { kind: GroupKind }) {
   if (!user) return null
   const company = await currentCompany(payload, user)
   if (!company) return null
@@ -21,17 +24,17 @@ async function LineGroups({ kind, payload, user }: { kind: GroupKind; payload: P
   })
   return (
     <Gutter>
-      <LineGroupsTable kind={kind} without={without} rows={rows} canWrite={['admin', 'support'].includes(String((user as { role?: string }).role))} />
+      <LineGroupsTable kind={kind} lang={langOf(i18n)} without={without} rows={rows} canWrite={['admin', 'support'].includes(String((user as { role?: string }).role))} />
     </Gutter>
   )
 }
 
 /** Departments list (D): line counts, "Linhas sem departamento", view, add lines, edit, delete. */
-export function DepartmentLineCounts(props: { payload: Payload; user?: unknown }) {
+export function DepartmentLineCounts(props: Props) {
   return <LineGroups kind="departments" {...props} />
 }
 
 /** Profiles list (E1): last modified, line counts, "Linhas sem perfil", view, add lines, edit, delete. */
-export function ProfileLineCounts(props: { payload: Payload; user?: unknown }) {
+export function ProfileLineCounts(props: Props) {
   return <LineGroups kind="profiles" {...props} />
 }

@@ -7,7 +7,8 @@ import { fmtDate, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
 import { button, card, h2, muted, table, td, th } from '../shared/styles'
 import { AddLinesPicker } from './AddLinesPicker'
-import { GROUPS, type GroupKind } from './kinds'
+import { tr, type Lang } from '../shared/lang'
+import { GROUPS, groupWords, type GroupKind } from './kinds'
 
 export interface GroupRow {
   id: string | number
@@ -20,8 +21,21 @@ const linesOf = (field: string, id: string | number | null) =>
   id == null ? `/admin/collections/lines?where[${field}][exists]=false` : `/admin/collections/lines?where[${field}][equals]=${id}`
 
 /** The list with line counts and the per-row actions (view, add lines, edit, delete). */
-export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: GroupKind; without: number; rows: GroupRow[]; canWrite: boolean }) {
-  const g = GROUPS[kind]
+export function LineGroupsTable({
+  kind,
+  without,
+  rows,
+  canWrite,
+  lang = 'pt',
+}: {
+  kind: GroupKind
+  without: number
+  rows: GroupRow[]
+  canWrite: boolean
+  lang?: Lang
+}) {
+  const g = { ...GROUPS[kind], ...groupWords(kind, lang) }
+  const t = tr(lang)
   const router = useRouter()
   const [adding, setAdding] = useState<GroupRow>()
   const [error, setError] = useState<string>()
@@ -32,7 +46,7 @@ export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: Group
     setError(undefined)
     try {
       await api(`/${g.collection}/${row.id}`, { method: 'DELETE' })
-      setNotice(`${kind === 'profiles' ? 'Perfil' : 'Departamento'} "${row.name}" excluído.`)
+      setNotice(t(`${g.Singular} "${row.name}" excluído.`, `${g.Singular} "${row.name}" deleted.`))
       router.refresh()
     } catch (e) {
       setError((e as Error).message)
@@ -41,16 +55,16 @@ export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: Group
 
   return (
     <section style={{ ...card, margin: '20px 0' }} data-testid={`${kind}-line-counts`}>
-      <h2 style={h2}>{kind === 'profiles' ? 'Lista de perfis' : 'Departamentos'}</h2>
+      <h2 style={h2}>{g.title}</h2>
       <Message ok text={notice} />
       <Message ok={false} text={error} />
       <table style={table}>
         <thead>
           <tr>
-            <th style={th}>Nome</th>
-            {showModified && <th style={th}>Última modificação</th>}
-            <th style={th}>Qtd. de linhas</th>
-            <th style={{ ...th, textAlign: 'right' }}>Ações</th>
+            <th style={th}>{t('Nome', 'Name')}</th>
+            {showModified && <th style={th}>{t('Última modificação', 'Last modified')}</th>}
+            <th style={th}>{t('Qtd. de linhas', 'Lines')}</th>
+            <th style={{ ...th, textAlign: 'right' }}>{t('Ações', 'Actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,8 +73,8 @@ export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: Group
             {showModified && <td style={td} />}
             <td style={td}>{fmtNumber(without)}</td>
             <td style={{ ...td, textAlign: 'right' }}>
-              <a href={linesOf(g.field, null)} style={button} aria-label={`Visualizar ${g.none}`}>
-                Visualizar
+              <a href={linesOf(g.field, null)} style={button} aria-label={`${t('Visualizar', 'View')} ${g.none}`}>
+                {t('Visualizar', 'View')}
               </a>
             </td>
           </tr>
@@ -71,29 +85,31 @@ export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: Group
               <td style={td}>{fmtNumber(row.lines)}</td>
               <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
                 <span style={{ display: 'inline-flex', gap: 6 }}>
-                  <a href={linesOf(g.field, row.id)} style={button} aria-label={`Visualizar ${row.name}`}>
-                    Visualizar
+                  <a href={linesOf(g.field, row.id)} style={button} aria-label={`${t('Visualizar', 'View')} ${row.name}`}>
+                    {t('Visualizar', 'View')}
                   </a>
                   {canWrite && (
-                    <button type="button" style={button} aria-label={`Adicionar linhas a ${row.name}`} onClick={() => setAdding(row)}>
-                      Adicionar linhas
+                    <button type="button" style={button} aria-label={`${t('Adicionar linhas a', 'Add lines to')} ${row.name}`} onClick={() => setAdding(row)}>
+                      {t('Adicionar linhas', 'Add lines')}
                     </button>
                   )}
-                  <a href={`/admin/collections/${g.collection}/${row.id}`} style={button} aria-label={`${canWrite ? 'Editar' : 'Ver'} ${row.name}`}>
-                    {canWrite ? 'Editar' : 'Ver'}
+                  <a href={`/admin/collections/${g.collection}/${row.id}`} style={button} aria-label={`${canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')} ${row.name}`}>
+                    {canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')}
                   </a>
                   {canWrite && (
                     <ConfirmButton
-                      ariaLabel={`Excluir ${row.name}`}
-                      title={`Excluir ${g.singular}`}
+                      ariaLabel={`${t('Excluir', 'Delete')} ${row.name}`}
+                      title={`${t('Excluir', 'Delete')} ${g.singular}`}
+                      lang={lang}
                       message={
                         <>
-                          Excluir <strong>{row.name}</strong>? {row.lines > 0 ? `As ${fmtNumber(row.lines)} linhas ficarão em "${g.none}".` : ''}
+                          {t('Excluir', 'Delete')} <strong>{row.name}</strong>?{' '}
+                          {row.lines > 0 ? t(`As ${fmtNumber(row.lines)} linhas ficarão em "${g.none}".`, `Its ${fmtNumber(row.lines)} lines will go to "${g.none}".`) : ''}
                         </>
                       }
                       onConfirm={() => remove(row)}
                     >
-                      Excluir
+                      {t('Excluir', 'Delete')}
                     </ConfirmButton>
                   )}
                 </span>
@@ -102,15 +118,21 @@ export function LineGroupsTable({ kind, without, rows, canWrite }: { kind: Group
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p style={muted}>Nenhum {g.singular} criado.</p>}
+      {rows.length === 0 && <p style={muted}>{t(`Nenhum ${g.singular} criado.`, `No ${g.singular} yet.`)}</p>}
       {adding && (
         <AddLinesPicker
           kind={kind}
+          lang={lang}
           group={adding}
           onClose={(added) => {
             setAdding(undefined)
             if (added) {
-              setNotice(`${fmtNumber(added)} ${added === 1 ? 'linha adicionada' : 'linhas adicionadas'} a ${adding.name}.`)
+              setNotice(
+                t(
+                  `${fmtNumber(added)} ${added === 1 ? 'linha adicionada' : 'linhas adicionadas'} a ${adding.name}.`,
+                  `${fmtNumber(added)} ${added === 1 ? 'line' : 'lines'} added to ${adding.name}.`,
+                ),
+              )
               router.refresh()
             }
           }}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtDate } from '../shared/format'
+import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
 
@@ -17,7 +18,8 @@ interface Holiday {
 const PAGE = 20
 
 /** Holidays (F): create (date, name, DDD or state; none = national), list, search, "national only", edit, delete. */
-export function HolidaysPanel({ companyId, states, canWrite }: { companyId: string | number; states: string[]; canWrite: boolean }) {
+export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { companyId: string | number; states: string[]; canWrite: boolean; lang?: Lang }) {
+  const t = tr(lang)
   const [date, setDate] = useState('')
   const [name, setName] = useState('')
   const [region, setRegion] = useState('')
@@ -54,12 +56,17 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
     const body: Record<string, unknown> = { company: companyId, date, name: name.trim() }
     if (/^\d{2}$/.test(r)) body.ddd = Number(r)
     else if (r) {
-      if (!states.includes(r)) return setFormError('DDD/Estado: informe um DDD de 2 dígitos ou a sigla do estado (ex.: SP), ou deixe vazio para nacional.')
+      if (!states.includes(r)) return setFormError(
+          t(
+            'DDD/Estado: informe um DDD de 2 dígitos ou a sigla do estado (ex.: SP), ou deixe vazio para nacional.',
+            'Area code/State: enter a 2-digit DDD or a state code (e.g. SP), or leave it empty for a national holiday.',
+          ),
+        )
       body.state = r
     }
     try {
       await api('/holidays', { method: 'POST', body })
-      setNotice(`Feriado "${name.trim()}" criado.`)
+      setNotice(t(`Feriado "${name.trim()}" criado.`, `Holiday "${name.trim()}" created.`))
       setDate('')
       setName('')
       setRegion('')
@@ -72,7 +79,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
   const remove = async (h: Holiday) => {
     try {
       await api(`/holidays/${h.id}`, { method: 'DELETE' })
-      setNotice(`Feriado "${h.name}" excluído.`)
+      setNotice(t(`Feriado "${h.name}" excluído.`, `Holiday "${h.name}" deleted.`))
       await load()
     } catch (err) {
       setError((err as Error).message)
@@ -83,19 +90,26 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
     <>
       {canWrite && (
         <section style={card} data-testid="holiday-create">
-          <h2 style={h2}>Criar Feriado</h2>
+          <h2 style={h2}>{t('Criar Feriado', 'New holiday')}</h2>
           <form onSubmit={create} style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
             <label style={{ display: 'grid', gap: 4 }}>
-              <span>Data</span>
-              <input type="date" style={input} value={date} onChange={(e) => setDate(e.target.value)} required aria-label="Data" />
+              <span>{t('Data', 'Date')}</span>
+              <input type="date" style={input} value={date} onChange={(e) => setDate(e.target.value)} required aria-label={t('Data', 'Date')} />
             </label>
             <label style={{ display: 'grid', gap: 4 }}>
-              <span>Nome</span>
-              <input style={input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label="Nome" />
+              <span>{t('Nome', 'Name')}</span>
+              <input style={input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label={t('Nome', 'Name')} />
             </label>
             <label style={{ display: 'grid', gap: 4 }}>
-              <span>DDD/Estado</span>
-              <input style={{ ...input, width: 160 }} value={region} list="gol-states" placeholder="vazio = nacional" onChange={(e) => setRegion(e.target.value)} aria-label="DDD/Estado" />
+              <span>{t('DDD/Estado', 'Area code/State')}</span>
+              <input
+                style={{ ...input, width: 160 }}
+                value={region}
+                list="gol-states"
+                placeholder={t('vazio = nacional', 'empty = national')}
+                onChange={(e) => setRegion(e.target.value)}
+                aria-label={t('DDD/Estado', 'Area code/State')}
+              />
               <datalist id="gol-states">
                 {states.map((s) => (
                   <option key={s} value={s} />
@@ -103,7 +117,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
               </datalist>
             </label>
             <button type="submit" style={primary}>
-              Salvar
+              {t('Salvar', 'Save')}
             </button>
           </form>
           <Message ok={false} text={formError} />
@@ -111,24 +125,27 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
         </section>
       )}
       <section style={card} data-testid="holiday-list">
-        <h2 style={h2}>Lista de feriados</h2>
+        <h2 style={h2}>{t('Lista de feriados', 'Holidays')}</h2>
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', marginBottom: 10 }}>
-          <input style={input} placeholder="Buscar feriado" aria-label="Buscar feriado" value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
+          <input style={input} placeholder={t('Buscar feriado', 'Search holidays')}
+            aria-label={t('Buscar feriado', 'Search holidays')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
           <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
             <input type="checkbox" role="switch" checked={nationalOnly} onChange={(e) => (setNationalOnly(e.target.checked), setPage(1))} />
-            Ver apenas os feriados nacionais
+            {t('Ver apenas os feriados nacionais', 'National holidays only')}
           </label>
-          <span style={muted}>{list.totalDocs} feriados</span>
+          <span style={muted}>
+            {list.totalDocs} {t('feriados', 'holidays')}
+          </span>
         </div>
         <Message ok={false} text={error} />
         <table style={table}>
           <thead>
             <tr>
-              <th style={th}>Data</th>
-              <th style={th}>Nome</th>
+              <th style={th}>{t('Data', 'Date')}</th>
+              <th style={th}>{t('Nome', 'Name')}</th>
               <th style={th}>DDD</th>
-              <th style={th}>Estado</th>
-              {canWrite && <th style={{ ...th, textAlign: 'right' }}>Ações</th>}
+              <th style={th}>{t('Estado', 'State')}</th>
+              {canWrite && <th style={{ ...th, textAlign: 'right' }}>{t('Ações', 'Actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -137,15 +154,21 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
                 <td style={td}>{fmtDate(h.date)}</td>
                 <td style={td}>{h.name}</td>
                 <td style={td}>{h.ddd ?? ''}</td>
-                <td style={td}>{h.state ?? (h.ddd ? '' : 'Nacional')}</td>
+                <td style={td}>{h.state ?? (h.ddd ? '' : t('Nacional', 'National'))}</td>
                 {canWrite && (
                   <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
                     <span style={{ display: 'inline-flex', gap: 6 }}>
-                      <a style={button} href={`/admin/collections/holidays/${h.id}`} aria-label={`Editar ${h.name}`}>
-                        Editar
+                      <a style={button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('Editar', 'Edit')} ${h.name}`}>
+                        {t('Editar', 'Edit')}
                       </a>
-                      <ConfirmButton ariaLabel={`Excluir ${h.name}`} title="Excluir feriado" message={`Excluir o feriado "${h.name}" de ${fmtDate(h.date)}?`} onConfirm={() => remove(h)}>
-                        Excluir
+                      <ConfirmButton
+                        lang={lang}
+                        ariaLabel={`${t('Excluir', 'Delete')} ${h.name}`}
+                        title={t('Excluir feriado', 'Delete holiday')}
+                        message={t(`Excluir o feriado "${h.name}" de ${fmtDate(h.date)}?`, `Delete the holiday "${h.name}" of ${fmtDate(h.date)}?`)}
+                        onConfirm={() => remove(h)}
+                      >
+                        {t('Excluir', 'Delete')}
                       </ConfirmButton>
                     </span>
                   </td>
@@ -154,17 +177,17 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
             ))}
           </tbody>
         </table>
-        {list.docs.length === 0 && <p style={muted}>Nenhum feriado encontrado.</p>}
+        {list.docs.length === 0 && <p style={muted}>{t('Nenhum feriado encontrado.', 'No holiday found.')}</p>}
         {list.totalPages > 1 && (
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 10 }}>
             <button type="button" style={button} disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              ‹ Anterior
+              ‹ {t('Anterior', 'Previous')}
             </button>
             <span>
-              Página {page} de {list.totalPages}
+              {t('Página', 'Page')} {page} {t('de', 'of')} {list.totalPages}
             </span>
             <button type="button" style={button} disabled={page >= list.totalPages} onClick={() => setPage(page + 1)}>
-              Próxima ›
+              {t('Próxima', 'Next')} ›
             </button>
           </div>
         )}

@@ -1,8 +1,10 @@
+import { langOf, tr } from '../shared/lang'
+
 /** In the side menu: the general settings screen (F). */
-export function SettingsNavLink() {
+export function SettingsNavLink({ i18n }: { i18n?: { language?: string } }) {
   return (
     <a href="/admin/configuracoes" data-testid="nav-settings" style={{ display: 'block', padding: '4px 0', textDecoration: 'none' }}>
-      Configurações gerais
+      {tr(langOf(i18n))('Configurações gerais', 'General settings')}
     </a>
   )
 }

@@ -3,6 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import { CSP_CARRIERS } from '../../domain/ddd'
 import { STATES } from '../../domain/ddd'
+import { langOf, tr } from '../shared/lang'
 import { currentCompany } from '../shared/server'
 import { card } from '../shared/styles'
 import { CspSettings } from './CspSettings'
@@ -14,6 +15,8 @@ export async function SettingsView({ initPageResult, params, searchParams }: Adm
   const user = req.user as { role?: string } | null
   const company = user ? await currentCompany(req.payload, user) : null
   const canWrite = user?.role === 'admin' || user?.role === 'support'
+  const lang = langOf(req.i18n)
+  const t = tr(lang)
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -26,21 +29,21 @@ export async function SettingsView({ initPageResult, params, searchParams }: Adm
       visibleEntities={initPageResult.visibleEntities}
     >
       <Gutter>
-        <h1 style={{ margin: '24px 0 16px' }}>Configurações gerais</h1>
+        <h1 style={{ margin: '24px 0 16px' }}>{t('Configurações gerais', 'General settings')}</h1>
         {!company ? (
           <p style={card}>
             {user ? (
               <>
-                Nenhuma empresa selecionada. <a href="/admin/empresa">Selecione uma empresa</a>.
+                {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
               </>
             ) : (
-              'Faça login.'
+              t('Faça login.', 'Please log in.')
             )}
           </p>
         ) : (
           <div style={{ display: 'grid', gap: 20, marginBottom: 40 }} data-testid="general-settings">
             <p style={{ margin: 0 }}>
-              Empresa: <strong>{company.name}</strong>
+              {t('Empresa:', 'Company:')} <strong>{company.name}</strong>
             </p>
             <CspSettings
               companyId={company.id}
@@ -48,8 +51,9 @@ export async function SettingsView({ initPageResult, params, searchParams }: Adm
               interruptAtLimit={Boolean(company.interruptAtLimit)}
               carriers={Object.entries(CSP_CARRIERS).map(([code, name]) => ({ code, name }))}
               canWrite={canWrite}
+              lang={lang}
             />
-            <HolidaysPanel companyId={company.id} states={[...STATES]} canWrite={canWrite} />
+            <HolidaysPanel companyId={company.id} states={[...STATES]} canWrite={canWrite} lang={lang} />
           </div>
         )}
       </Gutter>

@@ -1,5 +1,6 @@
 'use client'
 import { useState, type CSSProperties, type ReactNode } from 'react'
+import { tr, type Lang } from './lang'
 import { button as buttonStyle, danger, primary } from './styles'
 
 /**
@@ -14,6 +15,7 @@ export function ConfirmButton({
   style = danger,
   disabled,
   ariaLabel,
+  lang = 'pt',
 }: {
   children: ReactNode
   title: string
@@ -22,7 +24,9 @@ export function ConfirmButton({
   style?: CSSProperties
   disabled?: boolean
   ariaLabel?: string
+  lang?: Lang
 }) {
+  const t = tr(lang)
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
   const confirm = async () => {
@@ -44,10 +48,10 @@ export function ConfirmButton({
           <div style={{ margin: '0 0 16px' }}>{message}</div>
           <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
             <button type="button" style={buttonStyle} disabled={busy} onClick={() => setOpen(false)}>
-              Cancelar
+              {t('Cancelar', 'Cancel')}
             </button>
             <button type="button" style={primary} disabled={busy} onClick={confirm}>
-              {busy ? 'Aguarde…' : 'Confirmar'}
+              {busy ? t('Aguarde…', 'Please wait…') : t('Confirmar', 'Confirm')}
             </button>
           </div>
         </Dialog>

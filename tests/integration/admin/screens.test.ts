@@ -64,6 +64,13 @@ describe('dashboard (B)', () => {
     expect(out).toContain('SMS: total 0 SMS')
   })
 
+  it('speaks English when the admin language is English', async () => {
+    const out = await html(Dashboard({ payload: app.payload, user: { ...world.a.users.admin, collection: 'users' }, i18n: { language: 'en' } }))
+    expect(out).toContain('Total lines')
+    expect(out).toContain('Renews in')
+    expect(out).not.toContain('Qtde total de linhas')
+  })
+
   it("a sub-admin's counts cover only its departments", async () => {
     const out = await html(Dashboard({ payload: app.payload, user: { ...world.a.users.subadmin, collection: 'users' } }))
     expect(out).toMatch(/data-testid="lines-total"[^>]*>2</)
