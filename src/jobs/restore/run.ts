@@ -148,7 +148,10 @@ async function relink(ctx: Required<Ctx>, field: 'department' | 'profile', owner
 }
 
 const reasonOf = (e: unknown): string => {
-  const err = e as { message?: string; data?: { errors?: { path?: string; message?: string }[] } }
+  const err = e as { message?: string; cause?: { message?: string }; data?: { errors?: { path?: string; message?: string }[] } }
+  if (/foreign key|constraint failed|violates/i.test(`${err.message ?? ''} ${err.cause?.message ?? ''}`)) {
+    return 'O registro tem dados vinculados (por exemplo, uso registrado pela linha) e não pode ser alterado ou removido'
+  }
   const fields = err.data?.errors?.map((f) => `${f.path ?? ''}: ${f.message ?? ''}`).join('; ')
   return fields ? `${err.message ?? 'Erro'} (${fields})` : (err.message ?? String(e))
 }

@@ -73,6 +73,16 @@ describe('backups (J1)', () => {
   })
 })
 
+describe('ids', () => {
+  it('a client cannot choose the id of a new document (only the restore re-creates with an id)', async () => {
+    const res = await app.rest.post('/departments', { id: 424242, company: world.a.company.id, name: 'Id escolhido' }, admin)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(String(res.body.doc.id)).not.toBe('424242')
+    const local: any = await app.payload.create({ collection: 'departments', data: { id: 434343, company: world.a.company.id, name: 'Id local' } as never, overrideAccess: true })
+    expect(String(local.id)).not.toBe('434343')
+  })
+})
+
 describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
   it('preview lists what would change and changes nothing; the restore then does exactly that', async () => {
     const created = await app.rest.post('/backups?depth=0', { company: world.a.company.id, category: 'departments' }, admin)

@@ -131,6 +131,23 @@ describe('restores that fail half-way', () => {
     expect(await snapshot(payload, world.a.company.id, 'profiles')).toEqual(backup.data)
   })
 
+  it('a line created after the backup that already has usage cannot be removed: partial, with the reason', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, world.a.company.id, 'subscribers')
+    const line = await create(payload, 'lines', { company: world.a.company.id, account: world.a.account.id, msisdn: '5519981112222', name: 'Usada' })
+    const usage = await create(payload, 'usage', { company: world.a.company.id, line: line.id, eventId: 'evt-restore-1', service: 'sms', category: 'sms.claro', at: new Date().toISOString(), units: 1 })
+    await update(payload, 'lines', world.a.lines[0].id, { name: 'Outra' })
+    const done = await restore(payload, backup)
+    expect(done.status).toBe('partial')
+    expect(done.failed).toEqual([
+      expect.objectContaining({ id: line.id, action: 'delete', reason: 'O registro tem dados vinculados (por exemplo, uso registrado pela linha) e não pode ser alterado ou removido' }),
+    ])
+    expect((await payload.findByID({ collection: 'lines', id: line.id, depth: 0, overrideAccess: true }) as any).name).toBe('Usada')
+    await remove(payload, 'usage', usage.id)
+    expect((await restore(payload, backup)).status).toBe('success')
+    expect(await snapshot(payload, world.a.company.id, 'subscribers')).toEqual(backup.data)
+  })
+
   it('an item that cannot be put back (its lines are gone) fails alone, with the reason, and the rest is applied', async () => {
     const { payload } = app
     const backup = await backupOf(payload, world.a.company.id, 'departments')
