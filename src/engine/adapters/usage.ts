@@ -82,6 +82,15 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 export async function existingEventIds(payload: Payload, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>()
   if (!ids.length) return found
+  if (isPostgres(payload)) {
+    // One query with the ids as one array parameter.
+    const db = payload.db as any
+    const t = db.tables.usage
+    const column = `"${(t.eventId.name as string).replace(/"/g, '""')}"`
+    const res = await db.pool.query(`SELECT ${column} AS id FROM ${quoteTable(t)} WHERE ${column} = ANY($1::text[])`, [ids])
+    for (const r of res.rows as { id: string }[]) found.add(r.id)
+    return found
+  }
   if (isSql(payload)) {
     const db = payload.db as any
     const t = db.tables.usage
