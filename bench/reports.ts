@@ -6,7 +6,8 @@
  * `runReportsBench({quick})` is what bench/run.ts calls. Each engine runs in two child
  * processes: one seeds the usage rows (bulk insert through the adapter's drizzle tables),
  * a fresh one generates the report, so its peak resident memory (getrusage maxrss) is the
- * report's alone. Targets: under 60 s and under 400 MB.
+ * report's alone. Targets: under 60 s and under 400 MB. BENCH_ENGINES=sqlite limits the
+ * engines; BENCH_KEEP=1 keeps the seeded database (printed) for `--report <url> <company> <dir>`.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -154,7 +155,8 @@ async function benchEngine(kind: 'sqlite' | 'postgres', rows: number): Promise<F
     const seeded = await child(['--seed', db.url, String(rows)], {})
     if (process.env.BENCH_KEEP) console.log('kept', db.url, seeded.company)
     if (process.env.BENCH_KEEP) return null
-    const r = await child(['--report', db.url, String(seeded.company), dir], {})
+    // The schema exists (the seed pushed it): like a production process, the report's does not push (nor load drizzle-kit).
+    const r = await child(['--report', db.url, String(seeded.company), dir], { GOL_DB_PUSH: 'false' })
     return { engine: kind, rows: r.rows, seedSeconds: seeded.seedSeconds, reportSeconds: r.reportSeconds, peakRssMB: r.peakRssMB, bootRssMB: r.bootRssMB, fileMB: r.fileMB, status: r.error ? `${r.status}: ${r.error}` : r.status }
   } finally {
     rmSync(dir, { recursive: true, force: true })

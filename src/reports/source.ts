@@ -110,7 +110,7 @@ const USAGE_FIELDS = ['line', 'msisdn', 'service', 'category', 'destination', 'a
  * per-document transform costs more than writing the spreadsheet); MongoDB takes the
  * adapter path (`pages`). Both give the same documents in the same order.
  */
-export async function* usagePages(payload: Payload, q: UsageQuery, pageSize = 5000): AsyncGenerator<Doc[]> {
+export async function* usagePages(payload: Payload, q: UsageQuery, pageSize = 2000): AsyncGenerator<Doc[]> {
   const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any> }
   if (!db.drizzle || !db.tables?.usage) {
     const and: Where[] = [{ company: { equals: q.company } }, { service: { in: q.services } }, { at: { greater_than_equal: q.start } }, { at: { less_than: q.end } }]

@@ -53,12 +53,29 @@ async function each(spec: WriteSpec, write: (row: Cell[]) => void | Promise<void
   return count
 }
 
+/**
+ * exceljs's streaming writer pushes each committed row into the zip compressor without
+ * waiting for it (no backpressure), so a producer faster than deflate piles the sheet up in
+ * memory. Wait while more than a few MB are queued in front of the compressor.
+ */
+type Queue = { writableLength?: number; _writableState?: { length?: number } }
+async function backpressure(sheet: unknown): Promise<void> {
+  const pipes = (sheet as { stream?: { pipes?: Queue[] } }).stream?.pipes ?? []
+  // archiver's streams come from readable-stream 2, which has no `writableLength` getter.
+  const queued = () => pipes.reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0)
+  while (queued() > 4 * 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 2))
+}
+
 async function writeXlsx(tmp: string, spec: WriteSpec): Promise<number> {
+  let written = 0
   // No styles and no shared-strings table: both cost time and memory per cell on a million rows.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: false, useSharedStrings: false })
   const sheet = workbook.addWorksheet(sheetName(spec.title), { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.addRow(spec.headers).commit()
-  const count = await each(spec, (row) => sheet.addRow(row.map((c) => (c == null ? '' : c))).commit())
+  const count = await each(spec, async (row) => {
+    sheet.addRow(row.map((c) => (c == null ? '' : c))).commit()
+    if (++written % 1000 === 0) await backpressure(sheet)
+  })
   sheet.commit()
   await workbook.commit()
   return count
