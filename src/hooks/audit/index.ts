@@ -12,6 +12,9 @@ import { describeCreate, describeDelete, describeUpdate, entityOf, ptLabel, type
 /** Engine-internal and bookkeeping collections: no audit (and never the trail itself). Backups and restores write their own entries. */
 export const NOT_AUDITED = new Set(['transactions', 'usage', 'consumption', 'notifications', 'outbox', 'login-challenges', 'backups', 'restores'])
 
+/** Collections whose updates are the system's bookkeeping (a report's progress): only their creation and deletion are audited. */
+const UPDATES_NOT_AUDITED = new Set(['reports'])
+
 /** Who acted: the request's user, or the system (seed, jobs without a requester). */
 export interface Actor {
   id?: string | number
@@ -111,7 +114,7 @@ function auditHooks(config: CollectionConfig) {
   const fields = config.fields as FieldLike[]
   const entity = entityOf(config.slug, ptLabel(config.labels?.singular, config.slug).toLowerCase())
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, data }) => {
-    if (skip(req)) return doc
+    if (skip(req) || (operation === 'update' && UPDATES_NOT_AUDITED.has(config.slug))) return doc
     const resolve = await resolverFor(req, fields, doc, previousDoc)
     const extra = operation === 'update' && config.slug === 'users' && data?.password ? ['senha alterada'] : []
     const described =

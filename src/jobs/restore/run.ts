@@ -183,6 +183,10 @@ export async function applyRestore(
       failed.push({ ...strip(step), reason: `Não executado: ${aborted}` })
       continue
     }
+    if (step.kind === 'users' && step.action === 'delete' && actor?.id != null && String(step.id) === String(actor.id)) {
+      failed.push({ ...strip(step), reason: 'O usuário que pediu a restauração não é removido por ela' })
+      continue
+    }
     const req: PayloadRequest = await createLocalReq({ context: { skipAudit: true, restoring: true } }, payload)
     await initTransaction(req)
     try {

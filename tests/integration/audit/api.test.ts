@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
 import { CATEGORIES, enrich, snapshot, update } from './fixtures'
 
 let app: TestApp
@@ -126,6 +126,24 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
     expect((await app.rest.get(`/restores/${String(restore.id)}`, adminB)).status).toBe(404)
     expect((await app.rest.get(`/restores/${String(restore.id)}/applied`, adminB)).status).toBe(404)
     expect((await app.rest.post('/restores', { backup: 999999 }, admin)).status).toBe(403)
+  })
+
+  it('a restore of users never removes the user who asked for it', async () => {
+    const backup = (await app.rest.post('/backups?depth=0', { company: world.a.company.id, category: 'users' }, admin)).body.doc
+    const newcomer: any = await app.payload.create({
+      collection: 'users',
+      data: { username: '11144477735', email: 'recem@example.com', password: PASSWORD, firstName: 'Recém', lastName: 'Chegado', role: 'admin', companies: [world.a.company.id] } as never,
+      overrideAccess: true,
+    })
+    await update(app.payload, 'users', world.a.users.viewer.id, { firstName: 'Mudou' })
+    const token = await loginAs(app.rest, app.payload, newcomer)
+    const requested = await app.rest.post('/restores', { backup: backup.id }, token)
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201)
+    await app.payload.jobs.run()
+    const done: any = await app.payload.findByID({ collection: 'restores', id: requested.body.doc.id, depth: 0, overrideAccess: true })
+    expect(done.status).toBe('partial')
+    expect(done.failed).toEqual([expect.objectContaining({ id: newcomer.id, reason: 'O usuário que pediu a restauração não é removido por ela' })])
+    expect(await app.payload.findByID({ collection: 'users', id: newcomer.id, depth: 0, overrideAccess: true, disableErrors: true })).not.toBeNull()
   })
 
   it('history by period and type, validated', async () => {
