@@ -19,7 +19,9 @@ test('departamentos com contagem de linhas e "Adicionar linhas" com busca', asyn
   await compras.getByRole('button', { name: 'Adicionar linhas a Compras' }).click()
   const dialog = page.getByRole('dialog', { name: 'Adicionar linhas a Compras' })
   await expect(dialog).toBeVisible()
-  // Lines without a department first: search narrows the list; pick two of them.
+  // Only the lines without a department; the search narrows the list; pick two of them.
+  await dialog.getByLabel('Somente linhas sem departamento').check()
+  await expect(dialog.locator('tbody tr')).toHaveCount(withoutBefore)
   const rows = dialog.locator('tbody tr').filter({ hasText: 'Linhas sem departamento' })
   await expect(rows.first()).toBeVisible()
   const first = (await rows.nth(0).locator('td').nth(2).innerText()).trim()
@@ -46,24 +48,23 @@ test('perfis com última modificação e "Linhas sem perfil"', async ({ adminPag
   await screenshot(page, '50-perfis')
 })
 
-test('excluir departamento pede confirmação e as linhas voltam para "Linhas sem departamento"', async ({ adminPage: page }) => {
+test('criar departamento com nome e linhas; excluir pede confirmação e as linhas voltam para "Linhas sem departamento"', async ({ adminPage: page }) => {
   await page.goto('/admin/collections/departments')
-  const name = `Temporário ${Date.now() % 100000}`
-  const created = await apiFromPage(page, '/departments', { method: 'POST', body: { name, company: await demoCompanyId() } })
-  expect(created.status).toBe(201)
-  await page.reload()
   const table = page.getByTestId('departments-line-counts')
   const none = table.getByTestId('group-row-none')
+  const withoutBefore = await countOf(none)
+  const name = `Temporário ${Date.now() % 100000}`
+  await table.getByLabel('Nome do novo departamento').fill(name)
+  await table.getByRole('button', { name: 'Criar departamento' }).click()
   const row = table.getByTestId('group-row').filter({ hasText: name })
   await expect(row).toBeVisible()
-  const withoutBefore = await countOf(none)
   // Every line moves through the temporary department: put them back afterwards for later suites.
   const db = database()
   const before = await db.execute({ sql: 'SELECT id, department_id FROM lines WHERE company_id = ?', args: [await demoCompanyId()] })
   db.close()
   test.info().attach('departamentos antes', { body: JSON.stringify(before.rows) })
 
-  await row.getByRole('button', { name: `Adicionar linhas a ${name}` }).click()
+  // Creating goes straight on to adding its lines.
   const dialog = page.getByRole('dialog', { name: `Adicionar linhas a ${name}` })
   await expect(dialog.locator('tbody tr').first()).toBeVisible()
   await dialog.getByLabel('Selecionar todas as linhas mostradas').check()

@@ -37,6 +37,7 @@ export function AddLinesPicker({
   const g = { ...GROUPS[kind], ...groupWords(kind, lang) }
   const t = tr(lang)
   const [search, setSearch] = useState('')
+  const [onlyNone, setOnlyNone] = useState(false)
   const [lines, setLines] = useState<LineRow[]>([])
   const [total, setTotal] = useState(0)
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -45,7 +46,7 @@ export function AddLinesPicker({
 
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const outside = { or: [{ [g.field]: { not_equals: group.id } }, { [g.field]: { exists: false } }] }
+      const outside = onlyNone ? { [g.field]: { exists: false } } : { or: [{ [g.field]: { not_equals: group.id } }, { [g.field]: { exists: false } }] }
       const term = search.trim()
       const where = term ? { and: [outside, { or: [{ name: { like: term } }, { msisdn: { like: term.replace(/\D/g, '') || term } }] }] } : outside
       try {
@@ -57,7 +58,7 @@ export function AddLinesPicker({
       }
     }, 250)
     return () => clearTimeout(timer)
-  }, [search, g.field, group.id])
+  }, [search, onlyNone, g.field, group.id])
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -103,6 +104,10 @@ export function AddLinesPicker({
           onChange={(e) => setSearch(e.target.value)}
           aria-label={t('Buscar linhas', 'Search lines')}
         />
+      </label>
+      <label style={{ display: 'flex', gap: 6, alignItems: 'center', marginBottom: 6 }}>
+        <input type="checkbox" checked={onlyNone} onChange={(e) => setOnlyNone(e.target.checked)} />
+        {t(`Somente ${g.none.toLowerCase()}`, `Only ${g.none.toLowerCase()}`)}
       </label>
       <p style={muted}>
         {t(

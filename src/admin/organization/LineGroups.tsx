@@ -24,7 +24,14 @@ async function LineGroups({ kind, payload, user, i18n }: Props & { kind: GroupKi
   })
   return (
     <Gutter>
-      <LineGroupsTable kind={kind} lang={langOf(i18n)} without={without} rows={rows} canWrite={['admin', 'support'].includes(String((user as { role?: string }).role))} />
+      <LineGroupsTable
+        kind={kind}
+        lang={langOf(i18n)}
+        companyId={company.id}
+        without={without}
+        rows={rows}
+        canWrite={['admin', 'support'].includes(String((user as { role?: string }).role))}
+      />
     </Gutter>
   )
 }

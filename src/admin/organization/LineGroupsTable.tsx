@@ -1,11 +1,11 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
+import { useState, type FormEvent } from 'react'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtDate, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
-import { button, card, h2, muted, table, td, th } from '../shared/styles'
+import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
 import { AddLinesPicker } from './AddLinesPicker'
 import { tr, type Lang } from '../shared/lang'
 import { GROUPS, groupWords, type GroupKind } from './kinds'
@@ -26,9 +26,11 @@ export function LineGroupsTable({
   without,
   rows,
   canWrite,
+  companyId,
   lang = 'pt',
 }: {
   kind: GroupKind
+  companyId: string | number
   without: number
   rows: GroupRow[]
   canWrite: boolean
@@ -40,7 +42,23 @@ export function LineGroupsTable({
   const [adding, setAdding] = useState<GroupRow>()
   const [error, setError] = useState<string>()
   const [notice, setNotice] = useState<string>()
+  const [newName, setNewName] = useState('')
   const showModified = kind === 'profiles'
+
+  /** D: "Criar departamento" with its name, then straight on to adding its lines. */
+  const create = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(undefined)
+    try {
+      const res = await api<{ doc: { id: string | number; name: string } }>(`/${g.collection}`, { method: 'POST', body: { name: newName.trim(), company: companyId } })
+      setNewName('')
+      setNotice(t(`${g.Singular} "${res.doc.name}" criado.`, `${g.Singular} "${res.doc.name}" created.`))
+      router.refresh()
+      setAdding({ id: res.doc.id, name: res.doc.name, updatedAt: null, lines: 0 })
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
 
   const remove = async (row: GroupRow) => {
     setError(undefined)
@@ -56,6 +74,17 @@ export function LineGroupsTable({
   return (
     <section style={{ ...card, margin: '20px 0' }} data-testid={`${kind}-line-counts`}>
       <h2 style={h2}>{g.title}</h2>
+      {canWrite && kind === 'departments' && (
+        <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', margin: '0 0 12px' }} data-testid="department-create">
+          <label style={{ display: 'grid', gap: 4 }}>
+            <span style={muted}>{t('Nome do novo departamento', 'New department name')}</span>
+            <input style={input} value={newName} maxLength={120} required onChange={(e) => setNewName(e.target.value)} aria-label={t('Nome do novo departamento', 'New department name')} />
+          </label>
+          <button type="submit" style={primary}>
+            {t('Criar departamento', 'Create department')}
+          </button>
+        </form>
+      )}
       <Message ok text={notice} />
       <Message ok={false} text={error} />
       <table style={table}>
