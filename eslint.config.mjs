@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.next', 'data', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/migrations/**/[0-9]*.ts', 'next-env.d.ts'] },
+  { ignores: ['node_modules', '.next*', 'test-results', 'playwright-report', 'data', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/migrations/**/[0-9]*.ts', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
