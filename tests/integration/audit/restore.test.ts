@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { RestoreAborted, restoreFaults, SimulatedCrash, sweepRestores } from '../../../src/jobs/restore/run'
+import type { Snapshot } from '../../../src/jobs/restore/categories'
+import { RestoreAborted, restoreFaults, SimulatedCrash, sweepRestores, type Step } from '../../../src/jobs/restore/run'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { makeWorld, PASSWORD, type World } from '../../helpers/world'
 import { backupOf, CATEGORIES, create, enrich, everything, MUTATIONS, remove, restore, snapshot, update, type Extra } from './fixtures'
@@ -45,6 +46,32 @@ describe.each(CATEGORIES)('category %s', (category) => {
   })
 })
 
+/** Makes the `index`-th item of the next restore fail after its writes, before its commit. */
+function failAt(index: number, error: Error): { step?: Step } {
+  const hit: { step?: Step } = {}
+  restoreFaults.afterWrite = (step, i) => {
+    if (i !== index) return
+    hit.step = step
+    throw error
+  }
+  return hit
+}
+
+/**
+ * No item is half-restored: the one that failed is exactly as before the restore; every
+ * other is as in the backup (allRestored) or, when the run stopped, as in one of the two.
+ */
+function expectWholeItems(now: Snapshot, saved: Snapshot, before: Snapshot, kind: string, failedId: unknown, { allRestored }: { allRestored: boolean }) {
+  const find = (s: Snapshot, id: string) => s.sources[kind].find((i) => String(i.id) === id)
+  const ids = new Set([...saved.sources[kind], ...before.sources[kind], ...now.sources[kind]].map((i) => String(i.id)))
+  for (const id of ids) {
+    const item = find(now, id)
+    if (id === String(failedId)) expect(item, `item ${id} untouched`).toEqual(find(before, id))
+    else if (allRestored) expect(item, `item ${id} restored`).toEqual(find(saved, id))
+    else expect([find(saved, id), find(before, id)], `item ${id} whole`).toContainEqual(item)
+  }
+}
+
 describe('restores that fail half-way', () => {
   it('a crash inside the 2nd item rolls that item back entirely; the others are restored; the result is partial with the reason', async () => {
     const { payload } = app
@@ -52,28 +79,14 @@ describe('restores that fail half-way', () => {
     const before = await snapshot(payload, world.a.company.id, 'departments')
     await MUTATIONS.departments(payload, world, world.a, xa)
     const mutated = await snapshot(payload, world.a.company.id, 'departments')
-    let failedStep: any
-    restoreFaults.afterWrite = (step, index) => {
-      if (index === 1) {
-        failedStep = step
-        throw new Error('falha simulada no meio do item')
-      }
-    }
+    const hit = failAt(1, new Error('falha simulada no meio do item'))
     const done = await restore(payload, backup)
     expect(done.status).toBe('partial')
     expect(done.failed).toHaveLength(1)
     expect(done.failed[0].reason).toBe('falha simulada no meio do item')
-    expect(String(done.failed[0].id)).toBe(String(failedStep.id))
+    expect(String(done.failed[0].id)).toBe(String(hit.step!.id))
     const after = await snapshot(payload, world.a.company.id, 'departments')
-    // Every item is either exactly as in the backup or exactly as before the restore: never in between.
-    const ids = new Set([...before.sources.departments, ...mutated.sources.departments].map((i) => String(i.id)))
-    for (const id of ids) {
-      const now = after.sources.departments.find((i) => String(i.id) === id)
-      const saved = before.sources.departments.find((i) => String(i.id) === id)
-      const untouched = mutated.sources.departments.find((i) => String(i.id) === id)
-      if (id === String(failedStep.id)) expect(now, `item ${id} untouched`).toEqual(untouched)
-      else expect(now, `item ${id} restored`).toEqual(saved)
-    }
+    expectWholeItems(after, before, mutated, 'departments', hit.step!.id, { allRestored: true })
     // The failure's items can be restored by running the restore again.
     const again = await restore(payload, backup)
     expect(again.status).toBe('success')
@@ -103,26 +116,14 @@ describe('restores that fail half-way', () => {
     const backup = await backupOf(payload, world.a.company.id, 'profiles')
     await MUTATIONS.profiles(payload, world, world.a, xa)
     const mutated = await snapshot(payload, world.a.company.id, 'profiles')
-    let inFlight: any
-    restoreFaults.afterWrite = (step, index) => {
-      if (index === 1) {
-        inFlight = step
-        throw new SimulatedCrash('processo encerrado (kill -9)')
-      }
-    }
+    const hit = failAt(1, new SimulatedCrash('processo encerrado (kill -9)'))
     const doc = await create(payload, 'restores', { backup: backup.id })
     await payload.jobs.run()
     delete restoreFaults.afterWrite
     const stuck: any = await payload.findByID({ collection: 'restores', id: doc.id, depth: 0, overrideAccess: true })
     expect(stuck.status).toBe('running')
-    // Each item is as in the backup or as before the restore; the one in flight is untouched.
     const mid = await snapshot(payload, world.a.company.id, 'profiles')
-    for (const item of mid.sources.profiles) {
-      const saved = (backup.data.sources.profiles as any[]).find((i) => String(i.id) === String(item.id))
-      const before = mutated.sources.profiles.find((i) => String(i.id) === String(item.id))
-      if (String(item.id) === String(inFlight.id)) expect(item).toEqual(before)
-      else expect([saved, before]).toContainEqual(item)
-    }
+    expectWholeItems(mid, backup.data, mutated, 'profiles', hit.step!.id, { allRestored: false })
     expect((await sweepRestores(payload)).requeued).toBe(0)
     expect((await sweepRestores(payload, new Date(Date.now() + 11 * 60_000))).requeued).toBe(1)
     await payload.jobs.run()
