@@ -20,6 +20,9 @@ test('lista de assinantes e página da linha: cadastro, ofertas com %, cota comp
   const history = overview.getByTestId('line-history')
   await expect(history.getByTestId('line-calls')).toBeVisible()
   await screenshot(page, '31-linha')
+  // The period is at most 30 days.
+  await history.getByLabel('Data de início').fill('01/01/2026')
+  await expect(history.getByRole('alert')).toContainText('O período máximo é de 30 dias.')
   await history.getByRole('tab', { name: 'Histórico de transações' }).click()
   await expect(history.getByRole('heading', { name: 'Histórico de transações' })).toBeVisible()
 })

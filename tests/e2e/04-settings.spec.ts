@@ -16,7 +16,7 @@ test('configurações gerais: CSP com aviso, interromper ligação, criar e excl
   await expect(list.getByTestId('holiday-row').first()).toBeVisible()
   const name = `Aniversário da empresa ${Date.now() % 100000}`
   const form = page.getByTestId('holiday-create')
-  await form.getByLabel('Data').fill('2026-12-31')
+  await form.getByLabel('Data').fill('31/12/2026')
   await form.getByLabel('Nome').fill(name)
   await form.getByRole('button', { name: 'Salvar' }).click()
   await expect(form.getByRole('status')).toContainText(`Feriado "${name}" criado.`)
@@ -41,7 +41,7 @@ test('configurações gerais: CSP com aviso, interromper ligação, criar e excl
 test('feriado com estado inválido é recusado com mensagem', async ({ adminPage: page }) => {
   await page.goto('/admin/configuracoes')
   const form = page.getByTestId('holiday-create')
-  await form.getByLabel('Data').fill('2026-10-10')
+  await form.getByLabel('Data').fill('10/10/2026')
   await form.getByLabel('Nome').fill('Feriado errado')
   await form.getByLabel('DDD/Estado').fill('XX')
   await form.getByRole('button', { name: 'Salvar' }).click()

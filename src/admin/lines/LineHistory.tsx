@@ -4,6 +4,7 @@ import { CATEGORY_LABELS_EN, CATEGORY_LABELS_PT, type UsageCategory } from '../.
 import { api, whereQuery } from '../shared/api'
 import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
+import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
 import { button, card, h2, input, muted, table, td, th } from '../shared/styles'
 
@@ -33,6 +34,7 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
   const [loading, setLoading] = useState(false)
 
   const load = useCallback(async () => {
+    if (!from || !to) return setError(t('Informe as datas como dd/mm/aaaa.', 'Enter the dates as dd/mm/yyyy.'))
     const start = new Date(`${from}T00:00:00-03:00`)
     const end = new Date(`${to}T23:59:59.999-03:00`)
     if (!(start <= end)) return setError(t('A data inicial deve ser anterior à data final.', 'The start date must come before the end date.'))
@@ -94,11 +96,11 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
         <label style={{ display: 'grid', gap: 2 }}>
           <span style={muted}>{t('Data de início', 'Start date')}</span>
-          <input type="date" style={input} value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput style={input} value={from} onChange={setFrom} label={t('Data de início', 'Start date')} />
         </label>
         <label style={{ display: 'grid', gap: 2 }}>
           <span style={muted}>{t('Data final', 'End date')}</span>
-          <input type="date" style={input} value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput style={input} value={to} onChange={setTo} label={t('Data final', 'End date')} />
         </label>
         <span style={muted}>{t(`Período máximo: ${MAX_DAYS} dias`, `At most ${MAX_DAYS} days`)}</span>
       </div>

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
+import { DateInput } from '../shared/DateInput'
 import { fmtDate } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
@@ -52,6 +53,7 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
     e.preventDefault()
     setFormError(undefined)
     setNotice(undefined)
+    if (!date) return setFormError(t('Data inválida: use dd/mm/aaaa.', 'Invalid date: use dd/mm/yyyy.'))
     const r = region.trim().toUpperCase()
     const body: Record<string, unknown> = { company: companyId, date, name: name.trim() }
     if (/^\d{2}$/.test(r)) body.ddd = Number(r)
@@ -94,7 +96,7 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
           <form onSubmit={create} style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
             <label style={{ display: 'grid', gap: 4 }}>
               <span>{t('Data', 'Date')}</span>
-              <input type="date" style={input} value={date} onChange={(e) => setDate(e.target.value)} required aria-label={t('Data', 'Date')} />
+              <DateInput style={input} value={date} onChange={setDate} required label={t('Data', 'Date')} />
             </label>
             <label style={{ display: 'grid', gap: 4 }}>
               <span>{t('Nome', 'Name')}</span>

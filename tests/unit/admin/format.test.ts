@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { daysBetween } from '../../../src/admin/dashboard/usageSeries'
 import { fmtCnpj } from '../../../src/admin/shared/cnpj'
+import { parseBrDate } from '../../../src/admin/shared/DateInput'
 import { fmtDate, fmtMB, fmtMsisdn, fmtPercent } from '../../../src/admin/shared/format'
 
 describe('admin formatting (pt-BR)', () => {
@@ -15,6 +16,14 @@ describe('admin formatting (pt-BR)', () => {
     expect(fmtMsisdn('5519995330213')).toBe('+55 19 99533-0213')
     expect(fmtCnpj('84608900000106')).toBe('84.608.900/0001-06')
     expect(fmtCnpj('12ABC34501DE35')).toBe('12.ABC.345/01DE-35')
+  })
+
+  it('dates typed as dd/mm/aaaa', () => {
+    expect(parseBrDate('31/12/2026')).toBe('2026-12-31')
+    expect(parseBrDate('29/02/2028')).toBe('2028-02-29')
+    expect(parseBrDate('29/02/2027')).toBe('')
+    expect(parseBrDate('2026-12-31')).toBe('')
+    expect(parseBrDate('31/1/2026')).toBe('')
   })
 
   it('cycle days on the São Paulo calendar, first to last inclusive', () => {

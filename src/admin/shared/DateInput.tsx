@@ -1,0 +1,55 @@
+'use client'
+import { useEffect, useState, type CSSProperties } from 'react'
+
+/** 'dd/mm/aaaa' → 'YYYY-MM-DD', or '' when it is not a real date. */
+export function parseBrDate(text: string): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim())
+  if (!m) return ''
+  const [, d, mo, y] = m
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
+  return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(mo) - 1 ? `${y}-${mo}-${d}` : ''
+}
+
+const toBr = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '')
+
+/**
+ * A date typed as dd/mm/aaaa (the carrier's screens), whatever the browser's locale;
+ * `value` and `onChange` speak 'YYYY-MM-DD' ('' while incomplete or invalid).
+ */
+export function DateInput({
+  value,
+  onChange,
+  label,
+  style,
+  required,
+}: {
+  value: string
+  onChange: (iso: string) => void
+  label: string
+  style?: CSSProperties
+  required?: boolean
+}) {
+  const [text, setText] = useState(toBr(value))
+  useEffect(() => {
+    if (parseBrDate(text) !== value) setText(toBr(value))
+    // Only an outside change of `value` (a reset) rewrites the text.
+  }, [value])
+  return (
+    <input
+      style={{ ...style, width: 120 }}
+      value={text}
+      inputMode="numeric"
+      placeholder="dd/mm/aaaa"
+      aria-label={label}
+      required={required}
+      pattern="\d{2}/\d{2}/\d{4}"
+      maxLength={10}
+      onChange={(e) => {
+        let t = e.target.value.replace(/[^\d/]/g, '')
+        if (/^\d{2}$/.test(t) || /^\d{2}\/\d{2}$/.test(t)) t += t.length > text.length ? '/' : ''
+        setText(t)
+        onChange(parseBrDate(t))
+      }}
+    />
+  )
+}
