@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterObj } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { DATA_DIR, databaseKind, databaseUrl } from './settings'
+import { sqliteTransactions } from './transactionGate'
 
 /** GOL_DB_PUSH=false turns the development schema push off (used to test the migrations). */
 const pushOverride = (): { push?: boolean } => (process.env.GOL_DB_PUSH === 'false' ? { push: false } : {})
@@ -19,7 +20,7 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
     mkdirSync(DATA_DIR, { recursive: true })
     const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
     const { migrations } = await import('../migrations/sqlite')
-    return sqliteAdapter({
+    return oneTransactionAtATime(sqliteAdapter({
       client: { url },
       // Off by default in the adapter: without it multi-document writes are not atomic.
       transactionOptions: {},
@@ -30,7 +31,7 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
       migrationDir: migrationsDir('sqlite'),
       prodMigrations: migrations,
       ...pushOverride(),
-    })
+    }))
   }
   if (kind === 'postgres') {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
@@ -45,4 +46,51 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
   }
   const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
   return mongooseAdapter({ url, allowIDOnCreate: true })
+}
+
+/** SQLite: this process's write transactions queue on one gate (see src/lib/transactionGate.ts). */
+function oneTransactionAtATime(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  const init = adapterObj.init
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = init(args) as BaseDatabaseAdapter
+      const { beginTransaction, commitTransaction, rollbackTransaction } = adapter
+      const releases = new Map<string | number, () => void>()
+      const release = (id: string | number | null | undefined) => {
+        if (id == null) return
+        releases.get(id)?.()
+        releases.delete(id)
+      }
+      adapter.beginTransaction = async function (options) {
+        const free = await sqliteTransactions.acquire()
+        try {
+          const id = await beginTransaction.call(adapter, options)
+          if (id == null) free()
+          else releases.set(id, free)
+          return id
+        } catch (err) {
+          free()
+          throw err
+        }
+      }
+      adapter.commitTransaction = async function (incoming) {
+        const id = await incoming
+        try {
+          await commitTransaction.call(adapter, id)
+        } finally {
+          release(id)
+        }
+      }
+      adapter.rollbackTransaction = async function (incoming) {
+        const id = await incoming
+        try {
+          await rollbackTransaction.call(adapter, id)
+        } finally {
+          release(id)
+        }
+      }
+      return adapter
+    },
+  }
 }

@@ -2,6 +2,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 import { smtpUrl } from './settings'
+import { sqliteTransactions } from './transactionGate'
 
 const FROM_ADDRESS = process.env.MAIL_FROM || 'noreply-gol-seguranca@gol.local'
 const FROM_NAME = 'GOL - Gestor Online'
@@ -21,17 +22,23 @@ const outboxAdapter: EmailAdapter =
     sendEmail: async (message) => {
       const to = addressList(message.to)
       payload.logger.info(`e-mail para ${to}: ${String(message.subject ?? '')}`)
-      return payload.create({
-        collection: 'outbox',
-        data: {
-          to,
-          from: typeof message.from === 'string' ? message.from : FROM_ADDRESS,
-          subject: String(message.subject ?? ''),
-          text: typeof message.text === 'string' ? message.text : undefined,
-          html: typeof message.html === 'string' ? message.html : undefined,
-        },
-        overrideAccess: true,
-      })
+      const keep = () =>
+        payload.create({
+          collection: 'outbox',
+          data: {
+            to,
+            from: typeof message.from === 'string' ? message.from : FROM_ADDRESS,
+            subject: String(message.subject ?? ''),
+            text: typeof message.text === 'string' ? message.text : undefined,
+            html: typeof message.html === 'string' ? message.html : undefined,
+          },
+          overrideAccess: true,
+        })
+      // Sent from inside a SQLite transaction (a hook, say), the outbox write must wait for
+      // that transaction to end, so it is not awaited: it lands right after the commit.
+      if (!sqliteTransactions.held) return keep()
+      void keep().catch((err: unknown) => payload.logger.error({ err, msg: `e-mail para ${to} não guardado na caixa de saída` }))
+      return { deferred: true }
     },
   })
 
