@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The browser tests' web server: starts the app already built into NEXT_DIST_DIR
- * (default .next-e2e) on E2E_PORT, with a fresh SQLite database and the demo data in
+ * (default .next-e2e) on E2E_PORT the way `npm start` does (server.mjs), with a fresh SQLite database and the demo data in
  * GOL_E2E_DATA_DIR (set by playwright.config.ts). It builds nothing.
  */
 import { spawn } from 'node:child_process'
@@ -30,7 +30,9 @@ env.PUBLIC_URL = `http://127.0.0.1:${port}`
 const inherit = process.env.E2E_SERVER_LOG === 'inherit'
 mkdirSync('test-results', { recursive: true })
 const log = inherit ? null : createWriteStream(`test-results/e2e-server-${port}.log`)
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
+// What `npm start` runs (the project's production server), else plain `next start`.
+const entry = existsSync('server.mjs') ? ['server.mjs'] : ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1']
+const child = spawn(process.execPath, entry, {
   env,
   stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
 })
