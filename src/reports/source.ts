@@ -110,8 +110,10 @@ const USAGE_FIELDS = ['line', 'msisdn', 'service', 'category', 'destination', 'a
  * per-document transform costs more than writing the spreadsheet); MongoDB takes the
  * adapter path (`pages`). Both give the same documents in the same order.
  */
-export async function* usagePages(payload: Payload, q: UsageQuery, pageSize = 2000): AsyncGenerator<Doc[]> {
-  const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any> }
+export async function* usagePages(payload: Payload, q: UsageQuery, size?: number): AsyncGenerator<Doc[]> {
+  const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any>; name?: string }
+  // libsql materialises rows as heavier objects than pg: smaller pages keep SQLite's peak memory down; PostgreSQL saves round trips.
+  const pageSize = size ?? (db.name === 'postgres' ? 5000 : 2000)
   if (!db.drizzle || !db.tables?.usage) {
     const and: Where[] = [{ company: { equals: q.company } }, { service: { in: q.services } }, { at: { greater_than_equal: q.start } }, { at: { less_than: q.end } }]
     if (q.msisdn) and.push({ msisdn: { equals: q.msisdn } })

@@ -104,6 +104,13 @@ describe('report files match the database', () => {
     )
   })
 
+  it('e-mails the requester a link when the report is done', async () => {
+    const { doc } = await generate({ kind: 'subscribers' })
+    const mail = await app.payload.find({ collection: 'outbox', where: { to: { equals: world.a.users.admin.email } }, sort: '-createdAt', limit: 1, overrideAccess: true, depth: 0 })
+    expect(mail.docs[0].subject).toContain(doc.name)
+    expect(mail.docs[0].text).toContain(`/api/reports/${doc.id}/download`)
+  })
+
   it("H1 as a sub-admin (.csv.zip): only its departments' lines", async () => {
     const deps = [world.a.departments[0].id]
     const { table, doc } = await generate({ kind: 'calls', format: 'csv', departments: deps, params: { from: FROM, to: TO } }, tokens.subadmin)
