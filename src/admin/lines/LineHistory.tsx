@@ -6,7 +6,8 @@ import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted, table, td, th } from '../shared/styles'
+import { SimpleTable } from '../shared/SimpleTable'
+import { button, card, h2, input, muted } from '../shared/styles'
 
 type Tab = 'calls' | 'transactions'
 const MAX_DAYS = 30
@@ -110,49 +111,24 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
       ) : rows.length === 0 ? (
         <p style={muted}>{t('Nenhum registro no período.', 'Nothing in this period.')}</p>
       ) : tab === 'calls' ? (
-        <table style={table} data-testid="line-calls">
-          <thead>
-            <tr>
-              <th style={th}>{t('Data', 'Date')}</th>
-              <th style={th}>{t('CP + CA + Número', 'Number dialled')}</th>
-              <th style={th}>{t('Duração / Volume', 'Duration / volume')}</th>
-              <th style={th}>{t('Tipo de chamada', 'Call type')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td style={td}>{fmtDateTime(r.at)}</td>
-                <td style={td}>{r.destination || (r.service === 'data' ? r.group ?? '' : '')}</td>
-                <td style={td}>{r.service === 'data' ? fmtMB(r.units / 1_048_576) : r.service === 'sms' ? `${fmtNumber(r.units)} SMS` : duration(r.units)}</td>
-                <td style={td}>{(lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS_PT)[r.category as UsageCategory] ?? r.category}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          testId="line-calls"
+          keys={rows.map((r) => r.id)}
+          columns={[t('Data', 'Date'), t('CP + CA + Número', 'Number dialled'), t('Duração / Volume', 'Duration / volume'), t('Tipo de chamada', 'Call type')]}
+          rows={rows.map((r) => [
+            fmtDateTime(r.at),
+            r.destination || (r.service === 'data' ? (r.group ?? '') : ''),
+            r.service === 'data' ? fmtMB(r.units / 1_048_576) : r.service === 'sms' ? `${fmtNumber(r.units)} SMS` : duration(r.units),
+            (lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS_PT)[r.category as UsageCategory] ?? r.category,
+          ])}
+        />
       ) : (
-        <table style={table} data-testid="line-transactions">
-          <thead>
-            <tr>
-              <th style={th}>{t('Data', 'Date')}</th>
-              <th style={th}>{t('Perfil de gestão', 'Management role')}</th>
-              <th style={th}>{t('Usuário', 'User')}</th>
-              <th style={th}>{t('Evento', 'Event')}</th>
-              <th style={th}>{t('Descrição', 'Description')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td style={td}>{fmtDateTime(r.at)}</td>
-                <td style={td}>{r.role}</td>
-                <td style={td}>{r.userLogin}</td>
-                <td style={td}>{r.event}</td>
-                <td style={td}>{r.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          testId="line-transactions"
+          keys={rows.map((r) => r.id)}
+          columns={[t('Data', 'Date'), t('Perfil de gestão', 'Management role'), t('Usuário', 'User'), t('Evento', 'Event'), t('Descrição', 'Description')]}
+          rows={rows.map((r) => [fmtDateTime(r.at), r.role, r.userLogin, r.event, r.description])}
+        />
       )}
       {total > rows.length && (
         <p style={muted}>{t(`Mostrando os ${rows.length} mais recentes de ${fmtNumber(total)}.`, `Showing the latest ${rows.length} of ${fmtNumber(total)}.`)}</p>
