@@ -170,8 +170,13 @@ async function main() {
     ok,
   }
   console.log(JSON.stringify(result))
-  await payload.destroy()
-  await (payload.db as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => undefined)
+  // Bounded: a pool that still has a client checked out would wait for it forever, and the
+  // result is already printed (DROP DATABASE … WITH (FORCE) closes what is left).
+  const bounded = (p: Promise<unknown> | undefined) => Promise.race([Promise.resolve(p).catch(() => undefined), new Promise((r) => setTimeout(r, 3000))])
+  await bounded(payload.destroy())
+  const pool = (payload.db as { pool?: { end: () => Promise<void>; on: (e: string, f: () => void) => void } }).pool
+  pool?.on('error', () => undefined)
+  await bounded(pool?.end())
   await db.drop()
   process.exit(ok ? 0 : 1)
 }

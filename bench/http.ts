@@ -78,6 +78,7 @@ async function startServer(kind: 'next' | 'custom', port: number, env: Record<st
 
 /** An API key for the first company's admin, and that company's active lines (Local API on the same file). */
 async function integrator(env: Record<string, string>): Promise<{ apiKey: string; lines: string[]; company: string }> {
+  const saved = { ...process.env }
   Object.assign(process.env, env, { GOL_DB_PUSH: 'false', SEED_DEMO: 'false' })
   const { getPayload } = await import('payload')
   const config = await (await import('../payload.config')).default
@@ -92,6 +93,8 @@ async function integrator(env: Record<string, string>): Promise<{ apiKey: string
   const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })) as any
   const lines = await payload.find({ collection: 'lines', where: { company: { equals: companyId }, status: { equals: 'active' } }, depth: 0, limit: 1000, overrideAccess: true })
   await payload.destroy()
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+  Object.assign(process.env, saved)
   return { apiKey, lines: lines.docs.map((l: any) => String(l.msisdn)), company: String(company.name) }
 }
 

@@ -18,6 +18,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HTTP_TARGET, runHttpBench, type HttpFigure } from './http'
 
+/** The environment as started: the HTTP part sets database variables for its own Payload. */
+const BASE_ENV = { ...process.env }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const onlyArg = process.argv.indexOf('--only')
@@ -27,7 +29,7 @@ const TARGETS = { coreRate: 1_000_000, coreP99Us: 20, ingestPg: 50_000 }
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...BASE_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.on('data', (d) => (out += String(d)))
     child.stderr.on('data', (d) => (out += String(d)))
