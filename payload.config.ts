@@ -31,7 +31,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     // The built-in login posts to /api/users/login and expects a token; ours adds the e-mailed code (A2).
     components: {
-      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink', '/src/admin/offers/NavLinks#BulkNavLinks'],
+      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink', '/src/admin/offers/NavLinks#BulkNavLinks', '/src/admin/backup/NavLinks#BackupNavLinks'],
       // B: the selected company's dashboard above the collection cards.
       beforeDashboard: ['/src/admin/dashboard/Dashboard#Dashboard'],
       views: {
@@ -40,6 +40,9 @@ export default buildConfig({
         selectCompany: { Component: '/src/admin/company/SelectCompanyView#SelectCompanyView', path: '/empresa' },
         sharedOffers: { Component: '/src/admin/offers/DistributionView#DistributionView', path: '/ofertas-compartilhadas' },
         lineImport: { Component: '/src/admin/import/ImportView#ImportView', path: '/importar' },
+        // J, H7: backup and restore, restore history (src/admin/backup).
+        backup: { Component: '/src/admin/backup/BackupView#BackupView', path: '/backup' },
+        restoreHistory: { Component: '/src/admin/backup/BackupView#RestoreHistoryView', path: '/historico-restauracoes' },
       },
     },
   },

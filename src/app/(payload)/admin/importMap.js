@@ -7,12 +7,15 @@ import { UserTransactionsLink as UserTransactionsLink_9f8a7ee3913af982c15e475d08
 import { CurrentCompany as CurrentCompany_f493831eff2785ca4fe30c696ce063ab } from '../../../../src/admin/company/CurrentCompany'
 import { SettingsNavLink as SettingsNavLink_936a208da78d448a2acf0cba16ff3943 } from '../../../../src/admin/settings/SettingsNavLink'
 import { BulkNavLinks as BulkNavLinks_4f37d9ef372cdb606c1dd01b1237aa8f } from '../../../../src/admin/offers/NavLinks'
+import { BackupNavLinks as BackupNavLinks_f856bc7e3c8fd2c201b95e6d457b4652 } from '../../../../src/admin/backup/NavLinks'
 import { Dashboard as Dashboard_e57afc99291726bda4e4e9629bc62236 } from '../../../../src/admin/dashboard/Dashboard'
 import { SettingsView as SettingsView_c3cbea95d2ccdb778245c2ef9f8988d4 } from '../../../../src/admin/settings/SettingsView'
 import { LoginView as LoginView_d68334f8c124d58ef908ab64060625f1 } from '../../../../src/admin/login/LoginView'
 import { SelectCompanyView as SelectCompanyView_e7dab24e944bb3ce95eff6ad35470067 } from '../../../../src/admin/company/SelectCompanyView'
 import { DistributionView as DistributionView_708a11f386e369c60e3d72d2100e114f } from '../../../../src/admin/offers/DistributionView'
 import { ImportView as ImportView_444c913ee29d645740d0a81eed48348b } from '../../../../src/admin/import/ImportView'
+import { BackupView as BackupView_990295ec914efff0eaa9ea4bd75e07f9 } from '../../../../src/admin/backup/BackupView'
+import { RestoreHistoryView as RestoreHistoryView_990295ec914efff0eaa9ea4bd75e07f9 } from '../../../../src/admin/backup/BackupView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -26,11 +29,14 @@ export const importMap = {
   "/src/admin/company/CurrentCompany#CurrentCompany": CurrentCompany_f493831eff2785ca4fe30c696ce063ab,
   "/src/admin/settings/SettingsNavLink#SettingsNavLink": SettingsNavLink_936a208da78d448a2acf0cba16ff3943,
   "/src/admin/offers/NavLinks#BulkNavLinks": BulkNavLinks_4f37d9ef372cdb606c1dd01b1237aa8f,
+  "/src/admin/backup/NavLinks#BackupNavLinks": BackupNavLinks_f856bc7e3c8fd2c201b95e6d457b4652,
   "/src/admin/dashboard/Dashboard#Dashboard": Dashboard_e57afc99291726bda4e4e9629bc62236,
   "/src/admin/settings/SettingsView#SettingsView": SettingsView_c3cbea95d2ccdb778245c2ef9f8988d4,
   "/src/admin/login/LoginView#LoginView": LoginView_d68334f8c124d58ef908ab64060625f1,
   "/src/admin/company/SelectCompanyView#SelectCompanyView": SelectCompanyView_e7dab24e944bb3ce95eff6ad35470067,
   "/src/admin/offers/DistributionView#DistributionView": DistributionView_708a11f386e369c60e3d72d2100e114f,
   "/src/admin/import/ImportView#ImportView": ImportView_444c913ee29d645740d0a81eed48348b,
+  "/src/admin/backup/BackupView#BackupView": BackupView_990295ec914efff0eaa9ea4bd75e07f9,
+  "/src/admin/backup/BackupView#RestoreHistoryView": RestoreHistoryView_990295ec914efff0eaa9ea4bd75e07f9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

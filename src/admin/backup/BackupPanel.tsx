@@ -1,0 +1,403 @@
+'use client'
+import { useCallback, useEffect, useState } from 'react'
+import { api, whereQuery } from '../shared/api'
+import { ConfirmButton } from '../shared/ConfirmButton'
+import { fmtDateTime, fmtNumber } from '../shared/format'
+import { tr, type Lang } from '../shared/lang'
+import { Message } from '../shared/Message'
+import { Progress } from '../shared/Progress'
+import { button, card, danger, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import type { CategoryOption } from './common'
+import { FINAL, KIND_LABELS, RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
+
+interface BackupDoc {
+  id: number | string
+  name: string
+  category: string
+  status: 'ok' | 'partial'
+  itemCount?: number
+  createdAt: string
+}
+interface Change {
+  kind: string
+  id: string | number
+  title: string
+  action: 'create' | 'update' | 'delete'
+  changes: string[]
+}
+interface Preview {
+  backup: BackupDoc
+  create: number
+  update: number
+  delete: number
+  changes: Change[]
+}
+type Note = { ok: boolean; text: string }
+
+const LAST = 5
+const POLL_MS = 2000
+const ACTIONS = ['create', 'update', 'delete'] as const
+
+/**
+ * Backup e restauração (J1–J3, SPEC L). "1. Backup": tick one or several categories and
+ * "Fazer backup" (confirmed; all or none). "2. Restaurar": per category its last five
+ * backups with download, delete (confirmed) and "Pré-visualizar", which lists what a
+ * restore would create, change and delete; "Restaurar" (confirmed) queues the restore and
+ * this panel follows it until it ends, with the spreadsheets of what was applied and failed.
+ */
+export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
+  const t = tr(lang)
+  const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
+  const [lists, setLists] = useState<Record<string, BackupDoc[]>>()
+  const [loadError, setLoadError] = useState<string>()
+  const [ticked, setTicked] = useState<string[]>([])
+  const [backupNote, setBackupNote] = useState<Note>()
+  const [shown, setShown] = useState('')
+  const [listNote, setListNote] = useState<Note>()
+  const [preview, setPreview] = useState<Preview>()
+  const [previewing, setPreviewing] = useState<string | number>()
+  const [restore, setRestore] = useState<{ doc: RestoreDoc; name: string; total: number }>()
+  const [restoreNote, setRestoreNote] = useState<Note>()
+
+  const load = useCallback(async () => {
+    try {
+      const entries = await Promise.all(
+        categories.map(async ({ value }) => {
+          const query = whereQuery({ company: { equals: companyId }, category: { equals: value } })
+          const found = await api<{ docs: BackupDoc[] }>(`/backups?${query}&sort=-createdAt&limit=${LAST}&depth=0&select[data]=false`)
+          return [value, found.docs] as const
+        }),
+      )
+      setLists(Object.fromEntries(entries))
+      setLoadError(undefined)
+    } catch (e) {
+      setLoadError((e as Error).message)
+    }
+  }, [categories, companyId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  // Follows the queued restore until it is over (the job runs in the background).
+  const restoreId = restore?.doc.id
+  const restoreOver = restore ? FINAL.includes(restore.doc.status) : true
+  useEffect(() => {
+    if (restoreId == null || restoreOver) return
+    const timer = setInterval(async () => {
+      try {
+        const doc = await api<RestoreDoc>(`/restores/${restoreId}?depth=0&select[applied]=false&select[failed]=false`)
+        setRestore((r) => (r && r.doc.id === doc.id ? { ...r, doc } : r))
+      } catch (e) {
+        setRestoreNote({ ok: false, text: (e as Error).message })
+      }
+    }, POLL_MS)
+    return () => clearInterval(timer)
+  }, [restoreId, restoreOver])
+
+  const makeBackup = async () => {
+    setBackupNote(undefined)
+    try {
+      const { docs } = await api<{ docs: BackupDoc[] }>('/backups/batch', { method: 'POST', body: { company: companyId, categories: ticked } })
+      setBackupNote({ ok: true, text: `${t('Backup realizado', 'Backup done')}: ${docs.map((d) => `${labelOf(d.category)} (${d.name})`).join(', ')}` })
+      setTicked([])
+      await load()
+    } catch (e) {
+      setBackupNote({ ok: false, text: `${t('O backup não foi feito', 'The backup was not made')}: ${(e as Error).message}` })
+    }
+  }
+
+  const remove = async (b: BackupDoc) => {
+    setListNote(undefined)
+    try {
+      await api(`/backups/${b.id}`, { method: 'DELETE' })
+      if (preview?.backup.id === b.id) setPreview(undefined)
+      setListNote({ ok: true, text: `${t('Backup excluído', 'Backup deleted')}: ${b.name}` })
+      await load()
+    } catch (e) {
+      setListNote({ ok: false, text: (e as Error).message })
+    }
+  }
+
+  const showPreview = async (b: BackupDoc) => {
+    setListNote(undefined)
+    setPreviewing(b.id)
+    try {
+      const p = await api<Omit<Preview, 'backup'>>(`/backups/${b.id}/preview`)
+      setPreview({ ...p, backup: b })
+    } catch (e) {
+      setListNote({ ok: false, text: (e as Error).message })
+    } finally {
+      setPreviewing(undefined)
+    }
+  }
+
+  const startRestore = async () => {
+    if (!preview) return
+    setRestoreNote(undefined)
+    try {
+      const { doc } = await api<{ doc: RestoreDoc }>('/restores', { method: 'POST', body: { backup: preview.backup.id } })
+      setRestore({ doc, name: preview.backup.name, total: preview.create + preview.update + preview.delete })
+      setPreview(undefined)
+    } catch (e) {
+      setRestoreNote({ ok: false, text: `${t('A restauração não foi pedida', 'The restore was not requested')}: ${(e as Error).message}` })
+    }
+  }
+
+  const allTicked = ticked.length === categories.length
+  const visible = categories.filter((c) => !shown || c.value === shown)
+
+  return (
+    <>
+      <section style={card} data-testid="backup-create">
+        <h2 style={h2}>1. Backup</h2>
+        <p style={muted}>
+          {t(
+            'Selecione um ou mais itens cujas configurações atuais devem ser salvas e clique em "Fazer backup".',
+            'Tick the items whose current settings should be saved and click "Back up".',
+          )}
+        </p>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 20px', margin: '8px 0 12px' }}>
+          <label style={{ fontWeight: 600 }}>
+            <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('Todas', 'All')}
+          </label>
+          {categories.map((c) => (
+            <label key={c.value}>
+              <input
+                type="checkbox"
+                checked={ticked.includes(c.value)}
+                onChange={(e) => setTicked((list) => (e.target.checked ? [...list, c.value] : list.filter((v) => v !== c.value)))}
+              />{' '}
+              {c.label}
+            </label>
+          ))}
+        </div>
+        <ConfirmButton
+          style={primary}
+          disabled={ticked.length === 0}
+          title={t('Fazer backup', 'Back up')}
+          message={
+            <>
+              {t('As configurações atuais destes itens serão salvas:', 'The current settings of these items will be saved:')}
+              <ul>
+                {ticked.map((c) => (
+                  <li key={c}>{labelOf(c)}</li>
+                ))}
+              </ul>
+            </>
+          }
+          onConfirm={makeBackup}
+          lang={lang}
+        >
+          {t('Fazer backup', 'Back up')}
+        </ConfirmButton>
+        <Message {...(backupNote ?? { ok: true })} />
+        <table style={{ ...table, marginTop: 12 }} aria-label={t('Último backup de cada item', 'Latest backup of each item')}>
+          <thead>
+            <tr>
+              <th style={th}>{t('Configuração', 'Setting')}</th>
+              <th style={th}>{t('Último backup', 'Latest backup')}</th>
+              <th style={th}>{t('Data', 'Date')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c) => {
+              const last = lists?.[c.value]?.[0]
+              return (
+                <tr key={c.value}>
+                  <td style={td}>{c.label}</td>
+                  <td style={td}>{last ? last.name : <span style={muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>}</td>
+                  <td style={td}>{last ? fmtDateTime(last.createdAt) : ''}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section style={card} data-testid="backup-restore">
+        <h2 style={h2}>2. {t('Restaurar', 'Restore')}</h2>
+        <p style={muted}>
+          {t(
+            'Ao restaurar, tudo que foi criado ou alterado depois da data do backup escolhido é desfeito e o item volta às configurações do backup. Pré-visualize antes o que vai mudar.',
+            'Restoring undoes everything created or changed after the chosen backup: the item returns to the backup. Preview what will change first.',
+          )}
+        </p>
+        <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+          {t('Opção de restauração', 'Restore option')}
+          <select style={input} value={shown} onChange={(e) => setShown(e.target.value)}>
+            <option value="">{t('Todas', 'All')}</option>
+            {categories.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Message ok={false} text={loadError} />
+        <Message {...(listNote ?? { ok: true })} />
+        {visible.map((c) => {
+          const docs = lists?.[c.value] ?? []
+          return (
+            <div key={c.value} data-testid={`backups-${c.value}`} style={{ marginTop: 12 }}>
+              <h3 style={{ margin: '8px 0 4px', fontSize: 15 }}>{c.label}</h3>
+              {lists && docs.length === 0 ? (
+                <p style={muted}>{t('Nenhum backup disponível para a opção escolhida. Considere criar um novo backup.', 'No backup for this option. Consider making a new one.')}</p>
+              ) : (
+                <table style={table}>
+                  <thead>
+                    <tr>
+                      <th style={th}>{t('Configuração', 'Setting')}</th>
+                      <th style={th}>{t('Data', 'Date')}</th>
+                      <th style={th}>Status</th>
+                      <th style={th}>{t('Itens', 'Items')}</th>
+                      <th style={th} />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {docs.map((b) => (
+                      <tr key={b.id} data-testid="backup-row">
+                        <td style={td}>{b.name}</td>
+                        <td style={td}>{fmtDateTime(b.createdAt)}</td>
+                        <td style={td}>{b.status === 'partial' ? t('Parcial', 'Partial') : 'OK'}</td>
+                        <td style={td}>{fmtNumber(b.itemCount ?? 0)}</td>
+                        <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
+                          <span style={{ display: 'inline-flex', gap: 6 }}>
+                            <button type="button" style={button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null} onClick={() => showPreview(b)}>
+                              {previewing === b.id ? t('Aguarde…', 'Please wait…') : t('Pré-visualizar', 'Preview')}
+                            </button>
+                            <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('Baixar', 'Download')} ${b.name}`}>
+                              {t('Baixar (.xlsx)', 'Download (.xlsx)')}
+                            </a>
+                            <ConfirmButton
+                              style={danger}
+                              ariaLabel={`${t('Excluir', 'Delete')} ${b.name}`}
+                              title={t('Excluir backup', 'Delete backup')}
+                              message={`${t('O backup', 'The backup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('será excluído e não poderá mais ser restaurado.', 'will be deleted and can no longer be restored.')}`}
+                              onConfirm={() => remove(b)}
+                              lang={lang}
+                            >
+                              {t('Excluir', 'Delete')}
+                            </ConfirmButton>
+                          </span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          )
+        })}
+      </section>
+
+      {preview && (
+        <section style={card} data-testid="restore-preview" aria-label={t('Pré-visualização da restauração', 'Restore preview')}>
+          <h2 style={h2}>
+            {t('Pré-visualização', 'Preview')}: {preview.backup.name}
+          </h2>
+          <p>
+            {labelOf(preview.backup.category)} · {t('backup de', 'backup of')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
+            <strong data-testid="preview-counts">
+              {fmtNumber(preview.create)} {t('a criar', 'to create')}, {fmtNumber(preview.update)} {t('a alterar', 'to change')}, {fmtNumber(preview.delete)}{' '}
+              {t('a excluir', 'to delete')}
+            </strong>
+          </p>
+          {preview.changes.length === 0 ? (
+            <p style={muted}>{t('Nada a restaurar: as configurações atuais já são iguais às do backup.', 'Nothing to restore: the current settings already match the backup.')}</p>
+          ) : (
+            ACTIONS.filter((a) => preview.changes.some((c) => c.action === a)).map((action) => (
+              <ChangeList key={action} action={action} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
+            ))
+          )}
+          <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+            <ConfirmButton
+              style={primary}
+              title={t('Restaurar backup', 'Restore backup')}
+              message={`${t('O sistema vai restaurar o backup', 'The system will restore the backup')} ${preview.backup.name} ${t('de', 'of')} ${fmtDateTime(preview.backup.createdAt)}. ${t(
+                'Tudo que foi criado ou alterado depois dessa data será desfeito, e',
+                'Everything created or changed after that date will be undone, and',
+              )} ${labelOf(preview.backup.category)} ${t('voltará às configurações do backup.', 'will return to the backup.')}`}
+              onConfirm={startRestore}
+              disabled={restore != null && !restoreOver}
+              lang={lang}
+            >
+              {t('Restaurar', 'Restore')}
+            </ConfirmButton>
+            <button type="button" style={button} onClick={() => setPreview(undefined)}>
+              {t('Fechar', 'Close')}
+            </button>
+          </div>
+        </section>
+      )}
+      <Message {...(restoreNote ?? { ok: true })} />
+
+      {restore && (
+        <section style={card} data-testid="restore-status" aria-live="polite">
+          <h2 style={h2}>
+            {t('Restauração', 'Restore')}: {restore.name}
+          </h2>
+          <p>
+            {t('Estado', 'State')}:{' '}
+            <strong data-testid="restore-state" style={{ color: statusColor(restore.doc.status) }}>
+              {RESTORE_STATUS_LABELS[restore.doc.status]?.[lang === 'en' ? 1 : 0] ?? restore.doc.status}
+            </strong>
+          </p>
+          {!restoreOver ? (
+            <>
+              <p>{t('Pedido de restauração em andamento.', 'Restore request in progress.')}</p>
+              <Progress done={(restore.doc.appliedCount ?? 0) + (restore.doc.failedCount ?? 0)} total={restore.total} label={t('Itens restaurados', 'Items restored')} lang={lang} />
+            </>
+          ) : (
+            <>
+              <p>
+                {t('Itens aplicados', 'Items applied')}: {fmtNumber(restore.doc.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(restore.doc.failedCount ?? 0)}
+              </p>
+              <div style={{ display: 'flex', gap: 8 }}>
+                <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/applied`} download>
+                  {t('Baixar itens aplicados (.xlsx)', 'Download applied items (.xlsx)')}
+                </a>
+                <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/failed`} download>
+                  {t('Baixar itens com erro (.xlsx)', 'Download failed items (.xlsx)')}
+                </a>
+                <a style={{ ...button, textDecoration: 'none' }} href="/admin/historico-restauracoes">
+                  {t('Histórico de restaurações', 'Restore history')}
+                </a>
+              </div>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  )
+}
+
+function ChangeList({ action, changes, lang }: { action: Change['action']; changes: Change[]; lang: Lang }) {
+  const t = tr(lang)
+  const heading = { create: t('Serão criados', 'Will be created'), update: t('Serão alterados', 'Will be changed'), delete: t('Serão excluídos', 'Will be deleted') }[action]
+  return (
+    <div data-testid={`preview-${action}`} style={{ marginTop: 10 }}>
+      <h3 style={{ margin: '6px 0', fontSize: 15 }}>
+        {heading} ({fmtNumber(changes.length)})
+      </h3>
+      <table style={table}>
+        <thead>
+          <tr>
+            <th style={th}>{t('Tipo', 'Type')}</th>
+            <th style={th}>{t('Nome', 'Name')}</th>
+            <th style={th}>{t('Alterações', 'Changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={`${c.kind}-${c.id}`}>
+              <td style={td}>{KIND_LABELS[c.kind]?.[lang === 'en' ? 1 : 0] ?? c.kind}</td>
+              <td style={td}>{c.title}</td>
+              <td style={{ ...td, fontSize: 13 }}>{c.changes.join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

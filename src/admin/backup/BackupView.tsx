@@ -1,0 +1,62 @@
+import type { AdminViewServerProps } from 'payload'
+import type { ReactNode } from 'react'
+import { AdminPage } from '../shared/AdminPage'
+import { langOf, tr, type Lang } from '../shared/lang'
+import { currentCompany } from '../shared/server'
+import { card } from '../shared/styles'
+import { BackupPanel } from './BackupPanel'
+import { categoryOptions, mayBackup } from './common'
+import { RestoreHistory } from './RestoreHistory'
+
+/** The common frame of both screens: title, permission and company checks. */
+async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: [string, string]; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
+  const { req, permissions } = props.initPageResult
+  const lang = langOf(req.i18n)
+  const t = tr(lang)
+  const allowed = mayBackup(permissions)
+  const company = allowed && req.user ? await currentCompany(req.payload, req.user) : null
+  return (
+    <AdminPage {...props}>
+      <h1 style={{ margin: '4px 0 16px' }}>{t(...title)}</h1>
+      {!allowed ? (
+        <p role="alert" style={card} data-testid="backup-forbidden">
+          {t(
+            'Sem permissão: backup e restauração são somente para os administradores da empresa.',
+            'No permission: backup and restore are for the company administrators only.',
+          )}
+        </p>
+      ) : !company ? (
+        <p style={card}>
+          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+        </p>
+      ) : (
+        <div style={{ display: 'grid', gap: 20, marginBottom: 40 }}>
+          <p style={{ margin: 0 }}>
+            {t('Empresa:', 'Company:')} <strong>{company.name}</strong>
+          </p>
+          {children(company, lang)}
+        </div>
+      )}
+    </AdminPage>
+  )
+}
+
+/** /admin/backup: "Backup e restauração" (J1–J3, preview of SPEC L). */
+export async function BackupView(props: AdminViewServerProps) {
+  return (
+    <BackupFrame props={props} title={['Backup e restauração', 'Backup and restore']}>
+      {(company, lang) => <BackupPanel companyId={company.id} categories={categoryOptions(lang)} lang={lang} />}
+    </BackupFrame>
+  )
+}
+
+/** /admin/historico-restauracoes: "Histórico de restaurações" (H7). */
+export async function RestoreHistoryView(props: AdminViewServerProps) {
+  return (
+    <BackupFrame props={props} title={['Histórico de restaurações', 'Restore history']}>
+      {(company, lang) => <RestoreHistory companyId={company.id} categories={categoryOptions(lang)} lang={lang} />}
+    </BackupFrame>
+  )
+}
+
+export default BackupView

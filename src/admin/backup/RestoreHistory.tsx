@@ -1,0 +1,152 @@
+'use client'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { api, whereQuery } from '../shared/api'
+import { DateInput } from '../shared/DateInput'
+import { fmtDateTime, fmtNumber } from '../shared/format'
+import { tr, type Lang } from '../shared/lang'
+import { Message } from '../shared/Message'
+import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import type { CategoryOption } from './common'
+import { RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
+import { HISTORY_MAX_DAYS, periodProblem } from './period'
+
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))
+
+/**
+ * Histórico de restaurações (H7): the restores of the last 180 days (or of a period of at
+ * most 180 days, dd/mm/aaaa) and of one type, with their state and the spreadsheets of
+ * the items applied and failed.
+ */
+export function RestoreHistory({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
+  const t = tr(lang)
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [category, setCategory] = useState('')
+  const [rows, setRows] = useState<(RestoreDoc & { backupName?: string })[]>()
+  const [total, setTotal] = useState(0)
+  const [problem, setProblem] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const filters = useRef<HTMLFormElement>(null)
+  const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
+
+  const search = useCallback(
+    async (query: { from: string; to: string; category: string }) => {
+      setBusy(true)
+      setProblem(undefined)
+      try {
+        const params = new URLSearchParams({ limit: '200' })
+        for (const [k, v] of Object.entries(query)) if (v) params.set(k, v)
+        const found = await api<{ docs: RestoreDoc[]; totalDocs: number }>(`/restores/history?${params}`)
+        // Support reaches every company: keep the one it works on.
+        const docs = found.docs.filter((d) => String(idOf(d.company)) === String(companyId))
+        const ids = [...new Set(docs.map((d) => idOf(d.backup)))]
+        const names = new Map<string, string>()
+        if (ids.length) {
+          const backups = await api<{ docs: { id: number | string; name: string }[] }>(
+            `/backups?${whereQuery({ id: { in: ids } })}&limit=${ids.length}&depth=0&select[name]=true`,
+          )
+          for (const b of backups.docs) names.set(String(b.id), b.name)
+        }
+        setRows(docs.map((d) => ({ ...d, backupName: names.get(String(idOf(d.backup))) })))
+        setTotal(found.docs.length === docs.length ? found.totalDocs : docs.length)
+      } catch (e) {
+        setRows(undefined)
+        setProblem((e as Error).message)
+      } finally {
+        setBusy(false)
+      }
+    },
+    [companyId],
+  )
+
+  useEffect(() => {
+    void search({ from: '', to: '', category: '' })
+  }, [search])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    // The typed texts (DateInput reports '' for an incomplete or impossible date).
+    const [fromText = '', toText = ''] = Array.from(filters.current?.querySelectorAll<HTMLInputElement>('input[placeholder="dd/mm/aaaa"]') ?? []).map((i) => i.value)
+    const wrong = periodProblem(fromText, toText, lang)
+    if (wrong) {
+      setProblem(wrong)
+      return
+    }
+    void search({ from, to, category })
+  }
+
+  return (
+    <section style={card} data-testid="restore-history">
+      <p style={{ margin: '0 0 4px' }}>
+        {t('Total histórico de restaurações', 'Restores in history')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
+      </p>
+      <p style={{ ...muted, margin: '0 0 12px' }}>
+        {t('Quantidade máxima de dias configurada para consulta', 'Longest period that can be searched (days)')}: {HISTORY_MAX_DAYS}
+      </p>
+      <form ref={filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center', marginBottom: 12 }}>
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+          {t('De', 'From')}
+          <DateInput value={from} onChange={setFrom} label={t('Data inicial', 'Start date')} style={input} />
+        </label>
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+          {t('Até', 'To')}
+          <DateInput value={to} onChange={setTo} label={t('Data final', 'End date')} style={input} />
+        </label>
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+          {t('Tipo', 'Type')}
+          <select style={input} value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t('Tipo de restauração', 'Restore type')}>
+            <option value="">{t('Todos', 'All')}</option>
+            {categories.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" style={primary} disabled={busy}>
+          {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
+        </button>
+      </form>
+      <Message ok={false} text={problem} />
+      {rows && rows.length === 0 ? (
+        <p style={muted}>{t('Nenhuma restauração no período.', 'No restore in the period.')}</p>
+      ) : rows ? (
+        <table style={table}>
+          <thead>
+            <tr>
+              <th style={th}>{t('Tipo', 'Type')}</th>
+              <th style={th}>{t('Nome', 'Name')}</th>
+              <th style={th}>{t('Data', 'Date')}</th>
+              <th style={th}>{t('Estado', 'State')}</th>
+              <th style={th}>{t('Itens', 'Items')}</th>
+              <th style={th} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="history-row">
+                <td style={td}>{labelOf(r.category)}</td>
+                <td style={td}>{r.backupName ?? <span style={muted}>{t('(backup excluído)', '(backup deleted)')}</span>}</td>
+                <td style={td}>{fmtDateTime(r.createdAt)}</td>
+                <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{RESTORE_STATUS_LABELS[r.status]?.[lang === 'en' ? 1 : 0] ?? r.status}</td>
+                <td style={td}>
+                  {fmtNumber(r.appliedCount ?? 0)} {t('aplicados', 'applied')}, {fmtNumber(r.failedCount ?? 0)} {t('com falha', 'failed')}
+                </td>
+                <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
+                  <span style={{ display: 'inline-flex', gap: 6 }}>
+                    <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/applied`} download>
+                      {t('Aplicados (.xlsx)', 'Applied (.xlsx)')}
+                    </a>
+                    <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/failed`} download>
+                      {t('Com erro (.xlsx)', 'Failed (.xlsx)')}
+                    </a>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,24 @@
+import { parseBrDate } from '../shared/DateInput'
+import { tr, type Lang } from '../shared/lang'
+
+/** As HISTORY_MAX_DAYS of src/jobs/restore/collections.ts (a server module). */
+export const HISTORY_MAX_DAYS = 180
+const DAY = 86_400_000
+const saoPauloDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(d)
+
+/**
+ * The period filter's problem in words, or undefined: texts typed as dd/mm/aaaa, at most
+ * 180 days (the server checks the same: GET /api/restores/history answers 400 otherwise).
+ */
+export function periodProblem(fromText: string, toText: string, lang: Lang = 'pt', today = new Date()): string | undefined {
+  const t = tr(lang)
+  const from = parseBrDate(fromText)
+  const to = parseBrDate(toText)
+  if (fromText.trim() && !from) return t('Data inicial inválida: use dd/mm/aaaa.', 'Invalid start date: use dd/mm/yyyy.')
+  if (toText.trim() && !to) return t('Data final inválida: use dd/mm/aaaa.', 'Invalid end date: use dd/mm/yyyy.')
+  const end = to ? Date.parse(to) : Date.parse(saoPauloDay(today))
+  const start = from ? Date.parse(from) : end - HISTORY_MAX_DAYS * DAY
+  if (start > end) return t('A data inicial deve ser anterior à data final.', 'The start date must be before the end date.')
+  if (end - start > HISTORY_MAX_DAYS * DAY) return t(`O período máximo de consulta é de ${HISTORY_MAX_DAYS} dias.`, `The longest period is ${HISTORY_MAX_DAYS} days.`)
+  return undefined
+}
