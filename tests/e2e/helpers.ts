@@ -213,6 +213,8 @@ export async function demoCompanyId(company: string = DEMO.companies.claro): Pro
 
 /** A REST call from inside the page (the session cookie and the Origin Payload's CSRF check wants). */
 export async function apiFromPage<T = unknown>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; data: T }> {
+  // A fresh page is on about:blank, where a relative URL means nothing: open the admin first.
+  if (!page.url().startsWith('http')) await page.goto('/admin')
   return page.evaluate(
     async ({ path, init }) => {
       const res = await fetch(`/api${path}`, {
