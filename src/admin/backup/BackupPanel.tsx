@@ -6,7 +6,9 @@ import { fmtDateTime, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
-import { button, card, danger, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { SimpleTable } from '../shared/SimpleTable'
+import { button, card, danger, h2, muted, primary, table, td, th } from '../shared/styles'
+import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { FINAL, KIND_LABELS, RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
 
@@ -192,27 +194,15 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           {t('Fazer backup', 'Back up')}
         </ConfirmButton>
         <Message {...(backupNote ?? { ok: true })} />
-        <table style={{ ...table, marginTop: 12 }} aria-label={t('Último backup de cada item', 'Latest backup of each item')}>
-          <thead>
-            <tr>
-              <th style={th}>{t('Configuração', 'Setting')}</th>
-              <th style={th}>{t('Último backup', 'Latest backup')}</th>
-              <th style={th}>{t('Data', 'Date')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => {
-              const last = lists?.[c.value]?.[0]
-              return (
-                <tr key={c.value}>
-                  <td style={td}>{c.label}</td>
-                  <td style={td}>{last ? last.name : <span style={muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>}</td>
-                  <td style={td}>{last ? fmtDateTime(last.createdAt) : ''}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <SimpleTable
+          testId="backup-latest"
+          columns={[t('Configuração', 'Setting'), t('Último backup', 'Latest backup'), t('Data', 'Date')]}
+          keys={categories.map((c) => c.value)}
+          rows={categories.map((c) => {
+            const last = lists?.[c.value]?.[0]
+            return [c.label, last ? last.name : <span style={muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
+          })}
+        />
       </section>
 
       <section style={card} data-testid="backup-restore">
@@ -223,17 +213,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             'Restoring undoes everything created or changed after the chosen backup: the item returns to the backup. Preview what will change first.',
           )}
         </p>
-        <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
-          {t('Opção de restauração', 'Restore option')}
-          <select style={input} value={shown} onChange={(e) => setShown(e.target.value)}>
-            <option value="">{t('Todas', 'All')}</option>
-            {categories.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategorySelect label={t('Opção de restauração', 'Restore option')} all={t('Todas', 'All')} value={shown} onChange={setShown} categories={categories} style={{ marginBottom: 8 }} />
         <Message ok={false} text={loadError} />
         <Message {...(listNote ?? { ok: true })} />
         {visible.map((c) => {
@@ -380,24 +360,11 @@ function ChangeList({ action, changes, lang }: { action: Change['action']; chang
       <h3 style={{ margin: '6px 0', fontSize: 15 }}>
         {heading} ({fmtNumber(changes.length)})
       </h3>
-      <table style={table}>
-        <thead>
-          <tr>
-            <th style={th}>{t('Tipo', 'Type')}</th>
-            <th style={th}>{t('Nome', 'Name')}</th>
-            <th style={th}>{t('Alterações', 'Changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={`${c.kind}-${c.id}`}>
-              <td style={td}>{KIND_LABELS[c.kind]?.[lang === 'en' ? 1 : 0] ?? c.kind}</td>
-              <td style={td}>{c.title}</td>
-              <td style={{ ...td, fontSize: 13 }}>{c.changes.join('; ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        columns={[t('Tipo', 'Type'), t('Nome', 'Name'), t('Alterações', 'Changes')]}
+        keys={changes.map((c) => `${c.kind}-${c.id}`)}
+        rows={changes.map((c) => [KIND_LABELS[c.kind]?.[lang === 'en' ? 1 : 0] ?? c.kind, c.title, c.changes.join('; ')])}
+      />
     </div>
   )
 }

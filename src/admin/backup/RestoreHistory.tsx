@@ -6,6 +6,7 @@ import { fmtDateTime, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
 import { HISTORY_MAX_DAYS, periodProblem } from './period'
@@ -92,17 +93,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
           {t('Até', 'To')}
           <DateInput value={to} onChange={setTo} label={t('Data final', 'End date')} style={input} />
         </label>
-        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-          {t('Tipo', 'Type')}
-          <select style={input} value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t('Tipo de restauração', 'Restore type')}>
-            <option value="">{t('Todos', 'All')}</option>
-            {categories.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategorySelect label={t('Tipo', 'Type')} all={t('Todos', 'All')} value={category} onChange={setCategory} categories={categories} ariaLabel={t('Tipo de restauração', 'Restore type')} />
         <button type="submit" style={primary} disabled={busy}>
           {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
         </button>
