@@ -57,7 +57,7 @@ async function waitReady(port: number, child: ChildProcess, log: () => string) {
   throw new Error(`server not ready on ${port}:\n${log().slice(-3000)}`)
 }
 
-async function startServer(kind: 'next' | 'custom', port: number, env: Record<string, string>) {
+export async function startServer(kind: 'next' | 'custom', port: number, env: Record<string, string>) {
   const [cmd, args] = kind === 'next' ? [path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port)]] : [process.execPath, [path.join(ROOT, 'server.mjs')]]
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
@@ -77,7 +77,7 @@ async function startServer(kind: 'next' | 'custom', port: number, env: Record<st
 }
 
 /** An API key for the first company's admin, and that company's active lines (Local API on the same file). */
-async function integrator(env: Record<string, string>): Promise<{ apiKey: string; lines: string[]; company: string }> {
+export async function integrator(env: Record<string, string>): Promise<{ apiKey: string; lines: string[]; company: string }> {
   const saved = { ...process.env }
   Object.assign(process.env, env, { GOL_DB_PUSH: 'false', SEED_DEMO: 'false' })
   const { getPayload } = await import('payload')
