@@ -68,7 +68,9 @@ async function pgInsertMany(tx: any, table: any, rows: Record<string, unknown>[]
     `INSERT INTO ${quote(getTableName(table))} (${keys.map(column).join(', ')}) ` +
     `SELECT ${keys.map((k, i) => `u.c${i}::${table[k].getSQLType() as string}`).join(', ')} ` +
     `FROM unnest(${keys.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(${keys.map((_, i) => `c${i}`).join(', ')}) ${tail(column)}`
+  const t0 = performance.now()
   const res = await tx.session.client.query(text, arrays)
+  if (process.env.ENGINE_PROFILE) console.log(`  ${getTableName(table)} ${rows.length} rows ${(performance.now() - t0).toFixed(0)} ms`)
   return Number(res.rowCount ?? 0)
 }
 
