@@ -19,6 +19,7 @@ const kind = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres'
 const TOTAL = Number(process.argv[3] ?? 1_000_000)
 const LINES = Number(process.argv[4] ?? 1000)
 const BATCH = Number(process.env.BENCH_BATCH ?? 10_000)
+const STREAMS = Math.max(1, Number(process.env.BENCH_STREAMS ?? 1))
 const AT0 = Date.parse('2026-11-17T03:00:00Z') // inside the cycle starting 2026-11-16 (renewal day 16)
 
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -103,6 +104,7 @@ async function main() {
     }
     return events
   }
+  const lineIndex = new Map(msisdns.map((m, i) => [m, i]))
   const resolve = (m: string) => engine.snapshots.byMsisdn(m)
 
   const batches = Math.ceil(TOTAL / BATCH)
@@ -111,15 +113,35 @@ async function main() {
   let notices = 0
   const started = process.hrtime.bigint()
   let slowest = 0
-  for (let b = 0; b < batches; b++) {
-    const t0 = performance.now()
-    const res = await engine.ingest(makeBatch(b), resolve)
-    slowest = Math.max(slowest, performance.now() - t0)
-    accepted += res.accepted
-    rejected += res.rejected.length
-    notices += res.notices
-    if (res.rejected.length) console.error(res.rejected.slice(0, 3))
+  // STREAMS > 1: that many writers at once, as several network elements would send batches,
+  // each with its own share of the lines (a line's events stay in order in one stream).
+  const parts = new Map<number, ReturnType<typeof makeBatch>[]>()
+  const partOf = (b: number, s: number) => {
+    let p = parts.get(b)
+    if (!p) {
+      p = Array.from({ length: STREAMS }, () => [] as ReturnType<typeof makeBatch>)
+      for (const e of makeBatch(b)) p[lineIndex.get(e.line)! % STREAMS].push(e)
+      parts.set(b, p)
+    }
+    const events = p[s]
+    p[s] = []
+    if (p.every((x) => !x.length)) parts.delete(b)
+    return events
   }
+  await Promise.all(
+    Array.from({ length: STREAMS }, async (_, s) => {
+      for (let b = 0; b < batches; b++) {
+        const events = STREAMS === 1 ? makeBatch(b) : partOf(b, s)
+        const t0 = performance.now()
+        const res = await engine.ingest(events, resolve)
+        slowest = Math.max(slowest, performance.now() - t0)
+        accepted += res.accepted
+        rejected += res.rejected.length
+        notices += res.notices
+        if (res.rejected.length) console.error(res.rejected.slice(0, 3))
+      }
+    }),
+  )
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
 
   // Checks: nothing lost or counted twice.
@@ -157,6 +179,7 @@ async function main() {
     events: TOTAL,
     lines: LINES,
     batch: BATCH,
+    streams: STREAMS,
     seconds: Math.round(seconds * 10) / 10,
     eventsPerSecond: Math.round(TOTAL / seconds),
     slowestBatchMs: Math.round(slowest),

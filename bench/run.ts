@@ -56,6 +56,7 @@ async function core(): Promise<CoreFigure> {
 
 interface IngestFigure {
   db: string
+  streams?: number
   events: number
   seconds: number
   eventsPerSecond: number
@@ -67,10 +68,10 @@ interface IngestFigure {
   error?: string
 }
 
-async function ingest(db: 'sqlite' | 'postgres'): Promise<IngestFigure> {
-  const r = await tsx('bench/engine-ingest.ts', db, String(EVENTS))
+async function ingest(db: 'sqlite' | 'postgres', streams = 1): Promise<IngestFigure> {
+  const r = await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'bench/engine-ingest.ts'), db, String(EVENTS)], { BENCH_STREAMS: String(streams) })
   const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"engine-ingest"'))
-  if (!json) return { db, events: EVENTS, seconds: 0, eventsPerSecond: 0, slowestBatchMs: 0, ok: false, notices: 0, usageRows: 0, replay: { accepted: 0, duplicates: 0 }, error: r.out.slice(-2000) }
+  if (!json) return { db, streams, events: EVENTS, seconds: 0, eventsPerSecond: 0, slowestBatchMs: 0, ok: false, notices: 0, usageRows: 0, replay: { accepted: 0, duplicates: 0 }, error: r.out.slice(-2000) }
   return JSON.parse(json) as IngestFigure
 }
 
@@ -137,9 +138,9 @@ async function main() {
     }
   }
   if (only.has('ingest')) {
-    for (const db of ['sqlite', 'postgres'] as const) {
-      const f = await ingest(db)
-      console.log(`ingest ${db}: ${fmt(f.events)} events in ${f.seconds} s = ${fmt(f.eventsPerSecond)} events/s, checks ${f.ok ? 'ok' : 'FAILED'}${f.error ? `\n${f.error}` : ''}`)
+    for (const [db, streams] of [['sqlite', 1], ['postgres', 1], ['postgres', 2]] as const) {
+      const f = await ingest(db, streams)
+      console.log(`ingest ${db} (${streams} writer${streams > 1 ? 's' : ''}): ${fmt(f.events)} events in ${f.seconds} s = ${fmt(f.eventsPerSecond)} events/s, checks ${f.ok ? 'ok' : 'FAILED'}${f.error ? `\n${f.error}` : ''}`)
       ingests.push(f)
     }
   }
@@ -153,7 +154,8 @@ async function main() {
   const fast = best('server.mjs')
   const viaNext = best('next start')
   const httpOk = (f?: HttpFigure) => Boolean(f && f.requestsPerSecond >= HTTP_TARGET.rps && f.p99Ms < HTTP_TARGET.p99Ms && f.non2xx === 0 && f.errors === 0)
-  const pg = ingests.find((i) => i.db === 'postgres')
+  const pg = ingests.filter((i) => i.db === 'postgres').sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0]
+  const dbName = (i: IngestFigure) => `${i.db === 'postgres' ? 'PostgreSQL' : 'SQLite'}${(i.streams ?? 1) > 1 ? `, ${i.streams} writers at once` : ''}`
   const lines: string[] = []
   lines.push('# Benchmark results', '')
   lines.push(`Written by \`npm run bench\` (bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' with --quick (smaller runs: not the reference figures)' : ''}.`, '')
@@ -176,7 +178,7 @@ async function main() {
   for (const i of ingests) {
     const target = i.db === 'postgres' ? '≥ 50 000 events/s, 1 000 000 in one run, none lost or counted twice' : '(no target), same checks'
     const ok = i.ok && (i.db !== 'postgres' || (i.eventsPerSecond >= TARGETS.ingestPg && i.events >= 1_000_000))
-    lines.push(`| usage ingest into ${i.db === 'postgres' ? 'PostgreSQL' : 'SQLite'} | ${target} | ${fmt(i.eventsPerSecond)} events/s (${fmt(i.events)} in ${i.seconds} s), checks ${i.ok ? 'passed' : 'FAILED'} | ${i.db === 'postgres' ? verdict(ok) : i.ok ? 'ok' : '**failed**'} |`)
+    lines.push(`| usage ingest into ${dbName(i)} | ${target} | ${fmt(i.eventsPerSecond)} events/s (${fmt(i.events)} in ${i.seconds} s), checks ${i.ok ? 'passed' : 'FAILED'} | ${i.db === 'postgres' ? verdict(ok) : i.ok ? 'ok' : '**failed**'} |`)
   }
   lines.push('')
 
@@ -230,15 +232,16 @@ async function main() {
       'franchise, for notices), events in batches of 10 000 through the engine\'s bulk path (rating, usage',
       'rows, consumption counters and notices, one transaction per batch). Afterwards it checks usage',
       'rows = events, consumption sums = generated totals per service, and that replaying a batch',
-      'accepts nothing and writes nothing.',
+      'accepts nothing and writes nothing. "2 writers at once": two concurrent streams of batches, each',
+      'with half of the lines, as two network elements sending at the same time (`BENCH_STREAMS=2`).',
       '',
       '| database | events | seconds | events/s | slowest batch ms | notices | usage rows | replay accepted / duplicates | checks |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     )
     for (const i of ingests) {
-      lines.push(`| ${i.db} | ${fmt(i.events)} | ${i.seconds} | ${fmt(i.eventsPerSecond)} | ${i.slowestBatchMs} | ${i.notices} | ${fmt(i.usageRows)} | ${i.replay.accepted} / ${fmt(i.replay.duplicates)} | ${i.ok ? 'passed' : 'FAILED'} |`)
+      lines.push(`| ${dbName(i)} | ${fmt(i.events)} | ${i.seconds} | ${fmt(i.eventsPerSecond)} | ${i.slowestBatchMs} | ${i.notices} | ${fmt(i.usageRows)} | ${i.replay.accepted} / ${fmt(i.replay.duplicates)} | ${i.ok ? 'passed' : 'FAILED'} |`)
     }
-    for (const i of ingests) if (i.error) lines.push('', `${i.db} failed:`, '', '```', i.error, '```')
+    for (const i of ingests) if (i.error) lines.push('', `${dbName(i)} failed:`, '', '```', i.error, '```')
     lines.push('')
   } else lines.push('_not run (--only)_', '')
   lines.push('## Reports', '', reportsSection(rep), '')
@@ -246,15 +249,16 @@ async function main() {
     lines.push(
       '## PostgreSQL ingest below target',
       '',
-      `Ingest into PostgreSQL missed its target in this run: ${fmt(pg.eventsPerSecond)} events/s against 50 000 (all checks passed).`,
+      `Ingest into PostgreSQL missed its target in this run: ${fmt(pg.eventsPerSecond)} events/s at best against 50 000 (all checks ${ingests.every((i) => i.ok) ? 'passed' : 'did NOT pass'}).`,
       'Where a 10 000-event batch goes (`ENGINE_PROFILE=1`, measured on the loaded machine): finding known',
       'event ids ~10 ms (one `= ANY($1)` query), rating ~30–60 ms, writing ~250–400 ms — the usage rows',
       "(one `INSERT … SELECT FROM unnest(…)`, into a table with about ten indexes: Payload's own plus",
       'company/line/time, category, cycle, msisdn, the unique event id) and the consumption upsert, in one',
       'transaction. The first batch also loads the 1 000 line snapshots (several seconds, once). Before',
       'the unnest path the same batch took 1–2.5 s to write. What is left: fewer indexes on `usage`',
-      '(a schema change, for the lead), or writing batches from several connections in parallel',
-      '(lines partitioned between writers), and measuring on a quiet machine.',
+      '(`usage_line_idx` and `usage_company_idx` are covered by the (line, at) and (company, at) ones;',
+      'the `updated_at`/`created_at` indexes serve nothing on rows never updated) — a schema change, for',
+      'the lead — and measuring on a quiet machine.',
       '',
     )
   }
