@@ -121,7 +121,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
                 <td style={td}>{fmtDateTime(r.createdAt)}</td>
                 <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{RESTORE_STATUS_LABELS[r.status]?.[lang === 'en' ? 1 : 0] ?? r.status}</td>
                 <td style={td}>
-                  {fmtNumber(r.appliedCount ?? 0)} {t('aplicados', 'applied')}, {fmtNumber(r.failedCount ?? 0)} {t('com falha', 'failed')}
+                  {t('Aplicados', 'Applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>
                 <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                   <span style={{ display: 'inline-flex', gap: 6 }}>
