@@ -8,7 +8,9 @@ import { engineEndpoints } from './src/engine/endpoints'
 import { jobs } from './src/jobs'
 import { databaseAdapter } from './src/lib/database'
 import { emailAdapter } from './src/lib/email'
+import { keepErrorData } from './src/lib/errorData'
 import { withListExports } from './src/reports/export'
+import { withReportScreens } from './src/admin/reports/screens'
 import { payloadSecret } from './src/lib/settings'
 import { onInit } from './src/seed/onInit'
 
@@ -20,7 +22,7 @@ export default buildConfig({
   db: await databaseAdapter(),
   email: await emailAdapter(),
   // Every admin list's immediate .xlsx "Download" (GET /api/<slug>/export?where…), src/reports/export.ts.
-  collections: withListExports(collections),
+  collections: withListExports(withReportScreens(collections)),
   endpoints: engineEndpoints,
   jobs,
   admin: {
@@ -31,7 +33,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     // The built-in login posts to /api/users/login and expects a token; ours adds the e-mailed code (A2).
     components: {
-      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink', '/src/admin/offers/NavLinks#BulkNavLinks', '/src/admin/backup/NavLinks#BackupNavLinks'],
+      afterNavLinks: ['/src/admin/company/CurrentCompany#CurrentCompany', '/src/admin/settings/SettingsNavLink#SettingsNavLink', '/src/admin/offers/NavLinks#BulkNavLinks', '/src/admin/backup/NavLinks#BackupNavLinks', '/src/admin/reports/ReportsNavLink#ReportsNavLink'],
       // B: the selected company's dashboard above the collection cards.
       beforeDashboard: ['/src/admin/dashboard/Dashboard#Dashboard'],
       views: {
@@ -40,6 +42,7 @@ export default buildConfig({
         selectCompany: { Component: '/src/admin/company/SelectCompanyView#SelectCompanyView', path: '/empresa' },
         sharedOffers: { Component: '/src/admin/offers/DistributionView#DistributionView', path: '/ofertas-compartilhadas' },
         lineImport: { Component: '/src/admin/import/ImportView#ImportView', path: '/importar' },
+        reports: { Component: '/src/admin/reports/ReportsView#ReportsView', path: '/relatorios' },
         // J, H7: backup and restore, restore history (src/admin/backup).
         backup: { Component: '/src/admin/backup/BackupView#BackupView', path: '/backup' },
         restoreHistory: { Component: '/src/admin/backup/BackupView#RestoreHistoryView', path: '/historico-restauracoes' },
@@ -52,6 +55,8 @@ export default buildConfig({
   },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Field errors of hooks' ValidationErrors in the built app's REST answers (src/lib/errorData.ts).
+  hooks: { afterError: [keepErrorData] },
   onInit,
   telemetry: false,
 })

@@ -1,0 +1,183 @@
+'use client'
+import { useSearchParams } from 'next/navigation'
+import { useCallback, useEffect, useState } from 'react'
+import { api, whereQuery } from '../shared/api'
+import { DateInput } from '../shared/DateInput'
+import { fmtDateTime, fmtNumber } from '../shared/format'
+import { tr, type Lang } from '../shared/lang'
+import { Message } from '../shared/Message'
+import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import { spDayStart } from './kinds'
+
+interface Report {
+  id: string | number
+  name?: string
+  kind?: string
+  createdAt: string
+  status: 'pending' | 'done' | 'failed'
+  rowCount?: number | null
+  error?: string | null
+}
+interface Page {
+  docs: Report[]
+  page: number
+  totalPages: number
+  totalDocs: number
+}
+type Summary = { done: number; pending: number; failed: number }
+
+const LIMIT = 20
+/** While a report is pending the list refreshes itself this often. */
+const POLL_MS = 3000
+const STATUS_COLORS = { pending: '#d98200', done: '#1c7c3c', failed: '#b00020' } as const
+
+/** H6 "Download de relatórios": the reports the user may see, their counts, refresh, download. */
+export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabels: Record<string, string> }) {
+  const t = tr(lang)
+  const requested = useSearchParams()?.get('solicitado')
+  const [page, setPage] = useState(1)
+  const [filter, setFilter] = useState({ from: '', to: '', name: '' })
+  const [applied, setApplied] = useState(filter)
+  const [data, setData] = useState<Page>()
+  const [summary, setSummary] = useState<Summary>()
+  const [error, setError] = useState('')
+  const [loading, setLoading] = useState(false)
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    const and: Record<string, unknown>[] = []
+    if (applied.from) and.push({ createdAt: { greater_than_equal: spDayStart(applied.from) } })
+    if (applied.to) and.push({ createdAt: { less_than: spDayStart(applied.to, 1) } })
+    if (applied.name.trim()) and.push({ name: { like: applied.name.trim() } })
+    const where = and.length ? `&${whereQuery({ and })}` : ''
+    try {
+      const [list, counts] = await Promise.all([
+        api<Page>(`/reports?depth=0&sort=-createdAt&limit=${LIMIT}&page=${page}${where}`),
+        api<Summary>('/reports/summary'),
+      ])
+      setData(list)
+      setSummary(counts)
+      setError('')
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setLoading(false)
+    }
+  }, [applied, page])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const pending = (summary?.pending ?? 0) > 0 || Boolean(data?.docs.some((r) => r.status === 'pending'))
+  useEffect(() => {
+    if (!pending) return
+    const timer = setInterval(() => void load(), POLL_MS)
+    return () => clearInterval(timer)
+  }, [pending, load])
+
+  return (
+    <div style={{ display: 'grid', gap: 16, marginBottom: 40 }} data-testid="report-downloads">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
+        <p style={{ margin: 0, fontSize: 16 }} data-testid="report-summary" aria-live="polite">
+          {summary
+            ? t(
+                `${summary.done} gerados / ${summary.pending} pendentes / ${summary.failed} falhas`,
+                `${summary.done} done / ${summary.pending} pending / ${summary.failed} failed`,
+              )
+            : '…'}
+        </p>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <a href="/admin/relatorios" style={{ ...button, textDecoration: 'none' }}>
+            {t('Solicitar relatório', 'Request a report')}
+          </a>
+          <button type="button" style={primary} onClick={() => void load()} disabled={loading}>
+            {t('Atualizar', 'Refresh')}
+          </button>
+        </div>
+      </div>
+      {requested && <Message ok text={t('Relatório solicitado: ele aparece abaixo e fica disponível quando concluído.', 'Report requested: it shows below and can be downloaded when done.')} />}
+      <form
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' }}
+        onSubmit={(e) => {
+          e.preventDefault()
+          setPage(1)
+          setApplied(filter)
+        }}
+      >
+        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
+          {t('Data de início', 'Start date')}
+          <DateInput label={t('Data de início', 'Start date')} value={filter.from} onChange={(from) => setFilter((f) => ({ ...f, from }))} style={input} />
+        </label>
+        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
+          {t('Data final', 'End date')}
+          <DateInput label={t('Data final', 'End date')} value={filter.to} onChange={(to) => setFilter((f) => ({ ...f, to }))} style={input} />
+        </label>
+        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
+          {t('Nome', 'Name')}
+          <input style={input} aria-label={t('Nome do relatório', 'Report name')} placeholder={t('Nome do relatório', 'Report name')} value={filter.name} onChange={(e) => setFilter((f) => ({ ...f, name: e.target.value }))} />
+        </label>
+        <button type="submit" style={button}>
+          {t('Filtrar', 'Filter')}
+        </button>
+      </form>
+      <Message ok={false} text={error} />
+      <div style={{ ...card, padding: 0, overflowX: 'auto' }}>
+        <table style={table}>
+          <thead>
+            <tr>
+              <th style={th}>{t('Nome', 'Name')}</th>
+              <th style={th}>{t('Data de geração', 'Created')}</th>
+              <th style={th}>Status</th>
+              <th style={{ ...th, textAlign: 'right' }}>{t('Linhas', 'Rows')}</th>
+              <th style={th}>{t('Erro', 'Error')}</th>
+              <th style={th}>
+                <span style={{ position: 'absolute', left: -9999 }}>Download</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.docs.length === 0 && (
+              <tr>
+                <td style={{ ...td, ...muted }} colSpan={6}>
+                  {t('Nenhum relatório.', 'No reports.')}
+                </td>
+              </tr>
+            )}
+            {data?.docs.map((r) => (
+              <tr key={r.id} data-testid={`report-row-${r.id}`} style={String(r.id) === requested ? { background: 'var(--theme-elevation-50)' } : undefined}>
+                <td style={td}>{r.name}</td>
+                <td style={td}>{fmtDateTime(r.createdAt)}</td>
+                <td style={{ ...td, color: STATUS_COLORS[r.status], fontWeight: 600 }} data-testid="report-status">
+                  {statusLabels[r.status] ?? r.status}
+                </td>
+                <td style={{ ...td, textAlign: 'right' }}>{r.rowCount == null ? '' : fmtNumber(r.rowCount)}</td>
+                <td style={{ ...td, color: '#b00020', maxWidth: 360 }}>{r.error ?? ''}</td>
+                <td style={td}>
+                  {r.status === 'done' && (
+                    <a href={`/api/reports/${r.id}/download`} download style={{ ...button, textDecoration: 'none', whiteSpace: 'nowrap' }} aria-label={`Download ${r.name ?? ''}`}>
+                      ↓ Download
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data && (
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+          <button type="button" style={button} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+            {t('Anterior', 'Previous')}
+          </button>
+          <span style={muted}>
+            {t(`Página ${data.page} de ${Math.max(1, data.totalPages)} · ${data.totalDocs} relatórios`, `Page ${data.page} of ${Math.max(1, data.totalPages)} · ${data.totalDocs} reports`)}
+          </span>
+          <button type="button" style={button} disabled={page >= data.totalPages} onClick={() => setPage((p) => p + 1)}>
+            {t('Próxima', 'Next')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

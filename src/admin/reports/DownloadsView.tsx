@@ -1,0 +1,25 @@
+import { Gutter } from '@payloadcms/ui'
+import type { ListViewServerProps } from 'payload'
+import { REPORT_STATUS } from '../../collections/Reports'
+import { langOf, tr } from '../shared/lang'
+import { DownloadsPanel } from './DownloadsPanel'
+
+/**
+ * The reports collection's list (/admin/collections/reports) replaced by H6 "Download de
+ * relatórios": name, date, status, rows, error, the counts, refresh and download.
+ */
+export function DownloadsView({ i18n }: ListViewServerProps) {
+  const lang = langOf(i18n)
+  const en = lang === 'en'
+  const statusLabels = Object.fromEntries(Object.entries(REPORT_STATUS).map(([k, [pt, english]]) => [k, en ? english : pt]))
+  return (
+    <Gutter>
+      <div style={{ paddingTop: 20 }}>
+        <h1 style={{ margin: '4px 0 16px' }}>{tr(lang)('Download de relatórios', 'Report downloads')}</h1>
+        <DownloadsPanel lang={lang} statusLabels={statusLabels} />
+      </div>
+    </Gutter>
+  )
+}
+
+export default DownloadsView

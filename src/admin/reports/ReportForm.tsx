@@ -1,0 +1,214 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useState, type ReactNode } from 'react'
+import { DateInput } from '../shared/DateInput'
+import { tr, type Lang } from '../shared/lang'
+import { Message } from '../shared/Message'
+import { card, input, muted, primary } from '../shared/styles'
+import { spToday, type KindInfo, type Option } from './kinds'
+
+type Values = Record<string, string>
+
+/** The label of each filter the back end takes (`params.<name>`), as the carrier's screens call them. */
+const FILTER_LABELS: Record<string, [string, string]> = {
+  from: ['Data de início', 'Start date'],
+  to: ['Data final', 'End date'],
+  line: ['Nº da linha', 'Line number'],
+  account: ['Nº da conta', 'Account number'],
+  user: ['Usuário (CPF)', 'User (CPF)'],
+  status: ['Status', 'Status'],
+  search: ['Nome/Número da linha', 'Line name/number'],
+  cycle: ['Ciclo (início)', 'Cycle (start)'],
+  category: ['Tipo de restauração', 'Restore type'],
+}
+
+const DATE_FILTERS = new Set(['from', 'to', 'cycle'])
+
+/** The period a kind starts with: the last 7 days (within its limit), none when optional. */
+const defaults = (k: KindInfo): Values =>
+  k.period?.required ? { from: spToday(-(Math.min(7, k.period.max) - 1)), to: spToday() } : {}
+
+const toId = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v)
+
+/** H: pick a report, fill exactly its filters, "Solicitar"; the 400's field errors show next to the fields. */
+export function ReportForm({
+  lang,
+  kinds,
+  subadmin,
+  departments,
+  accounts,
+  statuses,
+  categories,
+}: {
+  lang: Lang
+  kinds: KindInfo[]
+  subadmin: boolean
+  departments: Option[]
+  accounts: Option[]
+  statuses: Option[]
+  categories: Option[]
+}) {
+  const t = tr(lang)
+  const router = useRouter()
+  const [kind, setKind] = useState(kinds[0]?.kind ?? '')
+  const info = kinds.find((k) => k.kind === kind) ?? kinds[0]
+  const [values, setValues] = useState<Values>(() => (info ? defaults(info) : {}))
+  const [format, setFormat] = useState('xlsx')
+  const [picked, setPicked] = useState<string[]>([])
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  const [busy, setBusy] = useState(false)
+  if (!info) return null
+
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }))
+  const choose = (next: string) => {
+    setKind(next)
+    const k = kinds.find((x) => x.kind === next)
+    setValues(k ? defaults(k) : {})
+    setErrors({})
+    setMessage(undefined)
+  }
+  const fields = [...(info.period ? ['from', 'to'] : []), ...info.filters]
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setErrors({})
+    setMessage(undefined)
+    const params: Record<string, unknown> = {}
+    for (const f of fields) if (values[f]?.trim()) params[f] = f === 'account' ? toId(values[f]) : values[f].trim()
+    // A sub-admin's report covers its own departments: "all" means all of them.
+    const chosen = info.lineBased ? (picked.length || !subadmin ? picked : departments.map((d) => d.value)) : []
+    try {
+      const res = await fetch('/api/reports', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind, format, departments: chosen.map(toId), params }),
+      })
+      const data = await res.json().catch(() => ({}))
+      if (res.ok) {
+        router.push(`/admin/collections/reports?solicitado=${encodeURIComponent(String(data?.doc?.id ?? ''))}`)
+        return
+      }
+      const fieldErrors = (data?.errors?.[0]?.data?.errors ?? []) as { path?: string; message: string }[]
+      const byField: Record<string, string> = {}
+      const other: string[] = []
+      for (const fe of fieldErrors) {
+        const name = String(fe.path ?? '').replace(/^params\./, '')
+        if (fields.includes(name) || name === 'departments' || name === 'format') byField[name] = byField[name] ? `${byField[name]}; ${fe.message}` : fe.message
+        else other.push(fe.message)
+      }
+      setErrors(byField)
+      const general = other.join('; ') || (fieldErrors.length ? '' : data?.errors?.[0]?.message || `Erro ${res.status}`)
+      setMessage({ ok: false, text: general || t('Corrija os campos indicados.', 'Fix the fields shown.') })
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const control = (name: string): ReactNode => {
+    const label = t(...(FILTER_LABELS[name] ?? [name, name]))
+    const style = { ...input, ...(errors[name] ? { borderColor: '#b00020' } : {}) }
+    if (DATE_FILTERS.has(name)) return <DateInput label={label} value={values[name] ?? ''} onChange={(v) => set(name, v)} style={style} required={name !== 'cycle' && info.period?.required} />
+    const select = (opts: Option[]) => (
+      <select aria-label={label} style={style} value={values[name] ?? ''} onChange={(e) => set(name, e.target.value)}>
+        <option value="">{t('Todos', 'All')}</option>
+        {opts.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    )
+    if (name === 'account') return select(accounts)
+    if (name === 'status') return select(statuses)
+    if (name === 'category') return select(categories)
+    return (
+      <input
+        aria-label={label}
+        style={style}
+        value={values[name] ?? ''}
+        inputMode={name === 'search' ? 'text' : 'numeric'}
+        placeholder={label}
+        onChange={(e) => set(name, e.target.value)}
+      />
+    )
+  }
+
+  const field = (name: string, label: string, body: ReactNode) => (
+    <div key={name} style={{ display: 'grid', gap: 4, alignContent: 'start' }} data-testid={`report-field-${name}`}>
+      <span style={{ fontSize: 13, fontWeight: 600 }}>{label}</span>
+      {body}
+      {errors[name] && (
+        <span role="alert" data-testid={`report-error-${name}`} style={{ color: '#b00020', fontSize: 13, maxWidth: 320 }}>
+          {errors[name]}
+        </span>
+      )}
+    </div>
+  )
+
+  return (
+    <form onSubmit={submit} style={{ ...card, display: 'grid', gap: 16, marginBottom: 40 }} data-testid="report-form" noValidate>
+      <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <legend style={{ fontSize: 13, fontWeight: 600, marginBottom: 6 }}>{t('Relatório', 'Report')}</legend>
+        {kinds.map((k) => (
+          <label key={k.kind} style={{ display: 'flex', gap: 6, alignItems: 'center', border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '6px 10px', cursor: 'pointer', background: k.kind === kind ? 'var(--theme-elevation-100)' : undefined }}>
+            <input type="radio" name="kind" value={k.kind} checked={k.kind === kind} onChange={() => choose(k.kind)} />
+            {k.label}
+          </label>
+        ))}
+      </fieldset>
+      {info.period && (
+        <p style={{ ...muted, margin: 0 }} data-testid="report-period-limit">
+          {info.period.required
+            ? t(`Período obrigatório, de no máximo ${info.period.max} dias.`, `Period required, at most ${info.period.max} days.`)
+            : t(`Período opcional, de no máximo ${info.period.max} dias.`, `Optional period, at most ${info.period.max} days.`)}
+        </p>
+      )}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
+        {fields.map((f) => field(f, t(...(FILTER_LABELS[f] ?? [f, f])), control(f)))}
+        {field(
+          'format',
+          t('Formato', 'Format'),
+          <select aria-label={t('Formato', 'Format')} style={input} value={format} onChange={(e) => setFormat(e.target.value)}>
+            <option value="xlsx">Excel (.xlsx)</option>
+            <option value="csv">CSV (.csv.zip)</option>
+          </select>,
+        )}
+      </div>
+      {info.lineBased &&
+        field(
+          'departments',
+          t('Departamentos', 'Departments'),
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10 }} role="group" aria-label={t('Departamentos', 'Departments')}>
+            {departments.length === 0 && <span style={muted}>{t('Nenhum departamento.', 'No departments.')}</span>}
+            {departments.map((d) => (
+              <label key={d.value} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
+                <input
+                  type="checkbox"
+                  checked={picked.includes(d.value)}
+                  onChange={(e) => setPicked((p) => (e.target.checked ? [...p, d.value] : p.filter((x) => x !== d.value)))}
+                />
+                {d.label}
+              </label>
+            ))}
+            <span style={muted}>
+              {subadmin
+                ? t('Nenhum marcado: todos os seus departamentos.', 'None ticked: all your departments.')
+                : t('Nenhum marcado: todas as linhas da empresa.', "None ticked: all the company's lines.")}
+            </span>
+          </div>,
+        )}
+      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+        <button type="submit" style={primary} disabled={busy}>
+          {busy ? t('Aguarde…', 'Please wait…') : t('Solicitar', 'Request')}
+        </button>
+        <span style={muted}>{t('O relatório é gerado em segundo plano e aparece em Download de relatórios.', 'The report is generated in the background and shows in Report downloads.')}</span>
+      </div>
+      <Message ok={message?.ok ?? false} text={message?.text} />
+    </form>
+  )
+}

@@ -1,0 +1,72 @@
+import type { AdminViewServerProps } from 'payload'
+import { BACKUP_CATEGORIES } from '../../collections/Backups'
+import { LINE_STATUS } from '../../collections/Lines'
+import { REPORT_KINDS } from '../../collections/Reports'
+import { KINDS } from '../../reports/kinds'
+import { AdminPage } from '../shared/AdminPage'
+import { langOf, tr } from '../shared/lang'
+import { currentCompany } from '../shared/server'
+import { card } from '../shared/styles'
+import type { KindInfo, Option } from './kinds'
+import { ReportForm } from './ReportForm'
+
+const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] =>
+  Object.entries(map).map(([value, [pt, english]]) => ({ value, label: en ? english : pt }))
+
+/** /admin/relatorios: ask for a background report (H1–H5, H7) with exactly its kind's filters. */
+export async function ReportsView(props: AdminViewServerProps) {
+  const { req } = props.initPageResult
+  const { payload } = req
+  const user = req.user as { role?: string } | null
+  const company = user ? await currentCompany(payload, user) : null
+  const lang = langOf(req.i18n)
+  const t = tr(lang)
+  const en = lang === 'en'
+  let content
+  if (!company) {
+    content = (
+      <p style={card}>
+        {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+      </p>
+    )
+  } else {
+    const scope = { overrideAccess: false, user: user as never, depth: 0, limit: 0, pagination: false } as const
+    const [departments, accounts] = await Promise.all([
+      payload.find({ ...scope, collection: 'departments', where: { company: { equals: company.id } }, sort: 'name', select: { name: true } }),
+      payload.find({ ...scope, collection: 'accounts', where: { company: { equals: company.id } }, sort: 'number', select: { number: true, name: true } }),
+    ])
+    const labels = REPORT_KINDS as Record<string, readonly [string, string]>
+    const kinds: KindInfo[] = Object.entries(KINDS).map(([kind, def]) => ({
+      kind,
+      label: labels[kind]?.[en ? 1 : 0] ?? def.title,
+      period: def.period ? { ...def.period } : undefined,
+      filters: [...def.filters],
+      lineBased: def.lineBased,
+    }))
+    content = (
+      <ReportForm
+        lang={lang}
+        kinds={kinds}
+        subadmin={user?.role === 'subadmin'}
+        departments={departments.docs.map((d) => ({ value: String(d.id), label: String(d.name) }))}
+        accounts={accounts.docs.map((a) => ({ value: String(a.id), label: [a.number, (a as { name?: string }).name].filter(Boolean).join(' – ') }))}
+        statuses={options(LINE_STATUS, en)}
+        categories={options(BACKUP_CATEGORIES, en)}
+      />
+    )
+  }
+  return (
+    <AdminPage {...props}>
+      <h1 style={{ margin: '4px 0 16px' }}>{t('Relatórios', 'Reports')}</h1>
+      {company && (
+        <p style={{ margin: '0 0 16px' }}>
+          {t('Empresa:', 'Company:')} <strong>{company.name}</strong> ·{' '}
+          <a href="/admin/collections/reports">{t('Download de relatórios', 'Report downloads')}</a>
+        </p>
+      )}
+      {content}
+    </AdminPage>
+  )
+}
+
+export default ReportsView
