@@ -1,5 +1,5 @@
 import { selectField } from '../fields/common'
-import { auditBackupCreate, auditBackupDelete, backupEndpoints, fillBackup } from '../jobs/restore/collections'
+import { auditBackupCreate, auditBackupDelete, backupEndpoints, fillBackup, keepBackupOfRunningRestore } from '../jobs/restore/collections'
 import { label } from '../lib/i18n'
 import { tenantCollection } from './tenantCollection'
 
@@ -33,7 +33,7 @@ export const BACKUP_FILE_PREFIX: Record<BackupCategory, string> = {
  */
 export const Backups = tenantCollection({
   slug: 'backups',
-  hooks: { beforeChange: [fillBackup], afterChange: [auditBackupCreate], afterDelete: [auditBackupDelete] },
+  hooks: { beforeChange: [fillBackup], afterChange: [auditBackupCreate], beforeDelete: [keepBackupOfRunningRestore], afterDelete: [auditBackupDelete] },
   endpoints: backupEndpoints,
   labels: { singular: label('Backup', 'Backup'), plural: label('Backups', 'Backups') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'category', 'status', 'itemCount', 'createdAt'] },

@@ -22,11 +22,19 @@ export const Restores = tenantCollection({
   hooks: { beforeOperation: [restoreFromBackup], beforeChange: [initRestore], afterChange: [queueRestore] },
   endpoints: restoreEndpoints,
   labels: { singular: label('Restauração', 'Restore'), plural: label('Histórico de restaurações', 'Restore history') },
-  admin: { defaultColumns: ['backup', 'category', 'status', 'createdAt', 'finishedAt'] },
+  admin: { defaultColumns: ['backupName', 'category', 'status', 'createdAt', 'finishedAt'] },
   defaultSort: '-createdAt',
   access: { update: () => false, delete: () => false },
   fields: [
-    { name: 'backup', type: 'relationship', relationTo: 'backups', required: true, label: label('Backup', 'Backup') },
+    // Optional in the table so a deleted backup leaves its restores in the history (H7), by name.
+    {
+      name: 'backup',
+      type: 'relationship',
+      relationTo: 'backups',
+      label: label('Backup', 'Backup'),
+      validate: (value: unknown, { operation }: { operation?: string }) => (operation === 'create' && value == null ? 'Informe o backup' : true),
+    },
+    { name: 'backupName', type: 'text', label: label('Nome do backup', 'Backup name'), admin: { readOnly: true } },
     selectField('category', 'Categoria', 'Category', BACKUP_CATEGORIES, { required: true, index: true }),
     selectField('status', 'Status', 'Status', RESTORE_STATUS, { required: true, defaultValue: 'pending', index: true }),
     { name: 'appliedCount', type: 'number', defaultValue: 0, label: label('Aplicados', 'Applied') },

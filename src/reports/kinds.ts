@@ -215,10 +215,10 @@ export const KINDS: Record<string, ReportKind> = {
       }
       if (params.category) and.push({ category: { equals: params.category } })
       const backups = new Lookup(payload, 'backups', { name: true })
-      for await (const page of pages(payload, { collection: 'restores', where: { and }, sortField: 'createdAt', desc: true, select: { backup: true, category: true, status: true } })) {
+      for await (const page of pages(payload, { collection: 'restores', where: { and }, sortField: 'createdAt', desc: true, select: { backup: true, backupName: true, category: true, status: true } })) {
         await backups.load(page.map((r) => r.backup))
         for (const r of page) {
-          const name = backups.get(r.backup)?.name
+          const name = r.backupName ?? backups.get(r.backup)?.name
           yield [pt(BACKUP_CATEGORIES, r.category), name ? `${String(name)}.csv` : '', spDateTime(r.createdAt), pt(RESTORE_STATUS, r.status)]
         }
       }

@@ -48,7 +48,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
           )
           for (const b of backups.docs) names.set(String(b.id), b.name)
         }
-        setRows(docs.map((d) => ({ ...d, backupName: names.get(String(idOf(d.backup))) })))
+        setRows(docs.map((d) => ({ ...d, backupName: d.backupName ?? names.get(String(idOf(d.backup))) })))
         setTotal(found.docs.length === docs.length ? found.totalDocs : docs.length)
       } catch (e) {
         setRows(undefined)

@@ -3,7 +3,8 @@ export type RestoreStatus = 'pending' | 'running' | 'success' | 'partial' | 'err
 
 export interface RestoreDoc {
   id: number | string
-  backup: number | string | { id: number | string; name?: string }
+  backup?: number | string | { id: number | string; name?: string } | null
+  backupName?: string | null
   category: string
   status: RestoreStatus
   appliedCount?: number

@@ -9,6 +9,7 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionBeforeOperationHook,
   Endpoint,
   PayloadHandler,
@@ -55,6 +56,19 @@ export const auditBackupCreate: CollectionAfterChangeHook = async ({ doc, operat
   if (operation !== 'create' || req.context?.skipAudit) return doc
   await writeTransaction(req, { ...describeBackup(doc.category, doc.name, 'create'), companies: [doc.company], entity: 'backups', entityId: doc.id })
   return doc
+}
+
+/** A backup a restore is still working from cannot go; finished restores keep its name. */
+export const keepBackupOfRunningRestore: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const running = await req.payload.count({
+    collection: 'restores',
+    where: { and: [{ backup: { equals: id } }, { status: { in: ['pending', 'running'] } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (running.totalDocs > 0) {
+    throw new ValidationError({ collection: 'backups', errors: [{ path: 'id', message: 'Há uma restauração em andamento com este backup; aguarde o fim para excluí-lo' }] })
+  }
 }
 
 export const auditBackupDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
@@ -146,7 +160,7 @@ export const initRestore: CollectionBeforeChangeHook = async ({ data, operation,
   const backupId = idOf(data.backup)
   const backup = backupId == null ? null : await req.payload.findByID({ collection: 'backups', id: backupId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!backup) throw new ValidationError({ collection: 'restores', errors: [{ path: 'backup', message: 'Backup não encontrado' }] })
-  return { ...data, status: 'pending', appliedCount: 0, failedCount: 0, applied: [], failed: [], finishedAt: null, requestedBy: actorOf(req)?.id ?? null }
+  return { ...data, backupName: backup.name, status: 'pending', appliedCount: 0, failedCount: 0, applied: [], failed: [], finishedAt: null, requestedBy: actorOf(req)?.id ?? null }
 }
 
 /** Queues the restore job in the same transaction as the request (J3) and audits the request. */

@@ -146,6 +146,20 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
     expect(await app.payload.findByID({ collection: 'users', id: newcomer.id, depth: 0, overrideAccess: true, disableErrors: true })).not.toBeNull()
   })
 
+  it('a backup in use by a pending restore cannot be deleted; once done, deleting it keeps the restore in the history by name', async () => {
+    const backup = (await app.rest.post('/backups?depth=0', { company: world.a.company.id, category: 'transfers' }, admin)).body.doc
+    const requested = await app.rest.post('/restores', { backup: backup.id }, admin)
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201)
+    expect(requested.body.doc.backupName).toBe(backup.name)
+    const refused = await app.rest.delete(`/backups/${String(backup.id)}`, admin)
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain('restauração em andamento')
+    await app.payload.jobs.run()
+    expect((await app.rest.delete(`/backups/${String(backup.id)}`, admin)).status).toBe(200)
+    const kept: any = await app.payload.findByID({ collection: 'restores', id: requested.body.doc.id, depth: 0, overrideAccess: true })
+    expect(kept).toMatchObject({ status: 'success', backupName: backup.name })
+  })
+
   it('history by period and type, validated', async () => {
     const today = new Date().toISOString().slice(0, 10)
     const hist = await app.rest.get(`/restores/history?from=${today}&to=${today}&category=departments`, admin)
