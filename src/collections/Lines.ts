@@ -6,6 +6,7 @@ import { sameCompanyRelations } from '../hooks/sameCompany'
 import { label } from '../lib/i18n'
 import { importEndpoints } from './lines/import'
 import { tenantCollection } from './tenantCollection'
+import { poolOffers, poolTotalMB } from '../domain/pools'
 
 export const LINE_STATUS = {
   active: ['Ativo', 'Active'],
@@ -30,13 +31,13 @@ async function quotaWithinPool(value: unknown, { data, siblingData, req }: { dat
     collection: 'offers',
     where: { account: { equals: account }, kind: { equals: 'shared' } },
     depth: 0,
-    limit: 1,
+    pagination: false,
     overrideAccess: true,
     req,
   })
-  const pool = pools.docs[0]
-  if (pool && (value as number) > (pool.amount as number)) {
-    return `A cota (${String(value)} MB) é maior que o total da oferta compartilhada (${String(pool.amount)} MB)`
+  const poolMB = poolTotalMB(pools.docs)
+  if (poolOffers(pools.docs).length > 0 && (value as number) > poolMB) {
+    return `A cota (${String(value)} MB) é maior que o total da oferta compartilhada (${String(poolMB)} MB)`
   }
   return true
 }

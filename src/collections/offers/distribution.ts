@@ -14,6 +14,7 @@ import { idOf } from '../../access/roles'
 import { cycleKeyFor } from '../../engine/core'
 import { validateNonNegativeInt, validateQuotaAgainstPool } from '../../validation'
 import { actorFor, bodyOf, errorsOf, failure, json, validationError, zodErrors, type FieldError } from '../shared/endpoint'
+import { poolOffers, poolTotalMB } from '../../domain/pools'
 
 export type QuotaControl = 'limited' | 'unlimited' | 'blocked'
 export interface Quota {
@@ -105,8 +106,7 @@ async function poolOf(req: PayloadRequest, accountId: string | number) {
   const account = accounts[0]
   if (!account) return null
   const offers = await findAll(req, 'offers', { account: { equals: account.id }, kind: { equals: 'shared' } }, { access: true, sort: 'createdAt' })
-  const shared = offers.filter((o) => o.unit === 'mb')
-  return { account, offers: shared, poolMB: shared.reduce((s, o) => s + Number(o.amount ?? 0), 0) }
+  return { account, offers: poolOffers(offers), poolMB: poolTotalMB(offers) }
 }
 
 /** Every line of the account (whatever the user's department scope) with its quota: the total is account-wide. */

@@ -4,6 +4,7 @@
  * a saved profile, line, holiday, offer, transfer or company applies to the next decision (E3).
  */
 import type { Payload } from 'payload'
+import { poolOffers, poolTotalMB } from '../../domain/pools'
 import {
   compileOperators,
   compileSnapshot,
@@ -199,8 +200,11 @@ export class SnapshotCache {
       }
       if (own.has(offerId)) transferData.push({ offerId, amount: Number(t.amount ?? 0), direction: into ? 'in' : 'out' })
     }
-    const pool = pools[0]
-    const poolData: SharedPoolData | null = pool ? { offerId: String(pool.id), name: `${pool.offer} - ${pool.package}`, totalMB: Number(pool.amount ?? 0) } : null
+    // Counters of the pool are keyed by its first MB offer; its size is all of them (src/domain/pools.ts).
+    const inPool = poolOffers(pools)
+    const poolData: SharedPoolData | null = inPool.length
+      ? { offerId: String(inPool[0].id), name: inPool.map((o) => `${o.offer} - ${o.package}`).join(' + '), totalMB: poolTotalMB(inPool) }
+      : null
     const holidayData: HolidayData[] = holidays.map((h) => ({ date: String(h.date), name: h.name, ddd: h.ddd ?? null, state: h.state ?? null }))
     const snapshot = compileSnapshot({
       company: {

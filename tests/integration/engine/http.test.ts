@@ -208,3 +208,23 @@ describe('POST /api/engine/usage and GET /api/engine/balance', () => {
     expect((await app.rest.get(`/engine/balance?line=abc`, adminA)).status).toBe(400)
   })
 })
+
+describe('shared pool (G)', () => {
+  it('is every shared MB offer of the account, summed, as in the distribution grid', async () => {
+    const offer = (pkg: string, amount: number) =>
+      app.payload.create({
+        collection: 'offers' as never,
+        data: { company: world.b.company.id, account: world.b.account.id, offer: 'Claro Empresa', package: pkg, kind: 'shared', unit: 'mb', amount } as never,
+        overrideAccess: true,
+      })
+    await offer('Pool 1 GB', 1024)
+    await offer('Pool 2 GB', 2048)
+    const l = line(1, 'b')
+    const bal = await app.rest.get(`/engine/balance?line=${l}&at=${TUESDAY_NOON}`, support)
+    expect(bal.status, JSON.stringify(bal.body)).toBe(200)
+    expect(bal.body.pool.capacityBytes).toBe(3072 * 1024 * 1024)
+    const grid = await app.rest.get(`/offers/distribution?account=${String(world.b.account.id)}`, support)
+    expect(grid.body.totals.poolMB).toBe(3072)
+  })
+})
+
