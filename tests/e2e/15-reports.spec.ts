@@ -103,3 +103,10 @@ test('lista de linhas: "Download relatório" baixa exatamente as linhas filtrada
   expect(rows.length - 1).toBe(data.totalDocs)
   expect(rows.slice(1).every((r) => r[5] === 'Ativo')).toBe(true)
 })
+
+test('"Download relatório" em cada lista exportável', async ({ adminPage: page }) => {
+  for (const slug of ['lines', 'departments', 'profiles', 'holidays', 'users', 'transactions']) {
+    await page.goto(`/admin/collections/${slug}`)
+    await expect(page.getByRole('link', { name: 'Download relatório' }), slug).toHaveAttribute('href', new RegExp(`/api/${slug}/export`))
+  }
+})
