@@ -29,6 +29,8 @@ export default buildConfig({
     user: 'users',
     // No Gravatar: the machines that run GOL may have no internet access.
     avatar: 'default',
+    // date-fns pattern for every date Payload shows (lists, documents): Brazilian style.
+    dateFormat: 'dd/MM/yyyy HH:mm',
     meta: { titleSuffix: ' - GOL Gestor Online' },
     importMap: { baseDir: dirname },
     // The built-in login posts to /api/users/login and expects a token; ours adds the e-mailed code (A2).
@@ -42,10 +44,10 @@ export default buildConfig({
         selectCompany: { Component: '/src/admin/company/SelectCompanyView#SelectCompanyView', path: '/empresa' },
         sharedOffers: { Component: '/src/admin/offers/DistributionView#DistributionView', path: '/ofertas-compartilhadas' },
         lineImport: { Component: '/src/admin/import/ImportView#ImportView', path: '/importar' },
-        reports: { Component: '/src/admin/reports/ReportsView#ReportsView', path: '/relatorios' },
         // J, H7: backup and restore, restore history (src/admin/backup).
         backup: { Component: '/src/admin/backup/BackupView#BackupView', path: '/backup' },
         restoreHistory: { Component: '/src/admin/backup/BackupView#RestoreHistoryView', path: '/historico-restauracoes' },
+        reports: { Component: '/src/admin/reports/ReportsView#ReportsView', path: '/relatorios' },
       },
     },
   },

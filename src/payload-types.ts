@@ -88,6 +88,7 @@ export interface Config {
     outbox: Outbox;
     'login-challenges': LoginChallenge;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -115,6 +116,7 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'login-challenges': LoginChallengesSelect<false> | LoginChallengesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -123,15 +125,29 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      generateReport: TaskGenerateReport;
+      sweepReports: TaskSweepReports;
+      purgeRetention: TaskPurgeRetention;
+      restore: TaskRestore;
+      sweepRestores: TaskSweepRestores;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -388,6 +404,9 @@ export interface User {
   departments?: (number | Department)[] | null;
   mustChangePassword?: boolean | null;
   selectedCompany?: (number | null) | Company;
+  /**
+   * Um usuário bloqueado não entra e os seus tokens deixam de valer.
+   */
   blocked?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -515,6 +534,9 @@ export interface Report {
   name?: string | null;
   kind: 'calls' | 'transactions' | 'data' | 'notifications' | 'subscribers' | 'restores';
   format?: ('xlsx' | 'csv') | null;
+  /**
+   * from, to (YYYY-MM-DD) and the report filters
+   */
   params?:
     | {
         [k: string]: unknown;
@@ -524,10 +546,18 @@ export interface Report {
     | number
     | boolean
     | null;
+  /**
+   * Empty: all. A sub-administrator picks among its own.
+   */
+  departments?: (number | Department)[] | null;
   status?: ('pending' | 'done' | 'failed') | null;
   rowCount?: number | null;
   file?: string | null;
   error?: string | null;
+  attempts?: number | null;
+  heartbeatAt?: string | null;
+  finishedAt?: string | null;
+  job?: string | null;
   requestedBy?: (number | null) | User;
   company: number | Company;
   updatedAt: string;
@@ -563,7 +593,8 @@ export interface Backup {
  */
 export interface Restore {
   id: number;
-  backup: number | Backup;
+  backup?: (number | null) | Backup;
+  backupName?: string | null;
   category: 'subscribers' | 'general' | 'transfers' | 'profiles' | 'offers' | 'departments' | 'users';
   status?: ('pending' | 'running' | 'success' | 'partial' | 'error') | null;
   appliedCount?: number | null;
@@ -658,6 +689,107 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'sweepRestores';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'sweepRestores') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1048,10 +1180,15 @@ export interface ReportsSelect<T extends boolean = true> {
   kind?: T;
   format?: T;
   params?: T;
+  departments?: T;
   status?: T;
   rowCount?: T;
   file?: T;
   error?: T;
+  attempts?: T;
+  heartbeatAt?: T;
+  finishedAt?: T;
+  job?: T;
   requestedBy?: T;
   company?: T;
   updatedAt?: T;
@@ -1078,6 +1215,7 @@ export interface BackupsSelect<T extends boolean = true> {
  */
 export interface RestoresSelect<T extends boolean = true> {
   backup?: T;
+  backupName?: T;
   category?: T;
   status?: T;
   appliedCount?: T;
@@ -1146,6 +1284,38 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -1178,6 +1348,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1185,6 +1383,52 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskGenerateReport".
+ */
+export interface TaskGenerateReport {
+  input: {
+    report: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweepReports".
+ */
+export interface TaskSweepReports {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeRetention".
+ */
+export interface TaskPurgeRetention {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRestore".
+ */
+export interface TaskRestore {
+  input: {
+    restore: string;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweepRestores".
+ */
+export interface TaskSweepRestores {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

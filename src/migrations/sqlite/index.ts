@@ -1,9 +1,9 @@
-import * as migration_20261125_110650_initial from './20261125_110650_initial';
+import * as migration_20261125_122836_initial from './20261125_122836_initial';
 
 export const migrations = [
   {
-    up: migration_20261125_110650_initial.up,
-    down: migration_20261125_110650_initial.down,
-    name: '20261125_110650_initial'
+    up: migration_20261125_122836_initial.up,
+    down: migration_20261125_122836_initial.down,
+    name: '20261125_122836_initial'
   },
 ];
