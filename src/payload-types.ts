@@ -485,9 +485,9 @@ export interface Usage {
   group?: string | null;
   package?: string | null;
   cycle?: string | null;
-  company: number | Company;
   updatedAt: string;
   createdAt: string;
+  company: number | Company;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1133,9 +1133,9 @@ export interface UsageSelect<T extends boolean = true> {
   group?: T;
   package?: T;
   cycle?: T;
-  company?: T;
   updatedAt?: T;
   createdAt?: T;
+  company?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -25,7 +25,8 @@ import {
   existingEventIds,
   persistBatch,
   readConsumption,
-  readSentNotices,
+  readConsumptionByLine,
+  readSentNoticesByLine,
   type ConsumptionDelta,
   type NoticeRow,
   type UsageRow,
@@ -169,10 +170,42 @@ export class Engine {
     const key = `${String(ls.lineId)}|${cycleKey}`
     let set = this.sentNotices.get(key)
     if (!set) {
-      set = await readSentNotices(this.payload, ls.lineId, cycleKey)
+      set = (await readSentNoticesByLine(this.payload, [ls.lineId], cycleKey)).get(String(ls.lineId))!
       this.sentNotices.set(key, set)
     }
     return set
+  }
+
+  /**
+   * Loads, a few queries for all of them, the consumption and sent notices of the lines a
+   * batch touches in each cycle that the caches do not hold yet (one by one, each line of a
+   * new batch would cost two queries).
+   */
+  private async warm(lines: { ls: LineSnapshot; cycles: Set<string> }[]): Promise<void> {
+    const byCycle = new Map<string, LineSnapshot[]>()
+    for (const { ls, cycles } of lines) {
+      for (const cycleKey of cycles) {
+        let list = byCycle.get(cycleKey)
+        if (!list) byCycle.set(cycleKey, (list = []))
+        list.push(ls)
+      }
+    }
+    for (const [cycleKey, all] of byCycle) {
+      const cold: LineSnapshot[] = []
+      for (const ls of all) if (!(await this.counters.get(String(ls.lineId), cycleKey))) cold.push(ls)
+      if (cold.length) {
+        const flats = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey)
+        for (const ls of cold) await this.counters.prime(String(ls.lineId), cycleKey, flats.get(String(ls.lineId)) ?? {})
+      }
+      const unsent = all.filter((ls) => !this.sentNotices.has(`${String(ls.lineId)}|${cycleKey}`))
+      if (unsent.length) {
+        const sent = await readSentNoticesByLine(this.payload, unsent.map((ls) => ls.lineId), cycleKey)
+        for (const ls of unsent) {
+          const key = `${String(ls.lineId)}|${cycleKey}`
+          if (!this.sentNotices.has(key)) this.sentNotices.set(key, sent.get(String(ls.lineId))!)
+        }
+      }
+    }
   }
 
   /**
@@ -214,11 +247,26 @@ export class Engine {
     const T1 = performance.now()
     const snapshots = new Map<string, LineSnapshot | null>()
     const msisdns = [...byLine.keys()]
+    await this.snapshots.preload(msisdns)
     for (let i = 0; i < msisdns.length; i += 32) {
       const part = msisdns.slice(i, i + 32)
       const found = await Promise.all(part.map(resolve))
       part.forEach((m, j) => snapshots.set(m, found[j]))
     }
+    const cycleOf = new Map<IngestEvent, string>()
+    const toWarm: { ls: LineSnapshot; cycles: Set<string> }[] = []
+    for (const [msisdn, list] of byLine) {
+      const ls = snapshots.get(msisdn)
+      if (!ls) continue
+      const cycles = new Set<string>()
+      for (const e of list) {
+        const cycleKey = cycleFor(e.at, ls.snapshot.renewalDay).key
+        cycleOf.set(e, cycleKey)
+        cycles.add(cycleKey)
+      }
+      toWarm.push({ ls, cycles })
+    }
+    await this.warm(toWarm)
     for (const [msisdn, list] of byLine) {
       const ls = snapshots.get(msisdn) ?? null
       if (!ls) {
@@ -227,7 +275,7 @@ export class Engine {
       }
       const work = new Map<string, { counters: Counters; deltas: Flat; sent: Set<string>; notices: Notice[] }>()
       for (const e of list) {
-        const cycleKey = cycleFor(e.at, ls.snapshot.renewalDay).key
+        const cycleKey = cycleOf.get(e)!
         let w = work.get(cycleKey)
         if (!w) {
           w = {

@@ -4,6 +4,28 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { DATA_DIR, databaseKind, databaseUrl } from './settings'
 import { sqliteTransactions } from './transactionGate'
 
+type RawIndex = { on: string | string[]; unique?: boolean }
+
+/**
+ * Drops every plain index whose columns lead another index of the same table (Payload indexes
+ * each relationship column on its own, and `usage` also has (line, at) and (company, at)): the
+ * longer index serves the same lookups, and each index costs every insert (bench/RESULTS.md).
+ */
+function dropPrefixIndexes<S>(args: { schema: S }): S {
+  // The hook's declared arguments omit the adapter that @payloadcms/drizzle passes it.
+  const tables = (args as unknown as { adapter: { rawTables: Record<string, { indexes?: Record<string, RawIndex> }> } }).adapter.rawTables
+  const columns = (i: RawIndex) => (Array.isArray(i.on) ? i.on : [i.on])
+  for (const table of Object.values(tables)) {
+    const indexes = Object.entries(table.indexes ?? {})
+    for (const [key, index] of indexes) {
+      const own = columns(index)
+      const covered = indexes.some(([other, o]) => other !== key && columns(o).length > own.length && own.every((c, i) => columns(o)[i] === c))
+      if (!index.unique && covered) delete table.indexes![key]
+    }
+  }
+  return args.schema
+}
+
 /** GOL_DB_PUSH=false turns the development schema push off (used to test the migrations). */
 const pushOverride = (): { push?: boolean } => (process.env.GOL_DB_PUSH === 'false' ? { push: false } : {})
 
@@ -29,6 +51,7 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
       wal: true,
       busyTimeout: 10_000,
       migrationDir: migrationsDir('sqlite'),
+      beforeSchemaInit: [dropPrefixIndexes],
       prodMigrations: migrations,
       ...pushOverride(),
     }))
@@ -40,6 +63,7 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
       pool: { connectionString: url, max: Number(process.env.PG_POOL_MAX || 10) },
       allowIDOnCreate: true,
       migrationDir: migrationsDir('postgres'),
+      beforeSchemaInit: [dropPrefixIndexes],
       prodMigrations: migrations,
       ...pushOverride(),
     })

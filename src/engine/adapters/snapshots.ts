@@ -34,6 +34,18 @@ export interface LineSnapshot {
 }
 
 const ALL = 100_000
+/** Lines read per round by preload (bounds the size of each `in` list). */
+const PRELOAD_CHUNK = 500
+
+/** The documents one line's snapshot is compiled from. */
+interface LineSources {
+  company: Doc
+  profile: Doc | null
+  holidays: Doc[]
+  offers: Doc[]
+  pools: Doc[]
+  transfers: Doc[]
+}
 
 async function findAll(payload: Payload, collection: string, where: Record<string, unknown>): Promise<Doc[]> {
   const res = await payload.find({
@@ -134,47 +146,108 @@ export class SnapshotCache {
 
   byId(lineId: Id): Promise<LineSnapshot | null> {
     const key = String(lineId)
-    let found = this.byLine.get(key)
-    if (!found) {
+    return this.byLine.get(key) ?? this.remember(key, this.load(lineId), this.generation)
+  }
+
+  /**
+   * Loads, in a few queries for all of them, the snapshots of the lines among `msisdns` not
+   * cached yet (a usage batch names hundreds of lines; one by one each costs several queries).
+   * Answers once every load has settled; a line that failed is simply not cached.
+   */
+  async preload(msisdns: Iterable<string>): Promise<void> {
+    const missing = [...new Set(msisdns)].filter((m) => {
+      const id = this.msisdnToLine.get(m)
+      return id === undefined || !this.byLine.has(String(id))
+    })
+    for (let i = 0; i < missing.length; i += PRELOAD_CHUNK) {
       const generation = this.generation
-      found = this.load(lineId)
-      this.byLine.set(key, found)
-      found.then(
-        (s) => {
-          if (!s || generation !== this.generation) {
-            if (this.byLine.get(key) === found) this.byLine.delete(key)
-          } else this.companyOf.set(key, String(s.companyId))
-        },
-        () => this.byLine.delete(key),
-      )
+      const lines = (await findAll(this.payload, 'lines', { msisdn: { in: missing.slice(i, i + PRELOAD_CHUNK) } })).filter((l) => !this.byLine.has(String(l.id)))
+      if (!lines.length) continue
+      if (generation === this.generation) for (const l of lines) this.msisdnToLine.set(String(l.msisdn), l.id)
+      const sources = this.sourcesOf(lines)
+      await Promise.allSettled(lines.map((line, j) => this.remember(String(line.id), sources.then((all) => this.assemble(line, all[j])), generation)))
     }
+  }
+
+  /** Caches a load unless it found nothing, failed, or an invalidation came while it ran. */
+  private remember(key: string, found: Promise<LineSnapshot | null>, generation: number): Promise<LineSnapshot | null> {
+    this.byLine.set(key, found)
+    found.then(
+      (s) => {
+        if (!s || generation !== this.generation) {
+          if (this.byLine.get(key) === found) this.byLine.delete(key)
+        } else this.companyOf.set(key, String(s.companyId))
+      },
+      () => {
+        if (this.byLine.get(key) === found) this.byLine.delete(key)
+      },
+    )
     return found
   }
 
   private async load(lineId: Id): Promise<LineSnapshot | null> {
-    const payload = this.payload
-    const line = (await payload
+    const line = (await this.payload
       .findByID({ collection: 'lines' as never, id: lineId, depth: 0, overrideAccess: true, disableErrors: true })
       .catch(() => null)) as unknown as Doc | null
     if (!line) return null
+    const [sources] = await this.sourcesOf([line])
+    return this.assemble(line, sources)
+  }
+
+  /** What the snapshots of these lines are made of, read for all of them at once. */
+  private async sourcesOf(lines: Doc[]): Promise<LineSources[]> {
+    const payload = this.payload
+    const distinct = (ids: (Id | undefined)[]) => [...new Set(ids.filter((id): id is Id => id != null).map(String))]
+    const lineIds = lines.map((l) => l.id)
+    const companyIds = distinct(lines.map((l) => idOf(l.company)))
+    const accountIds = distinct(lines.map((l) => idOf(l.account)))
+    const profileIds = distinct(lines.map((l) => idOf(l.profile)))
+    const [companies, profiles, holidays, offers, pools, transfers] = await Promise.all([
+      findAll(payload, 'companies', { id: { in: companyIds } }),
+      profileIds.length ? findAll(payload, 'profiles', { id: { in: profileIds } }) : Promise.resolve([]),
+      findAll(payload, 'holidays', { company: { in: companyIds } }),
+      findAll(payload, 'offers', { line: { in: lineIds }, kind: { equals: 'individual' } }),
+      findAll(payload, 'offers', { account: { in: accountIds }, kind: { equals: 'shared' } }),
+      findAll(payload, 'transfers', { or: [{ fromLine: { in: lineIds } }, { toLine: { in: lineIds } }] }),
+    ])
+    const byId = (docs: Doc[]) => new Map(docs.map((d) => [String(d.id), d]))
+    const groupBy = (docs: Doc[], ...fields: string[]) => {
+      const out = new Map<string, Doc[]>()
+      for (const d of docs) {
+        for (const key of new Set(fields.map((f) => String(idOf(d[f]))))) {
+          let list = out.get(key)
+          if (!list) out.set(key, (list = []))
+          list.push(d)
+        }
+      }
+      return out
+    }
+    const companyById = byId(companies)
+    const profileById = byId(profiles)
+    const holidaysOf = groupBy(holidays, 'company')
+    const offersOf = groupBy(offers, 'line')
+    const poolsOf = groupBy(pools, 'account')
+    const transfersOf = groupBy(transfers, 'fromLine', 'toLine')
+    return lines.map((line) => {
+      const company = companyById.get(String(idOf(line.company)))
+      if (!company) throw new Error(`company ${String(idOf(line.company))} of line ${String(line.id)} not found`)
+      return {
+        company,
+        profile: profileById.get(String(idOf(line.profile))) ?? null,
+        holidays: holidaysOf.get(String(company.id)) ?? [],
+        offers: offersOf.get(String(line.id)) ?? [],
+        pools: poolsOf.get(String(idOf(line.account))) ?? [],
+        transfers: transfersOf.get(String(line.id)) ?? [],
+      }
+    })
+  }
+
+  private async assemble(line: Doc, { company, profile, holidays, offers, pools, transfers }: LineSources): Promise<LineSnapshot> {
+    const payload = this.payload
+    const lineId = line.id
     const companyId = idOf(line.company)!
     const accountId = idOf(line.account)!
-    const profileId = idOf(line.profile)
-    const [company, profile, holidays, offers, pools, transfers, companyLines, operators, accountLines] = await Promise.all([
-      payload.findByID({ collection: 'companies' as never, id: companyId, depth: 0, overrideAccess: true }) as unknown as Promise<Doc>,
-      profileId == null
-        ? Promise.resolve(null)
-        : (payload
-            .findByID({ collection: 'profiles' as never, id: profileId, depth: 0, overrideAccess: true, disableErrors: true })
-            .catch(() => null) as unknown as Promise<Doc | null>),
-      findAll(payload, 'holidays', { company: { equals: companyId } }),
-      findAll(payload, 'offers', { line: { equals: lineId }, kind: { equals: 'individual' } }),
-      findAll(payload, 'offers', { account: { equals: accountId }, kind: { equals: 'shared' } }),
-      findAll(payload, 'transfers', { or: [{ fromLine: { equals: lineId } }, { toLine: { equals: lineId } }] }),
-      this.companyMsisdns(companyId),
-      this.operatorIndex(),
-      this.accountLineIds(accountId),
-    ])
+    const [companyLines, operators, accountLines] = await Promise.all([this.companyMsisdns(companyId), this.operatorIndex(), this.accountLineIds(accountId)])
     const offerData: OfferData[] = offers.map((o) => ({
       id: String(o.id),
       name: `${o.offer} - ${o.package}`,

@@ -157,6 +157,28 @@ describe('POST /api/engine/usage and GET /api/engine/balance', () => {
     expect(res.body).toEqual({ accepted: 1, duplicates: 1, rejected: [] })
   })
 
+  it('stores free text exactly as sent (tabs, line breaks, backslashes)', async () => {
+    const group = 'Redes\tsociais \\ WhatsApp\nVídeo\r'
+    const res = await app.rest.post('/engine/usage', { events: [{ id: 'text\\1\t', line: line(2), service: 'data', at: TUESDAY_NOON, units: 2048, group }] }, adminA)
+    expect(res.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    const rows = await app.payload.find({ collection: 'usage' as never, where: { eventId: { equals: 'text\\1\t' } } as never, overrideAccess: true })
+    expect(rows.docs.map((d) => (d as unknown as { group: string }).group)).toEqual([group])
+  })
+
+  it('the same events sent twice at once are recorded once', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => ({ id: `race-${i}`, line: line(i % 3), service: 'sms', destination: '19991234567', at: TUESDAY_NOON, units: 1 }))
+    const before = await app.rest.get(`/engine/balance?line=${line(0)}&at=${TUESDAY_NOON}`, adminA)
+    const answers = await Promise.all([app.rest.post('/engine/usage', { events }, adminA), app.rest.post('/engine/usage', { events }, adminA)])
+    expect(answers.map((a) => a.status)).toEqual([200, 200])
+    expect(answers.reduce((n, a) => n + a.body.accepted, 0)).toBe(40)
+    expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(40)
+    const rows = await app.payload.count({ collection: 'usage' as never, where: { eventId: { like: 'race-' } } as never, overrideAccess: true })
+    expect(rows.totalDocs).toBe(40)
+    const after = await app.rest.get(`/engine/balance?line=${line(0)}&at=${TUESDAY_NOON}`, adminA)
+    const sms = (b: { body: { consumption: Record<string, number> } }) => Object.entries(b.body.consumption).filter(([k]) => k.startsWith('sms.')).reduce((n, [, v]) => n + v, 0)
+    expect(sms(after) - sms(before)).toBe(14)
+  })
+
   it('rejects malformed events one by one with their index; the rest are accepted', async () => {
     const l = line(0)
     const events = [
