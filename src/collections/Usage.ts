@@ -1,3 +1,4 @@
+import { nobody } from '../access/tenant'
 import { SERVICES } from '../domain/categories'
 import { categoryOptionMap, selectField } from '../fields/common'
 import { label } from '../lib/i18n'
@@ -20,7 +21,9 @@ export const Usage = tenantCollection({
   labels: { singular: label('Uso', 'Usage event'), plural: label('Uso', 'Usage') },
   admin: { defaultColumns: ['at', 'line', 'service', 'category', 'destination', 'units'] },
   defaultSort: '-at',
-  access: { update: () => false },
+  // Recorded only through the engine (POST /api/engine/usage), which rates each event and counts
+  // it in `consumption`: a row written or removed around it would leave the counters wrong.
+  access: { create: nobody, update: nobody, delete: nobody },
   // What reads usage: (company, at) for reports and the dashboard, (line, at) for a line's page,
   // msisdn for a report's line filter, eventId for idempotency.
   indexes: [{ fields: ['company', 'at'] }, { fields: ['line', 'at'] }],

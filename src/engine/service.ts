@@ -305,7 +305,9 @@ export class Engine {
           p.bytes += rating.deltas.poolBytes
           poolDeltas.set(k, p)
         }
-        const pkg = rating.deltas.offers.map((o) => o.offerId)
+        // "Oferta e pacote usado" (H3): the names of the franchises and the pool the event drew on.
+        const pkg = rating.deltas.offers.map((o) => ls.snapshot.offers.find((x) => x.id === o.offerId)?.name ?? o.offerId)
+        if (rating.deltas.poolBytes && ls.snapshot.pool) pkg.push(ls.snapshot.pool.name)
         usage.push({
           eventId: e.id,
           line: ls.lineId,
@@ -317,7 +319,7 @@ export class Engine {
           at: e.at.toISOString(),
           units: rating.units,
           group: e.group ?? null,
-          package: pkg.length ? pkg.join(',') : null,
+          package: pkg.length ? pkg.join(', ') : null,
           cycle: rating.cycleKey,
         })
         result.accepted++

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { UsageCategory } from '../domain/categories'
+import { engineFor, type IngestEvent } from '../engine/service'
 import {
   generateCpf,
   generateIccid,
@@ -51,18 +51,18 @@ const FIRST_NAMES = ['Ana', 'Bruno', 'Camila', 'Diogo', 'Elisa', 'Felipe', 'Gisl
 const LAST_NAMES = ['Pereira', 'Souza', 'Gantois', 'Urbano', 'Soares', 'Lima', 'Carvalho', 'Moreira', 'Vasconcelos', 'Ribeiro']
 const DATA_GROUPS = ['Web', 'WhatsApp', 'Facebook, Instagram e Twitter', 'Streaming de vídeo', 'E-mail']
 
-/** Voice and SMS destinations the demo lines call, with the category the engine gives them. */
-const DESTINATIONS: { service: 'voice' | 'sms'; destination: string; category: UsageCategory }[] = [
-  { service: 'voice', destination: '32345678', category: 'voice.local.fixed' },
-  { service: 'voice', destination: '991251527', category: 'voice.local.claro' },
-  { service: 'voice', destination: '981234567', category: 'voice.local.other' },
-  { service: 'voice', destination: '0211133224455', category: 'voice.national.fixed' },
-  { service: 'voice', destination: '02121991234567', category: 'voice.national.claro' },
-  { service: 'voice', destination: '08007211021', category: 'voice.special' },
-  { service: 'voice', destination: '0021351912345678', category: 'voice.international.mobile' },
-  { service: 'sms', destination: '+5519991251527', category: 'sms.claro' },
-  { service: 'sms', destination: '+5519981234567', category: 'sms.other' },
-  { service: 'sms', destination: '35743', category: 'sms.special' },
+/** Voice and SMS destinations the demo lines call, as dialled (the engine classifies them). */
+const DESTINATIONS: { service: 'voice' | 'sms'; destination: string }[] = [
+  { service: 'voice', destination: '32345678' },
+  { service: 'voice', destination: '991251527' },
+  { service: 'voice', destination: '981234567' },
+  { service: 'voice', destination: '0211133224455' },
+  { service: 'voice', destination: '02121991234567' },
+  { service: 'voice', destination: '08007211021' },
+  { service: 'voice', destination: '0021351912345678' },
+  { service: 'sms', destination: '+5519991251527' },
+  { service: 'sms', destination: '+5519981234567' },
+  { service: 'sms', destination: '35743' },
 ]
 
 const personName = (rng: Rng) => `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`
@@ -153,7 +153,7 @@ export async function seedDemo(payload: Payload, options: { linesPerCompany?: nu
       await create(payload, 'holidays', { company: company.id, ...holiday })
     }
 
-    const pool = await create(payload, 'offers', {
+    await create(payload, 'offers', {
       company: company.id,
       account: accounts[0].id,
       kind: 'shared',
@@ -211,7 +211,7 @@ export async function seedDemo(payload: Payload, options: { linesPerCompany?: nu
       logins.push({ role, username: user.username as string, company: plan.name })
     }
 
-    await seedUsage(payload, rng, company.id, lines, pool.package as string, days)
+    await seedUsage(payload, rng, company.id, lines, days)
     companyIds.push(company.id)
   }
 
@@ -269,22 +269,30 @@ async function seedOperatorPrefixes(payload: Payload) {
   for (const [prefix, operator] of ranges) await create(payload, 'operator-prefixes', { prefix, operator })
 }
 
-async function seedUsage(payload: Payload, rng: Rng, company: Id, lines: { id: Id; msisdn?: unknown; status?: unknown }[], pool: string, days: number) {
+/**
+ * A few weeks of usage per active line, recorded through the engine as the network would send
+ * it (POST /api/engine/usage): rated, counted in `consumption`, notices at 60/80/100 %, so the
+ * line page, the balance and the next decision all see the same consumption.
+ */
+async function seedUsage(payload: Payload, rng: Rng, company: Id, lines: { id: Id; msisdn?: unknown; status?: unknown }[], days: number) {
   const now = Date.now()
-  let n = 0
+  const events: IngestEvent[] = []
   for (const line of lines) {
     if (line.status !== 'active') continue
-    const events = randomInt(rng, 8, 24)
-    for (let i = 0; i < events; i++) {
+    const count = randomInt(rng, 8, 24)
+    for (let i = 0; i < count; i++) {
       const at = new Date(now - randomInt(rng, 1, days * 24 * 60) * 60_000)
-      const isData = rng() < 0.35
-      const base = { company, line: line.id, msisdn: line.msisdn, at: at.toISOString(), eventId: `demo-${String(company)}-${n++}` }
-      if (isData) {
-        await create(payload, 'usage', { ...base, service: 'data', category: 'data', units: randomInt(rng, 1, 400) * 1_048_576, group: pick(rng, DATA_GROUPS), package: pool })
-      } else {
+      const base = { index: events.length, id: `demo-${String(company)}-${events.length}`, line: String(line.msisdn), at }
+      if (rng() < 0.35) events.push({ ...base, service: 'data', units: randomInt(rng, 1, 400) * 1_048_576, group: pick(rng, DATA_GROUPS) })
+      else {
         const d = pick(rng, DESTINATIONS)
-        await create(payload, 'usage', { ...base, service: d.service, category: d.category, destination: d.destination, units: d.service === 'voice' ? randomInt(rng, 10, 900) : 1 })
+        events.push({ ...base, service: d.service, destination: d.destination, units: d.service === 'voice' ? randomInt(rng, 10, 900) : 1 })
       }
     }
   }
+  // In the order they happened, as the network sends them (notices then fall on the right event).
+  events.sort((x, y) => x.at.getTime() - y.at.getTime())
+  const engine = await engineFor(payload)
+  const result = await engine.ingest(events, (msisdn) => engine.snapshots.byMsisdn(msisdn))
+  if (result.rejected.length) throw new Error(`demo usage refused: ${JSON.stringify(result.rejected.slice(0, 3))}`)
 }

@@ -248,5 +248,14 @@ describe('shared pool (G)', () => {
     const grid = await app.rest.get(`/offers/distribution?account=${String(world.b.account.id)}`, support)
     expect(grid.body.totals.poolMB).toBe(3072)
   })
+
+  it('data drawn from the pool is recorded with the offer and package used (H3)', async () => {
+    const l = line(2, 'b')
+    const res = await app.rest.post('/engine/usage', { events: [{ id: 'pool-pkg', line: l, service: 'data', at: TUESDAY_NOON, units: 4096, group: 'Web' }] }, support)
+    expect(res.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    const rows = await app.payload.find({ collection: 'usage' as never, where: { eventId: { equals: 'pool-pkg' } } as never, overrideAccess: true })
+    const used = (rows.docs[0] as unknown as { package: string }).package
+    expect(used.split(' + ').sort()).toEqual(['Claro Empresa - Pool 1 GB', 'Claro Empresa - Pool 2 GB'])
+  })
 })
 

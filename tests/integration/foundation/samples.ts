@@ -63,7 +63,7 @@ export const SAMPLES: Sample[] = [
     collection: 'usage',
     create: (w) => ({ company: a(w).company.id, line: a(w).lines[0].id, eventId: `evt-${w.rng()}`, service: 'sms', category: 'sms.claro', at: new Date().toISOString(), units: 1 }),
     update: { units: 2 },
-    closed: ['update'],
+    closed: ['create', 'update', 'delete'],
   },
   {
     collection: 'consumption',

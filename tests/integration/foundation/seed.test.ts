@@ -37,6 +37,18 @@ describe('demo data', () => {
     expect((await all('offers')).some((o) => o.kind === 'shared')).toBe(true)
   })
 
+  it("records its usage through the engine: the counters hold exactly the usage's units", async () => {
+    const usage = await all('usage')
+    const consumption = await all('consumption')
+    const sum = (rows: any[]) => rows.reduce((n, r) => n + Number(r.units), 0)
+    expect(usage.every((u) => u.category && u.cycle)).toBe(true)
+    for (const service of ['voice', 'sms', 'data']) {
+      const counted = consumption.filter((c) => c.key.startsWith(`cat:${service}`))
+      expect(sum(counted), service).toBe(sum(usage.filter((u) => u.service === service)))
+      expect(sum(counted), service).toBeGreaterThan(0)
+    }
+  })
+
   it('does nothing on a database that already has companies', async () => {
     expect(await seedDemo(app.payload, { log: false })).toBeNull()
     expect(await all('companies')).toHaveLength(2)
