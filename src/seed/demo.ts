@@ -274,7 +274,7 @@ async function seedOperatorPrefixes(payload: Payload) {
  * it (POST /api/engine/usage): rated, counted in `consumption`, notices at 60/80/100 %, so the
  * line page, the balance and the next decision all see the same consumption.
  */
-async function seedUsage(payload: Payload, rng: Rng, company: Id, lines: { id: Id; msisdn?: unknown; status?: unknown }[], days: number) {
+async function seedUsage(payload: Payload, rng: Rng, company: Id, lines: { id: Id; msisdn?: unknown; status?: unknown; quota?: unknown }[], days: number) {
   const now = Date.now()
   const events: IngestEvent[] = []
   for (const line of lines) {
@@ -283,7 +283,9 @@ async function seedUsage(payload: Payload, rng: Rng, company: Id, lines: { id: I
     for (let i = 0; i < count; i++) {
       const at = new Date(now - randomInt(rng, 1, days * 24 * 60) * 60_000)
       const base = { index: events.length, id: `demo-${String(company)}-${events.length}`, line: String(line.msisdn), at }
-      if (rng() < 0.35) events.push({ ...base, service: 'data', units: randomInt(rng, 1, 400) * 1_048_576, group: pick(rng, DATA_GROUPS) })
+      // A line whose pool quota is blocked gets no data session (the engine refuses them).
+      const dataBlocked = (line.quota as { control?: string } | undefined)?.control === 'blocked'
+      if (rng() < 0.35 && !dataBlocked) events.push({ ...base, service: 'data', units: randomInt(rng, 1, 400) * 1_048_576, group: pick(rng, DATA_GROUPS) })
       else {
         const d = pick(rng, DESTINATIONS)
         events.push({ ...base, service: d.service, destination: d.destination, units: d.service === 'voice' ? randomInt(rng, 10, 900) : 1 })
