@@ -19,6 +19,7 @@ import {
 import { CATEGORY_LIMIT_REACHED } from './core/reasons'
 import { counterStoreFromEnv, flatDeltas, unflatten, type CounterStore, type Flat } from './adapters/counters'
 import { gatewayFromEnv, type NoticeGateway } from './adapters/notify'
+import { SentNotices } from './adapters/sentNotices'
 import { SnapshotCache, type LineSnapshot } from './adapters/snapshots'
 import {
   ConcurrentBatchError,
@@ -62,7 +63,7 @@ const poolScope = (accountId: string | number) => `account:${String(accountId)}`
 
 export class Engine {
   readonly snapshots: SnapshotCache
-  private sentNotices = new Map<string, Set<string>>()
+  private sentNotices = new SentNotices()
 
   constructor(
     readonly payload: Payload,
@@ -167,13 +168,10 @@ export class Engine {
   }
 
   private async sentFor(ls: LineSnapshot, cycleKey: string): Promise<Set<string>> {
-    const key = `${String(ls.lineId)}|${cycleKey}`
-    let set = this.sentNotices.get(key)
-    if (!set) {
-      set = (await readSentNoticesByLine(this.payload, [ls.lineId], cycleKey)).get(String(ls.lineId))!
-      this.sentNotices.set(key, set)
-    }
-    return set
+    const known = this.sentNotices.get(ls.lineId, cycleKey)
+    if (known) return known
+    const read = await readSentNoticesByLine(this.payload, [ls.lineId], cycleKey)
+    return this.sentNotices.remember(ls.lineId, cycleKey, read.get(String(ls.lineId))!)
   }
 
   /**
@@ -197,13 +195,10 @@ export class Engine {
         const flats = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey)
         for (const ls of cold) await this.counters.prime(String(ls.lineId), cycleKey, flats.get(String(ls.lineId)) ?? {})
       }
-      const unsent = all.filter((ls) => !this.sentNotices.has(`${String(ls.lineId)}|${cycleKey}`))
-      if (unsent.length) {
-        const sent = await readSentNoticesByLine(this.payload, unsent.map((ls) => ls.lineId), cycleKey)
-        for (const ls of unsent) {
-          const key = `${String(ls.lineId)}|${cycleKey}`
-          if (!this.sentNotices.has(key)) this.sentNotices.set(key, sent.get(String(ls.lineId))!)
-        }
+      const unknown = all.filter((ls) => !this.sentNotices.get(ls.lineId, cycleKey))
+      if (unknown.length) {
+        const sent = await readSentNoticesByLine(this.payload, unknown.map((ls) => ls.lineId), cycleKey)
+        for (const ls of unknown) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
       }
     }
   }
@@ -346,7 +341,7 @@ export class Engine {
       const T3 = performance.now(); if (process.env.ENGINE_PROFILE) console.log('exist', T1-T0, 'rate', T2-T1, 'persist', T3-T2)
       for (const t of touched) {
         await this.counters.add(String(t.ls.lineId), t.cycleKey, t.deltas)
-        const sent = this.sentNotices.get(`${String(t.ls.lineId)}|${t.cycleKey}`)
+        const sent = this.sentNotices.get(t.ls.lineId, t.cycleKey)
         for (const n of t.notices) sent?.add(n.key)
       }
       for (const p of poolDeltas.values()) await this.counters.add(p.scope, p.cycleKey, { pool: p.bytes })
