@@ -279,12 +279,12 @@ async function seedUsage(payload: Payload, rng: Rng, company: Id, lines: { id: I
   const events: IngestEvent[] = []
   for (const line of lines) {
     if (line.status !== 'active') continue
+    // A line whose pool quota is blocked gets no data session (the engine refuses them).
+    const dataBlocked = (line.quota as { control?: string } | undefined)?.control === 'blocked'
     const count = randomInt(rng, 8, 24)
     for (let i = 0; i < count; i++) {
       const at = new Date(now - randomInt(rng, 1, days * 24 * 60) * 60_000)
       const base = { index: events.length, id: `demo-${String(company)}-${events.length}`, line: String(line.msisdn), at }
-      // A line whose pool quota is blocked gets no data session (the engine refuses them).
-      const dataBlocked = (line.quota as { control?: string } | undefined)?.control === 'blocked'
       if (rng() < 0.35 && !dataBlocked) events.push({ ...base, service: 'data', units: randomInt(rng, 1, 400) * 1_048_576, group: pick(rng, DATA_GROUPS) })
       else {
         const d = pick(rng, DESTINATIONS)
