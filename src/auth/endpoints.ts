@@ -6,6 +6,7 @@ import { addSessionToUser } from 'payload/shared'
 import { actorOf } from '../access/policy'
 import { auditLockoutIfLocked, auditLogin, lockedNow } from '../hooks/audit/events'
 import { companyIdsOf, idOf, isSupport, type AccessUser } from '../access/roles'
+import { twoStepLoginContext } from './builtInAuth'
 import { clientAddress, consume, RateLimited } from './rateLimit'
 import { otpEmail, temporaryPasswordEmail } from './templates'
 
@@ -67,7 +68,7 @@ async function dropSession(payload: Payload, token: string, userId: string | num
  */
 async function checkPassword(payload: Payload, username: string, password: string): Promise<UserDoc | null> {
   try {
-    const result = await payload.login({ collection: 'users', data: { username, password } as never, depth: 0, overrideAccess: true })
+    const result = await payload.login({ collection: 'users', data: { username, password } as never, depth: 0, overrideAccess: true, context: twoStepLoginContext })
     if (result.token && result.user) await dropSession(payload, result.token, result.user.id)
     return (result.user as unknown as UserDoc) ?? null
   } catch {

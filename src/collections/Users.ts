@@ -3,6 +3,7 @@ import { AuthenticationError } from 'payload'
 import { accessFor } from '../access/policy'
 import { ROLE_LABELS } from '../access/roles'
 import { companiesFieldUpdate, departmentsFieldUpdate, guardUserChange, roleFieldCreate, roleFieldUpdate } from '../access/users'
+import { closedAuthEndpoints, guardBuiltInAuth } from '../auth/builtInAuth'
 import { authEndpoints } from '../auth/endpoints'
 import { emailTemporaryPassword, temporaryPasswordOnCreate } from '../auth/userAdmin'
 import { selectField } from '../fields/common'
@@ -23,6 +24,8 @@ export const Users: CollectionConfig = {
   admin: { useAsTitle: 'username', defaultColumns: ['firstName', 'lastName', 'username', 'role', 'email'] },
   access: accessFor('users'),
   hooks: {
+    // Payload's one-step login, forgot/reset password and refresh of a blocked user are closed (src/auth/builtInAuth.ts).
+    beforeOperation: [guardBuiltInAuth],
     beforeValidate: [temporaryPasswordOnCreate],
     beforeChange: [guardUserChange],
     afterChange: [emailTemporaryPassword],
@@ -35,7 +38,7 @@ export const Users: CollectionConfig = {
     ],
   },
   // Login with an e-mailed code, recovery, password change, company selection (SPEC A).
-  endpoints: authEndpoints,
+  endpoints: [...authEndpoints, ...closedAuthEndpoints],
   fields: [
     // Merged over Payload's own username field: the login is a CPF, digits only.
     { ...cpfField('username', 'Login (CPF)', 'Login (CPF)'), required: true, unique: true, index: true },
