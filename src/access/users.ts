@@ -1,5 +1,7 @@
-import type { CollectionBeforeChangeHook, FieldAccess } from 'payload'
-import { Forbidden } from 'payload'
+import type { Access, CollectionBeforeChangeHook, FieldAccess, PayloadRequest } from 'payload'
+import { APIError, Forbidden, ValidationError } from 'payload'
+import { passwordMatches, type StoredPassword } from '../auth/passwords'
+import { consume, RateLimited } from '../auth/rateLimit'
 import { actorOf } from './policy'
 import { companyIdsOf, departmentIdsOf, idsOf, isSupport, type AccessUser, type Role } from './roles'
 
@@ -46,4 +48,79 @@ export const guardUserChange: CollectionBeforeChangeHook = ({ data, originalDoc,
     if (role !== 'viewer' || departments.length === 0 || !within(departments, departmentIdsOf(actor))) throw new Forbidden(req.t)
   }
   return data
+}
+
+/** The fields that let whoever sets them act as the user. */
+const CREDENTIALS = ['password', 'email', 'username', 'enableAPIKey', 'apiKey', 'blocked'] as const
+
+const sameValue = (field: (typeof CREDENTIALS)[number], next: unknown, before: unknown): boolean => {
+  if (field === 'password') return next === undefined || next === null || next === ''
+  if (field === 'blocked' || field === 'enableAPIKey') return Boolean(next) === Boolean(before)
+  const norm = (v: unknown) => (v == null ? '' : String(v).trim().toLowerCase())
+  return norm(next) === norm(before)
+}
+
+/**
+ * Whether the actor manages every company the user belongs to: a user shared between
+ * companies is only as safe as the weakest of their admins otherwise (issue 10, finding 2).
+ */
+export const managesEveryCompanyOf = (actor: AccessUser, user: { companies?: unknown }): boolean => {
+  if (isSupport(actor)) return true
+  if (actor.role !== 'admin' && actor.role !== 'subadmin') return false
+  const theirs = asIds(user.companies)
+  return theirs.length > 0 && within(theirs, companyIdsOf(actor, { all: true }))
+}
+
+/**
+ * Credentials, e-mail, API key and blocked state change only by the user itself (its own
+ * password only with the current one, `currentPassword`), by support, or by a manager of
+ * every company the user belongs to. Unchanged values that a form sends along are no change.
+ */
+export const guardCredentials: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
+  const actor = actorOf(req)
+  if (!actor || operation !== 'update' || !originalDoc) return data
+  const raw = (await req.payload.db.findOne({ collection: 'users', where: { id: { equals: originalDoc.id } }, req })) as StoredPassword & { apiKey?: string | null; username?: string }
+  const currentKey = raw?.apiKey ? safeDecrypt(req, raw.apiKey) : ''
+  const changed = CREDENTIALS.filter((f) => f in data && !sameValue(f, data[f], f === 'apiKey' ? currentKey : originalDoc[f]))
+  if (changed.length === 0) return data
+  const self = isSelf(actor, originalDoc.id)
+  if (!self && !managesEveryCompanyOf(actor, originalDoc)) throw new Forbidden(req.t)
+  if (self && changed.includes('password') && !isSupport(actor)) await requireCurrentPassword(req, raw, data.currentPassword)
+  return data
+}
+
+function safeDecrypt(req: PayloadRequest, value: string): string {
+  try {
+    return req.payload.decrypt(value)
+  } catch {
+    return value
+  }
+}
+
+async function requireCurrentPassword(req: PayloadRequest, stored: StoredPassword & { username?: string }, given: unknown) {
+  const wrong = () => new ValidationError({ collection: 'users', errors: [{ path: 'currentPassword', message: 'Informe a sua senha atual para trocar a senha.' }] })
+  if (typeof given !== 'string' || !given) throw wrong()
+  try {
+    await consume([['loginAccount', stored.username]])
+  } catch (e) {
+    if (e instanceof RateLimited) throw new APIError(e.message, 429)
+    throw e
+  }
+  if (!(await passwordMatches(stored, given))) throw wrong()
+}
+
+/**
+ * access.unlock (Payload's default lets any logged-in user unlock anyone): support, and
+ * managers for the users of their own companies only — the users whose every company is theirs.
+ */
+export const unlockAccess: Access = async ({ req }) => {
+  const actor = actorOf(req)
+  if (!actor) return false
+  if (isSupport(actor)) return true
+  if (actor.role !== 'admin') return false
+  const mine = companyIdsOf(actor, { all: true })
+  if (mine.length === 0) return false
+  const candidates = await req.payload.find({ collection: 'users', where: { companies: { in: mine } }, depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { companies: true } })
+  const ids = candidates.docs.filter((u) => managesEveryCompanyOf(actor, u)).map((u) => u.id)
+  return { id: { in: ids } }
 }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { AuthenticationError } from 'payload'
 import { accessFor } from '../access/policy'
 import { ROLE_LABELS } from '../access/roles'
-import { companiesFieldUpdate, departmentsFieldUpdate, guardUserChange, roleFieldCreate, roleFieldUpdate } from '../access/users'
+import { companiesFieldUpdate, departmentsFieldUpdate, guardCredentials, guardUserChange, roleFieldCreate, roleFieldUpdate, unlockAccess } from '../access/users'
 import { closedAuthEndpoints, guardBuiltInAuth } from '../auth/builtInAuth'
 import { authEndpoints } from '../auth/endpoints'
 import { emailTemporaryPassword, temporaryPasswordOnCreate } from '../auth/userAdmin'
@@ -22,12 +22,12 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
   },
   admin: { useAsTitle: 'username', defaultColumns: ['firstName', 'lastName', 'username', 'role', 'email'] },
-  access: accessFor('users'),
+  access: { ...accessFor('users'), unlock: unlockAccess },
   hooks: {
     // Payload's one-step login, forgot/reset password and refresh of a blocked user are closed (src/auth/builtInAuth.ts).
     beforeOperation: [guardBuiltInAuth],
     beforeValidate: [temporaryPasswordOnCreate],
-    beforeChange: [guardUserChange],
+    beforeChange: [guardUserChange, guardCredentials],
     afterChange: [emailTemporaryPassword],
     // A blocked user cannot log in by any path (its existing tokens are refused in src/access/policy.ts).
     beforeLogin: [
