@@ -10,6 +10,7 @@
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stampPeer } from './src/lib/peer.mjs'
 
 process.env.NODE_ENV ??= 'production'
 if (process.env.NODE_ENV !== 'production') console.warn(`server.mjs: NODE_ENV=${process.env.NODE_ENV}; Next runs the production build anyway`)
@@ -25,6 +26,8 @@ const fastPath = process.env.ENGINE_FAST_PATH !== 'off'
 const ENGINE_HTTP = Symbol.for('gol.engine.http')
 
 const server = http.createServer((req, res) => {
+  // The socket's address for the rate limits; a client-sent copy of the header is dropped (src/auth/clientAddress.ts).
+  stampPeer(req)
   /** @type {{ handle(req: http.IncomingMessage, res: http.ServerResponse): boolean } | undefined} */
   const engine = fastPath ? globalThis[ENGINE_HTTP] : undefined
   if (engine?.handle(req, res)) return

@@ -7,14 +7,19 @@ import { actorOf } from '../access/policy'
 import { auditLockoutIfLocked, auditLogin, lockedNow } from '../hooks/audit/events'
 import { companyIdsOf, idOf, isSupport, type AccessUser } from '../access/roles'
 import { twoStepLoginContext } from './builtInAuth'
-import { clientAddress, consume, RateLimited } from './rateLimit'
-import { otpEmail, temporaryPasswordEmail } from './templates'
+import { clientAddress } from './clientAddress'
+import { consume, RateLimited } from './rateLimit'
+import { startRecovery, useRecovery } from './recovery'
+import { otpEmail } from './templates'
 
 /**
  * The access flows of SPEC A, as custom endpoints of `users`. Custom endpoints come
  * before Payload's own in the collection's endpoint list (collections/config/sanitize),
  * so `POST /api/users/login` here replaces the built-in one-step login.
  */
+/** Kept here too for the modules that import it from the endpoints. */
+export { temporaryPassword } from './passwords'
+
 export const OTP_TTL_SECONDS = 180
 export const OTP_MAX_TRIES = 5
 /** Failed answers never return sooner than this, so an unknown CPF and a wrong password look alike. */
@@ -22,7 +27,7 @@ const FAILURE_FLOOR_MS = 800
 
 const GENERIC_LOGIN_ERROR = 'CPF ou senha inválidos, ou acesso bloqueado.'
 const GENERIC_OTP_ERROR = 'Código inválido ou expirado. Se o problema continuar, faça login novamente.'
-const RECOVER_ANSWER = 'Se o e-mail estiver cadastrado, você receberá uma senha temporária em instantes.'
+const RECOVER_ANSWER = 'Se o CPF e o e-mail forem de um usuário cadastrado, ele receberá uma senha temporária em instantes.'
 
 type UserDoc = AccessUser & { email?: string; username?: string; firstName?: string; blocked?: boolean; mustChangePassword?: boolean; sessions?: unknown[] }
 
@@ -79,6 +84,13 @@ async function checkPassword(payload: Payload, username: string, password: strin
   }
 }
 
+/** The user whose pending recovery's temporary password this is, once it is put to use (A3). */
+async function recoveredUser(payload: Payload, username: string, password: string): Promise<UserDoc | null> {
+  const known = (await payload.db.findOne({ collection: 'users', where: { username: { equals: username } } })) as UserDoc | null
+  if (!known || known.blocked || !(await useRecovery(payload, known.id, password))) return null
+  return (await payload.findByID({ collection: 'users', id: known.id, depth: 0, overrideAccess: true })) as unknown as UserDoc
+}
+
 /** Mints the session token exactly like Payload's login does (session + signed fields). */
 async function mintToken(req: PayloadRequest, userId: string | number) {
   const { payload } = req
@@ -98,7 +110,7 @@ const login: PayloadHandler = async (req) => {
   const account = typeof username === 'string' ? username.replace(/\D/g, '') : ''
   try {
     await consume([
-      ['loginIp', clientAddress(req)],
+      ['loginIp', clientAddress(req.headers)],
       ['loginAccount', account || undefined],
     ])
   } catch (e) {
@@ -106,7 +118,7 @@ const login: PayloadHandler = async (req) => {
     throw e
   }
   const lockedBefore = await lockedNow(req.payload, account)
-  const user = account && typeof password === 'string' ? await checkPassword(req.payload, account, password) : null
+  const user = account && typeof password === 'string' ? ((await checkPassword(req.payload, account, password)) ?? (await recoveredUser(req.payload, account, password))) : null
   if (!user || user.blocked) {
     await auditLockoutIfLocked(req.payload, account, lockedBefore)
     await padFrom(start)
@@ -134,7 +146,7 @@ const loginOtp: PayloadHandler = async (req) => {
   const start = performance.now()
   const { challenge, code } = await bodyOf(req)
   try {
-    await consume([['otpIp', clientAddress(req)]])
+    await consume([['otpIp', clientAddress(req.headers)]])
   } catch (e) {
     if (e instanceof RateLimited) return tooMany(e)
     throw e
@@ -201,44 +213,42 @@ const changePassword: PayloadHandler = async (req) => {
   return json({ message: 'Senha alterada.', token: minted.token, exp: minted.exp, user: minted.user }, 200, { 'set-cookie': minted.cookie as string })
 }
 
-/** A3: a temporary password by e-mail; the same answer whether or not the e-mail exists. Unlocks a locked user. */
+const fieldErrors = (errors: { path: string; message: string }[]) =>
+  json({ errors: [{ message: 'Dados inválidos.', data: { errors } }] }, 400)
+
+/**
+ * A3: a temporary password by e-mail for the account named by CPF *and* e-mail (e-mail alone
+ * is not unique across companies); the same answer whether or not they match. The current
+ * password keeps working until the temporary one is used (src/auth/recovery.ts).
+ */
 const recover: PayloadHandler = async (req) => {
   const start = performance.now()
-  const { email } = await bodyOf(req)
+  const { username, email } = await bodyOf(req)
+  const account = typeof username === 'string' ? username.replace(/\D/g, '') : ''
   const address = typeof email === 'string' ? email.trim().toLowerCase() : ''
+  const missing = [
+    ...(account.length === 11 ? [] : [{ path: 'username', message: 'Informe o CPF (11 dígitos).' }]),
+    ...(address.includes('@') ? [] : [{ path: 'email', message: 'Informe o e-mail cadastrado.' }]),
+  ]
+  if (missing.length) return fieldErrors(missing)
   try {
     await consume([
-      ['recoverIp', clientAddress(req)],
-      ['recoverAccount', address || undefined],
+      ['recoverIp', clientAddress(req.headers)],
+      ['recoverAccount', account],
     ])
   } catch (e) {
     if (e instanceof RateLimited) return tooMany(e)
     throw e
   }
   const { payload } = req
-  const found = address
-    ? await payload.find({ collection: 'users', where: { email: { equals: address } }, limit: 1, depth: 0, overrideAccess: true })
-    : { docs: [] }
+  const found = await payload.find({ collection: 'users', where: { and: [{ username: { equals: account } }, { email: { equals: address } }] }, limit: 1, depth: 0, overrideAccess: true })
   const user = found.docs[0] as unknown as UserDoc | undefined
   if (user && !user.blocked && user.email) {
-    // Not awaited: hashing and sending would make a known e-mail answer slower than an unknown one.
-    const to = user.email
-    void (async () => {
-      const temporary = temporaryPassword()
-      await payload.update({ collection: 'users', id: user.id, data: { password: temporary, mustChangePassword: true } as never, overrideAccess: true })
-      await payload.db.updateOne({ collection: 'users', id: user.id, data: { loginAttempts: 0, lockUntil: null }, returning: false })
-      await payload.sendEmail({ to, ...temporaryPasswordEmail(user.firstName ?? '', temporary) })
-    })().catch((err: unknown) => payload.logger.error({ err, msg: 'recuperação de senha: falha ao gerar ou enviar a senha temporária' }))
+    // Not awaited: hashing and sending would make a known account answer slower than an unknown one.
+    void startRecovery(payload, user).catch((err: unknown) => payload.logger.error({ err, msg: 'recuperação de senha: falha ao gerar ou enviar a senha temporária' }))
   }
   await padFrom(start)
   return json({ message: RECOVER_ANSWER })
-}
-
-export function temporaryPassword(): string {
-  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
-  const digits = '23456789'
-  const pick = (set: string, n: number) => Array.from({ length: n }, () => set[randomInt(0, set.length)]).join('')
-  return `${pick(letters, 6)}${pick(digits, 3)}${pick(letters, 1)}`
 }
 
 /** A5: the companies the logged user may pick. */

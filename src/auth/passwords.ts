@@ -1,4 +1,4 @@
-import { pbkdf2 as pbkdf2Callback, randomBytes, timingSafeEqual } from 'node:crypto'
+import { pbkdf2 as pbkdf2Callback, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 
 /**
@@ -32,4 +32,12 @@ export async function passwordMatches(stored: StoredPassword, password: string):
   const expected = Buffer.from(current ? hash.slice(PREFIX.length) : hash, 'hex')
   const given = await pbkdf2(password, salt, iterations, keyLength, 'sha256')
   return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/** A temporary password that passes the password rule: letters and digits, no look-alikes. */
+export function temporaryPassword(): string {
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
+  const digits = '23456789'
+  const pick = (set: string, n: number) => Array.from({ length: n }, () => set[randomInt(0, set.length)]).join('')
+  return `${pick(letters, 6)}${pick(digits, 3)}${pick(letters, 1)}`
 }

@@ -1,5 +1,4 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible'
-import type { PayloadRequest } from 'payload'
 
 /**
  * Rate limits of A6, per client address and per account (CPF or e-mail). In memory per
@@ -55,10 +54,4 @@ export async function consume(checks: [Name, string | undefined][]): Promise<voi
       throw e
     }
   }
-}
-
-/** The client's address: the first X-Forwarded-For hop (set by our reverse proxy), else X-Real-IP. */
-export function clientAddress(req: PayloadRequest): string {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || req.headers.get('x-real-ip') || 'unknown'
 }

@@ -18,11 +18,11 @@ export function otpEmail(name: string, code: string, minutes: number) {
   }
 }
 
-export function temporaryPasswordEmail(name: string, password: string) {
+export function temporaryPasswordEmail(name: string, password: string, hours: number) {
   const text = [
     `Olá, ${name}.`,
     `Recebemos um pedido de recuperação de senha. Sua senha temporária é: ${password}`,
-    'No próximo acesso você deverá cadastrar uma nova senha.',
+    `Ela vale por ${hours} horas. Até que você a use, a sua senha atual continua valendo; ao entrar com a senha temporária você deverá cadastrar uma nova senha.`,
     'Se não foi você que pediu, avise o administrador da sua empresa.',
   ]
   return {

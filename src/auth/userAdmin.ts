@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeValidateHook } from 'payload'
 import { actorOf } from '../access/policy'
-import { temporaryPassword } from './endpoints'
+import { temporaryPassword } from './passwords'
 import { welcomeEmail } from './templates'
 
 /**

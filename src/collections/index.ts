@@ -13,6 +13,7 @@ import { Notifications } from './Notifications'
 import { Offers } from './Offers'
 import { OperatorPrefixes, PortedNumbers } from './OperatorData'
 import { Outbox } from './Outbox'
+import { PasswordRecoveries } from './PasswordRecoveries'
 import { Profiles } from './Profiles'
 import { Reports } from './Reports'
 import { Restores } from './Restores'
@@ -43,4 +44,5 @@ export const collections: CollectionConfig[] = withAuditHooks(withEngineHooks([
   PortedNumbers,
   Outbox,
   LoginChallenges,
+  PasswordRecoveries,
 ]))

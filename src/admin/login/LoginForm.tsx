@@ -73,9 +73,9 @@ export function LoginForm({ version }: { version: string }) {
   })
 
   const submitRecover = run(async () => {
-    const res = await post('/recover', { email: email.trim() })
+    const res = await post('/recover', { username: username.replace(/\D/g, ''), email: email.trim() })
     if (!res.ok) return setError(res.message ?? 'Não foi possível enviar a senha temporária.')
-    setNotice(res.message ?? 'Se o e-mail estiver cadastrado, enviaremos uma senha temporária.')
+    setNotice(res.message ?? 'Se o CPF e o e-mail forem de um usuário cadastrado, enviaremos uma senha temporária.')
     setStep('password')
   })
 
@@ -120,7 +120,9 @@ export function LoginForm({ version }: { version: string }) {
       {step === 'recover' && (
         <form onSubmit={submitRecover} style={{ display: 'grid', gap: 12 }}>
           <h3 style={{ margin: 0 }}>Recuperação de senha</h3>
-          <p style={{ margin: 0 }}>Informe o seu endereço de e-mail corporativo válido cadastrado. Sua nova senha inicial será encaminhada por e-mail.</p>
+          <p style={{ margin: 0 }}>Informe o seu CPF e o seu endereço de e-mail corporativo válido cadastrado. Sua nova senha inicial será encaminhada por e-mail; a senha atual continua valendo até você usar a nova.</p>
+          <label htmlFor="gol-recover-username">Usuário (CPF)</label>
+          <input id="gol-recover-username" name="username" style={input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
           <label htmlFor="gol-email">E-mail</label>
           <input id="gol-email" name="email" type="email" style={input} value={email} onChange={(e) => setEmail(e.target.value)} required />
           <button style={button} disabled={busy} type="submit">Enviar</button>

@@ -1,7 +1,9 @@
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
+import { markStamped } from '../../../src/lib/peer.mjs'
 import { startTestApp, type TestApp } from '../../helpers/app'
+import { fromPeer } from '../../helpers/security'
 import { makeWorld, PASSWORD, type World } from '../../helpers/world'
 
 /**
@@ -16,9 +18,8 @@ const inbox: Mail[] = []
 let smtp: SMTPServer
 let app: TestApp
 let world: World
-let ipCounter = 0
 /** A distinct client address per call keeps the per-address limits out of the way, except where tested. */
-const freshIp = () => ({ 'x-forwarded-for': `10.1.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` })
+const freshIp = () => fromPeer()
 
 const decode = (raw: string): string => {
   const qp = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
@@ -71,6 +72,7 @@ beforeAll(async () => {
   const { port } = (smtp as unknown as { server: { address: () => { port: number } } }).server.address()
   app = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } })
   world = await makeWorld(app.payload)
+  markStamped() // the route handlers are called directly: the tests stamp the peer address as server.mjs does
 })
 afterAll(async () => {
   await app?.close()
@@ -170,8 +172,8 @@ describe('recovery (A3) and temporary passwords (A1)', () => {
   it('answers the same for an unknown and a known e-mail; the known one gets a temporary password', async () => {
     const user = world.a.users.viewer
     const since = inbox.length
-    const unknown = await post('/users/recover', { email: 'ninguem@example.com' })
-    const known = await post('/users/recover', { email: user.email })
+    const unknown = await post('/users/recover', { username: generateCpf(world.rng), email: 'ninguem@example.com' })
+    const known = await post('/users/recover', { username: user.username, email: user.email })
     expect(unknown.status).toBe(200)
     expect(known.status).toBe(200)
     expect(known.body).toEqual(unknown.body)
@@ -181,19 +183,19 @@ describe('recovery (A3) and temporary passwords (A1)', () => {
       overrideAccess: true,
     })
     const t0 = performance.now()
-    await post('/users/recover', { email: 'outro.ninguem@example.com' })
+    await post('/users/recover', { username: generateCpf(world.rng), email: 'outro.ninguem@example.com' })
     const tUnknown = performance.now() - t0
     const t1 = performance.now()
-    await post('/users/recover', { email: timingUser.email })
+    await post('/users/recover', { username: timingUser.username, email: timingUser.email })
     const tKnown = performance.now() - t1
     expect(Math.abs(tKnown - tUnknown)).toBeLessThan(250)
     const text = await nextMail(user.email, since)
     expect(inbox.slice(since).filter((m) => m.to.includes('ninguem@example.com'))).toHaveLength(0)
     const temporary = /senha temporária é: (\S+)/.exec(text)?.[1]
     expect(temporary).toBeDefined()
-    // the old password no longer works
-    expect((await post('/users/login', { username: user.username, password: PASSWORD })).status).toBe(401)
+    // the temporary password replaces the old one when it is used (tests/integration/security/recovery.test.ts)
     const { challenge, code } = await startLogin(user, temporary)
+    expect((await post('/users/login', { username: user.username, password: PASSWORD })).status).toBe(401)
     const res = await post('/users/login/otp', { challenge, code })
     expect(res.body.mustChangePassword).toBe(true)
     // a token with a temporary password opens nothing but the password change
@@ -214,7 +216,7 @@ describe('recovery (A3) and temporary passwords (A1)', () => {
     // locked: even the right password fails
     expect((await post('/users/login', { username: user.username, password: PASSWORD })).status).toBe(401)
     const since = inbox.length
-    expect((await post('/users/recover', { email: user.email })).status).toBe(200)
+    expect((await post('/users/recover', { username: user.username, email: user.email })).status).toBe(200)
     const temporary = /senha temporária é: (\S+)/.exec(await nextMail(user.email, since))?.[1]
     const { challenge, code } = await startLogin(user, temporary)
     expect((await post('/users/login/otp', { challenge, code })).status).toBe(200)
@@ -269,7 +271,7 @@ describe('user administration (I) and API keys', () => {
 
 describe('rate limits (A6)', () => {
   it('per client address on login', async () => {
-    const headers = { 'x-forwarded-for': '192.0.2.10' }
+    const headers = fromPeer('192.0.2.10')
     const statuses: number[] = []
     for (let i = 0; i < 32; i++) statuses.push((await post('/users/login', { username: generateCpf(world.rng), password: 'x' }, headers)).status)
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true)
@@ -285,7 +287,8 @@ describe('rate limits (A6)', () => {
 
   it('per account on recovery', async () => {
     const statuses: number[] = []
-    for (let i = 0; i < 4; i++) statuses.push((await post('/users/recover', { email: 'limite@example.com' })).status)
+    const username = generateCpf(world.rng)
+    for (let i = 0; i < 4; i++) statuses.push((await post('/users/recover', { username, email: 'limite@example.com' })).status)
     expect(statuses).toEqual([200, 200, 200, 429])
   })
 })
