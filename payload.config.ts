@@ -3,6 +3,7 @@ import { pt } from '@payloadcms/translations/languages/pt'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+import { withInternalCollectionAccess } from './src/access/internalCollections'
 import { collections } from './src/collections'
 import { engineEndpoints } from './src/engine/endpoints'
 import { jobs } from './src/jobs'
@@ -16,7 +17,8 @@ import { onInit } from './src/seed/onInit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+// Access for Payload's own collections (locked documents, preferences): src/access/internalCollections.ts.
+export default withInternalCollectionAccess(buildConfig({
   secret: payloadSecret(),
   serverURL: process.env.PUBLIC_URL || undefined,
   db: await databaseAdapter(),
@@ -61,5 +63,4 @@ export default buildConfig({
   hooks: { afterError: [keepErrorData] },
   onInit,
   telemetry: false,
-})
-
+}))
