@@ -85,8 +85,10 @@ export const guardCredentials: CollectionBeforeChangeHook = async ({ data, origi
   if (changed.length === 0) return data
   const self = isSelf(actor, originalDoc.id)
   if (!self && !managesEveryCompanyOf(actor, originalDoc)) throw new Forbidden(req.t)
-  if (self && changed.includes('password') && !isSupport(actor)) await requireCurrentPassword(req, raw, data.currentPassword)
-  return data
+  if (!changed.includes('password')) return data
+  if (self && !isSupport(actor)) await requireCurrentPassword(req, raw, data.currentPassword)
+  // A password someone else set is temporary: its user replaces it at the next login.
+  return { ...data, mustChangePassword: !self }
 }
 
 function safeDecrypt(req: PayloadRequest, value: string): string {

@@ -4,11 +4,13 @@ import { temporaryPassword } from './passwords'
 import { welcomeEmail } from './templates'
 
 /**
- * User administration (I): a user created through the admin, REST or GraphQL without a
- * password gets a temporary one, e-mailed to it, and must set its own at first login.
+ * User administration (I, issue 13): a user created through the admin, REST or GraphQL without
+ * a password gets a temporary one, e-mailed to it; with or without, it must set its own at
+ * first login (a password someone else typed is temporary too).
  */
 export const temporaryPasswordOnCreate: CollectionBeforeValidateHook = ({ data, operation, req }) => {
-  if (operation !== 'create' || !data || !actorOf(req) || data.password) return data
+  if (operation !== 'create' || !data || !actorOf(req)) return data
+  if (data.password) return { ...data, mustChangePassword: true }
   const temporary = temporaryPassword()
   req.context.temporaryPassword = temporary
   return { ...data, password: temporary, mustChangePassword: true }
