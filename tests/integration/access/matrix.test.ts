@@ -231,3 +231,77 @@ describe('field-level rules', () => {
     expect(String(line.department)).toBe(String(world.a.departments[0].id))
   })
 })
+
+/**
+ * The side doors of issue 10, per role (and a stranger): Payload's own auth mutations,
+ * unlock, a user shared between companies, and the locks of payload-locked-documents.
+ */
+describe('side doors', () => {
+  type Who = Actor | 'stranger'
+  const WHO: Who[] = [...ACTORS, 'stranger']
+  const tokenOf = (who: Who) => (who === 'stranger' ? undefined : tokens[who])
+  // As five wrong passwords leave it (tests/integration/security/unlock.test.ts locks by logging in).
+  const lockUser = (user: any) =>
+    app.payload.db.updateOne({ collection: 'users', id: user.id, data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 900_000).toISOString() }, returning: false })
+  const isLocked = async (user: any) => {
+    const raw = (await app.payload.db.findOne({ collection: 'users', where: { id: { equals: user.id } } })) as any
+    return Boolean(raw?.lockUntil && new Date(raw.lockUntil).getTime() > Date.now())
+  }
+  const newUser = (companies: unknown[], email: string) =>
+    app.payload.create({
+      collection: 'users',
+      data: { username: generateCpf(world.rng), email, password: PASSWORD, firstName: 'Porta', lastName: 'Lateral', role: 'viewer', companies } as never,
+      overrideAccess: true,
+    }) as Promise<any>
+
+  it.each(WHO)('GraphQL loginUser, forgotPasswordUser and resetPasswordUser open nothing for %s', async (who) => {
+    const target = world.a.users.admin
+    const login = await app.rest.gql(`mutation($u: String!, $p: String) { loginUser(username: $u, password: $p) { token } }`, { u: target.username, p: PASSWORD }, tokenOf(who))
+    expect(login.body.data?.loginUser?.token ?? null).toBeNull()
+    const forgot = await app.rest.gql(`mutation($u: String!) { forgotPasswordUser(username: $u) }`, { u: target.username }, tokenOf(who))
+    expect(forgot.body.data?.forgotPasswordUser ?? null).not.toBe(true)
+    const reset = await app.rest.gql(`mutation { resetPasswordUser(token: "x", password: "Tomada@123") { token } }`, {}, tokenOf(who))
+    expect(reset.body.data?.resetPasswordUser?.token ?? null).toBeNull()
+  })
+
+  it.each(WHO)('unlock as %s: support any user, an admin the users of its own company only', async (who) => {
+    const ownA = await newUser([world.a.company.id], `lock.a.${who}@example.com`)
+    const inB = await newUser([world.b.company.id], `lock.b.${who}@example.com`)
+    const shared = await newUser([world.a.company.id, world.b.company.id], `lock.ab.${who}@example.com`)
+    const want: Record<string, boolean> = { ownA: who === 'support' || who === 'admin', inB: who === 'support', shared: who === 'support' }
+    for (const [name, user] of Object.entries({ ownA, inB, shared })) {
+      await lockUser(user)
+      const viaGraphQL = name === 'shared'
+      if (viaGraphQL) await app.rest.gql(`mutation($u: String!) { unlockUser(username: $u) }`, { u: user.username }, tokenOf(who))
+      else await app.rest.post('/users/unlock', { username: user.username }, tokenOf(who))
+      expect(await isLocked(user), `${who} unlocks ${name}`).toBe(!want[name])
+    }
+  })
+
+  it.each(WHO)('a user of companies A and B: %s changes its e-mail only as support', async (who) => {
+    const shared = await newUser([world.a.company.id, world.b.company.id], `shared.${who}@example.com`)
+    await app.rest.patch(`/users/${shared.id}`, { email: `tomado.${who}@example.com`, blocked: true }, tokenOf(who))
+    await app.rest.gql(`mutation($id: Int!) { updateUser(id: $id, data: { apiKey: "chave-${who}-0123456789", enableAPIKey: true }) { id } }`, { id: Number(shared.id) }, tokenOf(who))
+    const after = (await app.payload.findByID({ collection: 'users', id: shared.id, overrideAccess: true, depth: 0 })) as any
+    expect(after.email === `tomado.${who}@example.com`, `${who} changed the e-mail`).toBe(who === 'support')
+    expect(Boolean(after.blocked), `${who} blocked`).toBe(who === 'support')
+    expect(Boolean(after.enableAPIKey), `${who} set an API key`).toBe(who === 'support')
+  })
+
+  it.each(WHO)('payload-locked-documents as %s: the locks of its own company only', async (who) => {
+    const LOCKS = 'payload-locked-documents'
+    const lock = (line: any, user: any) =>
+      app.payload.create({ collection: LOCKS as never, data: { document: { relationTo: 'lines', value: line.id }, user: { relationTo: 'users', value: user.id } } as never, overrideAccess: true }) as Promise<any>
+    const inA = await lock(world.a.lines[2], world.a.users.admin)
+    const inB = await lock(world.b.lines[2], world.b.users.admin)
+    const seen = new Set(((await app.rest.get(`/${LOCKS}?limit=1000&depth=0`, tokenOf(who))).body?.docs ?? []).map((d: any) => String(d.id)))
+    expect(seen.has(String(inA.id)), `${who} sees A's lock`).toBe(who !== 'stranger')
+    expect(seen.has(String(inB.id)), `${who} sees B's lock`).toBe(who === 'support')
+    await app.rest.delete(`/${LOCKS}/${inB.id}`, tokenOf(who))
+    const left = await app.payload.count({ collection: LOCKS as never, where: { id: { equals: inB.id } }, overrideAccess: true })
+    expect(left.totalDocs === 0, `${who} deletes B's lock`).toBe(who === 'support')
+    const forged = await app.rest.post(`/${LOCKS}`, { document: { relationTo: 'lines', value: world.b.lines[3].id }, user: { relationTo: 'users', value: world.b.users.admin.id } }, tokenOf(who))
+    expect(forged.status < 300, `${who} creates a lock in B's admin's name`).toBe(false)
+    await app.payload.delete({ collection: LOCKS as never, where: { id: { in: [inA.id, inB.id] } }, overrideAccess: true })
+  })
+})
