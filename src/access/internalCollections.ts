@@ -42,28 +42,26 @@ async function mayLock(req: PayloadRequest, actor: AccessUser, data: Record<stri
   return readable.totalDocs === 1
 }
 
+const locksInCompanies: Access = async ({ req }) => {
+  const actor = actorOf(req)
+  if (!actor) return false
+  return isSupport(actor) || lockWhere(req, actor)
+}
+
 const lockAccess = {
   create: (async ({ req, data }) => {
     const actor = actorOf(req)
     if (!actor) return false
     return isSupport(actor) ? isSelfRef(actor, data?.user as Ref) || !data : mayLock(req, actor, data)
   }) as Access,
-  read: (async ({ req }) => {
-    const actor = actorOf(req)
-    if (!actor) return false
-    return isSupport(actor) || lockWhere(req, actor)
-  }) as Access,
+  read: locksInCompanies,
   update: (async ({ req, data }) => {
     const actor = actorOf(req)
     if (!actor) return false
     if (data?.user !== undefined && !isSelfRef(actor, data.user as Ref)) return false
-    return isSupport(actor) || lockWhere(req, actor)
+    return locksInCompanies({ req, data })
   }) as Access,
-  delete: (async ({ req }) => {
-    const actor = actorOf(req)
-    if (!actor) return false
-    return isSupport(actor) || lockWhere(req, actor)
-  }) as Access,
+  delete: locksInCompanies,
 }
 
 const ownPreferences: Access = ({ req }) => {

@@ -16,3 +16,14 @@ export const rawUser = (payload: Payload, id: number | string) =>
 let peer = 0
 /** Headers as server.mjs stamps them for a client connecting from a distinct socket address. */
 export const fromPeer = (address = `198.51.100.${(++peer % 250) + 1}`): Record<string, string> => ({ [PEER_HEADER]: address })
+
+/** The temporary password of the newest e-mail to `to` that has one (e-mails may land just after the answer). */
+export async function temporaryPasswordSentTo(payload: Payload, to: string, olderMails = 0): Promise<string | undefined> {
+  for (let i = 0; i < 100; i++) {
+    const mails = await mailsTo(payload, to)
+    const found = mails.length > olderMails ? /senha temporária é: (\S+)/.exec(mails[0].text)?.[1] : undefined
+    if (found) return found
+    await new Promise((r) => setTimeout(r, 30))
+  }
+  return undefined
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
 import { startTestApp, type TestApp } from '../../helpers/app'
-import { mailsTo } from '../../helpers/security'
+import { temporaryPasswordSentTo } from '../../helpers/security'
 import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
 
 /**
@@ -20,14 +20,7 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
-async function temporaryIn(email: string): Promise<string | undefined> {
-  for (let i = 0; i < 100; i++) {
-    const found = /senha temporária é: (\S+)/.exec((await mailsTo(app.payload, email))[0]?.text ?? '')?.[1]
-    if (found) return found
-    await new Promise((r) => setTimeout(r, 30))
-  }
-  return undefined
-}
+const temporaryIn = (email: string) => temporaryPasswordSentTo(app.payload, email)
 
 describe('creating users', () => {
   it('without a password: a temporary one is e-mailed, and the first login must replace it', async () => {

@@ -136,7 +136,7 @@ describe('audit trail (H2): each kind of change, word for word', () => {
     await ok(await app.rest.patch(`/users/${u.id}`, { blocked: false }, admin))
     await ok(await app.rest.delete(`/users/${u.id}`, admin))
     expect(await latest(5)).toEqual([
-      entry()('Criação de usuário', 'Criação do usuário: 52998224725 Login (CPF): 52998224725; Nome: Novo; Sobrenome: Usuário; Perfil de Gestão: Perfil de consulta; Empresas: Empresa A; Senha temporária: Não; Bloqueado: Não'),
+      entry()('Criação de usuário', 'Criação do usuário: 52998224725 Login (CPF): 52998224725; Nome: Novo; Sobrenome: Usuário; Perfil de Gestão: Perfil de consulta; Empresas: Empresa A; Senha temporária: Sim; Bloqueado: Não'), // a password the admin typed is temporary (issue 13)
       entry()('Modificação de usuário', 'Alteração do usuário: 52998224725 Perfil de Gestão de: Perfil de consulta para: Sub-administrador; Departamentos de: (vazio) para: Empresa A Vendas'),
       entry()('Bloqueio de usuário', 'Alteração do usuário: 52998224725 Bloqueado de: Não para: Sim'),
       entry()('Desbloqueio de usuário', 'Alteração do usuário: 52998224725 Bloqueado de: Sim para: Não'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
 import { startTestApp, type TestApp } from '../../helpers/app'
-import { fromPeer, mailsTo } from '../../helpers/security'
+import { fromPeer, mailsTo, temporaryPasswordSentTo } from '../../helpers/security'
 import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
 
 /**
@@ -21,14 +21,7 @@ afterAll(async () => app?.close())
 
 const recover = (body: unknown) => app.rest.request('POST', '/users/recover', { body, headers: fromPeer() })
 
-async function temporaryOf(email: string, before: number): Promise<string | undefined> {
-  for (let i = 0; i < 100; i++) {
-    const mails = await mailsTo(app.payload, email)
-    if (mails.length > before) return /senha temporária é: (\S+)/.exec(mails[0].text)?.[1]
-    await new Promise((r) => setTimeout(r, 30))
-  }
-  return undefined
-}
+const temporaryOf = (email: string, before: number) => temporaryPasswordSentTo(app.payload, email, before)
 
 const passwordWorks = async (user: any, password: string) =>
   (await app.rest.request('POST', '/users/login', { body: { username: user.username, password }, headers: fromPeer() })).status === 200
