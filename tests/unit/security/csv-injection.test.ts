@@ -5,7 +5,8 @@ import { csvLine } from '../../../src/reports/writer'
 describe('csvLine neutralises formula-like text (finding 10)', () => {
   it.each([
     ['=1+1', "'=1+1"],
-    ['+5511999', "'+5511999"],
+    ['+cmd|x', "'+cmd|x"],
+    ['-1+cmd|x', "'-1+cmd|x"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
     ['\tcmd', "'\tcmd"],
@@ -18,5 +19,7 @@ describe('csvLine neutralises formula-like text (finding 10)', () => {
 
   it('numbers, negative ones included, stay numbers; plain text is untouched', () => {
     expect(csvLine([-5, -0.25, 3.5, 'Maria', 'a=b', '', null])).toBe('-5;-0,25;3,5;Maria;a=b;;\r\n')
+    // A signed number written as text (a dialled destination) holds no formula: left as written.
+    expect(csvLine(['+5519991251527', '-12'])).toBe('+5519991251527;-12\r\n')
   })
 })
