@@ -55,7 +55,12 @@ function kindOf(fields: FlattenedField[], path: string, idKind: Kind): Kind | un
   return undefined
 }
 
-const isNull = (v: unknown) => v === null || v === 'null'
+// An empty filter value (the admin's half-typed filter) is left to Payload, as before.
+const isNull = (v: unknown) => v === null || v === 'null' || v === ''
+
+/** `in` values: an array, a comma-separated text, or (past qs's 20-item array limit) an object of indices. */
+const listValues = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value !== null && typeof value === 'object' && !(value instanceof Date) ? Object.values(value) : [value]
 
 function valueError(kind: Kind, value: unknown): string | null {
   if (isNull(value) || value instanceof Date) return null
@@ -93,7 +98,7 @@ function checkCondition(path: string, condition: unknown, fields: FlattenedField
       if (bad) errors.push({ path, message: `${path}: ${bad}` })
       continue
     }
-    const values = LIST.has(operator) ? (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]) : [value]
+    const values = LIST.has(operator) ? listValues(value) : [value]
     for (const v of values) {
       const bad = kind ? valueError(kind, v) : v !== null && typeof v === 'object' && !(v instanceof Date) ? 'valor inválido (um objeto não é um valor)' : null
       if (bad) {
