@@ -81,12 +81,13 @@ function valueError(kind: Kind, value: unknown): string | null {
   }
 }
 
-function checkCondition(path: string, condition: unknown, fields: FlattenedField[], idKind: Kind, errors: QueryError[]) {
+function checkCondition(fullPath: string, condition: unknown, fields: FlattenedField[], idKind: Kind, errors: QueryError[]) {
+  const path = fullPath.length > 80 ? `${fullPath.slice(0, 80)}…` : fullPath
   if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) {
     errors.push({ path, message: `${path}: informe um operador (ex.: where[${path}][equals]=…)` })
     return
   }
-  const kind = kindOf(fields, path, idKind)
+  const kind = kindOf(fields, fullPath, idKind)
   for (const [operator, value] of Object.entries(condition)) {
     if (!validOperatorSet.has(operator as never)) {
       errors.push({ path, message: `${path}: operador desconhecido "${operator}"` })
