@@ -1,4 +1,5 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { SECURITY_HEADERS } from './src/http/securityHeaders.mjs'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,6 +8,8 @@ const nextConfig = {
   // `npm run typecheck` checks types once in CI; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['exceljs', 'ioredis', 'nodemailer'],
+  // Every page and route (the API's own answers set them too: src/http/apiGuard.ts).
+  headers: async () => [{ source: '/:path*', headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

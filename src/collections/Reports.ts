@@ -142,7 +142,8 @@ export const Reports = tenantCollection({
     afterDelete: [removeFile],
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Nome', 'Name'), admin: { readOnly: true } },
+    // Display only, made by the server at creation (file paths come from ids: src/reports/storage.ts).
+    { name: 'name', type: 'text', label: label('Nome', 'Name'), access: serverOnly, admin: { readOnly: true } },
     { ...selectField('kind', 'Relatório', 'Report', REPORT_KINDS, { required: true }), access: fixed },
     {
       ...selectField('format', 'Formato', 'Format', { xlsx: ['Excel (.xlsx)', 'Excel (.xlsx)'], csv: ['CSV (.csv.zip)', 'CSV (.csv.zip)'] }, { required: true, defaultValue: 'xlsx' }),

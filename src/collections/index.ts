@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { withEngineHooks } from '../engine/hooks'
 import { withAuditHooks } from '../hooks/audit'
+import { withQueryChecks } from '../lib/queryCheck'
 import { Accounts } from './Accounts'
 import { Backups } from './Backups'
 import { Companies } from './Companies'
@@ -23,7 +24,7 @@ import { Usage } from './Usage'
 import { Users } from './Users'
 
 /** Every collection, in the admin's menu order. */
-export const collections: CollectionConfig[] = withAuditHooks(withEngineHooks([
+export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(withEngineHooks([
   Lines,
   Departments,
   Profiles,
@@ -45,4 +46,4 @@ export const collections: CollectionConfig[] = withAuditHooks(withEngineHooks([
   Outbox,
   LoginChallenges,
   PasswordRecoveries,
-]))
+])))

@@ -16,6 +16,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { executeAuthStrategies, getPayload, type Payload } from 'payload'
+import { crossSiteWrite, ERRORS, isJson } from '../http/checks'
+import { SECURITY_HEADERS } from '../http/securityHeaders.mjs'
+import { MAX_BODY_BYTES } from '../http/settings'
 
 export type AuthorizeRequest = (payload: Payload, user: unknown, body: unknown) => Promise<{ status: number; body: unknown }>
 
@@ -26,30 +29,51 @@ export interface EngineHttp {
 
 export const ENGINE_HTTP = Symbol.for('gol.engine.http')
 export const AUTHORIZE_PATH = '/api/engine/authorize'
-const MAX_BODY = 64 * 1024
 const AUTH_TTL_MS = Number(process.env.ENGINE_AUTH_CACHE_MS ?? 5_000)
 const AUTH_CACHE_MAX = 10_000
 
+const HEADERS = Object.entries(SECURITY_HEADERS)
+
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body)
+  for (const [k, v] of HEADERS) res.setHeader(k, v)
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
   res.end(text)
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * The body as text, or null past MAX_BODY_BYTES (Content-Length first, then counting the
+ * chunks): the rest is discarded unread and the answer (413) closes the connection.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+  const tooLarge = () => {
+    res.shouldKeepAlive = false
+    req.removeAllListeners('data')
+    req.resume()
+    return null
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(tooLarge())
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(c)
+      if (size > MAX_BODY_BYTES) resolve(tooLarge())
+      else chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** Refusals before anything is read or looked up: a cross-site cookie write (403), a body that is not JSON (415). */
+function refusal(req: IncomingMessage): [number, string] | null {
+  const h = req.headers
+  if ((h.cookie || h.origin) && crossSiteWrite({ method: req.method ?? 'POST', host: h.host, origin: h.origin, referer: h.referer, secFetchSite: h['sec-fetch-site'] as string | undefined, authorization: h.authorization, cookie: h.cookie })) {
+    return [403, ERRORS.crossSite]
+  }
+  if (!isJson(h['content-type'])) return [415, ERRORS.mediaType]
+  return null
 }
 
 function headersOf(req: IncomingMessage): Headers {
@@ -85,10 +109,16 @@ export function createEngineHttp(authorize: AuthorizeRequest, payloadOf: () => P
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     try {
+      const refused = refusal(req)
+      if (refused) {
+        res.shouldKeepAlive = false
+        req.resume()
+        return send(res, refused[0], { errors: [{ message: refused[1] }] })
+      }
       const payload = await payloadOf()
       const user = await userFor(payload, req)
-      const text = await readBody(req)
-      if (text === null) return send(res, 413, { errors: [{ message: 'Corpo da requisição grande demais' }] })
+      const text = await readBody(req, res)
+      if (text === null) return send(res, 413, { errors: [{ message: ERRORS.tooLarge(MAX_BODY_BYTES) }] })
       let body: unknown
       try {
         body = text ? JSON.parse(text) : undefined

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { DATA_DIR, databaseKind, databaseUrl } from './settings'
 import { sqliteTransactions } from './transactionGate'
+import { neutralUniqueErrors } from './uniqueErrors'
 
 type RawIndex = { on: string | string[]; unique?: boolean }
 
@@ -37,6 +38,10 @@ const migrationsDir = (kind: string) => path.resolve(/*turbopackIgnore: true*/ p
  * schema is pushed; in production the committed migrations run on start.
  */
 export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdapterObj> {
+  return neutralUniqueErrors(await engineAdapter(url))
+}
+
+async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
   const kind = databaseKind(url)
   if (kind === 'sqlite') {
     mkdirSync(DATA_DIR, { recursive: true })

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { actorOf } from '../access/policy'
-import { reportPath } from './storage'
+import { relId } from './source'
+import { safeReportPath } from './storage'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const notLoggedIn = () => json({ errors: [{ message: 'Faça login para continuar' }] }, 401)
@@ -48,14 +49,15 @@ const download: Endpoint = {
     const id = String(req.routeParams?.id ?? '')
     const report = (await req.payload
       .findByID({ collection: 'reports', id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
-      .catch(() => null)) as { name?: string; status?: string; file?: string; format?: string } | null
+      .catch(() => null)) as { name?: string; status?: string; file?: string; format?: string; company?: unknown } | null
     if (!report) return json({ errors: [{ message: 'Relatório não encontrado' }] }, 404)
     if (report.status !== 'done' || !report.file) {
       return json({ errors: [{ message: report.status === 'failed' ? 'A geração deste relatório falhou' : 'O relatório ainda está sendo gerado' }], status: report.status }, 409)
     }
-    const file = reportPath(report.file)
-    const info = await stat(file).catch(() => null)
-    if (!info) return json({ errors: [{ message: 'Arquivo do relatório não encontrado (expirado?)' }] }, 410)
+    // Only a file of the report's own company (a document written before names left the paths may say otherwise).
+    const file = report.file.startsWith(`${String(relId(report.company as never))}/`) ? safeReportPath(report.file) : null
+    const info = file ? await stat(file).catch(() => null) : null
+    if (!file || !info) return json({ errors: [{ message: 'Arquivo do relatório não encontrado (expirado?)' }] }, 410)
     const name = String(report.name)
     return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
       headers: {

@@ -3,7 +3,7 @@ import { idsOf } from '../access/roles'
 import { reportFailedEmail, reportReadyEmail } from './email'
 import { KINDS } from './kinds'
 import { relId, type Doc } from './source'
-import { removeReportFile, reportPath } from './storage'
+import { removeReportFile, reportFileName, reportPath } from './storage'
 import { writeReportFile, type ReportFormat } from './writer'
 
 /** Tries of a report job (the first run and the retries). */
@@ -31,7 +31,7 @@ export async function runReport(payload: Payload, id: string | number, attempt: 
   const report = (await payload.findByID({ collection: 'reports', id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
   if (!report || report.status !== 'pending') return
   const kind = KINDS[report.kind]
-  const relative = `${String(relId(report.company))}/${String(report.id)}-${String(report.name)}`
+  const relative = reportFileName({ id: report.id, company: relId(report.company)!, format: report.format })
   try {
     await update(payload, id, { attempts: attempt, heartbeatAt: new Date().toISOString() })
     await reportFaults.beforeWrite?.(report, attempt)

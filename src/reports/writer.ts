@@ -82,12 +82,23 @@ async function writeXlsx(tmp: string, spec: WriteSpec): Promise<number> {
 }
 
 const CSV_SPECIAL = /[";\r\n]/
-/** Semicolon-separated (pt-BR Excel reads `,` as the decimal mark), UTF-8 with BOM. */
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection"): written after a `'`, so
+ * it stays text. A signed number alone (a destination `+5519…`) holds no function or reference
+ * and is left as written.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+const SIGNED_NUMBER = /^[+-]\d+(?:[.,]\d+)?$/
+const neutralised = (text: string) => (FORMULA_START.test(text) && !SIGNED_NUMBER.test(text) ? `'${text}` : text)
+/**
+ * Semicolon-separated (pt-BR Excel reads `,` as the decimal mark), UTF-8 with BOM. Only text
+ * cells are neutralised: a number (negative ones too) stays a number.
+ */
 export const csvLine = (row: Cell[]): string =>
   row
     .map((c) => {
       if (c == null) return ''
-      const s = typeof c === 'number' ? String(c).replace('.', ',') : c
+      const s = typeof c === 'number' ? String(c).replace('.', ',') : neutralised(c)
       return CSV_SPECIAL.test(s) ? `"${s.replace(/"/g, '""')}"` : s
     })
     .join(';') + '\r\n'

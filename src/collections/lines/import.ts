@@ -280,7 +280,7 @@ async function importHandler(req: PayloadRequest) {
     const buf = Buffer.from(content!, 'base64')
     if (buf.length > MAX_FILE_BYTES) return validationError([{ path: 'content', message: 'Arquivo grande demais (máx. 10 MB)' }])
     try {
-      const sheet = await readSheet(buf, fileName)
+      const sheet = await readSheet(buf, fileName, MAX_IMPORT_ROWS)
       if (!sheet.columns.includes('msisdn')) {
         return validationError([{ path: 'content', message: `A planilha precisa da coluna "${IMPORT_HEADERS.msisdn}" na primeira linha` }])
       }

@@ -4,6 +4,7 @@
  * matched without accents or case, in Portuguese or English.
  */
 import ExcelJS from 'exceljs'
+import { readXlsxRows } from '../../lib/xlsxReader'
 
 export type ImportColumn = 'msisdn' | 'name' | 'department' | 'profile' | 'extension' | 'quota' | 'quotaAmount'
 
@@ -44,35 +45,31 @@ export interface Sheet {
   unknown: string[]
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return ''
-  if (typeof value === 'object') {
-    if (value instanceof Date) return value.toISOString().slice(0, 10)
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('text' in value) return String(value.text)
-    if ('result' in value) return value.result == null ? '' : String(value.result)
-    return ''
+/** Columns of the first row looked at for headers; cells beyond it are never read. */
+export const MAX_HEADER_COLUMNS = 256
+
+/** More data rows than an import takes: the reading stops there (answered 400 with the message). */
+export class TooManyRows extends Error {
+  constructor(max: number) {
+    super(`No máximo ${max} linhas por planilha`)
   }
-  return String(value)
 }
 
-/** A CSV parser for the small grammar spreadsheets write: quotes, doubled quotes, CRLF. */
-export function parseCsv(text: string): string[][] {
+/**
+ * The rows of a CSV for the small grammar spreadsheets write: quotes, doubled quotes, CRLF;
+ * cells past `maxColumns` are dropped as they are read.
+ */
+export function* csvRows(text: string, maxColumns = MAX_HEADER_COLUMNS): Generator<string[]> {
   const src = text.replace(/^\uFEFF/, '')
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? ''
+  const firstLine = src.slice(0, Math.min(src.length, 64 * 1024)).split(/\r?\n/, 1)[0] ?? ''
   const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
-  const rows: string[][] = []
   let row: string[] = []
   let cell = ''
   let quoted = false
+  let columns = 0
   const endCell = () => {
-    row.push(cell)
+    if (columns++ < maxColumns) row.push(cell)
     cell = ''
-  }
-  const endRow = () => {
-    endCell()
-    rows.push(row)
-    row = []
   }
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]
@@ -86,53 +83,72 @@ export function parseCsv(text: string): string[][] {
     else if (ch === sep) endCell()
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++
-      endRow()
+      endCell()
+      yield row
+      row = []
+      columns = 0
     } else cell += ch
   }
-  if (cell !== '' || row.length) endRow()
-  return rows
+  if (cell !== '' || row.length) {
+    endCell()
+    yield row
+  }
 }
 
-function toSheet(matrix: string[][], firstRowNumber = 1): Sheet {
-  const header = matrix[0] ?? []
-  const columns: (ImportColumn | null)[] = header.map((h) => ALIASES[key(h)] ?? null)
-  const unknown = header.filter((h, i) => h.trim() !== '' && columns[i] === null)
-  const rows: SheetRow[] = []
-  matrix.slice(1).forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return
-    const r: SheetRow = { row: firstRowNumber + i + 1 }
-    cells.forEach((c, j) => {
-      const col = columns[j]
-      if (col) r[col] = c.trim()
-    })
-    rows.push(r)
-  })
-  return { columns: columns.filter((c): c is ImportColumn => c !== null), rows, unknown }
+/** Builds a Sheet from rows arriving one by one: the header row first, then data rows (stops past `maxRows`). */
+class SheetBuilder {
+  private columns: (ImportColumn | null)[] | null = null
+  readonly sheet: Sheet = { columns: [], rows: [], unknown: [] }
+  constructor(private maxRows: number) {}
+
+  /** The 1-based column is one the header named (or, before the header, one that may hold a header). */
+  wants = (column: number, row: number): boolean => (this.columns === null ? row === 1 && column <= MAX_HEADER_COLUMNS : this.columns[column - 1] != null)
+
+  header(cells: Map<number, string>) {
+    const width = Math.max(0, ...cells.keys())
+    const header = Array.from({ length: width }, (_, i) => cells.get(i + 1) ?? '')
+    this.columns = header.map((h) => ALIASES[key(h)] ?? null)
+    this.sheet.columns = this.columns.filter((c): c is ImportColumn => c !== null)
+    this.sheet.unknown = header.filter((h, i) => h.trim() !== '' && this.columns![i] === null)
+  }
+
+  add(rowNumber: number, cells: Map<number, string>) {
+    if (this.columns === null) this.header(new Map())
+    const r: SheetRow = { row: rowNumber }
+    let filled = false
+    for (const [column, text] of cells) {
+      const col = this.columns![column - 1]
+      if (!col) continue
+      r[col] = text.trim()
+      if (r[col] !== '') filled = true
+    }
+    if (!filled) return
+    if (this.sheet.rows.length >= this.maxRows) throw new TooManyRows(this.maxRows)
+    this.sheet.rows.push(r)
+  }
 }
 
 const isXlsx = (buf: Buffer) => buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b // "PK": a zip
 
-/** The sheet in a file (.xlsx: its first worksheet). Throws a message in Portuguese on an unreadable file. */
-export async function readSheet(buf: Buffer, fileName = ''): Promise<Sheet> {
+/**
+ * The sheet in a file (.xlsx: its first worksheet), reading only the columns the header
+ * names and stopping past `maxRows` data rows (TooManyRows), in bounded memory whatever the
+ * file declares (src/lib/xlsxReader.ts). Throws a message in Portuguese on an unreadable file.
+ */
+export async function readSheet(buf: Buffer, fileName = '', maxRows = Number.POSITIVE_INFINITY): Promise<Sheet> {
+  const builder = new SheetBuilder(maxRows)
   if (isXlsx(buf) || /\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook()
-    try {
-      await wb.xlsx.load(buf as never)
-    } catch {
-      throw new Error('Não foi possível ler a planilha .xlsx')
-    }
-    const ws = wb.worksheets[0]
-    if (!ws) throw new Error('A planilha não tem abas')
-    const matrix: string[][] = []
-    const width = ws.columnCount
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = []
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value))
-      matrix[n - 1] = cells
-    })
-    return toSheet(Array.from(matrix, (r) => r ?? []))
+    await readXlsxRows(buf, builder.wants, ({ row, cells }) => (row === 1 ? builder.header(cells) : builder.add(row, cells)))
+    return builder.sheet
   }
-  return toSheet(parseCsv(buf.toString('utf8')))
+  let n = 0
+  for (const cells of csvRows(buf.toString('utf8'))) {
+    const map = new Map<number, string>()
+    cells.forEach((c, i) => builder.wants(i + 1, n + 1) && map.set(i + 1, c))
+    if (++n === 1) builder.header(map)
+    else builder.add(n, map)
+  }
+  return builder.sheet
 }
 
 /** A spreadsheet with the template's headers and the given rows (.xlsx). */

@@ -1,5 +1,7 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { guarded } from '../../../../http/apiGuard'
 
-export const POST = GRAPHQL_POST(config)
-export const OPTIONS = REST_OPTIONS(config)
+// Origin check, body limit, media type, nesting limit and security headers: src/http/apiGuard.ts.
+export const POST = guarded(GRAPHQL_POST(config), { graphql: true })
+export const OPTIONS = guarded(REST_OPTIONS(config))
