@@ -39,15 +39,38 @@ export interface Source {
   links?: 'department' | 'profile'
   /** `update`: items are only put back, never created or removed (company settings, quotas). */
   mode: 'full' | 'update'
-  /** Custom writes (users belong to several companies). */
-  write?: (ctx: Required<Ctx>, item: Item, exists: Data | null) => Promise<void>
+  /**
+   * What identifies a document across a backup and now (issue 10): by default its id among
+   * the company's documents (ids are never reused: AUTOINCREMENT on SQLite, sequences on
+   * PostgreSQL); users, who span companies, by their login (CPF).
+   */
+  key?: (data: Data & { id?: unknown }) => string
+  /** Custom writes (users belong to several companies); answers the written document's id. */
+  write?: (ctx: Required<Ctx>, item: Item, exists: Data | null) => Promise<string | number>
   remove?: (ctx: Required<Ctx>, current: Data) => Promise<'delete' | 'detach'>
 }
+
+export const keyOf = (source: Source, item: Item): string => (source.key ? source.key({ ...item.data, id: item.id }) : String(item.id))
 
 const idOf = (v: unknown): string | number | null =>
   v == null ? null : typeof v === 'object' && 'id' in v ? ((v as { id: string | number }).id ?? null) : (v as string | number)
 const ids = (v: unknown): (string | number)[] => (Array.isArray(v) ? v.map(idOf).filter((x): x is string | number => x != null) : [])
 const orNull = (v: unknown) => (v === undefined || v === '' ? null : v)
+
+/** JSON with object keys sorted: equal values, equal strings. */
+export const stableJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, val: unknown) =>
+    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
+  )
+
+/**
+ * `{ id }` to re-create a deleted document under its old id when nobody holds it (relations to
+ * it hold again), `{}` for a new id otherwise: a restore never writes over another document.
+ */
+export async function freeId(ctx: Required<Ctx>, collection: string, id: string | number): Promise<{ id?: string | number }> {
+  const holder = await ctx.payload.db.findOne({ collection: collection as never, where: { id: { equals: id } }, req: ctx.req })
+  return holder ? {} : { id }
+}
 const rows = (v: unknown, keys: string[]): Data[] =>
   (Array.isArray(v) ? (v as Data[]) : []).map((r) => Object.fromEntries(keys.map((k) => [k, orNull(r[k])])))
 
@@ -204,27 +227,33 @@ const users: Source = {
   }),
   title: (d) => String(d.username),
   mode: 'full',
-  // A user may belong to other companies too: only this company's membership and departments are restored.
+  key: (d) => String(d.username),
+  // A user may belong to other companies too: only this company's membership and departments are
+  // restored for them, and a login held by a user of other companies only is never taken over.
   write: async (ctx, item, exists) => {
     const scope = await departmentScope(ctx)
     const { departments: mine, ...fields } = item.data
-    const otherDepartments = ids(exists?.departments).filter((id) => !scope.has(String(id)))
-    const companies = ids(exists?.companies)
-    if (!companies.some((c) => String(c) === String(ctx.company))) companies.push(ctx.company)
-    const data = { ...fields, departments: [...otherDepartments, ...(mine as (string | number)[])], companies }
-    if (exists) {
-      await ctx.payload.update({ collection: 'users', id: item.id, data: data as never, overrideAccess: true, depth: 0, req: ctx.req, context: ctx.req.context })
-    } else {
-      const password = temporaryPassword()
-      await ctx.payload.create({
+    const common = { overrideAccess: true, depth: 0, req: ctx.req, context: ctx.req.context } as const
+    if (!exists) {
+      const holder = await ctx.payload.db.findOne({ collection: 'users', where: { username: { equals: fields.username } }, req: ctx.req })
+      if (holder) throw new Error(`O login ${String(fields.username)} pertence a um usuário de outra empresa`)
+      const created = await ctx.payload.create({
         collection: 'users',
-        data: { ...data, id: item.id, password, mustChangePassword: true } as never,
-        overrideAccess: true,
-        depth: 0,
-        req: ctx.req,
-        context: ctx.req.context,
+        data: { ...fields, departments: mine, companies: [ctx.company], password: temporaryPassword(), mustChangePassword: true, ...(await freeId(ctx, 'users', item.id)) } as never,
+        ...common,
       })
+      return created.id
     }
+    const companies = ids(exists.companies)
+    const shared = companies.some((c) => String(c) !== String(ctx.company))
+    const otherDepartments = ids(exists.departments).filter((id) => !scope.has(String(id)))
+    const membership = { departments: [...otherDepartments, ...(mine as (string | number)[])] }
+    if (shared) {
+      const differs = Object.keys(fields).filter((k) => stableJson(orNull(exists[k])) !== stableJson(orNull(fields[k])))
+      if (differs.length) throw new Error(`O usuário também pertence a outra empresa: seus dados (${differs.join(', ')}) não são alterados por esta restauração`)
+    }
+    await ctx.payload.update({ collection: 'users', id: exists.id as never, data: (shared ? membership : { ...fields, ...membership }) as never, ...common })
+    return exists.id as string | number
   },
   remove: async (ctx, current) => {
     const others = ids(current.companies).filter((c) => String(c) !== String(ctx.company))

@@ -128,7 +128,7 @@ const previewBackup: PayloadHandler = async (req) => {
   const backup = await readable(req, 'backups')
   if (!backup) return problem('Backup não encontrado.', 404)
   const plan = await planRestore({ payload: req.payload, company: idOf(backup.company)! }, backup.category as BackupCategory, backup.data as Snapshot)
-  const changes = plan.map(({ source: _s, backup: _b, ...step }) => step)
+  const changes = plan.map(({ source: _s, backup: _b, target: _t, ...step }) => step)
   const count = (action: string) => changes.filter((c) => c.action === action).length
   return json({ backup: { id: backup.id, name: backup.name, category: backup.category }, create: count('create'), update: count('update'), delete: count('delete'), changes })
 }

@@ -12,7 +12,7 @@ import type { BackupCategory } from '../../collections/Backups'
 import { describeRestoredItem, diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
 import { RESTORE_TASK } from './task'
-import { CATEGORY_SOURCES, currentItems, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
+import { CATEGORY_SOURCES, currentItems, freeId, keyOf, stableJson as stable, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
 
 export interface Step {
   kind: string
@@ -41,10 +41,6 @@ export class RestoreAborted extends Error {}
  */
 export class SimulatedCrash extends Error {}
 
-const stable = (v: unknown): string =>
-  JSON.stringify(v, (_k, val: unknown) =>
-    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
-  )
 
 const LINES_FIELD: FieldLike = { name: 'lines', type: 'relationship', relationTo: 'lines', hasMany: true, label: 'Linhas' }
 
@@ -68,6 +64,8 @@ async function companyResolver(ctx: Ctx): Promise<Resolve> {
 interface Planned extends Step {
   source: Source
   backup?: Item
+  /** The company's document the step writes or removes (absent: re-created). */
+  target?: string | number
 }
 
 /** What a restore of `snapshot` would do to the company now, source by source, removals first. */
@@ -76,56 +74,66 @@ export async function planRestore(ctx: Ctx, category: BackupCategory, snapshot: 
   const plan: Planned[] = []
   for (const source of CATEGORY_SOURCES[category]) {
     const fields = fieldsOf(ctx.payload, source)
-    const now = new Map((await currentItems(ctx, source)).map((i) => [String(i.id), i]))
-    const saved = new Map((snapshot.sources[source.kind] ?? []).map((i) => [String(i.id), i]))
+    // Only the company's documents are candidates: an id or key held elsewhere never matches (issue 10).
+    const now = new Map((await currentItems(ctx, source)).map((i) => [keyOf(source, i), i]))
+    const saved = new Map((snapshot.sources[source.kind] ?? []).map((i) => [keyOf(source, i), i]))
     const base = { kind: source.kind, source }
     if (source.mode === 'full') {
-      for (const [id, item] of now) {
-        if (!saved.has(id)) plan.push({ ...base, id: item.id, title: item.title, action: 'delete', changes: [] })
+      for (const [key, item] of now) {
+        if (!saved.has(key)) plan.push({ ...base, id: item.id, title: item.title, action: 'delete', changes: [], target: item.id })
       }
     }
-    for (const [id, item] of saved) {
-      const current = now.get(id)
+    for (const [key, item] of saved) {
+      const current = now.get(key)
       if (current && stable(current.data) === stable(item.data)) continue
       const changes = current ? diffDocs(fields, current.data, item.data, resolve) : valuesOf(fields, item.data, resolve)
-      plan.push({ ...base, id: item.id, title: item.title, action: current || source.mode === 'update' ? 'update' : 'create', changes, backup: item })
+      const action = current || source.mode === 'update' ? 'update' : 'create'
+      plan.push({ ...base, id: current?.id ?? item.id, title: item.title, action, changes, backup: item, target: current?.id })
     }
   }
   return plan
 }
 
-const sameCompany = (doc: Data, slug: string, company: string | number): boolean => {
-  const owner = slug === 'companies' ? doc.id : doc.company
-  const id = owner && typeof owner === 'object' ? (owner as { id: unknown }).id : owner
-  return String(id) === String(company)
+/** Whether `doc` still belongs to the company (users: is one of its members). */
+const ofCompany = (doc: Data, slug: string, company: string | number): boolean => {
+  const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
+  if (slug === 'users') return (Array.isArray(doc.companies) ? doc.companies : []).some((c) => String(idOf(c)) === String(company))
+  return String(idOf(slug === 'companies' ? doc.id : doc.company)) === String(company)
 }
 
-/** Writes one planned item; the caller's `req` holds its transaction. */
-async function applyStep(ctx: Required<Ctx>, step: Planned): Promise<RestoreAction> {
+/** The planned document, read again inside the item's transaction; null if it left the company. */
+async function targetOf(ctx: Required<Ctx>, step: Planned): Promise<Data | null> {
+  if (step.target == null) return null
+  const doc = (await ctx.payload.db.findOne({ collection: step.source.collection as never, where: { id: { equals: step.target } }, req: ctx.req })) as Data | null
+  return doc && ofCompany(doc, step.source.collection, ctx.company) ? doc : null
+}
+
+/** Writes one planned item; the caller's `req` holds its transaction. Answers what was done and to which id. */
+async function applyStep(ctx: Required<Ctx>, step: Planned): Promise<{ action: RestoreAction; id: string | number }> {
   const { payload, req, company } = ctx
   const { source } = step
   const common = { overrideAccess: true, depth: 0, req, context: req.context }
+  const current = await targetOf(ctx, step)
   if (step.action === 'delete') {
-    const current = (await payload.db.findOne({ collection: source.collection as never, where: { id: { equals: step.id } }, req })) as Data | null
-    if (!current) return 'delete'
-    if (source.remove) return source.remove(ctx, current)
-    await payload.delete({ collection: source.collection as never, id: step.id as never, ...common })
-    return 'delete'
+    if (!current) return { action: 'delete', id: step.id }
+    if (source.remove) return { action: await source.remove(ctx, current), id: step.id }
+    await payload.delete({ collection: source.collection as never, id: current.id as never, ...common })
+    return { action: 'delete', id: step.id }
   }
   const item = step.backup!
-  const exists = (await payload.db.findOne({ collection: source.collection as never, where: { id: { equals: item.id } }, req })) as Data | null
-  if (exists && source.collection !== 'users' && !sameCompany(exists, source.collection, company)) {
-    throw new Error('O registro pertence a outra empresa')
-  }
-  if (source.write) await source.write(ctx, item, exists)
+  if (step.target != null && !current) throw new Error(`O registro ${item.title} não pertence mais à empresa`)
+  let id: string | number
+  if (source.write) id = await source.write(ctx, item, current)
   else {
     const { lines: linked, ...fields } = item.data
-    if (exists) await payload.update({ collection: source.collection as never, id: item.id as never, data: fields as never, ...common })
-    else if (source.mode === 'full') await payload.create({ collection: source.collection as never, data: { ...fields, id: item.id, company } as never, ...common })
-    else throw new Error(`O registro ${item.title} não existe mais: ${source.noun} não pode ser restaurada`)
-    if (source.links) await relink(ctx, source.links, item.id, (linked ?? []) as (string | number)[])
+    if (current) id = (await payload.update({ collection: source.collection as never, id: current.id as never, data: fields as never, ...common })).id
+    else if (source.mode === 'full') {
+      const created = await payload.create({ collection: source.collection as never, data: { ...fields, company, ...(await freeId(ctx, source.collection, item.id)) } as never, ...common })
+      id = created.id
+    } else throw new Error(`O registro ${item.title} não existe mais: ${source.noun} não pode ser restaurada`)
+    if (source.links) await relink(ctx, source.links, id, (linked ?? []) as (string | number)[])
   }
-  return exists || source.mode === 'update' ? 'update' : 'create'
+  return { action: current || source.mode === 'update' ? 'update' : 'create', id }
 }
 
 /** Puts back "with their lines": exactly the listed lines point to `owner`. */
@@ -165,7 +173,7 @@ export interface RestoreOutcome {
 /** Items between two progress updates of a running restore (its heartbeat for sweepRestores). */
 const PROGRESS_EVERY = 25
 
-const strip = ({ source: _s, backup: _b, ...step }: Planned): Step => step
+const strip = ({ source: _s, backup: _b, target: _t, ...step }: Planned): Step => step
 
 /** Applies a backup's snapshot to its company, item by item, each in its own transaction. */
 export async function applyRestore(
@@ -190,12 +198,12 @@ export async function applyRestore(
     const req: PayloadRequest = await createLocalReq({ context: { skipAudit: true, restoring: true } }, payload)
     await initTransaction(req)
     try {
-      const action = await applyStep({ payload, req, company }, step)
+      const { action, id } = await applyStep({ payload, req, company }, step)
       restoreFaults.afterWrite?.(strip(step), index)
       const described = describeRestoredItem(category, step.source.noun, step.title, action, step.changes)
-      await writeTransaction(req, { ...described, companies: [company], entity: step.source.collection, entityId: step.id, actor })
+      await writeTransaction(req, { ...described, companies: [company], entity: step.source.collection, entityId: id, actor })
       await commitTransaction(req)
-      applied.push({ ...strip(step), action })
+      applied.push({ ...strip(step), id, action })
     } catch (e) {
       await killTransaction(req)
       if (e instanceof SimulatedCrash) throw e
