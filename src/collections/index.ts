@@ -15,6 +15,7 @@ import { OperatorPrefixes, PortedNumbers } from './OperatorData'
 import { Outbox } from './Outbox'
 import { Profiles } from './Profiles'
 import { Reports } from './Reports'
+import { RestoreItems } from './RestoreItems'
 import { Restores } from './Restores'
 import { Transactions } from './Transactions'
 import { Transfers } from './Transfers'
@@ -39,6 +40,7 @@ export const collections: CollectionConfig[] = withAuditHooks(withEngineHooks([
   Reports,
   Backups,
   Restores,
+  RestoreItems,
   OperatorPrefixes,
   PortedNumbers,
   Outbox,

@@ -24,6 +24,7 @@ import { describeBackup, describeRestoredItem } from '../../hooks/audit/describe
 import { writeTransaction } from '../../hooks/audit'
 import { itemCount, snapshotCategory, type Data, type Snapshot } from './categories'
 import { RESTORE_TASK } from './task'
+import { listItems } from './items'
 import { planRestore } from './run'
 import { backupSheets, saoPauloStamp, workbook, xlsxResponse } from './spreadsheet'
 
@@ -160,7 +161,7 @@ export const initRestore: CollectionBeforeChangeHook = async ({ data, operation,
   const backupId = idOf(data.backup)
   const backup = backupId == null ? null : await req.payload.findByID({ collection: 'backups', id: backupId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!backup) throw new ValidationError({ collection: 'restores', errors: [{ path: 'backup', message: 'Backup não encontrado' }] })
-  return { ...data, backupName: backup.name, status: 'pending', appliedCount: 0, failedCount: 0, applied: [], failed: [], finishedAt: null, requestedBy: actorOf(req)?.id ?? null }
+  return { ...data, backupName: backup.name, status: 'pending', appliedCount: 0, failedCount: 0, resumes: 0, finishedAt: null, requestedBy: actorOf(req)?.id ?? null }
 }
 
 /** Queues the restore job in the same transaction as the request (J3) and audits the request. */
@@ -184,7 +185,7 @@ const itemSheet = (field: 'applied' | 'failed') => {
   const handler: PayloadHandler = async (req) => {
     const restore = await readable(req, 'restores')
     if (!restore) return problem('Restauração não encontrada.', 404)
-    const items = (restore[field] ?? []) as Data[]
+    const items = await listItems(req.payload, restore.id as string | number, field)
     const rows = items.map((i) => ({
       Tipo: i.kind,
       Registro: i.id,
@@ -243,7 +244,6 @@ const history: PayloadHandler = async (req) => {
     page: Number(query.page) || 1,
     overrideAccess: false,
     req,
-    select: { applied: false, failed: false } as never,
   })
   return json(found)
 }

@@ -12,6 +12,7 @@ import type { BackupCategory } from '../../collections/Backups'
 import { describeRestoredItem, diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
 import { RESTORE_TASK } from './task'
+import { clearFailures, countItems, logItem } from './items'
 import { CATEGORY_SOURCES, currentItems, freeId, keyOf, stableJson as stable, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
 
 export interface Step {
@@ -29,7 +30,7 @@ export interface FailedItem extends Step {
 }
 
 /** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
-export const restoreFaults: { afterWrite?: (step: Step, index: number) => void } = {}
+export const restoreFaults: { afterWrite?: (step: Step, index: number) => void; beforeStart?: () => void } = {}
 
 /** Thrown by a fault to stop the whole run: the rest is not attempted, the outcome is recorded. */
 export class RestoreAborted extends Error {}
@@ -126,10 +127,12 @@ async function applyStep(ctx: Required<Ctx>, step: Planned): Promise<{ action: R
   if (source.write) id = await source.write(ctx, item, current)
   else {
     const { lines: linked, ...fields } = item.data
-    if (current) id = (await payload.update({ collection: source.collection as never, id: current.id as never, data: fields as never, ...common })).id
-    else if (source.mode === 'full') {
-      const created = await payload.create({ collection: source.collection as never, data: { ...fields, company, ...(await freeId(ctx, source.collection, item.id)) } as never, ...common })
-      id = created.id
+    if (current) {
+      await payload.update({ collection: source.collection as never, id: current.id as never, data: fields as never, ...common })
+      id = current.id as string | number
+    } else if (source.mode === 'full') {
+      const created = (await payload.create({ collection: source.collection as never, data: { ...fields, company, ...(await freeId(ctx, source.collection, item.id)) } as never, ...common })) as unknown as Data
+      id = created.id as string | number
     } else throw new Error(`O registro ${item.title} não existe mais: ${source.noun} não pode ser restaurada`)
     if (source.links) await relink(ctx, source.links, id, (linked ?? []) as (string | number)[])
   }
@@ -164,10 +167,11 @@ const reasonOf = (e: unknown): string => {
   return fields ? `${err.message ?? 'Erro'} (${fields})` : (err.message ?? String(e))
 }
 
+export type RestoreStatus = 'success' | 'partial' | 'error'
 export interface RestoreOutcome {
-  status: 'success' | 'partial' | 'error'
-  applied: AppliedItem[]
-  failed: FailedItem[]
+  status: RestoreStatus
+  appliedCount: number
+  failedCount: number
 }
 
 /** Items between two progress updates of a running restore (its heartbeat for sweepRestores). */
@@ -175,24 +179,31 @@ const PROGRESS_EVERY = 25
 
 const strip = ({ source: _s, backup: _b, target: _t, ...step }: Planned): Step => step
 
-/** Applies a backup's snapshot to its company, item by item, each in its own transaction. */
+/**
+ * Applies a backup's snapshot to its company, item by item, each in its own transaction
+ * together with its audit entry and its line in the restore's item log.
+ */
 export async function applyRestore(
   payload: Payload,
-  args: { company: string | number; category: BackupCategory; snapshot: Snapshot; actor?: Actor; onProgress?: (done: number, failed: number) => Promise<void> },
-): Promise<RestoreOutcome> {
-  const { company, category, snapshot, actor, onProgress } = args
+  args: { restore: string | number; company: string | number; category: BackupCategory; snapshot: Snapshot; actor?: Actor; onProgress?: (applied: number, failed: number) => Promise<void> },
+): Promise<{ applied: number; failed: number }> {
+  const { restore, company, category, snapshot, actor, onProgress } = args
   const plan = await planRestore({ payload, company }, category, snapshot)
-  const applied: AppliedItem[] = []
-  const failed: FailedItem[] = []
+  let applied = 0
+  let failed = 0
+  const fail = async (step: Planned, reason: string) => {
+    failed++
+    await logItem(payload, undefined, restore, company, 'failed', { ...strip(step), reason })
+  }
   let aborted: string | undefined
   for (const [index, step] of plan.entries()) {
-    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) await onProgress(applied.length, failed.length)
+    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) await onProgress(applied, failed)
     if (aborted) {
-      failed.push({ ...strip(step), reason: `Não executado: ${aborted}` })
+      await fail(step, `Não executado: ${aborted}`)
       continue
     }
     if (step.kind === 'users' && step.action === 'delete' && actor?.id != null && String(step.id) === String(actor.id)) {
-      failed.push({ ...strip(step), reason: 'O usuário que pediu a restauração não é removido por ela' })
+      await fail(step, 'O usuário que pediu a restauração não é removido por ela')
       continue
     }
     const req: PayloadRequest = await createLocalReq({ context: { skipAudit: true, restoring: true } }, payload)
@@ -202,99 +213,146 @@ export async function applyRestore(
       restoreFaults.afterWrite?.(strip(step), index)
       const described = describeRestoredItem(category, step.source.noun, step.title, action, step.changes)
       await writeTransaction(req, { ...described, companies: [company], entity: step.source.collection, entityId: id, actor })
+      await logItem(payload, req, restore, company, 'applied', { ...strip(step), id, action })
       await commitTransaction(req)
-      applied.push({ ...strip(step), id, action })
+      applied++
     } catch (e) {
       await killTransaction(req)
       if (e instanceof SimulatedCrash) throw e
-      failed.push({ ...strip(step), reason: reasonOf(e) })
+      await fail(step, reasonOf(e))
       if (e instanceof RestoreAborted) aborted = `restauração interrompida (${e.message})`
     }
   }
-  const status = failed.length === 0 ? 'success' : applied.length === 0 ? 'error' : 'partial'
-  return { status, applied, failed }
+  return { applied, failed }
 }
 
 export const STATUS_WORDS = { success: 'Sucesso', partial: 'Parcial', error: 'Erro' } as const
 
-/** The job's work: runs the restore document `restoreId` and records its outcome. */
-export async function runRestore(payload: Payload, restoreId: string | number): Promise<RestoreOutcome> {
-  const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
-  const restore = (await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })) as unknown as Data
-  const backupId = restore.backup && typeof restore.backup === 'object' ? (restore.backup as Data).id : restore.backup
-  const backup = (await payload.findByID({ collection: 'backups', id: backupId as never, ...quiet, disableErrors: true })) as unknown as Data | null
-  const requester = restore.requestedBy
-    ? ((await payload.findByID({ collection: 'users', id: restore.requestedBy as never, ...quiet, disableErrors: true })) as unknown as Actor | null)
-    : null
-  const actor: Actor | undefined = requester ? { id: requester.id, role: requester.role, username: requester.username } : undefined
-  let outcome: RestoreOutcome
-  if (!backup || String(backup.company) !== String(restore.company)) {
-    outcome = { status: 'error', applied: [], failed: [{ kind: 'backup', id: String(backupId), title: '', action: 'update', changes: [], reason: 'Backup não encontrado' }] }
-  } else {
-    await payload.update({ collection: 'restores', id: restoreId, data: { status: 'running' } as never, ...quiet })
-    const onProgress = async (done: number, failed: number) => {
-      await payload.update({ collection: 'restores', id: restoreId, data: { appliedCount: done, failedCount: failed } as never, ...quiet })
-    }
-    try {
-      outcome = await applyRestore(payload, { company: restore.company as string | number, category: backup.category as BackupCategory, snapshot: backup.data as Snapshot, actor, onProgress })
-    } catch (e) {
-      if (e instanceof SimulatedCrash) throw e
-      outcome = { status: 'error', applied: [], failed: [{ kind: 'restore', id: String(restoreId), title: String(backup.name), action: 'update', changes: [], reason: reasonOf(e) }] }
-    }
-  }
+const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
+
+/** The restore's final state from its whole item log (every run's items), and its closing audit entry. */
+async function finishRestore(payload: Payload, restore: Data, actor: Actor | undefined, backupName: string): Promise<RestoreOutcome> {
+  const counts = await countItems(payload, restore.id as string | number)
+  const status: RestoreStatus = counts.failed === 0 ? 'success' : counts.applied === 0 ? 'error' : 'partial'
   await payload.update({
     collection: 'restores',
-    id: restoreId,
-    data: {
-      status: outcome.status,
-      applied: outcome.applied,
-      failed: outcome.failed,
-      appliedCount: outcome.applied.length,
-      failedCount: outcome.failed.length,
-      finishedAt: new Date().toISOString(),
-    } as never,
+    id: restore.id as never,
+    data: { status, appliedCount: counts.applied, failedCount: counts.failed, finishedAt: new Date().toISOString() } as never,
     ...quiet,
   })
   const req = await createLocalReq({ context: { skipAudit: true } }, payload)
   await writeTransaction(req, {
-    event: describeRestoredItem(String(backup?.category ?? restore.category), '', '', 'update', []).event,
-    description: `Restauração do backup ${String(backup?.name ?? backupId)} concluída: ${STATUS_WORDS[outcome.status]} (${outcome.applied.length} aplicados, ${outcome.failed.length} com falha)`,
+    event: describeRestoredItem(String(restore.category), '', '', 'update', []).event,
+    description: `Restauração do backup ${backupName} concluída: ${STATUS_WORDS[status]} (${counts.applied} aplicados, ${counts.failed} com falha)`,
     companies: [restore.company],
     entity: 'restores',
-    entityId: restoreId,
+    entityId: restore.id,
     actor: actor ?? { role: null, username: null },
   })
-  return outcome
+  return { status, appliedCount: counts.applied, failedCount: counts.failed }
 }
 
+async function requesterOf(payload: Payload, restore: Data): Promise<Actor | undefined> {
+  if (!restore.requestedBy) return undefined
+  const user = (await payload.findByID({ collection: 'users', id: restore.requestedBy as never, ...quiet, disableErrors: true })) as unknown as Actor | null
+  return user ? { id: user.id, role: user.role, username: user.username } : undefined
+}
+
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Data).id : v) as string | number
+
+/** The job's work: runs (or resumes) the restore document `restoreId` and records its outcome. */
+export async function runRestore(payload: Payload, restoreId: string | number): Promise<RestoreOutcome> {
+  restoreFaults.beforeStart?.()
+  const restore = (await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })) as unknown as Data
+  const company = idOf(restore.company)
+  const backupId = idOf(restore.backup)
+  const backup = backupId == null ? null : ((await payload.findByID({ collection: 'backups', id: backupId as never, ...quiet, disableErrors: true })) as unknown as Data | null)
+  const actor = await requesterOf(payload, restore)
+  const backupName = String(backup?.name ?? restore.backupName ?? backupId)
+  // Earlier failures are tried again; items applied by an earlier run stay in the log.
+  await clearFailures(payload, restoreId)
+  if (!backup || String(idOf(backup.company)) !== String(company)) {
+    await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'backup', id: String(backupId), title: '', action: 'update', changes: [], reason: 'Backup não encontrado' })
+    return finishRestore(payload, restore, actor, backupName)
+  }
+  const before = await countItems(payload, restoreId)
+  const progress = async (applied: number, failed: number) => {
+    await payload.update({ collection: 'restores', id: restoreId, data: { status: 'running', appliedCount: before.applied + applied, failedCount: failed } as never, ...quiet })
+  }
+  await progress(0, 0)
+  try {
+    await applyRestore(payload, { restore: restoreId, company, category: backup.category as BackupCategory, snapshot: backup.data as Snapshot, actor, onProgress: progress })
+  } catch (e) {
+    if (e instanceof SimulatedCrash) throw e
+    await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'restore', id: String(restoreId), title: backupName, action: 'update', changes: [], reason: reasonOf(e) })
+  }
+  return finishRestore(payload, restore, actor, backupName)
+}
+
+/** Runs of one restore after which it is closed as interrupted rather than queued again. */
+const MAX_RESUMES = 3
+
+const staleAfter = (now: Date) => new Date(now.getTime() - Number(process.env.RESTORE_STALE_MINUTES ?? 10) * 60_000).toISOString()
+
+/** The restore's job rows still on the queue (a crashed runner leaves its row `processing`). */
+async function jobsOf(payload: Payload, restoreId: string | number, req?: PayloadRequest): Promise<Data[]> {
+  const found = await payload.db.find({
+    collection: 'payload-jobs' as never,
+    where: { and: [{ taskSlug: { equals: RESTORE_TASK } }, { completedAt: { exists: false } }] },
+    pagination: false,
+    req,
+  })
+  return (found.docs as unknown as Data[]).filter((j) => String((j.input as Data | undefined)?.restore) === String(restoreId))
+}
 
 /**
- * A restore whose process died stays `running` with no progress. Restoring is resumable
- * (the plan is computed again from the database, and items already put back have nothing
- * left to do), so a restore without progress for RESTORE_STALE_MINUTES (10) is queued
- * again. Run every 5 minutes on the maintenance queue.
+ * Every restore reaches a final state after a crash. A restore `pending` or `running` without
+ * progress for RESTORE_STALE_MINUTES (10) whose job is not waiting on the queue was dropped by a
+ * dead process: either after the queue claimed its job and before it started, or mid-run. Its
+ * dead job rows are removed and it is queued again (it resumes: the plan is recomputed from the
+ * database and the item log keeps what was applied); after MAX_RESUMES runs it is closed with
+ * its items so far. Run every 5 minutes on the maintenance queue.
  */
-export async function sweepRestores(payload: Payload, now = new Date()): Promise<{ requeued: number }> {
-  const stale = new Date(now.getTime() - Number(process.env.RESTORE_STALE_MINUTES ?? 10) * 60_000).toISOString()
+export async function sweepRestores(payload: Payload, now = new Date()): Promise<{ requeued: number; closed: number }> {
   const stuck = await payload.find({
     collection: 'restores',
-    where: { and: [{ status: { equals: 'running' } }, { updatedAt: { less_than: stale } }] },
+    where: { and: [{ status: { in: ['pending', 'running'] } }, { updatedAt: { less_than: staleAfter(now) } }] },
     pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { id: true } as never,
+    ...quiet,
   })
+  let requeued = 0
+  let closed = 0
   for (const restore of stuck.docs as unknown as Data[]) {
+    const jobs = await jobsOf(payload, restore.id as string | number)
+    if (jobs.some((j) => !j.processing && !j.hasError)) continue
+    const resumes = Number(restore.resumes ?? 0) + 1
     const req = await createLocalReq({ context: { skipAudit: true } }, payload)
     await initTransaction(req)
     try {
-      await payload.update({ collection: 'restores', id: restore.id as never, data: { status: 'pending' } as never, overrideAccess: true, depth: 0, req, context: req.context })
-      await payload.jobs.queue({ task: RESTORE_TASK as never, input: { restore: String(restore.id) } as never, req })
+      if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs' as never, where: { id: { in: jobs.map((j) => j.id) } }, req })
+      if (resumes <= MAX_RESUMES) {
+        await payload.update({ collection: 'restores', id: restore.id as never, data: { status: 'pending', resumes } as never, overrideAccess: true, depth: 0, req, context: req.context })
+        await payload.jobs.queue({ task: RESTORE_TASK as never, input: { restore: String(restore.id) } as never, req })
+      } else {
+        await logItem(payload, req, restore.id as string | number, idOf(restore.company), 'failed', {
+          kind: 'restore',
+          id: String(restore.id),
+          title: String(restore.backupName ?? ''),
+          action: 'update',
+          changes: [],
+          reason: `Restauração interrompida ${MAX_RESUMES} vezes; execute-a novamente`,
+        })
+      }
       await commitTransaction(req)
     } catch (e) {
       await killTransaction(req)
       throw e
     }
+    if (resumes <= MAX_RESUMES) requeued++
+    else {
+      await finishRestore(payload, restore, await requesterOf(payload, restore), String(restore.backupName ?? restore.id))
+      closed++
+    }
   }
-  return { requeued: stuck.docs.length }
+  return { requeued, closed }
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
-import { CATEGORIES, enrich, snapshot, update } from './fixtures'
+import { CATEGORIES, enrich, restoreWithItems, snapshot, update } from './fixtures'
 
 let app: TestApp
 let world: World
@@ -140,7 +140,7 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
     const requested = await app.rest.post('/restores', { backup: backup.id }, token)
     expect(requested.status, JSON.stringify(requested.body)).toBe(201)
     await app.payload.jobs.run()
-    const done: any = await app.payload.findByID({ collection: 'restores', id: requested.body.doc.id, depth: 0, overrideAccess: true })
+    const done: any = await restoreWithItems(app.payload, requested.body.doc.id)
     expect(done.status).toBe('partial')
     expect(done.failed).toEqual([expect.objectContaining({ id: newcomer.id, reason: 'O usuário que pediu a restauração não é removido por ela' })])
     expect(await app.payload.findByID({ collection: 'users', id: newcomer.id, depth: 0, overrideAccess: true, disableErrors: true })).not.toBeNull()

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
 import type { BackupCategory } from '../../../src/collections/Backups'
 import { snapshotCategory, type Snapshot } from '../../../src/jobs/restore/categories'
+import { listItems } from '../../../src/jobs/restore/items'
 import { generateCpf, generateIccid, generateImsi, generateMsisdn } from '../../../src/validation/generate'
 import { PASSWORD, type CompanyWorld, type World } from '../../helpers/world'
 
@@ -124,11 +125,17 @@ export async function backupOf(payload: Payload, company: unknown, category: Bac
   return create(payload, 'backups', { company, category })
 }
 
+/** A restore document with its logged items (`applied`, `failed`), in the order they were written. */
+export async function restoreWithItems(payload: Payload, id: unknown): Promise<Doc> {
+  const doc: Doc = (await payload.findByID({ collection: 'restores', id: id as never, depth: 0, overrideAccess: true })) as never
+  return { ...doc, applied: await listItems(payload, doc.id, 'applied'), failed: await listItems(payload, doc.id, 'failed') }
+}
+
 /** Queues a restore of `backup` and runs the queue until it is done. */
 export async function restore(payload: Payload, backup: Doc): Promise<Doc> {
   const doc = await create(payload, 'restores', { backup: backup.id })
   await payload.jobs.run({ limit: 10 })
-  return payload.findByID({ collection: 'restores', id: doc.id, depth: 0, overrideAccess: true }) as never
+  return restoreWithItems(payload, doc.id)
 }
 
 export { generateImsi }
