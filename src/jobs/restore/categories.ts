@@ -30,8 +30,8 @@ export interface Source {
   /** "o feriado", "a linha" … as in "A configuração para o feriado "Natal" foi restaurada". */
   noun: string
   collection: string
-  /** Documents of this source that the company has now. */
-  list: (ctx: Ctx) => Promise<Data[]>
+  /** Which documents of `collection` are the company's now. */
+  where: (ctx: Ctx) => Where
   /** The backed-up part of a document (stable field order, relations as ids). */
   pick: (doc: Data, ctx: Ctx & { links: Map<string, (string | number)[]>; scope: Set<string> }) => Data
   title: (data: Data) => string
@@ -74,24 +74,41 @@ export async function freeId(ctx: Required<Ctx>, collection: string, id: string 
 const rows = (v: unknown, keys: string[]): Data[] =>
   (Array.isArray(v) ? (v as Data[]) : []).map((r) => Object.fromEntries(keys.map((k) => [k, orNull(r[k])])))
 
+const PAGE = 1000
+
+/** The documents matching `where`, in id order, a page at a time (constant memory). */
+export async function* pagesOf(ctx: Ctx, collection: string, where: Where, select?: Record<string, true>): AsyncGenerator<Data[]> {
+  let after: unknown
+  for (;;) {
+    const found = await ctx.payload.find({
+      collection: collection as never,
+      where: after == null ? where : { and: [where, { id: { greater_than: after } }] },
+      limit: PAGE,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      sort: 'id',
+      req: ctx.req,
+      ...(select ? { select: select as never } : {}),
+    })
+    const docs = found.docs as unknown as Data[]
+    if (docs.length) yield docs
+    if (docs.length < PAGE) return
+    after = docs[docs.length - 1].id
+  }
+}
+
 async function findAll(ctx: Ctx, collection: string, where: Where): Promise<Data[]> {
-  const found = await ctx.payload.find({
-    collection: collection as never,
-    where,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    sort: 'id',
-    req: ctx.req,
-  })
-  return found.docs as unknown as Data[]
+  const all: Data[] = []
+  for await (const page of pagesOf(ctx, collection, where)) all.push(...page)
+  return all
 }
 
 /** Ids of the company's departments: a user's other departments belong to other companies. */
 const departmentScope = async (ctx: Ctx): Promise<Set<string>> =>
   new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
 
-const ofCompany = (collection: string, extra: Where = {}) => (ctx: Ctx) => findAll(ctx, collection, { and: [{ company: { equals: ctx.company } }, extra] })
+const ofCompany = (extra?: Where) => (ctx: Ctx): Where => (extra ? { and: [{ company: { equals: ctx.company } }, extra] } : { company: { equals: ctx.company } })
 
 const LINE_FIELDS = (d: Data): Data => ({
   msisdn: d.msisdn,
@@ -115,7 +132,7 @@ const lines: Source = {
   kind: 'lines',
   noun: 'o assinante',
   collection: 'lines',
-  list: ofCompany('lines'),
+  where: ofCompany(),
   pick: LINE_FIELDS,
   title: (d) => String(d.msisdn),
   mode: 'full',
@@ -125,7 +142,7 @@ const companySettings: Source = {
   kind: 'company',
   noun: 'a empresa',
   collection: 'companies',
-  list: (ctx) => findAll(ctx, 'companies', { id: { equals: ctx.company } }),
+  where: (ctx) => ({ id: { equals: ctx.company } }),
   pick: (d) => ({ csp: d.csp, interruptAtLimit: Boolean(d.interruptAtLimit) }),
   title: (d) => String(d.name ?? d.id),
   mode: 'update',
@@ -135,7 +152,7 @@ const holidays: Source = {
   kind: 'holidays',
   noun: 'o feriado',
   collection: 'holidays',
-  list: ofCompany('holidays'),
+  where: ofCompany(),
   pick: (d) => ({ date: d.date, name: d.name, ddd: orNull(d.ddd), state: orNull(d.state) }),
   title: (d) => String(d.name),
   mode: 'full',
@@ -145,7 +162,7 @@ const transfers: Source = {
   kind: 'transfers',
   noun: 'a transferência Claro Pós',
   collection: 'transfers',
-  list: ofCompany('transfers'),
+  where: ofCompany(),
   pick: (d) => ({ offer: idOf(d.offer), fromLine: idOf(d.fromLine), toLine: idOf(d.toLine), amount: d.amount }),
   title: (d) => `${String(d.amount)} de ${String(d.fromLine)} para ${String(d.toLine)}`,
   mode: 'full',
@@ -155,7 +172,7 @@ const profiles: Source = {
   kind: 'profiles',
   noun: 'o perfil',
   collection: 'profiles',
-  list: ofCompany('profiles'),
+  where: ofCompany(),
   pick: (d, ctx) => {
     const cal = (d.calendar ?? {}) as Data
     return {
@@ -175,7 +192,7 @@ const sharedOffers: Source = {
   kind: 'offers',
   noun: 'a oferta compartilhada',
   collection: 'offers',
-  list: ofCompany('offers', { kind: { equals: 'shared' } }),
+  where: ofCompany({ kind: { equals: 'shared' } }),
   pick: (d) => ({
     offer: d.offer,
     package: d.package,
@@ -193,7 +210,7 @@ const quotas: Source = {
   kind: 'quotas',
   noun: 'a cota da linha',
   collection: 'lines',
-  list: ofCompany('lines'),
+  where: ofCompany(),
   pick: (d) => ({ quota: quotaOf(d) }),
   title: (d) => String(d.msisdn ?? ''),
   mode: 'update',
@@ -203,7 +220,7 @@ const departments: Source = {
   kind: 'departments',
   noun: 'o departamento',
   collection: 'departments',
-  list: ofCompany('departments'),
+  where: ofCompany(),
   pick: (d, ctx) => ({ name: d.name, lines: ctx.links.get(String(d.id)) ?? [] }),
   title: (d) => String(d.name),
   links: 'department',
@@ -214,7 +231,7 @@ const users: Source = {
   kind: 'users',
   noun: 'o usuário',
   collection: 'users',
-  list: (ctx) => findAll(ctx, 'users', { companies: { in: [ctx.company] } }),
+  where: (ctx) => ({ companies: { in: [ctx.company] } }),
   pick: (d, ctx) => ({
     username: d.username,
     email: d.email,
@@ -289,35 +306,48 @@ export const CATEGORY_SOURCES: Record<BackupCategory, Source[]> = {
 
 /** The lines linked to each document by `field` (department or profile), ids sorted. */
 async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<string, (string | number)[]>> {
-  const all = await findAll(ctx, 'lines', { company: { equals: ctx.company } })
   const map = new Map<string, (string | number)[]>()
-  for (const line of all) {
-    const owner = idOf(line[field])
-    if (owner == null) continue
-    const list = map.get(String(owner)) ?? []
-    list.push(line.id as string | number)
-    map.set(String(owner), list)
+  for await (const page of pagesOf(ctx, 'lines', { company: { equals: ctx.company } }, { [field]: true })) {
+    for (const line of page) {
+      const owner = idOf(line[field])
+      if (owner == null) continue
+      const list = map.get(String(owner)) ?? []
+      list.push(line.id as string | number)
+      map.set(String(owner), list)
+    }
   }
   return map
 }
 
-/** The items of one source as the company has them now. */
-export async function currentItems(ctx: Ctx, source: Source): Promise<Item[]> {
+/** The items of one source as the company has them now, in id order, a page at a time. */
+export async function* streamItems(ctx: Ctx, source: Source, onUnreadable?: (doc: Data, error: unknown) => void): AsyncGenerator<Item[]> {
   const links = source.links ? await linksOf(ctx, source.links) : new Map<string, (string | number)[]>()
-  const scope =
-    source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
-  const docs = await source.list(ctx)
-  return docs.map((doc) => {
-    const data = source.pick(doc, { ...ctx, links, scope })
-    return { id: doc.id as string | number, title: source.title({ ...doc, ...data }), data }
-  })
+  const scope = source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
+  for await (const docs of pagesOf(ctx, source.collection, source.where(ctx))) {
+    const items: Item[] = []
+    for (const doc of docs) {
+      try {
+        const data = source.pick(doc, { ...ctx, links, scope })
+        items.push({ id: doc.id as string | number, title: source.title({ ...doc, ...data }), data })
+      } catch (e) {
+        // A backup leaves out what it cannot read (its status is then "Parcial"); a comparison needs every item.
+        if (!onUnreadable) throw e
+        onUnreadable(doc, e)
+      }
+    }
+    yield items
+  }
 }
 
-/** A category's content now: what a backup stores, and what a restore is compared with. */
+export async function currentItems(ctx: Ctx, source: Source): Promise<Item[]> {
+  const all: Item[] = []
+  for await (const page of streamItems(ctx, source)) all.push(...page)
+  return all
+}
+
+/** A category's content now, whole (what a backup file holds; tests compare it). */
 export async function snapshotCategory(ctx: Ctx, category: BackupCategory): Promise<Snapshot> {
   const sources: Record<string, Item[]> = {}
   for (const source of CATEGORY_SOURCES[category]) sources[source.kind] = await currentItems(ctx, source)
   return { version: 1, sources }
 }
-
-export const itemCount = (s: Snapshot): number => Object.values(s.sources).reduce((n, items) => n + items.length, 0)

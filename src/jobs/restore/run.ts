@@ -11,8 +11,9 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { BackupCategory } from '../../collections/Backups'
 import { describeRestoredItem, diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
-import { RESTORE_TASK } from './task'
+import { BACKUP_TASK, RESTORE_TASK } from './task'
 import { clearFailures, countItems, logItem } from './items'
+import { backupFileOf, loadSnapshot } from './backupFile'
 import { CATEGORY_SOURCES, currentItems, freeId, keyOf, stableJson as stable, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
 
 export interface Step {
@@ -271,7 +272,7 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
   const backupName = String(backup?.name ?? restore.backupName ?? backupId)
   // Earlier failures are tried again; items applied by an earlier run stay in the log.
   await clearFailures(payload, restoreId)
-  if (!backup || String(idOf(backup.company)) !== String(company)) {
+  if (!backup || String(idOf(backup.company)) !== String(company) || !['ok', 'partial'].includes(String(backup.status))) {
     await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'backup', id: String(backupId), title: '', action: 'update', changes: [], reason: 'Backup não encontrado' })
     return finishRestore(payload, restore, actor, backupName)
   }
@@ -281,7 +282,9 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
   }
   await progress(0, 0)
   try {
-    await applyRestore(payload, { restore: restoreId, company, category: backup.category as BackupCategory, snapshot: backup.data as Snapshot, actor, onProgress: progress })
+    const category = backup.category as BackupCategory
+    const snapshot = await loadSnapshot(backupFileOf(backup), CATEGORY_SOURCES[category].map((s) => s.kind))
+    await applyRestore(payload, { restore: restoreId, company, category, snapshot, actor, onProgress: progress })
   } catch (e) {
     if (e instanceof SimulatedCrash) throw e
     await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'restore', id: String(restoreId), title: backupName, action: 'update', changes: [], reason: reasonOf(e) })
@@ -294,15 +297,47 @@ const MAX_RESUMES = 3
 
 const staleAfter = (now: Date) => new Date(now.getTime() - Number(process.env.RESTORE_STALE_MINUTES ?? 10) * 60_000).toISOString()
 
-/** The restore's job rows still on the queue (a crashed runner leaves its row `processing`). */
-async function jobsOf(payload: Payload, restoreId: string | number, req?: PayloadRequest): Promise<Data[]> {
+/** A document's job rows still on the queue (a crashed runner leaves its row `processing`). */
+async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup', id: string | number): Promise<Data[]> {
   const found = await payload.db.find({
     collection: 'payload-jobs' as never,
-    where: { and: [{ taskSlug: { equals: RESTORE_TASK } }, { completedAt: { exists: false } }] },
+    where: { and: [{ taskSlug: { equals: task } }, { completedAt: { exists: false } }] },
     pagination: false,
-    req,
   })
-  return (found.docs as unknown as Data[]).filter((j) => String((j.input as Data | undefined)?.restore) === String(restoreId))
+  return (found.docs as unknown as Data[]).filter((j) => String((j.input as Data | undefined)?.[input]) === String(id))
+}
+
+const waiting = (jobs: Data[]) => jobs.some((j) => !j.processing && !j.hasError)
+const dropJobs = async (payload: Payload, jobs: Data[], req: PayloadRequest) => {
+  if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs' as never, where: { id: { in: jobs.map((j) => j.id) } }, req })
+}
+
+/** Backups whose job died (`pending`/`running` without progress, no job waiting) are written again from the start. */
+async function sweepBackups(payload: Payload, now: Date): Promise<number> {
+  const stuck = await payload.find({
+    collection: 'backups',
+    where: { and: [{ status: { in: ['pending', 'running'] } }, { updatedAt: { less_than: staleAfter(now) } }] },
+    pagination: false,
+    ...quiet,
+  })
+  let requeued = 0
+  for (const backup of stuck.docs as unknown as Data[]) {
+    const jobs = await jobsOf(payload, BACKUP_TASK, 'backup', backup.id as string | number)
+    if (waiting(jobs)) continue
+    const req = await createLocalReq({ context: { skipAudit: true } }, payload)
+    await initTransaction(req)
+    try {
+      await dropJobs(payload, jobs, req)
+      await payload.update({ collection: 'backups', id: backup.id as never, data: { status: 'pending' } as never, overrideAccess: true, depth: 0, req, context: req.context })
+      await payload.jobs.queue({ task: BACKUP_TASK as never, input: { backup: String(backup.id) } as never, req })
+      await commitTransaction(req)
+      requeued++
+    } catch (e) {
+      await killTransaction(req)
+      throw e
+    }
+  }
+  return requeued
 }
 
 /**
@@ -313,7 +348,8 @@ async function jobsOf(payload: Payload, restoreId: string | number, req?: Payloa
  * database and the item log keeps what was applied); after MAX_RESUMES runs it is closed with
  * its items so far. Run every 5 minutes on the maintenance queue.
  */
-export async function sweepRestores(payload: Payload, now = new Date()): Promise<{ requeued: number; closed: number }> {
+export async function sweepRestores(payload: Payload, now = new Date()): Promise<{ requeued: number; closed: number; backups: number }> {
+  const backups = await sweepBackups(payload, now)
   const stuck = await payload.find({
     collection: 'restores',
     where: { and: [{ status: { in: ['pending', 'running'] } }, { updatedAt: { less_than: staleAfter(now) } }] },
@@ -323,13 +359,13 @@ export async function sweepRestores(payload: Payload, now = new Date()): Promise
   let requeued = 0
   let closed = 0
   for (const restore of stuck.docs as unknown as Data[]) {
-    const jobs = await jobsOf(payload, restore.id as string | number)
-    if (jobs.some((j) => !j.processing && !j.hasError)) continue
+    const jobs = await jobsOf(payload, RESTORE_TASK, 'restore', restore.id as string | number)
+    if (waiting(jobs)) continue
     const resumes = Number(restore.resumes ?? 0) + 1
     const req = await createLocalReq({ context: { skipAudit: true } }, payload)
     await initTransaction(req)
     try {
-      if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs' as never, where: { id: { in: jobs.map((j) => j.id) } }, req })
+      await dropJobs(payload, jobs, req)
       if (resumes <= MAX_RESUMES) {
         await payload.update({ collection: 'restores', id: restore.id as never, data: { status: 'pending', resumes } as never, overrideAccess: true, depth: 0, req, context: req.context })
         await payload.jobs.queue({ task: RESTORE_TASK as never, input: { restore: String(restore.id) } as never, req })
@@ -354,5 +390,5 @@ export async function sweepRestores(payload: Payload, now = new Date()): Promise
       closed++
     }
   }
-  return { requeued, closed }
+  return { requeued, closed, backups }
 }

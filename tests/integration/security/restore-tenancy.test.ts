@@ -54,6 +54,7 @@ describe('a restore never rewrites another tenant', () => {
     })
     const backup = await app.rest.post('/backups', { company: world.a.company.id, category: 'users' }, alfa)
     expect(backup.status, JSON.stringify(backup.body)).toBe(201)
+    await app.payload.jobs.run()
     expect((await app.rest.delete(`/users/${String(gone.id)}`, alfa)).status).toBe(200)
 
     const made = await app.rest.post(
@@ -93,6 +94,7 @@ describe('a restore never rewrites another tenant', () => {
     await app.payload.update({ collection: 'lines', id: world.a.lines[2].id, data: { department: dept.id } as never, overrideAccess: true })
     const backup = await app.rest.post('/backups', { company: world.a.company.id, category: 'departments' }, alfa)
     expect(backup.status).toBe(201)
+    await app.payload.jobs.run()
     await remove(app.payload, 'departments', dept.id)
     const held = await takeId('departments', dept.id, { company: world.b.company.id, name: 'Da Claro' })
     const done = await restoreThrough(alfa, backup.body.doc.id)
