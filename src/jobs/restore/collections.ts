@@ -122,7 +122,7 @@ const createBatch: PayloadHandler = async (req) => {
       docs.push(await req.payload.create({ collection: 'backups', data: { company: target, category } as never, overrideAccess: false, depth: 0, req }))
     }
     if (shouldCommit) await commitTransaction(req)
-    return json({ docs: docs.map(({ data: _content, ...doc }) => doc) }, 201)
+    return json({ docs }, 201)
   } catch (e) {
     await killTransaction(req)
     const status = (e as { status?: number }).status ?? 500
