@@ -6,9 +6,10 @@
  *      `next start` (Payload endpoint) and `npm start` (server.mjs, engine fast path) (bench/http.ts);
  *   3. usage ingest into SQLite and PostgreSQL with counters, 1 000 000 events each, checked
  *      for lost or double-counted events (bench/engine-ingest.ts);
- *   4. bench/reports.ts, when present (another part of the project).
+ *   4. bench/reports.ts, when present (another part of the project);
+ *   5. backup and restore of a 100 000-line company (bench/backup.ts).
  * Options: --no-build (reuse .next-bench), --quick (fewer events and seconds, for a try),
- * --only core,http,ingest,reports. Targets missed are reported, not hidden; the exit code is 0
+ * --only core,http,ingest,reports,backup. Targets missed are reported, not hidden; the exit code is 0
  * when every part ran (a figure below its target is not a crash).
  */
 import { spawn } from 'node:child_process'
@@ -16,6 +17,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runBackupBench } from './backup'
 import { HTTP_TARGET, runHttpBench, type HttpFigure } from './http'
 
 /** The environment as started: the HTTP part sets database variables for its own Payload. */
@@ -23,7 +25,7 @@ const BASE_ENV = { ...process.env }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const onlyArg = process.argv.indexOf('--only')
-const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,reports').split(','))
+const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,reports,backup').split(','))
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000))
 const TARGETS = { coreRate: 1_000_000, coreP99Us: 20, ingestPg: 50_000 }
 
@@ -124,6 +126,7 @@ async function main() {
   let httpError: string | undefined
   const ingests: IngestFigure[] = []
   let rep: Awaited<ReturnType<typeof reports>> | undefined
+  let backup: string | undefined
 
   if (only.has('core')) {
     coreFig = await core()
@@ -147,6 +150,10 @@ async function main() {
   if (only.has('reports')) {
     rep = await reports()
     console.log(`reports: ${rep.present ? (rep.error ? 'failed' : 'done') : 'bench/reports.ts absent, skipped'}`)
+  }
+  if (only.has('backup')) {
+    backup = (await runBackupBench({ quick }).catch((e: unknown) => ({ markdown: `bench/backup.ts failed: ${String(e)}` }))).markdown
+    console.log(backup)
   }
   const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ')
 
@@ -252,6 +259,7 @@ async function main() {
     lines.push('')
   } else lines.push('_not run (--only)_', '')
   lines.push('## Reports', '', reportsSection(rep), '')
+  lines.push('## Backup and restore', '', backup ?? '_not run (--only)_', '')
   if (pg && pg.eventsPerSecond < TARGETS.ingestPg) {
     lines.push(
       '## PostgreSQL ingest below target',

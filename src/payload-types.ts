@@ -83,6 +83,7 @@ export interface Config {
     reports: Report;
     backups: Backup;
     restores: Restore;
+    'restore-items': RestoreItem;
     'operator-prefixes': OperatorPrefix;
     'ported-numbers': PortedNumber;
     outbox: Outbox;
@@ -111,6 +112,7 @@ export interface Config {
     reports: ReportsSelect<false> | ReportsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
     restores: RestoresSelect<false> | RestoresSelect<true>;
+    'restore-items': RestoreItemsSelect<false> | RestoreItemsSelect<true>;
     'operator-prefixes': OperatorPrefixesSelect<false> | OperatorPrefixesSelect<true>;
     'ported-numbers': PortedNumbersSelect<false> | PortedNumbersSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -142,6 +144,7 @@ export interface Config {
       sweepReports: TaskSweepReports;
       purgeRetention: TaskPurgeRetention;
       restore: TaskRestore;
+      backup: TaskBackup;
       sweepRestores: TaskSweepRestores;
       inline: {
         input: unknown;
@@ -571,17 +574,10 @@ export interface Backup {
   id: number;
   name: string;
   category: 'subscribers' | 'general' | 'transfers' | 'profiles' | 'offers' | 'departments' | 'users';
-  status?: ('ok' | 'partial') | null;
+  status?: ('pending' | 'running' | 'ok' | 'partial' | 'error') | null;
   itemCount?: number | null;
-  data?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  failedCount?: number | null;
+  error?: string | null;
   createdBy?: (number | null) | User;
   company: number | Company;
   updatedAt: string;
@@ -599,27 +595,36 @@ export interface Restore {
   status?: ('pending' | 'running' | 'success' | 'partial' | 'error') | null;
   appliedCount?: number | null;
   failedCount?: number | null;
-  applied?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  failed?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  resumes?: number | null;
   finishedAt?: string | null;
   requestedBy?: (number | null) | User;
   company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "restore-items".
+ */
+export interface RestoreItem {
+  id: number;
+  restore: number | Restore;
+  company: number | Company;
+  outcome: 'applied' | 'failed';
+  kind?: string | null;
+  itemId?: string | null;
+  title?: string | null;
+  action?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  reason?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -742,7 +747,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'sweepRestores';
+        taskSlug:
+          'inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'backup' | 'sweepRestores';
         taskID: string;
         input?:
           | {
@@ -775,7 +781,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'sweepRestores') | null;
+  taskSlug?:
+    ('inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'backup' | 'sweepRestores') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -861,6 +868,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'restores';
         value: number | Restore;
+      } | null)
+    | ({
+        relationTo: 'restore-items';
+        value: number | RestoreItem;
       } | null)
     | ({
         relationTo: 'operator-prefixes';
@@ -1203,7 +1214,8 @@ export interface BackupsSelect<T extends boolean = true> {
   category?: T;
   status?: T;
   itemCount?: T;
-  data?: T;
+  failedCount?: T;
+  error?: T;
   createdBy?: T;
   company?: T;
   updatedAt?: T;
@@ -1220,11 +1232,27 @@ export interface RestoresSelect<T extends boolean = true> {
   status?: T;
   appliedCount?: T;
   failedCount?: T;
-  applied?: T;
-  failed?: T;
+  resumes?: T;
   finishedAt?: T;
   requestedBy?: T;
   company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "restore-items_select".
+ */
+export interface RestoreItemsSelect<T extends boolean = true> {
+  restore?: T;
+  company?: T;
+  outcome?: T;
+  kind?: T;
+  itemId?: T;
+  title?: T;
+  action?: T;
+  changes?: T;
+  reason?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1417,6 +1445,18 @@ export interface TaskPurgeRetention {
 export interface TaskRestore {
   input: {
     restore: string;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBackup".
+ */
+export interface TaskBackup {
+  input: {
+    backup: string;
   };
   output: {
     status?: string | null;

@@ -88,6 +88,8 @@ export const POLICIES: Record<string, Policy> = {
   },
   backups: { companyPath: 'company', rules: companyPrivate },
   restores: { companyPath: 'company', rules: companyPrivate },
+  // A restore's item log: written and read by the restore code only (its spreadsheets check the restore's access).
+  'restore-items': { companyPath: 'company', rules: { create: row('none', 'none', 'none', 'none'), read: row('none', 'none', 'none', 'none'), update: row('none', 'none', 'none', 'none'), delete: row('none', 'none', 'none', 'none') } },
   users: {
     companyPath: 'companies',
     departmentPath: 'departments',

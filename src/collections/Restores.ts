@@ -14,7 +14,7 @@ export const RESTORE_STATUS = {
 
 /**
  * A restore of one backup, run in the background (J2, J3, H7). POST /api/restores
- * {backup} queues the job; outcome spreadsheets: GET /api/restores/:id/applied and
+ * {backup} queues the job; its items are logged in `restore-items`; outcome spreadsheets: GET /api/restores/:id/applied and
  * /:id/failed; history with period and type filters: GET /api/restores/history.
  */
 export const Restores = tenantCollection({
@@ -39,8 +39,8 @@ export const Restores = tenantCollection({
     selectField('status', 'Status', 'Status', RESTORE_STATUS, { required: true, defaultValue: 'pending', index: true }),
     { name: 'appliedCount', type: 'number', defaultValue: 0, label: label('Aplicados', 'Applied') },
     { name: 'failedCount', type: 'number', defaultValue: 0, label: label('Falhas', 'Failed') },
-    { name: 'applied', type: 'json', label: label('Itens aplicados', 'Applied items') },
-    { name: 'failed', type: 'json', label: label('Itens com falha', 'Failed items') },
+    // The items themselves are in `restore-items` (src/jobs/restore/items.ts), read by the spreadsheets.
+    { name: 'resumes', type: 'number', defaultValue: 0, label: label('Retomadas', 'Resumes'), admin: { readOnly: true } },
     { name: 'finishedAt', type: 'date', label: label('Concluído em', 'Finished at') },
     { name: 'requestedBy', type: 'relationship', relationTo: 'users', label: label('Solicitado por', 'Requested by') },
   ],

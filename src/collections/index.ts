@@ -17,6 +17,7 @@ import { Outbox } from './Outbox'
 import { PasswordRecoveries } from './PasswordRecoveries'
 import { Profiles } from './Profiles'
 import { Reports } from './Reports'
+import { RestoreItems } from './RestoreItems'
 import { Restores } from './Restores'
 import { Transactions } from './Transactions'
 import { Transfers } from './Transfers'
@@ -41,6 +42,7 @@ export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(wi
   Reports,
   Backups,
   Restores,
+  RestoreItems,
   OperatorPrefixes,
   PortedNumbers,
   Outbox,

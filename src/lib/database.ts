@@ -53,6 +53,8 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
       transactionOptions: {},
       // A restore re-creates a deleted document with its old id (src/jobs/restore); clients cannot set ids (src/hooks/audit/ids.ts).
       allowIDOnCreate: true,
+      // Ids are never reused (issue 10): without it SQLite hands a deleted row's id to the next insert, of any company.
+      autoIncrement: true,
       wal: true,
       busyTimeout: 10_000,
       migrationDir: migrationsDir('sqlite'),

@@ -12,17 +12,19 @@ test('backup de Departamentos, renomear, pré-visualizar e restaurar; histórico
   await expect(page.getByRole('heading', { name: 'Backup e restauração' })).toBeVisible()
   await expect(page.getByTestId('nav-backup')).toHaveAttribute('href', '/admin/backup')
   const create = page.getByTestId('backup-create')
-  await create.getByLabel('Departamentos', { exact: true }).check()
+  await create.getByLabel('Departamento', { exact: true }).check()
   await confirmAction(page, 'Fazer backup')
-  await expect(create.getByRole('status')).toContainText('Backup realizado: Departamentos (departamentos_')
+  // The request answers at once; the backup job (autoRun every 5 s) writes it and the list follows it to OK.
+  await expect(create.getByRole('status')).toContainText('Backup solicitado: Departamento (departamento_')
 
   const rows = page.getByTestId('backups-departments').getByTestId('backup-row')
-  await expect(rows.first()).toContainText(/departamentos_\d{14}/)
-  const name = /departamentos_\d{14}/.exec(await rows.first().innerText())![0]
+  await expect(rows.first()).toContainText(/departamento_\d{14}/)
+  await expect(rows.first().getByTestId('backup-status')).toHaveText('OK', { timeout: 60_000 })
+  const name = /departamento_\d{14}/.exec(await rows.first().innerText())![0]
   await screenshot(page, '80-backup-restauracao')
 
   const sheet = await download(page, () => rows.first().getByRole('link', { name: `Baixar ${name}` }).click())
-  expect(sheet.name).toMatch(/^departamentos_\d{14}\.xlsx$/)
+  expect(sheet.name).toMatch(/^departamento_\d{14}\.xlsx$/)
 
   // A change after the backup, which the restore must undo.
   const renamed = `Compras renomeado ${Date.now() % 100000}`
@@ -54,14 +56,14 @@ test('backup de Departamentos, renomear, pré-visualizar e restaurar; histórico
   await expect(page.getByRole('heading', { name: 'Histórico de restaurações' })).toBeVisible()
   const history = page.getByTestId('restore-history')
   const first = history.getByTestId('history-row').first()
-  await expect(first).toContainText('Departamentos')
+  await expect(first).toContainText('Departamento')
   await expect(first).toContainText(name)
   await expect(first).toContainText('Sucesso')
   await expect(first).toContainText('Aplicados: 1 · com falha: 0')
-  await history.getByLabel('Tipo de restauração').selectOption({ label: 'Perfis' })
+  await history.getByLabel('Tipo de restauração').selectOption({ label: 'Perfil' })
   await history.getByRole('button', { name: 'Pesquisar' }).click()
   await expect(history).toContainText('Nenhuma restauração no período.')
-  await history.getByLabel('Tipo de restauração').selectOption({ label: 'Departamentos' })
+  await history.getByLabel('Tipo de restauração').selectOption({ label: 'Departamento' })
   await history.getByRole('button', { name: 'Pesquisar' }).click()
   await expect(history.getByTestId('history-row').first()).toContainText(name)
   await screenshot(page, '83-historico-restauracoes')
@@ -81,11 +83,12 @@ test('backup de Departamentos, renomear, pré-visualizar e restaurar; histórico
 
   // Deleting a backup asks first (one no restore points to).
   await page.goto('/admin/backup')
-  await page.getByTestId('backup-create').getByLabel('Perfis', { exact: true }).check()
+  await page.getByTestId('backup-create').getByLabel('Perfil', { exact: true }).check()
   await confirmAction(page, 'Fazer backup')
   const profiles = page.getByTestId('backups-profiles').getByTestId('backup-row')
-  await expect(profiles.first()).toContainText(/perfis_\d{14}/)
-  const profilesBackup = /perfis_\d{14}/.exec(await profiles.first().innerText())![0]
+  await expect(profiles.first()).toContainText(/perfil_\d{14}/)
+  await expect(profiles.first().getByTestId('backup-status')).toHaveText('OK', { timeout: 60_000 })
+  const profilesBackup = /perfil_\d{14}/.exec(await profiles.first().innerText())![0]
   await page.getByRole('button', { name: `Excluir ${profilesBackup}` }).click()
   await expect(page.getByRole('dialog')).toContainText(`O backup ${profilesBackup}`)
   await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click()

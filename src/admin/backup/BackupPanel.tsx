@@ -10,13 +10,13 @@ import { SimpleTable } from '../shared/SimpleTable'
 import { button, card, danger, h2, muted, primary, table, td, th } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
-import { FINAL, KIND_LABELS, RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
+import { BACKUP_READY, BACKUP_STATUS_LABELS, FINAL, KIND_LABELS, RESTORE_STATUS_LABELS, statusColor, type BackupStatus, type RestoreDoc } from './labels'
 
 interface BackupDoc {
   id: number | string
   name: string
   category: string
-  status: 'ok' | 'partial'
+  status: BackupStatus
   itemCount?: number
   createdAt: string
 }
@@ -32,11 +32,14 @@ interface Preview {
   create: number
   update: number
   delete: number
+  totalChanges?: number
   changes: Change[]
 }
 type Note = { ok: boolean; text: string }
 
 const LAST = 5
+/** A list reads names, dates, counts and status only. */
+const LIST_FIELDS = ['name', 'category', 'status', 'itemCount', 'createdAt'].map((f) => `select[${f}]=true`).join('&')
 const POLL_MS = 2000
 const ACTIONS = ['create', 'update', 'delete'] as const
 
@@ -66,7 +69,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       const entries = await Promise.all(
         categories.map(async ({ value }) => {
           const query = whereQuery({ company: { equals: companyId }, category: { equals: value } })
-          const found = await api<{ docs: BackupDoc[] }>(`/backups?${query}&sort=-createdAt&limit=${LAST}&depth=0&select[data]=false`)
+          const found = await api<{ docs: BackupDoc[] }>(`/backups?${query}&sort=-createdAt&limit=${LAST}&depth=0&${LIST_FIELDS}`)
           return [value, found.docs] as const
         }),
       )
@@ -81,6 +84,14 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     void load()
   }, [load])
 
+  // Backups are written by a background job: the lists follow them until they are done.
+  const making = Object.values(lists ?? {}).some((docs) => docs.some((d) => !BACKUP_READY.includes(d.status) && d.status !== 'error'))
+  useEffect(() => {
+    if (!making) return
+    const timer = setInterval(() => void load(), POLL_MS)
+    return () => clearInterval(timer)
+  }, [making, load])
+
   // Follows the queued restore until it is over (the job runs in the background).
   const restoreId = restore?.doc.id
   const restoreOver = restore ? FINAL.includes(restore.doc.status) : true
@@ -88,7 +99,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     if (restoreId == null || restoreOver) return
     const timer = setInterval(async () => {
       try {
-        const doc = await api<RestoreDoc>(`/restores/${restoreId}?depth=0&select[applied]=false&select[failed]=false`)
+        const doc = await api<RestoreDoc>(`/restores/${restoreId}?depth=0`)
         setRestore((r) => (r && r.doc.id === doc.id ? { ...r, doc } : r))
       } catch (e) {
         setRestoreNote({ ok: false, text: (e as Error).message })
@@ -101,7 +112,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     setBackupNote(undefined)
     try {
       const { docs } = await api<{ docs: BackupDoc[] }>('/backups/batch', { method: 'POST', body: { company: companyId, categories: ticked } })
-      setBackupNote({ ok: true, text: `${t('Backup realizado', 'Backup done')}: ${docs.map((d) => `${labelOf(d.category)} (${d.name})`).join(', ')}` })
+      setBackupNote({ ok: true, text: `${t('Backup solicitado', 'Backup requested')}: ${docs.map((d) => `${labelOf(d.category)} (${d.name})`).join(', ')}` })
       setTicked([])
       await load()
     } catch (e) {
@@ -239,11 +250,11 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
                       <tr key={b.id} data-testid="backup-row">
                         <td style={td}>{b.name}</td>
                         <td style={td}>{fmtDateTime(b.createdAt)}</td>
-                        <td style={td}>{b.status === 'partial' ? t('Parcial', 'Partial') : 'OK'}</td>
+                        <td style={td} data-testid="backup-status">{BACKUP_STATUS_LABELS[b.status]?.[lang === 'en' ? 1 : 0] ?? b.status}</td>
                         <td style={td}>{fmtNumber(b.itemCount ?? 0)}</td>
                         <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                           <span style={{ display: 'inline-flex', gap: 6 }}>
-                            <button type="button" style={button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null} onClick={() => showPreview(b)}>
+                            <button type="button" style={button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
                               {previewing === b.id ? t('Aguarde…', 'Please wait…') : t('Pré-visualizar', 'Preview')}
                             </button>
                             <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('Baixar', 'Download')} ${b.name}`}>
@@ -287,7 +298,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             <p style={muted}>{t('Nada a restaurar: as configurações atuais já são iguais às do backup.', 'Nothing to restore: the current settings already match the backup.')}</p>
           ) : (
             ACTIONS.filter((a) => preview.changes.some((c) => c.action === a)).map((action) => (
-              <ChangeList key={action} action={action} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
+              <ChangeList key={action} action={action} total={preview[action]} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
             ))
           )}
           <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
@@ -352,14 +363,16 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
   )
 }
 
-function ChangeList({ action, changes, lang }: { action: Change['action']; changes: Change[]; lang: Lang }) {
+/** One action's changes; the preview answers its first page (100), the heading the whole count. */
+function ChangeList({ action, total, changes, lang }: { action: Change['action']; total: number; changes: Change[]; lang: Lang }) {
   const t = tr(lang)
   const heading = { create: t('Serão criados', 'Will be created'), update: t('Serão alterados', 'Will be changed'), delete: t('Serão excluídos', 'Will be deleted') }[action]
   return (
     <div data-testid={`preview-${action}`} style={{ marginTop: 10 }}>
       <h3 style={{ margin: '6px 0', fontSize: 15 }}>
-        {heading} ({fmtNumber(changes.length)})
+        {heading} ({fmtNumber(total)})
       </h3>
+      {total > changes.length && <p style={{ margin: '4px 0' }}>{t('Mostrando', 'Showing')} {fmtNumber(changes.length)}</p>}
       <SimpleTable
         columns={[t('Tipo', 'Type'), t('Nome', 'Name'), t('Alterações', 'Changes')]}
         keys={changes.map((c) => `${c.kind}-${c.id}`)}

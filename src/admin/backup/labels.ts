@@ -25,6 +25,17 @@ export const RESTORE_STATUS_LABELS: Record<RestoreStatus, [string, string]> = {
 
 export const FINAL: RestoreStatus[] = ['success', 'partial', 'error']
 
+/** As BACKUP_STATUS in src/collections/Backups.ts; the guide's list shows OK or Parcial. */
+export type BackupStatus = 'pending' | 'running' | 'ok' | 'partial' | 'error'
+export const BACKUP_STATUS_LABELS: Record<BackupStatus, [string, string]> = {
+  pending: ['Pendente', 'Pending'],
+  running: ['Em andamento', 'Running'],
+  ok: ['OK', 'OK'],
+  partial: ['Parcial', 'Partial'],
+  error: ['Erro', 'Error'],
+}
+export const BACKUP_READY: BackupStatus[] = ['ok', 'partial']
+
 export const statusColor = (s: RestoreStatus): string =>
   s === 'success' ? '#1c7c3c' : s === 'partial' ? '#d98200' : s === 'error' ? '#b00020' : 'var(--theme-text)'
 

@@ -10,7 +10,7 @@ import { idsOnlyWhenRestoring } from './ids'
 import { describeCreate, describeDelete, describeUpdate, entityOf, ptLabel, type Described, type FieldLike, type Resolve } from './describe'
 
 /** Engine-internal and bookkeeping collections: no audit (and never the trail itself). Backups and restores write their own entries. */
-export const NOT_AUDITED = new Set(['transactions', 'usage', 'consumption', 'notifications', 'outbox', 'login-challenges', 'password-recoveries', 'backups', 'restores'])
+export const NOT_AUDITED = new Set(['transactions', 'usage', 'consumption', 'notifications', 'outbox', 'login-challenges', 'password-recoveries', 'backups', 'restores', 'restore-items'])
 
 /** Collections whose updates are the system's bookkeeping (a report's progress): only their creation and deletion are audited. */
 const UPDATES_NOT_AUDITED = new Set(['reports'])

@@ -30,8 +30,8 @@ export interface Source {
   /** "o feriado", "a linha" … as in "A configuração para o feriado "Natal" foi restaurada". */
   noun: string
   collection: string
-  /** Documents of this source that the company has now. */
-  list: (ctx: Ctx) => Promise<Data[]>
+  /** Which documents of `collection` are the company's now. */
+  where: (ctx: Ctx) => Where
   /** The backed-up part of a document (stable field order, relations as ids). */
   pick: (doc: Data, ctx: Ctx & { links: Map<string, (string | number)[]>; scope: Set<string> }) => Data
   title: (data: Data) => string
@@ -39,36 +39,76 @@ export interface Source {
   links?: 'department' | 'profile'
   /** `update`: items are only put back, never created or removed (company settings, quotas). */
   mode: 'full' | 'update'
-  /** Custom writes (users belong to several companies). */
-  write?: (ctx: Required<Ctx>, item: Item, exists: Data | null) => Promise<void>
+  /**
+   * What identifies a document across a backup and now (issue 10): by default its id among
+   * the company's documents (ids are never reused: AUTOINCREMENT on SQLite, sequences on
+   * PostgreSQL); users, who span companies, by their login (CPF).
+   */
+  key?: (data: Data & { id?: unknown }) => string
+  /** Custom writes (users belong to several companies); answers the written document's id. */
+  write?: (ctx: Required<Ctx>, item: Item, exists: Data | null) => Promise<string | number>
   remove?: (ctx: Required<Ctx>, current: Data) => Promise<'delete' | 'detach'>
 }
+
+export const keyOf = (source: Source, item: Item): string => (source.key ? source.key({ ...item.data, id: item.id }) : String(item.id))
 
 const idOf = (v: unknown): string | number | null =>
   v == null ? null : typeof v === 'object' && 'id' in v ? ((v as { id: string | number }).id ?? null) : (v as string | number)
 const ids = (v: unknown): (string | number)[] => (Array.isArray(v) ? v.map(idOf).filter((x): x is string | number => x != null) : [])
 const orNull = (v: unknown) => (v === undefined || v === '' ? null : v)
+
+/** JSON with object keys sorted: equal values, equal strings. */
+export const stableJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, val: unknown) =>
+    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
+  )
+
+/**
+ * `{ id }` to re-create a deleted document under its old id when nobody holds it (relations to
+ * it hold again), `{}` for a new id otherwise: a restore never writes over another document.
+ */
+export async function freeId(ctx: Required<Ctx>, collection: string, id: string | number): Promise<{ id?: string | number }> {
+  const holder = await ctx.payload.db.findOne({ collection: collection as never, where: { id: { equals: id } }, req: ctx.req })
+  return holder ? {} : { id }
+}
 const rows = (v: unknown, keys: string[]): Data[] =>
   (Array.isArray(v) ? (v as Data[]) : []).map((r) => Object.fromEntries(keys.map((k) => [k, orNull(r[k])])))
 
+const PAGE = 1000
+
+/** The documents matching `where`, in id order, a page at a time (constant memory). */
+export async function* pagesOf(ctx: Ctx, collection: string, where: Where, select?: Record<string, true>): AsyncGenerator<Data[]> {
+  let after: unknown
+  for (;;) {
+    const found = await ctx.payload.find({
+      collection: collection as never,
+      where: after == null ? where : { and: [where, { id: { greater_than: after } }] },
+      limit: PAGE,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      sort: 'id',
+      req: ctx.req,
+      ...(select ? { select: select as never } : {}),
+    })
+    const docs = found.docs as unknown as Data[]
+    if (docs.length) yield docs
+    if (docs.length < PAGE) return
+    after = docs[docs.length - 1].id
+  }
+}
+
 async function findAll(ctx: Ctx, collection: string, where: Where): Promise<Data[]> {
-  const found = await ctx.payload.find({
-    collection: collection as never,
-    where,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    sort: 'id',
-    req: ctx.req,
-  })
-  return found.docs as unknown as Data[]
+  const all: Data[] = []
+  for await (const page of pagesOf(ctx, collection, where)) all.push(...page)
+  return all
 }
 
 /** Ids of the company's departments: a user's other departments belong to other companies. */
 const departmentScope = async (ctx: Ctx): Promise<Set<string>> =>
   new Set((await findAll(ctx, 'departments', { company: { equals: ctx.company } })).map((d) => String(d.id)))
 
-const ofCompany = (collection: string, extra: Where = {}) => (ctx: Ctx) => findAll(ctx, collection, { and: [{ company: { equals: ctx.company } }, extra] })
+const ofCompany = (extra?: Where) => (ctx: Ctx): Where => (extra ? { and: [{ company: { equals: ctx.company } }, extra] } : { company: { equals: ctx.company } })
 
 const LINE_FIELDS = (d: Data): Data => ({
   msisdn: d.msisdn,
@@ -92,7 +132,7 @@ const lines: Source = {
   kind: 'lines',
   noun: 'o assinante',
   collection: 'lines',
-  list: ofCompany('lines'),
+  where: ofCompany(),
   pick: LINE_FIELDS,
   title: (d) => String(d.msisdn),
   mode: 'full',
@@ -102,7 +142,7 @@ const companySettings: Source = {
   kind: 'company',
   noun: 'a empresa',
   collection: 'companies',
-  list: (ctx) => findAll(ctx, 'companies', { id: { equals: ctx.company } }),
+  where: (ctx) => ({ id: { equals: ctx.company } }),
   pick: (d) => ({ csp: d.csp, interruptAtLimit: Boolean(d.interruptAtLimit) }),
   title: (d) => String(d.name ?? d.id),
   mode: 'update',
@@ -112,7 +152,7 @@ const holidays: Source = {
   kind: 'holidays',
   noun: 'o feriado',
   collection: 'holidays',
-  list: ofCompany('holidays'),
+  where: ofCompany(),
   pick: (d) => ({ date: d.date, name: d.name, ddd: orNull(d.ddd), state: orNull(d.state) }),
   title: (d) => String(d.name),
   mode: 'full',
@@ -122,7 +162,7 @@ const transfers: Source = {
   kind: 'transfers',
   noun: 'a transferência Claro Pós',
   collection: 'transfers',
-  list: ofCompany('transfers'),
+  where: ofCompany(),
   pick: (d) => ({ offer: idOf(d.offer), fromLine: idOf(d.fromLine), toLine: idOf(d.toLine), amount: d.amount }),
   title: (d) => `${String(d.amount)} de ${String(d.fromLine)} para ${String(d.toLine)}`,
   mode: 'full',
@@ -132,7 +172,7 @@ const profiles: Source = {
   kind: 'profiles',
   noun: 'o perfil',
   collection: 'profiles',
-  list: ofCompany('profiles'),
+  where: ofCompany(),
   pick: (d, ctx) => {
     const cal = (d.calendar ?? {}) as Data
     return {
@@ -152,7 +192,7 @@ const sharedOffers: Source = {
   kind: 'offers',
   noun: 'a oferta compartilhada',
   collection: 'offers',
-  list: ofCompany('offers', { kind: { equals: 'shared' } }),
+  where: ofCompany({ kind: { equals: 'shared' } }),
   pick: (d) => ({
     offer: d.offer,
     package: d.package,
@@ -170,7 +210,7 @@ const quotas: Source = {
   kind: 'quotas',
   noun: 'a cota da linha',
   collection: 'lines',
-  list: ofCompany('lines'),
+  where: ofCompany(),
   pick: (d) => ({ quota: quotaOf(d) }),
   title: (d) => String(d.msisdn ?? ''),
   mode: 'update',
@@ -180,7 +220,7 @@ const departments: Source = {
   kind: 'departments',
   noun: 'o departamento',
   collection: 'departments',
-  list: ofCompany('departments'),
+  where: ofCompany(),
   pick: (d, ctx) => ({ name: d.name, lines: ctx.links.get(String(d.id)) ?? [] }),
   title: (d) => String(d.name),
   links: 'department',
@@ -191,7 +231,7 @@ const users: Source = {
   kind: 'users',
   noun: 'o usuário',
   collection: 'users',
-  list: (ctx) => findAll(ctx, 'users', { companies: { in: [ctx.company] } }),
+  where: (ctx) => ({ companies: { in: [ctx.company] } }),
   pick: (d, ctx) => ({
     username: d.username,
     email: d.email,
@@ -204,27 +244,33 @@ const users: Source = {
   }),
   title: (d) => String(d.username),
   mode: 'full',
-  // A user may belong to other companies too: only this company's membership and departments are restored.
+  key: (d) => String(d.username),
+  // A user may belong to other companies too: only this company's membership and departments are
+  // restored for them, and a login held by a user of other companies only is never taken over.
   write: async (ctx, item, exists) => {
     const scope = await departmentScope(ctx)
     const { departments: mine, ...fields } = item.data
-    const otherDepartments = ids(exists?.departments).filter((id) => !scope.has(String(id)))
-    const companies = ids(exists?.companies)
-    if (!companies.some((c) => String(c) === String(ctx.company))) companies.push(ctx.company)
-    const data = { ...fields, departments: [...otherDepartments, ...(mine as (string | number)[])], companies }
-    if (exists) {
-      await ctx.payload.update({ collection: 'users', id: item.id, data: data as never, overrideAccess: true, depth: 0, req: ctx.req, context: ctx.req.context })
-    } else {
-      const password = temporaryPassword()
-      await ctx.payload.create({
+    const common = { overrideAccess: true, depth: 0, req: ctx.req, context: ctx.req.context } as const
+    if (!exists) {
+      const holder = await ctx.payload.db.findOne({ collection: 'users', where: { username: { equals: fields.username } }, req: ctx.req })
+      if (holder) throw new Error(`O login ${String(fields.username)} pertence a um usuário de outra empresa`)
+      const created = await ctx.payload.create({
         collection: 'users',
-        data: { ...data, id: item.id, password, mustChangePassword: true } as never,
-        overrideAccess: true,
-        depth: 0,
-        req: ctx.req,
-        context: ctx.req.context,
+        data: { ...fields, departments: mine, companies: [ctx.company], password: temporaryPassword(), mustChangePassword: true, ...(await freeId(ctx, 'users', item.id)) } as never,
+        ...common,
       })
+      return created.id
     }
+    const companies = ids(exists.companies)
+    const shared = companies.some((c) => String(c) !== String(ctx.company))
+    const otherDepartments = ids(exists.departments).filter((id) => !scope.has(String(id)))
+    const membership = { departments: [...otherDepartments, ...(mine as (string | number)[])] }
+    if (shared) {
+      const differs = Object.keys(fields).filter((k) => stableJson(orNull(exists[k])) !== stableJson(orNull(fields[k])))
+      if (differs.length) throw new Error(`O usuário também pertence a outra empresa: seus dados (${differs.join(', ')}) não são alterados por esta restauração`)
+    }
+    await ctx.payload.update({ collection: 'users', id: exists.id as never, data: (shared ? membership : { ...fields, ...membership }) as never, ...common })
+    return exists.id as string | number
   },
   remove: async (ctx, current) => {
     const others = ids(current.companies).filter((c) => String(c) !== String(ctx.company))
@@ -260,35 +306,48 @@ export const CATEGORY_SOURCES: Record<BackupCategory, Source[]> = {
 
 /** The lines linked to each document by `field` (department or profile), ids sorted. */
 async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<string, (string | number)[]>> {
-  const all = await findAll(ctx, 'lines', { company: { equals: ctx.company } })
   const map = new Map<string, (string | number)[]>()
-  for (const line of all) {
-    const owner = idOf(line[field])
-    if (owner == null) continue
-    const list = map.get(String(owner)) ?? []
-    list.push(line.id as string | number)
-    map.set(String(owner), list)
+  for await (const page of pagesOf(ctx, 'lines', { company: { equals: ctx.company } }, { [field]: true })) {
+    for (const line of page) {
+      const owner = idOf(line[field])
+      if (owner == null) continue
+      const list = map.get(String(owner)) ?? []
+      list.push(line.id as string | number)
+      map.set(String(owner), list)
+    }
   }
   return map
 }
 
-/** The items of one source as the company has them now. */
-export async function currentItems(ctx: Ctx, source: Source): Promise<Item[]> {
+/** The items of one source as the company has them now, in id order, a page at a time. */
+export async function* streamItems(ctx: Ctx, source: Source, onUnreadable?: (doc: Data, error: unknown) => void): AsyncGenerator<Item[]> {
   const links = source.links ? await linksOf(ctx, source.links) : new Map<string, (string | number)[]>()
-  const scope =
-    source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
-  const docs = await source.list(ctx)
-  return docs.map((doc) => {
-    const data = source.pick(doc, { ...ctx, links, scope })
-    return { id: doc.id as string | number, title: source.title({ ...doc, ...data }), data }
-  })
+  const scope = source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
+  for await (const docs of pagesOf(ctx, source.collection, source.where(ctx))) {
+    const items: Item[] = []
+    for (const doc of docs) {
+      try {
+        const data = source.pick(doc, { ...ctx, links, scope })
+        items.push({ id: doc.id as string | number, title: source.title({ ...doc, ...data }), data })
+      } catch (e) {
+        // A backup leaves out what it cannot read (its status is then "Parcial"); a comparison needs every item.
+        if (!onUnreadable) throw e
+        onUnreadable(doc, e)
+      }
+    }
+    yield items
+  }
 }
 
-/** A category's content now: what a backup stores, and what a restore is compared with. */
+export async function currentItems(ctx: Ctx, source: Source): Promise<Item[]> {
+  const all: Item[] = []
+  for await (const page of streamItems(ctx, source)) all.push(...page)
+  return all
+}
+
+/** A category's content now, whole (what a backup file holds; tests compare it). */
 export async function snapshotCategory(ctx: Ctx, category: BackupCategory): Promise<Snapshot> {
   const sources: Record<string, Item[]> = {}
   for (const source of CATEGORY_SOURCES[category]) sources[source.kind] = await currentItems(ctx, source)
   return { version: 1, sources }
 }
-
-export const itemCount = (s: Snapshot): number => Object.values(s.sources).reduce((n, items) => n + items.length, 0)

@@ -22,10 +22,13 @@ import { companyIdsOf } from '../../access/roles'
 import { BACKUP_CATEGORIES, BACKUP_FILE_PREFIX, type BackupCategory } from '../../collections/Backups'
 import { describeBackup, describeRestoredItem } from '../../hooks/audit/describe'
 import { writeTransaction } from '../../hooks/audit'
-import { itemCount, snapshotCategory, type Data, type Snapshot } from './categories'
+import { CATEGORY_SOURCES, type Data } from './categories'
+import { BACKUP_TASK } from './backup'
+import { backupFileOf, loadSnapshot, readBackupFile, removeBackupFile } from './backupFile'
 import { RESTORE_TASK } from './task'
+import { listItems } from './items'
 import { planRestore } from './run'
-import { backupSheets, saoPauloStamp, workbook, xlsxResponse } from './spreadsheet'
+import { backupSheetRows, saoPauloStamp, streamedXlsx, workbook, xlsxResponse } from './spreadsheet'
 
 const idOf = (v: unknown): string | number | undefined =>
   v == null ? undefined : typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : (v as string | number)
@@ -35,21 +38,31 @@ const problem = (message: string, status = 400) => json({ errors: [{ message }] 
 
 // ---------------------------------------------------------------- backups
 
-/** Fills a new backup from the database: content, item count, name `assinantes_20250526144355`. */
-export const fillBackup: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+/** A new backup: name `assinantes_20250526144355`, `pending` until the backup job has written its file. */
+export const fillBackup: CollectionBeforeChangeHook = ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const category = data.category as BackupCategory
-  const company = idOf(data.company)
-  if (!category || !(category in BACKUP_CATEGORIES) || company == null) return data
-  const snapshot = await snapshotCategory({ payload: req.payload, req, company }, category)
+  if (!category || !(category in BACKUP_CATEGORIES)) return data
   return {
     ...data,
-    data: snapshot,
-    itemCount: itemCount(snapshot),
-    status: 'ok',
+    itemCount: 0,
+    failedCount: 0,
+    error: null,
+    status: 'pending',
     name: `${BACKUP_FILE_PREFIX[category]}_${saoPauloStamp(new Date())}`,
     createdBy: actorOf(req)?.id ?? null,
   }
+}
+
+/** Queues the backup job in the request's transaction: the answer comes at once, the job writes the file. */
+export const queueBackup: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation === 'create') await req.payload.jobs.queue({ task: BACKUP_TASK as never, input: { backup: String(doc.id) } as never, req })
+  return doc
+}
+
+export const removeFile: CollectionAfterDeleteHook = async ({ doc }) => {
+  await removeBackupFile(backupFileOf(doc))
+  return doc
 }
 
 export const auditBackupCreate: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
@@ -109,7 +122,7 @@ const createBatch: PayloadHandler = async (req) => {
       docs.push(await req.payload.create({ collection: 'backups', data: { company: target, category } as never, overrideAccess: false, depth: 0, req }))
     }
     if (shouldCommit) await commitTransaction(req)
-    return json({ docs: docs.map(({ data: _content, ...doc }) => doc) }, 201)
+    return json({ docs }, 201)
   } catch (e) {
     await killTransaction(req)
     const status = (e as { status?: number }).status ?? 500
@@ -117,20 +130,47 @@ const createBatch: PayloadHandler = async (req) => {
   }
 }
 
-const downloadBackup: PayloadHandler = async (req) => {
+/** A finished backup the request's user may read, or the answer saying why not. */
+async function finishedBackup(req: PayloadRequest): Promise<Data | Response> {
   const backup = await readable(req, 'backups')
   if (!backup) return problem('Backup não encontrado.', 404)
-  return xlsxResponse(await workbook(backupSheets(backup.data as Snapshot)), String(backup.name))
+  if (!['ok', 'partial'].includes(String(backup.status))) return problem('O backup ainda não foi concluído.', 409)
+  return backup
 }
 
-/** GET /api/backups/:id/preview: what restoring this backup would change now, changing nothing (SPEC L). */
+/** GET /api/backups/:id/download: the backup as a spreadsheet, streamed from its file. */
+const downloadBackup: PayloadHandler = async (req) => {
+  const backup = await finishedBackup(req)
+  if (backup instanceof Response) return backup
+  return streamedXlsx(backupSheetRows(readBackupFile(backupFileOf(backup))), String(backup.name))
+}
+
+/**
+ * GET /api/backups/:id/preview?page=&limit=: what restoring this backup would change now,
+ * changing nothing (SPEC L): the counts, and one page of `changes` (default 100).
+ */
 const previewBackup: PayloadHandler = async (req) => {
-  const backup = await readable(req, 'backups')
-  if (!backup) return problem('Backup não encontrado.', 404)
-  const plan = await planRestore({ payload: req.payload, company: idOf(backup.company)! }, backup.category as BackupCategory, backup.data as Snapshot)
-  const changes = plan.map(({ source: _s, backup: _b, ...step }) => step)
-  const count = (action: string) => changes.filter((c) => c.action === action).length
-  return json({ backup: { id: backup.id, name: backup.name, category: backup.category }, create: count('create'), update: count('update'), delete: count('delete'), changes })
+  const backup = await finishedBackup(req)
+  if (backup instanceof Response) return backup
+  const category = backup.category as BackupCategory
+  const snapshot = await loadSnapshot(backupFileOf(backup), CATEGORY_SOURCES[category].map((s) => s.kind))
+  const plan = await planRestore({ payload: req.payload, company: idOf(backup.company)! }, category, snapshot)
+  const count = (action: string) => plan.filter((c) => c.action === action).length
+  const query = (req.query ?? {}) as Record<string, unknown>
+  const limit = Math.min(Math.max(Number(query.limit) || 100, 1), 1000)
+  const page = Math.max(Number(query.page) || 1, 1)
+  const changes = plan.slice((page - 1) * limit, page * limit).map(({ source: _s, backup: _b, target: _t, ...step }) => step)
+  return json({
+    backup: { id: backup.id, name: backup.name, category },
+    create: count('create'),
+    update: count('update'),
+    delete: count('delete'),
+    totalChanges: plan.length,
+    page,
+    limit,
+    totalPages: Math.ceil(plan.length / limit),
+    changes,
+  })
 }
 
 export const backupEndpoints: Endpoint[] = [
@@ -160,7 +200,10 @@ export const initRestore: CollectionBeforeChangeHook = async ({ data, operation,
   const backupId = idOf(data.backup)
   const backup = backupId == null ? null : await req.payload.findByID({ collection: 'backups', id: backupId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!backup) throw new ValidationError({ collection: 'restores', errors: [{ path: 'backup', message: 'Backup não encontrado' }] })
-  return { ...data, backupName: backup.name, status: 'pending', appliedCount: 0, failedCount: 0, applied: [], failed: [], finishedAt: null, requestedBy: actorOf(req)?.id ?? null }
+  if (!['ok', 'partial'].includes(String(backup.status))) {
+    throw new ValidationError({ collection: 'restores', errors: [{ path: 'backup', message: 'O backup ainda não foi concluído' }] })
+  }
+  return { ...data, backupName: backup.name, status: 'pending', appliedCount: 0, failedCount: 0, resumes: 0, finishedAt: null, requestedBy: actorOf(req)?.id ?? null }
 }
 
 /** Queues the restore job in the same transaction as the request (J3) and audits the request. */
@@ -184,7 +227,7 @@ const itemSheet = (field: 'applied' | 'failed') => {
   const handler: PayloadHandler = async (req) => {
     const restore = await readable(req, 'restores')
     if (!restore) return problem('Restauração não encontrada.', 404)
-    const items = (restore[field] ?? []) as Data[]
+    const items = await listItems(req.payload, restore.id as string | number, field)
     const rows = items.map((i) => ({
       Tipo: i.kind,
       Registro: i.id,
@@ -243,7 +286,6 @@ const history: PayloadHandler = async (req) => {
     page: Number(query.page) || 1,
     overrideAccess: false,
     req,
-    select: { applied: false, failed: false } as never,
   })
   return json(found)
 }

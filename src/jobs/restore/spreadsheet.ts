@@ -1,6 +1,9 @@
 /** Spreadsheets of backups and restore outcomes (J2, J3): one sheet per part, plain cells. */
 import ExcelJS from 'exceljs'
-import type { Data, Snapshot } from './categories'
+import { once } from 'node:events'
+import { PassThrough, Readable } from 'node:stream'
+import type { FileItem } from './backupFile'
+import type { Data } from './categories'
 
 /** A timestamp in São Paulo time as `YYYYMMDDHHmmss` (backup names: `assinantes_20250526144355`). */
 export function saoPauloStamp(at: Date): string {
@@ -57,11 +60,43 @@ export const SHEET_NAMES: Record<string, string> = {
   users: 'Usuários',
 }
 
-export const backupSheets = (snapshot: Snapshot): Sheet[] =>
-  Object.entries(snapshot.sources).map(([kind, items]) => ({
-    name: SHEET_NAMES[kind] ?? kind,
-    rows: items.map((i) => ({ id: i.id, nome: i.title, ...i.data })),
-  }))
+/** A backup file's items as spreadsheet rows, one sheet per source (a source's items share their fields). */
+export async function* backupSheetRows(items: AsyncIterable<FileItem>): AsyncGenerator<{ sheet: string; row: Data }> {
+  for await (const item of items) yield { sheet: SHEET_NAMES[item.kind] ?? item.kind, row: flatten({ id: item.id, nome: item.title, ...item.data }) }
+}
+
+/**
+ * An .xlsx answer written while it is sent (exceljs's streaming writer): constant memory
+ * whatever the number of rows. Columns of each sheet come from its first row.
+ */
+export function streamedXlsx(rows: AsyncIterable<{ sheet: string; row: Data }>, filename: string): Response {
+  const out = new PassThrough()
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
+  void (async () => {
+    let current: { name: string; sheet: ExcelJS.Worksheet; columns: string[] } | undefined
+    for await (const { sheet, row } of rows) {
+      if (current?.name !== sheet) {
+        current?.sheet.commit()
+        const ws = book.addWorksheet(sheet.slice(0, 31))
+        const columns = Object.keys(row)
+        ws.addRow(columns).commit()
+        current = { name: sheet, sheet: ws, columns }
+      }
+      current.sheet.addRow(current.columns.map((c) => (row[c] ?? null) as ExcelJS.CellValue)).commit()
+      // The writer does not wait for the reader: let the answer drain.
+      if (out.writableLength > 4 * 1024 * 1024) await once(out, 'drain')
+    }
+    current?.sheet.commit()
+    await book.commit()
+  })().catch((e: unknown) => out.destroy(e as Error))
+  return new Response(Readable.toWeb(out) as unknown as ReadableStream, {
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${filename}.xlsx"`,
+    },
+  })
+}
 
 export function xlsxResponse(body: Buffer, filename: string): Response {
   return new Response(new Uint8Array(body), {

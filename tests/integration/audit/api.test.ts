@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
-import { CATEGORIES, enrich, snapshot, update } from './fixtures'
+import { backupWithData, CATEGORIES, enrich, restoreWithItems, snapshot, update } from './fixtures'
 
 let app: TestApp
 let world: World
@@ -35,16 +35,23 @@ describe('backups (J1)', () => {
   it('one category by REST: the content is read from the database, never taken from the client', async () => {
     const res = await app.rest.post('/backups', { company: world.a.company.id, category: 'departments', data: { sources: { departments: [] } }, itemCount: 99 }, admin)
     expect(res.status, JSON.stringify(res.body)).toBe(201)
+    // The answer comes at once, pending, without content; the backup job writes the file.
     const doc = res.body.doc
-    expect(doc.name).toMatch(/^departamentos_\d{14}$/)
-    expect(doc.itemCount).toBe(2)
-    expect(doc.data).toEqual(await snapshot(app.payload, world.a.company.id, 'departments'))
+    expect(doc).toMatchObject({ status: 'pending', itemCount: 0 })
+    expect(doc.data).toBeUndefined()
+    expect(doc.name).toMatch(/^departamento_\d{14}$/)
     expect(String(doc.createdBy?.id ?? doc.createdBy)).toBe(String(world.a.users.admin.id))
+    await app.payload.jobs.run()
+    const done = await app.rest.get(`/backups/${String(doc.id)}`, admin)
+    expect(done.body).toMatchObject({ status: 'ok', itemCount: 2 })
+    expect(done.body.data).toBeUndefined()
+    expect((await backupWithData(app.payload, doc.id)).data).toEqual(await snapshot(app.payload, world.a.company.id, 'departments'))
   })
 
   it('several categories at once, all or nothing; only company admins', async () => {
     const all = await app.rest.post('/backups/batch', { categories: CATEGORIES }, admin)
     expect(all.status, JSON.stringify(all.body)).toBe(201)
+    await app.payload.jobs.run({ limit: 20 })
     expect(all.body.docs.map((d: any) => d.category)).toEqual(CATEGORIES)
     expect(all.body.docs.every((d: any) => String(d.company) === String(world.a.company.id))).toBe(true)
     expect((await app.rest.post('/backups/batch', { categories: ['general', 'nada'] }, admin)).status).toBe(400)
@@ -86,7 +93,8 @@ describe('ids', () => {
 describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
   it('preview lists what would change and changes nothing; the restore then does exactly that', async () => {
     const created = await app.rest.post('/backups?depth=0', { company: world.a.company.id, category: 'departments' }, admin)
-    const backup = created.body.doc
+    await app.payload.jobs.run()
+    const backup = await backupWithData(app.payload, created.body.doc.id)
     await update(app.payload, 'departments', world.a.departments[0].id, { name: 'Comercial' })
     await app.rest.post('/departments', { company: world.a.company.id, name: 'Diretoria' }, admin)
     const before = await snapshot(app.payload, world.a.company.id, 'departments')
@@ -130,6 +138,7 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
 
   it('a restore of users never removes the user who asked for it', async () => {
     const backup = (await app.rest.post('/backups?depth=0', { company: world.a.company.id, category: 'users' }, admin)).body.doc
+    await app.payload.jobs.run()
     const newcomer: any = await app.payload.create({
       collection: 'users',
       data: { username: '11144477735', email: 'recem@example.com', password: PASSWORD, firstName: 'Recém', lastName: 'Chegado', role: 'admin', companies: [world.a.company.id] } as never,
@@ -140,7 +149,7 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
     const requested = await app.rest.post('/restores', { backup: backup.id }, token)
     expect(requested.status, JSON.stringify(requested.body)).toBe(201)
     await app.payload.jobs.run()
-    const done: any = await app.payload.findByID({ collection: 'restores', id: requested.body.doc.id, depth: 0, overrideAccess: true })
+    const done: any = await restoreWithItems(app.payload, requested.body.doc.id)
     expect(done.status).toBe('partial')
     expect(done.failed).toEqual([expect.objectContaining({ id: newcomer.id, reason: 'O usuário que pediu a restauração não é removido por ela' })])
     expect(await app.payload.findByID({ collection: 'users', id: newcomer.id, depth: 0, overrideAccess: true, disableErrors: true })).not.toBeNull()
@@ -148,6 +157,7 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
 
   it('a backup in use by a pending restore cannot be deleted; once done, deleting it keeps the restore in the history by name', async () => {
     const backup = (await app.rest.post('/backups?depth=0', { company: world.a.company.id, category: 'transfers' }, admin)).body.doc
+    await app.payload.jobs.run()
     const requested = await app.rest.post('/restores', { backup: backup.id }, admin)
     expect(requested.status, JSON.stringify(requested.body)).toBe(201)
     expect(requested.body.doc.backupName).toBe(backup.name)

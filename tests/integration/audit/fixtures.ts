@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
 import type { BackupCategory } from '../../../src/collections/Backups'
-import { snapshotCategory, type Snapshot } from '../../../src/jobs/restore/categories'
+import { backupFileOf, loadSnapshot } from '../../../src/jobs/restore/backupFile'
+import { CATEGORY_SOURCES, snapshotCategory, type Snapshot } from '../../../src/jobs/restore/categories'
+import { listItems } from '../../../src/jobs/restore/items'
 import { generateCpf, generateIccid, generateImsi, generateMsisdn } from '../../../src/validation/generate'
 import { PASSWORD, type CompanyWorld, type World } from '../../helpers/world'
 
@@ -120,15 +122,30 @@ export async function everything(payload: Payload, company: unknown): Promise<Re
   return out
 }
 
+/** A finished backup document with its content (`data`, read from its file). */
+export async function backupWithData(payload: Payload, id: unknown): Promise<Doc> {
+  const doc: Doc = (await payload.findByID({ collection: 'backups', id: id as never, depth: 0, overrideAccess: true })) as never
+  return { ...doc, data: await loadSnapshot(backupFileOf(doc), CATEGORY_SOURCES[doc.category as BackupCategory].map((s) => s.kind)) }
+}
+
+/** Backs up a category and runs the backup job. */
 export async function backupOf(payload: Payload, company: unknown, category: BackupCategory): Promise<Doc> {
-  return create(payload, 'backups', { company, category })
+  const doc = await create(payload, 'backups', { company, category })
+  await payload.jobs.run({ limit: 10 })
+  return backupWithData(payload, doc.id)
+}
+
+/** A restore document with its logged items (`applied`, `failed`), in the order they were written. */
+export async function restoreWithItems(payload: Payload, id: unknown): Promise<Doc> {
+  const doc: Doc = (await payload.findByID({ collection: 'restores', id: id as never, depth: 0, overrideAccess: true })) as never
+  return { ...doc, applied: await listItems(payload, doc.id, 'applied'), failed: await listItems(payload, doc.id, 'failed') }
 }
 
 /** Queues a restore of `backup` and runs the queue until it is done. */
 export async function restore(payload: Payload, backup: Doc): Promise<Doc> {
   const doc = await create(payload, 'restores', { backup: backup.id })
   await payload.jobs.run({ limit: 10 })
-  return payload.findByID({ collection: 'restores', id: doc.id, depth: 0, overrideAccess: true }) as never
+  return restoreWithItems(payload, doc.id)
 }
 
 export { generateImsi }

@@ -1,0 +1,71 @@
+/**
+ * The backup job (J1, issue 16): reads one category of a company page by page and writes it
+ * to a backup file (src/jobs/restore/backupFile.ts); the request that created the backup
+ * answered at once with it `pending`. Only the last five finished backups of a company's
+ * category are kept (the guide lists five).
+ */
+import type { Payload } from 'payload'
+import type { BackupCategory } from '../../collections/Backups'
+import { backupFileOf, writeBackupFile, type FileItem } from './backupFile'
+import { BACKUP_TASK } from './task'
+import { CATEGORY_SOURCES, streamItems, type Data } from './categories'
+
+export { BACKUP_TASK }
+export const BACKUPS_KEPT = 5
+
+const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Data).id : v) as string | number
+
+export async function runBackup(payload: Payload, backupId: string | number): Promise<{ status: string }> {
+  const backup = (await payload.findByID({ collection: 'backups', id: backupId, ...quiet, disableErrors: true })) as unknown as Data | null
+  if (!backup || !['pending', 'running'].includes(String(backup.status))) return { status: String(backup?.status ?? 'missing') }
+  const company = idOf(backup.company)
+  const category = backup.category as BackupCategory
+  const update = (data: Data) => payload.update({ collection: 'backups', id: backupId, data: data as never, ...quiet })
+  await update({ status: 'running' })
+  let failed = 0
+  let done = 0
+  async function* items(): AsyncGenerator<FileItem[]> {
+    for (const source of CATEGORY_SOURCES[category]) {
+      for await (const page of streamItems({ payload, company }, source, () => failed++)) {
+        yield page.map((item) => ({ kind: source.kind, ...item }))
+        done += page.length
+        // Heartbeat and progress for the screen.
+        await update({ itemCount: done })
+      }
+    }
+  }
+  const file = backupFileOf(backup)
+  try {
+    const count = await writeBackupFile(file, items())
+    const status = failed ? 'partial' : 'ok'
+    await update({ status, itemCount: count, failedCount: failed })
+    await pruneBackups(payload, company, category)
+    return { status }
+  } catch (e) {
+    await update({ status: 'error', error: (e as Error).message })
+    return { status: 'error' }
+  }
+}
+
+/** Deletes a company's finished backups of `category` beyond the newest five (a backup in use by a restore stays). */
+export async function pruneBackups(payload: Payload, company: string | number, category: string): Promise<number> {
+  const finished = await payload.find({
+    collection: 'backups',
+    where: { and: [{ company: { equals: company } }, { category: { equals: category } }, { status: { in: ['ok', 'partial', 'error'] } }] },
+    sort: '-createdAt',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { id: true } as never,
+  })
+  let removed = 0
+  for (const doc of (finished.docs as unknown as Data[]).slice(BACKUPS_KEPT)) {
+    const gone = await payload.delete({ collection: 'backups', id: doc.id as never, overrideAccess: true }).then(
+      () => true,
+      () => false,
+    )
+    if (gone) removed++
+  }
+  return removed
+}
