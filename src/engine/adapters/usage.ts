@@ -126,7 +126,7 @@ async function pgCopyMany(tx: any, table: any, rows: Record<string, unknown>[], 
   return rows.length
 }
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
@@ -172,27 +172,28 @@ export async function existingEventIds(payload: Payload, ids: string[]): Promise
   return found
 }
 
-/** Consumption rows of a line (or several) in a cycle, summed by key. */
-export async function readConsumption(payload: Payload, lines: Id[], cycle: string, key?: string): Promise<Flat> {
+/** Consumption rows of a line (or several: an account's, for its pool) in a cycle, summed by key. */
+export async function readConsumption(payload: Payload, lines: readonly Id[], cycle: string, key?: string): Promise<Flat> {
   const out: Flat = {}
-  if (!lines.length) return out
-  if (isSql(payload)) {
-    const db = payload.db as any
-    const t = db.tables.consumption
-    const conds = [inArray(t.line, lines), eq(t.cycle, cycle)]
-    if (key) conds.push(eq(t.key, key))
-    const rows: { key: string; units: number }[] = await db.drizzle
-      .select({ key: t.key, units: sql<number>`sum(${t.units})` })
-      .from(t)
-      .where(and(...conds))
-      .groupBy(t.key)
-    for (const r of rows) out[r.key] = Number(r.units)
-    return out
+  for (const part of chunks(lines, 5000)) {
+    if (isSql(payload)) {
+      const db = payload.db as any
+      const t = db.tables.consumption
+      const conds = [inArray(t.line, part), eq(t.cycle, cycle)]
+      if (key) conds.push(eq(t.key, key))
+      const rows: { key: string; units: number }[] = await db.drizzle
+        .select({ key: t.key, units: sql<number>`sum(${t.units})` })
+        .from(t)
+        .where(and(...conds))
+        .groupBy(t.key)
+      for (const r of rows) out[r.key] = (out[r.key] ?? 0) + Number(r.units)
+      continue
+    }
+    const where: Record<string, unknown> = { line: { in: part }, cycle: { equals: cycle } }
+    if (key) where.key = { equals: key }
+    const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, limit: 100_000, depth: 0, overrideAccess: true })
+    for (const d of res.docs as any[]) out[d.key] = (out[d.key] ?? 0) + Number(d.units)
   }
-  const where: Record<string, unknown> = { line: { in: lines }, cycle: { equals: cycle } }
-  if (key) where.key = { equals: key }
-  const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, limit: 100_000, depth: 0, overrideAccess: true })
-  for (const d of res.docs as any[]) out[d.key] = (out[d.key] ?? 0) + Number(d.units)
   return out
 }
 
