@@ -103,7 +103,7 @@ function copyValue(v: unknown): string {
  * fails the whole COPY with a unique violation, which is answered as ConcurrentBatchError (the
  * caller's transaction rolls back and it rates again).
  */
-async function pgCopyMany(tx: any, table: any, rows: Record<string, unknown>[], same: Record<string, unknown> = {}): Promise<number> {
+export async function pgCopyMany(tx: any, table: any, rows: Record<string, unknown>[], same: Record<string, unknown> = {}): Promise<number> {
   if (!rows.length) return 0
   const keys = Object.keys(rows[0])
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
