@@ -9,7 +9,7 @@
  * Reading: lines through `payload.db.drizzle` (one query, a few columns) on SQLite/PostgreSQL,
  * the Local API on MongoDB; the other collections one Local API query each for the company.
  */
-import { eq, inArray } from 'drizzle-orm'
+import { eq, getTableName, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { poolOffers, poolTotalMB } from '../../domain/pools'
 import {
@@ -75,8 +75,9 @@ export async function findAll(payload: Payload, collection: string, where: Recor
 }
 
 const sqlTables = (payload: Payload) => {
-  const db = payload.db as { drizzle?: any; tables?: Record<string, any> }
-  return db.drizzle && db.tables?.lines ? { drizzle: db.drizzle, lines: db.tables.lines } : null
+  const db = payload.db as { drizzle?: any; tables?: Record<string, any>; name?: string; pool?: any }
+  if (!db.drizzle || !db.tables?.lines) return null
+  return { drizzle: db.drizzle, lines: db.tables.lines, pool: db.name === 'postgres' ? db.pool : null }
 }
 
 const rowOfDoc = (d: Doc): LineRow => ({
@@ -99,35 +100,39 @@ async function lineRows(payload: Payload, by: 'company' | 'id' | 'msisdn', value
     return (await findAll(payload, 'lines', { [field]: { in: values } })).map(rowOfDoc)
   }
   const t = sql.lines
+  const columns = [t.id, t.msisdn, t.status, t.company, t.account, t.profile, t.quota_control, t.quota_amountMB]
   const out: LineRow[] = []
+  const push = (r: unknown[]) =>
+    out.push({
+      id: r[0] as Id,
+      msisdn: String(r[1]),
+      status: (r[2] as LineStatus) ?? 'active',
+      company: r[3] as Id,
+      account: r[4] as Id,
+      profile: (r[5] as Id) ?? null,
+      quotaControl: (r[6] as QuotaControl) ?? null,
+      quotaMB: r[7] == null ? null : Number(r[7]),
+    })
   for (let i = 0; i < values.length; i += ID_CHUNK) {
     const part = values.slice(i, i + ID_CHUNK)
     const column = by === 'company' ? t.company : by === 'id' ? t.id : t.msisdn
-    const rows: Record<string, unknown>[] = await sql.drizzle
-      .select({
-        id: t.id,
-        msisdn: t.msisdn,
-        status: t.status,
-        company: t.company,
-        account: t.account,
-        profile: t.profile,
-        quotaControl: t.quota_control,
-        quotaMB: t.quota_amountMB,
+    if (sql.pool) {
+      // PostgreSQL: rows as arrays straight from the driver (drizzle's row mapping doubles the time of a 100 000-line company).
+      const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+      const res = await sql.pool.query({
+        text: `SELECT ${columns.map((c) => quote(c.name)).join(', ')} FROM ${quote(getTableName(t))} WHERE ${quote(column.name)} = ANY($1)`,
+        values: [part],
+        rowMode: 'array',
       })
+      for (const r of res.rows as unknown[][]) push(r)
+      continue
+    }
+    const rows: unknown[][] = await sql.drizzle
+      .select(Object.fromEntries(columns.map((c, j) => [`c${j}`, c])))
       .from(t)
       .where(part.length === 1 ? eq(column, part[0]) : inArray(column, part))
-    for (const r of rows) {
-      out.push({
-        id: r.id as Id,
-        msisdn: String(r.msisdn),
-        status: (r.status as LineStatus) ?? 'active',
-        company: r.company as Id,
-        account: r.account as Id,
-        profile: (r.profile as Id) ?? null,
-        quotaControl: (r.quotaControl as QuotaControl) ?? null,
-        quotaMB: r.quotaMB == null ? null : Number(r.quotaMB),
-      })
-    }
+      .then((list: Record<string, unknown>[]) => list.map((r) => columns.map((_, j) => r[`c${j}`])))
+    for (const r of rows) push(r)
   }
   return out
 }
