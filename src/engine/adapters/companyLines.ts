@@ -41,6 +41,8 @@ export interface LineSnapshot {
   lineId: Id
   companyId: Id
   accountId: Id
+  /** The line's department (sub-admins and department viewers reach only theirs). */
+  departmentId: Id | null
   msisdn: string
   /** Ids of the account's lines (for the account-wide pool counter); one array shared by the account's lines. */
   readonly accountLineIds: readonly Id[]
@@ -53,6 +55,7 @@ export interface LineRow {
   status: LineStatus
   company: Id
   account: Id
+  department: Id | null
   profile: Id | null
   quotaControl: QuotaControl | null
   quotaMB: number | null
@@ -86,6 +89,7 @@ const rowOfDoc = (d: Doc): LineRow => ({
   status: d.status ?? 'active',
   company: idOf(d.company)!,
   account: idOf(d.account)!,
+  department: idOf(d.department) ?? null,
   profile: idOf(d.profile) ?? null,
   quotaControl: d.quota?.control ?? null,
   quotaMB: d.quota?.amountMB ?? null,
@@ -100,7 +104,7 @@ async function lineRows(payload: Payload, by: 'company' | 'id' | 'msisdn', value
     return (await findAll(payload, 'lines', { [field]: { in: values } })).map(rowOfDoc)
   }
   const t = sql.lines
-  const columns = [t.id, t.msisdn, t.status, t.company, t.account, t.profile, t.quota_control, t.quota_amountMB]
+  const columns = [t.id, t.msisdn, t.status, t.company, t.account, t.profile, t.quota_control, t.quota_amountMB, t.department]
   const out: LineRow[] = []
   const push = (r: unknown[]) =>
     out.push({
@@ -112,6 +116,7 @@ async function lineRows(payload: Payload, by: 'company' | 'id' | 'msisdn', value
       profile: (r[5] as Id) ?? null,
       quotaControl: (r[6] as QuotaControl) ?? null,
       quotaMB: r[7] == null ? null : Number(r[7]),
+      department: (r[8] as Id) ?? null,
     })
   for (let i = 0; i < values.length; i += ID_CHUNK) {
     const part = values.slice(i, i + ID_CHUNK)
@@ -410,6 +415,7 @@ export class CompanyLines {
       lineId: row.id,
       companyId: this.id,
       accountId: account,
+      departmentId: row.department,
       msisdn: row.msisdn,
       get accountLineIds() {
         return lines.accountLineIds(account)
