@@ -33,7 +33,7 @@ const arg = (name: string, fallback: string) => {
 }
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const PORT = Number(process.env.BENCH_SCALE_PORT ?? 3240)
-export const SCALE_TARGETS = { firstAuthorizeMs: 2_000, coldLineP99Ms: 5, rps: 10_000, p99Ms: 10, ingestRate: 50_000, ingestRssMB: 1_536, warmRssMB: 2_048 }
+
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
