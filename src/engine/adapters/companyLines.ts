@@ -409,7 +409,7 @@ export class CompanyLines {
       operators,
     })
     const account = row.account
-    const lines = this
+    const accountLineIds = () => this.accountLineIds(account)
     const ls: LineSnapshot = {
       snapshot,
       lineId: row.id,
@@ -418,7 +418,7 @@ export class CompanyLines {
       departmentId: row.department,
       msisdn: row.msisdn,
       get accountLineIds() {
-        return lines.accountLineIds(account)
+        return accountLineIds()
       },
     }
     this.compiled.set(key, ls)
