@@ -82,10 +82,23 @@ export async function seedLargeTenant(payload: Payload, lineCount: number, optio
 /** `count` large tenants of `lineCount` lines each, with numbers unique across all of them. */
 export async function seedLargeTenants(payload: Payload, lineCount: number, count = 1) {
   const existing = await payload.count({ collection: 'companies', overrideAccess: true })
-  const used = new Set<string>()
+  const used = await usedIdentifiers(payload)
   const companies = []
   for (let i = 0; i < count; i++) companies.push(await seedLargeTenant(payload, lineCount, { seed: 4242 + existing.totalDocs + i, used }))
   return companies
+}
+
+/** Numbers and chips already in the database (the demo's, earlier large tenants'): new lines must not repeat them. */
+async function usedIdentifiers(payload: Payload): Promise<Set<string>> {
+  const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any> }
+  const t = db.tables?.lines
+  const rows: { msisdn: unknown; iccid: unknown }[] =
+    db.drizzle && t
+      ? await db.drizzle.select({ msisdn: t.msisdn, iccid: t.iccid }).from(t)
+      : ((await payload.find({ collection: 'lines', pagination: false, depth: 0, overrideAccess: true, select: { msisdn: true, iccid: true } })).docs as never)
+  const used = new Set<string>()
+  for (const r of rows) for (const v of [r.msisdn, r.iccid]) if (v) used.add(String(v))
+  return used
 }
 
 async function insertRows(payload: Payload, slug: string, rows: Row[]) {
