@@ -7,9 +7,12 @@
  *   3. usage ingest into SQLite and PostgreSQL with counters, 1 000 000 events each, checked
  *      for lost or double-counted events (bench/engine-ingest.ts);
  *   4. bench/reports.ts, when present (another part of the project);
- *   5. backup and restore of a 100 000-line company (bench/backup.ts).
+ *   5. backup and restore of a 100 000-line company (bench/backup.ts);
+ *   6. the engine on large customers (bench/engine-scale.ts): 10 companies of 100 000 lines on
+ *      PostgreSQL, first authorize on a cold company, cold lines, authorize over random lines through
+ *      `npm start`, 1 000 000 usage events through HTTP with the server's RSS, every line warm.
  * Options: --no-build (reuse .next-bench), --quick (fewer events and seconds, for a try),
- * --only core,http,ingest,reports,backup. Targets missed are reported, not hidden; the exit code is 0
+ * --only core,http,ingest,reports,backup,scale. Targets missed are reported, not hidden; the exit code is 0
  * when every part ran (a figure below its target is not a crash).
  */
 import { spawn } from 'node:child_process'
@@ -19,13 +22,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runBackupBench } from './backup'
 import { HTTP_TARGET, runHttpBench, type HttpFigure } from './http'
+import { scaleSection, scaleSummary, type ScaleFigure } from './scale-report'
 
 /** The environment as started: the HTTP part sets database variables for its own Payload. */
 const BASE_ENV = { ...process.env }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const onlyArg = process.argv.indexOf('--only')
-const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,reports,backup').split(','))
+const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,reports,backup,scale').split(','))
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000))
 const TARGETS = { coreRate: 1_000_000, coreP99Us: 20, ingestPg: 50_000 }
 
@@ -127,6 +131,7 @@ async function main() {
   const ingests: IngestFigure[] = []
   let rep: Awaited<ReturnType<typeof reports>> | undefined
   let backup: string | undefined
+  let scale: ScaleFigure | undefined
 
   if (only.has('core')) {
     coreFig = await core()
@@ -146,6 +151,13 @@ async function main() {
       console.log(`ingest ${db} (${streams} writer${streams > 1 ? 's' : ''}): ${fmt(f.events)} events in ${f.seconds} s = ${fmt(f.eventsPerSecond)} events/s, checks ${f.ok ? 'ok' : 'FAILED'}${f.error ? `\n${f.error}` : ''}`)
       ingests.push(f)
     }
+  }
+  if (only.has('scale')) {
+    const args = quick ? ['--companies', '2', '--lines', '100000', '--events', '100000'] : []
+    const r = await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'bench/engine-scale.ts'), ...args])
+    const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"engine-scale"'))
+    scale = json ? (JSON.parse(json) as ScaleFigure) : { bench: 'engine-scale', error: r.out.slice(-3000) }
+    console.log(`scale: ${json ?? 'FAILED'}`)
   }
   if (only.has('reports')) {
     rep = await reports()
@@ -187,6 +199,7 @@ async function main() {
     const ok = i.ok && (i.db !== 'postgres' || (i.eventsPerSecond >= TARGETS.ingestPg && i.events >= 1_000_000))
     lines.push(`| usage ingest into ${dbName(i)} | ${target} | ${fmt(i.eventsPerSecond)} events/s (${fmt(i.events)} in ${i.seconds} s), checks ${i.ok ? 'passed' : 'FAILED'} | ${i.db === 'postgres' ? verdict(ok) : i.ok ? 'ok' : '**failed**'} |`)
   }
+  if (scale) lines.push(...scaleSummary(scale))
   lines.push('')
 
   if (coreFig) {
@@ -258,6 +271,7 @@ async function main() {
     for (const i of ingests) if (i.error) lines.push('', `${dbName(i)} failed:`, '', '```', i.error, '```')
     lines.push('')
   } else lines.push('_not run (--only)_', '')
+  lines.push('## Large customers (engine on 1 000 000 lines)', '', ...(scale ? scaleSection(scale) : ['_not run (--only)_']), '')
   lines.push('## Reports', '', reportsSection(rep), '')
   lines.push('## Backup and restore', '', backup ?? '_not run (--only)_', '')
   if (pg && pg.eventsPerSecond < TARGETS.ingestPg) {

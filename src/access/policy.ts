@@ -125,11 +125,42 @@ export const actorOf = (req: { user?: unknown }): AccessUser | null => {
 
 /** The scope a user has for an operation, with the viewer fallback applied. */
 export function scopeOf(policy: Policy, op: Operation, user: AccessUser | null): Scope {
+  return roleScope(policy.rules[op], Boolean(policy.departmentPath), user)
+}
+
+function roleScope(byRole: Record<Role, Scope>, departmentScoped: boolean, user: AccessUser | null): Scope {
   if (!user?.role) return 'none'
-  const scope = policy.rules[op][user.role] ?? 'none'
+  const scope = byRole[user.role] ?? 'none'
   if (scope !== 'departments') return scope
   if (departmentIdsOf(user).length === 0) return user.role === 'viewer' ? 'company' : 'none'
-  return policy.departmentPath ? 'departments' : 'none'
+  return departmentScoped ? 'departments' : 'none'
+}
+
+/**
+ * The engine's operations (SPEC K) on a line, in the same table: authorize reserves units and
+ * usage records them (writes: support, admins and their integrators' API keys, sub-admins on
+ * their departments' lines, never viewers); balance and simulate read like the line.
+ */
+export type EngineOperation = 'authorize' | 'usage' | 'balance' | 'simulate'
+
+export const ENGINE_RULES: Record<EngineOperation, Record<Role, Scope>> = {
+  authorize: row('all', 'company', 'departments', 'none'),
+  usage: row('all', 'company', 'departments', 'none'),
+  balance: row('all', 'company', 'departments', 'departments'),
+  simulate: row('all', 'company', 'departments', 'departments'),
+}
+
+/** The engine's scope for a user: `none` = the operation is not for its role at all. */
+export const engineScope = (op: EngineOperation, user: AccessUser | null): Scope => roleScope(ENGINE_RULES[op], true, user)
+
+/** May this user run an engine operation on this line (its company and department)? */
+export function mayUseEngine(op: EngineOperation, user: AccessUser | null, line: { companyId: unknown; departmentId?: unknown }): boolean {
+  const scope = engineScope(op, user)
+  if (scope === 'all') return true
+  if (scope === 'none') return false
+  if (!companyIdsOf(user).some((c) => String(c) === String(line.companyId))) return false
+  if (scope === 'company') return true
+  return line.departmentId != null && departmentIdsOf(user).some((d) => String(d) === String(line.departmentId))
 }
 
 const companyWhere = (policy: Policy, user: AccessUser): Where => ({ [policy.companyPath]: { in: companyIdsOf(user) } })

@@ -14,7 +14,7 @@ const SERVICE_LABELS = {
 
 /**
  * Usage that happened (K): calls, SMS, collect calls and data sessions sent by the
- * network. `eventId` makes recording idempotent. Written by the engine, read by reports.
+ * network. `eventId` makes recording idempotent within the company. Written by the engine, read by reports.
  */
 export const Usage = tenantCollection({
   slug: 'usage',
@@ -25,10 +25,11 @@ export const Usage = tenantCollection({
   // it in `consumption`: a row written or removed around it would leave the counters wrong.
   access: { create: nobody, update: nobody, delete: nobody },
   // What reads usage: (company, at) for reports and the dashboard, (line, at) for a line's page,
-  // msisdn for a report's line filter, eventId for idempotency.
-  indexes: [{ fields: ['company', 'at'] }, { fields: ['line', 'at'] }],
+  // msisdn for a report's line filter, (company, eventId) for idempotency: event ids are unique
+  // per company, so one tenant's ids neither drop nor reveal another's (issue 10, item 7).
+  indexes: [{ fields: ['company', 'eventId'], unique: true }, { fields: ['company', 'at'] }, { fields: ['line', 'at'] }],
   fields: [
-    { name: 'eventId', type: 'text', required: true, unique: true, label: label('ID do evento', 'Event id') },
+    { name: 'eventId', type: 'text', required: true, label: label('ID do evento', 'Event id') },
     { name: 'line', type: 'relationship', relationTo: 'lines', required: true, label: label('Linha', 'Line') },
     { name: 'msisdn', type: 'text', index: true, label: label('Nº da linha', 'Line number') },
     selectField('service', 'Serviço', 'Service', SERVICE_LABELS, { required: true }),

@@ -9,10 +9,12 @@
  */
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
-import { actorOf } from '../access/policy'
-import { companyIdsOf, isSupport, type AccessUser } from '../access/roles'
+import { actorOf, engineScope, mayUseEngine, type EngineOperation } from '../access/policy'
+import type { AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
 import type { LineSnapshot } from './adapters/snapshots'
+import { instantProblem, unitsProblem } from './bounds'
+import type { Service } from './core'
 import { registerEngineHttp } from './http'
 import { engineFor, type IngestEvent } from './service'
 
@@ -30,7 +32,16 @@ const instant = z
     }
     return d
   })
-const units = z.number({ invalid_type_error: 'número' }).finite().nonnegative('não negativo')
+const units = z.number({ invalid_type_error: 'número' }).int('número inteiro').nonnegative('não negativo')
+
+/** Per service ceilings on units and the accepted time window (./bounds.ts), as field errors. */
+const withinBounds = (v: { service: Service; units?: number; at?: Date }, ctx: z.RefinementCtx) => {
+  // Zod refines objects whose other fields already failed: check only what parsed.
+  const units = typeof v.units === 'number' && typeof v.service === 'string' ? unitsProblem(v.service, v.units) : null
+  if (units) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['units'], message: units })
+  const at = v.at instanceof Date ? instantProblem(v.at) : null
+  if (at) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['at'], message: at })
+}
 
 export const authorizeBody = z
   .object({
@@ -41,6 +52,7 @@ export const authorizeBody = z
     units: units.optional(),
   })
   .strict()
+  .superRefine(withinBounds)
 
 export const usageEvent = z
   .object({
@@ -53,6 +65,7 @@ export const usageEvent = z
     group: z.string().max(64).optional(),
   })
   .strict()
+  .superRefine(withinBounds)
 
 const usageBody = z.object({ events: z.array(z.unknown()).max(MAX_BATCH, `no máximo ${MAX_BATCH} eventos por lote`) }).strict()
 
@@ -65,6 +78,7 @@ const invalid = (error: z.ZodError) => json(invalidBody(error), 400)
 const notFoundBody = (line: string) => ({ errors: [{ message: `Linha ${line} não encontrada` }] })
 const notFound = (line: string) => json(notFoundBody(line), 404)
 const UNAUTHORIZED = { errors: [{ message: 'Autenticação necessária' }] }
+const FORBIDDEN = { errors: [{ message: 'Seu perfil não permite esta operação' }] }
 
 async function bodyOf(req: PayloadRequest): Promise<unknown> {
   try {
@@ -74,15 +88,10 @@ async function bodyOf(req: PayloadRequest): Promise<unknown> {
   }
 }
 
-function reaches(user: AccessUser, ls: LineSnapshot): boolean {
-  if (isSupport(user)) return true
-  return companyIdsOf(user).some((c) => String(c) === String(ls.companyId))
-}
-
-async function lineFor(req: PayloadRequest, msisdn: string): Promise<LineSnapshot | null> {
-  const engine = await engineFor(req.payload)
-  const ls = await engine.snapshots.byMsisdn(msisdn)
-  return ls && reaches(req.user as unknown as AccessUser, ls) ? ls : null
+/** The line, when the user may run `op` on it (the roles table, src/access/policy.ts); null otherwise, as for an unknown line. */
+async function lineFor(payload: Payload, user: AccessUser, op: EngineOperation, msisdn: string): Promise<LineSnapshot | null> {
+  const ls = await (await engineFor(payload)).snapshots.byMsisdn(msisdn)
+  return ls && mayUseEngine(op, user, ls) ? ls : null
 }
 
 /**
@@ -93,29 +102,14 @@ async function lineFor(req: PayloadRequest, msisdn: string): Promise<LineSnapsho
 export async function authorizeRequest(payload: Payload, user: unknown, body: unknown): Promise<{ status: number; body: unknown }> {
   const actor = actorOf({ user })
   if (!actor) return { status: 401, body: UNAUTHORIZED }
+  if (engineScope('authorize', actor) === 'none') return { status: 403, body: FORBIDDEN }
   const parsed = authorizeBody.safeParse(body)
   if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
   const engine = await engineFor(payload)
-  const ls = await engine.snapshots.byMsisdn(parsed.data.line)
-  if (!ls || !reaches(actor, ls)) return { status: 404, body: notFoundBody(parsed.data.line) }
+  const ls = await lineFor(payload, actor, 'authorize', parsed.data.line)
+  if (!ls) return { status: 404, body: notFoundBody(parsed.data.line) }
   const d = await engine.authorize(ls, parsed.data)
   return { status: 200, body: { allow: d.allow, granted: d.granted, category: d.category, reason: { code: d.reason.code, message: d.reason.message } } }
-}
-
-/** The line's snapshot when the user may read the line (the Lines collection's own read access). */
-async function readableLine(req: PayloadRequest, msisdn: string): Promise<LineSnapshot | null> {
-  const found = await req.payload.find({
-    collection: 'lines',
-    where: { msisdn: { equals: msisdn } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: false,
-    user: req.user,
-    req,
-    select: { msisdn: true },
-  })
-  if (!found.docs.length) return null
-  return (await engineFor(req.payload)).snapshots.byMsisdn(msisdn)
 }
 
 const unauthorized = () => json(UNAUTHORIZED, 401)
@@ -133,7 +127,9 @@ export const engineEndpoints: Endpoint[] = [
     path: '/engine/usage',
     method: 'post',
     handler: async (req) => {
-      if (!actorOf(req)) return unauthorized()
+      const actor = actorOf(req)
+      if (!actor) return unauthorized()
+      if (engineScope('usage', actor) === 'none') return json(FORBIDDEN, 403)
       const parsed = usageBody.safeParse(await bodyOf(req))
       if (!parsed.success) return invalid(parsed.error)
       const rejected: { index: number; error: string }[] = []
@@ -147,7 +143,7 @@ export const engineEndpoints: Endpoint[] = [
       const cache = new Map<string, Promise<LineSnapshot | null>>()
       const result = await engine.ingest(events, (m) => {
         let f = cache.get(m)
-        if (!f) cache.set(m, (f = lineFor(req, m)))
+        if (!f) cache.set(m, (f = lineFor(req.payload, actor, 'usage', m)))
         return f
       })
       return json({
@@ -161,10 +157,11 @@ export const engineEndpoints: Endpoint[] = [
     path: '/engine/simulate',
     method: 'post',
     handler: async (req) => {
-      if (!actorOf(req)) return unauthorized()
+      const actor = actorOf(req)
+      if (!actor) return unauthorized()
       const parsed = authorizeBody.safeParse(await bodyOf(req))
       if (!parsed.success) return invalid(parsed.error)
-      const ls = await readableLine(req, parsed.data.line)
+      const ls = await lineFor(req.payload, actor, 'simulate', parsed.data.line)
       if (!ls) return notFound(parsed.data.line)
       const engine = await engineFor(req.payload)
       const at = parsed.data.at ?? new Date()
@@ -185,13 +182,14 @@ export const engineEndpoints: Endpoint[] = [
     path: '/engine/balance',
     method: 'get',
     handler: async (req) => {
-      if (!actorOf(req)) return unauthorized()
+      const actor = actorOf(req)
+      if (!actor) return unauthorized()
       const parsed = z.object({ line: msisdn, at: instant.optional() }).safeParse({
         line: req.searchParams.get('line') ?? undefined,
         at: req.searchParams.get('at') ?? undefined,
       })
       if (!parsed.success) return invalid(parsed.error)
-      const ls = await lineFor(req, parsed.data.line)
+      const ls = await lineFor(req.payload, actor, 'balance', parsed.data.line)
       if (!ls) return notFound(parsed.data.line)
       const engine = await engineFor(req.payload)
       return json(await engine.balance(ls, parsed.data.at))

@@ -23,7 +23,9 @@ import { SentNotices } from './adapters/sentNotices'
 import { SnapshotCache, type LineSnapshot } from './adapters/snapshots'
 import {
   ConcurrentBatchError,
+  eventKey,
   existingEventIds,
+  type EventKey,
   persistBatch,
   readConsumption,
   readConsumptionByLine,
@@ -210,23 +212,38 @@ export class Engine {
    */
   async ingest(events: IngestEvent[], resolve: (msisdn: string) => Promise<LineSnapshot | null>, attempt = 0): Promise<IngestResult> {
     const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [], notices: 0 }
+    const T0 = performance.now()
+    const snapshots = new Map<string, LineSnapshot | null>()
+    const msisdns = [...new Set(events.map((e) => e.line))]
+    await this.snapshots.preload(msisdns)
+    for (let i = 0; i < msisdns.length; i += 32) {
+      const part = msisdns.slice(i, i + 32)
+      const found = await Promise.all(part.map(resolve))
+      part.forEach((m, j) => snapshots.set(m, found[j]))
+    }
+    // Event ids are unique per company (a tenant's ids neither drop nor reveal another's).
     const seen = new Set<string>()
-    const fresh: IngestEvent[] = []
+    const fresh: { e: IngestEvent; key: EventKey }[] = []
     for (const e of events) {
-      if (seen.has(e.id)) result.duplicates++
+      const ls = snapshots.get(e.line)
+      if (!ls) {
+        result.rejected.push({ index: e.index, error: `line: linha ${e.line} não encontrada` })
+        continue
+      }
+      const key = { company: ls.companyId, id: e.id }
+      if (seen.has(eventKey(key))) result.duplicates++
       else {
-        seen.add(e.id)
-        fresh.push(e)
+        seen.add(eventKey(key))
+        fresh.push({ e, key })
       }
     }
-    const T0 = performance.now()
     const existing = await existingEventIds(
       this.payload,
-      fresh.map((e) => e.id),
+      fresh.map((f) => f.key),
     )
     const byLine = new Map<string, IngestEvent[]>()
-    for (const e of fresh) {
-      if (existing.has(e.id)) {
+    for (const { e, key } of fresh) {
+      if (existing.has(eventKey(key))) {
         result.duplicates++
         continue
       }
@@ -240,14 +257,6 @@ export class Engine {
     const poolDeltas = new Map<string, { cycleKey: string; scope: string; bytes: number }>()
     const touched: { ls: LineSnapshot; cycleKey: string; deltas: Flat; notices: Notice[] }[] = []
     const T1 = performance.now()
-    const snapshots = new Map<string, LineSnapshot | null>()
-    const msisdns = [...byLine.keys()]
-    await this.snapshots.preload(msisdns)
-    for (let i = 0; i < msisdns.length; i += 32) {
-      const part = msisdns.slice(i, i + 32)
-      const found = await Promise.all(part.map(resolve))
-      part.forEach((m, j) => snapshots.set(m, found[j]))
-    }
     const cycleOf = new Map<IngestEvent, string>()
     const toWarm: { ls: LineSnapshot; cycles: Set<string> }[] = []
     for (const [msisdn, list] of byLine) {

@@ -1,5 +1,5 @@
 /**
- * Usage persistence: `usage` rows (unique eventId), `consumption` counters and new
+ * Usage persistence: `usage` rows (unique (company, eventId)), `consumption` counters and new
  * `notifications`, written in one transaction per batch. SQL adapters (SQLite,
  * Postgres) use drizzle with Payload's generated tables: usage rows by COPY on PostgreSQL
  * and INSERT … ON CONFLICT DO NOTHING on SQLite, notices by INSERT … ON CONFLICT DO NOTHING,
@@ -103,7 +103,7 @@ function copyValue(v: unknown): string {
  * fails the whole COPY with a unique violation, which is answered as ConcurrentBatchError (the
  * caller's transaction rolls back and it rates again).
  */
-async function pgCopyMany(tx: any, table: any, rows: Record<string, unknown>[], same: Record<string, unknown> = {}): Promise<number> {
+export async function pgCopyMany(tx: any, table: any, rows: Record<string, unknown>[], same: Record<string, unknown> = {}): Promise<number> {
   if (!rows.length) return 0
   const keys = Object.keys(rows[0])
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -126,73 +126,88 @@ async function pgCopyMany(tx: any, table: any, rows: Record<string, unknown>[], 
   return rows.length
 }
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
 }
 
-/** Event ids among `ids` already recorded. */
-export async function existingEventIds(payload: Payload, ids: string[]): Promise<Set<string>> {
+/** An event id in its company: ids are unique per company (the usage table's unique (company, eventId)). */
+export interface EventKey {
+  company: Id
+  id: string
+}
+
+export const eventKey = (e: EventKey) => `${String(e.company)}|${e.id}`
+
+/** Which of `keys` are already recorded (answered as eventKey strings). */
+export async function existingEventIds(payload: Payload, keys: EventKey[]): Promise<Set<string>> {
   const found = new Set<string>()
-  if (!ids.length) return found
+  if (!keys.length) return found
   if (isPostgres(payload)) {
-    // One query with the ids as one array parameter. A lookup per id through the unique index
+    // One query with the keys as two array parameters. A lookup per key through the unique index
     // (LATERAL … LIMIT 1): with `= ANY(…)` the planner picks a full scan of a table with millions of rows.
     const db = payload.db as any
     const t = db.tables.usage
-    const column = `"${(t.eventId.name as string).replace(/"/g, '""')}"`
+    const q = (c: any) => `"${(c.name as string).replace(/"/g, '""')}"`
     const res = await db.pool.query(
-      `SELECT x.id FROM unnest($1::text[]) AS x(id) CROSS JOIN LATERAL (SELECT 1 FROM ${quoteTable(t)} WHERE ${column} = x.id LIMIT 1) AS known`,
-      [ids],
+      `SELECT x.company, x.id FROM unnest($1::text[], $2::text[]) AS x(company, id) CROSS JOIN LATERAL (SELECT 1 FROM ${quoteTable(t)} WHERE ${q(t.company)} = x.company::integer AND ${q(t.eventId)} = x.id LIMIT 1) AS known`,
+      [keys.map((k) => String(k.company)), keys.map((k) => k.id)],
     )
-    for (const r of res.rows as { id: string }[]) found.add(r.id)
+    for (const r of res.rows as EventKey[]) found.add(eventKey(r))
     return found
   }
-  if (isSql(payload)) {
-    const db = payload.db as any
-    const t = db.tables.usage
+  const byCompany = new Map<string, string[]>()
+  for (const k of keys) {
+    const list = byCompany.get(String(k.company)) ?? []
+    list.push(k.id)
+    byCompany.set(String(k.company), list)
+  }
+  for (const [company, ids] of byCompany) {
     for (const part of chunks(ids, 1000)) {
-      const rows: { eventId: string }[] = await db.drizzle.select({ eventId: t.eventId }).from(t).where(inArray(t.eventId, part))
-      for (const r of rows) found.add(r.eventId)
+      if (isSql(payload)) {
+        const db = payload.db as any
+        const t = db.tables.usage
+        const rows: { eventId: string }[] = await db.drizzle.select({ eventId: t.eventId }).from(t).where(and(eq(t.company, Number(company)), inArray(t.eventId, part)))
+        for (const r of rows) found.add(eventKey({ company, id: r.eventId }))
+        continue
+      }
+      const res = await payload.find({
+        collection: 'usage' as never,
+        where: { company: { equals: company }, eventId: { in: part } } as never,
+        limit: part.length,
+        depth: 0,
+        overrideAccess: true,
+        select: { eventId: true } as never,
+      })
+      for (const d of res.docs as any[]) found.add(eventKey({ company, id: d.eventId }))
     }
-    return found
-  }
-  for (const part of chunks(ids, 1000)) {
-    const res = await payload.find({
-      collection: 'usage' as never,
-      where: { eventId: { in: part } } as never,
-      limit: part.length,
-      depth: 0,
-      overrideAccess: true,
-      select: { eventId: true } as never,
-    })
-    for (const d of res.docs as any[]) found.add(d.eventId)
   }
   return found
 }
 
-/** Consumption rows of a line (or several) in a cycle, summed by key. */
-export async function readConsumption(payload: Payload, lines: Id[], cycle: string, key?: string): Promise<Flat> {
+/** Consumption rows of a line (or several: an account's, for its pool) in a cycle, summed by key. */
+export async function readConsumption(payload: Payload, lines: readonly Id[], cycle: string, key?: string): Promise<Flat> {
   const out: Flat = {}
-  if (!lines.length) return out
-  if (isSql(payload)) {
-    const db = payload.db as any
-    const t = db.tables.consumption
-    const conds = [inArray(t.line, lines), eq(t.cycle, cycle)]
-    if (key) conds.push(eq(t.key, key))
-    const rows: { key: string; units: number }[] = await db.drizzle
-      .select({ key: t.key, units: sql<number>`sum(${t.units})` })
-      .from(t)
-      .where(and(...conds))
-      .groupBy(t.key)
-    for (const r of rows) out[r.key] = Number(r.units)
-    return out
+  for (const part of chunks(lines, 5000)) {
+    if (isSql(payload)) {
+      const db = payload.db as any
+      const t = db.tables.consumption
+      const conds = [inArray(t.line, part), eq(t.cycle, cycle)]
+      if (key) conds.push(eq(t.key, key))
+      const rows: { key: string; units: number }[] = await db.drizzle
+        .select({ key: t.key, units: sql<number>`sum(${t.units})` })
+        .from(t)
+        .where(and(...conds))
+        .groupBy(t.key)
+      for (const r of rows) out[r.key] = (out[r.key] ?? 0) + Number(r.units)
+      continue
+    }
+    const where: Record<string, unknown> = { line: { in: part }, cycle: { equals: cycle } }
+    if (key) where.key = { equals: key }
+    const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, limit: 100_000, depth: 0, overrideAccess: true })
+    for (const d of res.docs as any[]) out[d.key] = (out[d.key] ?? 0) + Number(d.units)
   }
-  const where: Record<string, unknown> = { line: { in: lines }, cycle: { equals: cycle } }
-  if (key) where.key = { equals: key }
-  const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, limit: 100_000, depth: 0, overrideAccess: true })
-  for (const d of res.docs as any[]) out[d.key] = (out[d.key] ?? 0) + Number(d.units)
   return out
 }
 
@@ -348,7 +363,7 @@ async function persistLocal(
 ): Promise<StoredNotice[]> {
   const already = await existingEventIds(
     payload,
-    usage.map((u) => u.eventId),
+    usage.map((u) => ({ company: u.company, id: u.eventId })),
   )
   if (already.size) throw new ConcurrentBatchError(`${already.size} events recorded concurrently`)
   for (const u of usage) {

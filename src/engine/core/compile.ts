@@ -18,6 +18,7 @@ import {
   type OfferData,
   type OfferUnit,
   type ProfileData,
+  type ProfileParts,
   type SnapshotInput,
 } from './types'
 
@@ -150,7 +151,44 @@ function compileOffers(offers: readonly OfferData[], transfers: readonly Franchi
   }))
 }
 
-/** Build the decision-ready snapshot of one line. Throws SnapshotError on data that cannot be enforced. */
+const NO_OFFERS: readonly CompiledOffer[] = Object.freeze([])
+
+export function compileProfileParts(profile: ProfileData | null, lineDdd: number): ProfileParts {
+  const warnings: string[] = []
+  const limits = compileLimits(profile, warnings)
+  return {
+    hasProfile: profile !== null,
+    lists: compileLists(profile, { lineDdd }, warnings),
+    calendar: profile ? compileCalendar(profile.calendar) : null,
+    limitControl: limits.control,
+    limitUnits: limits.units,
+    warnings,
+  }
+}
+
+/** The holidays (day numbers) that apply to a line of this DDD; lines of one DDD share them. */
+export function holidayDaysOf(holidays: readonly HolidayData[], lineDdd: number): ReadonlySet<number> {
+  return holidaysOfLine(holidays, lineDdd, stateOfDdd(lineDdd))
+}
+
+/** The DDD of an MSISDN (55 + DDD + 8/9 digits), or undefined when it is not a valid one. */
+export function dddOfMsisdn(msisdn: string): number | undefined {
+  const m = MSISDN.exec(msisdn)
+  return m && isValidDdd(m[1]) ? Number(m[1]) : undefined
+}
+
+function companyLineKeysOf(input: SnapshotInput): ReadonlySet<number> | null {
+  if (input.companyLineKeys) return input.companyLineKeys
+  const companyLines = input.companyLines
+  if (companyLines === undefined) return new Set()
+  return typeof companyLines === 'function' ? null : new Set([...companyLines].map(Number))
+}
+
+/**
+ * Build the decision-ready snapshot of one line. Throws SnapshotError on data that cannot be enforced.
+ * Its size does not depend on its company's: the company's numbers (`companyLineKeys`), the
+ * operator index and the `shared` parts are referenced, never copied.
+ */
 export function compileSnapshot(input: SnapshotInput): CompiledSnapshot {
   const { company, line, profile } = input
   const msisdn = MSISDN.exec(line.msisdn)
@@ -160,10 +198,10 @@ export function compileSnapshot(input: SnapshotInput): CompiledSnapshot {
   if (!Number.isInteger(company.renewalDay) || company.renewalDay < 1 || company.renewalDay > 31) {
     throw new SnapshotError('company.renewalDay', 'deve ser um dia entre 1 e 31')
   }
-  const warnings: string[] = []
   const lineState = stateOfDdd(lineDdd)
-  const limits = compileLimits(profile, warnings)
-  const offers = compileOffers(input.offers ?? [], input.transfers ?? [])
+  const parts = input.shared?.profile ?? compileProfileParts(profile, lineDdd)
+  const offers = input.offers?.length ? compileOffers(input.offers, input.transfers ?? []) : NO_OFFERS
+  const dataOffers = offers.filter((o) => o.categories.has('data'))
   const companyLines = input.companyLines
   return {
     kind: 'compiled-snapshot',
@@ -175,14 +213,14 @@ export function compileSnapshot(input: SnapshotInput): CompiledSnapshot {
     csp: company.csp ?? DEFAULT_CSP,
     renewalDay: company.renewalDay,
     interruptAtLimit: company.interruptAtLimit,
-    hasProfile: profile !== null,
-    lists: compileLists(profile, { lineDdd }, warnings),
-    calendar: profile ? compileCalendar(profile.calendar) : null,
-    limitControl: limits.control,
-    limitUnits: limits.units,
-    holidayDays: holidaysOfLine(input.holidays ?? [], lineDdd, lineState),
+    hasProfile: parts.hasProfile,
+    lists: parts.lists,
+    calendar: parts.calendar,
+    limitControl: parts.limitControl,
+    limitUnits: parts.limitUnits,
+    holidayDays: input.shared?.holidayDays ?? holidaysOfLine(input.holidays ?? [], lineDdd, lineState),
     offers,
-    dataOffers: offers.filter((o) => o.categories.has('data')),
+    dataOffers: dataOffers.length ? dataOffers : NO_OFFERS,
     pool: input.pool
       ? { offerId: input.pool.offerId, name: input.pool.name, capacityBytes: input.pool.totalMB * BYTES_PER_MB }
       : null,
@@ -192,10 +230,9 @@ export function compileSnapshot(input: SnapshotInput): CompiledSnapshot {
           capacityBytes: input.quota.control === 'limited' ? (input.quota.amountMB ?? 0) * BYTES_PER_MB : Infinity,
         }
       : null,
-    companyLineKeys:
-      companyLines === undefined ? new Set() : typeof companyLines === 'function' ? null : new Set([...companyLines].map(Number)),
-    companyLinePredicate: typeof companyLines === 'function' ? companyLines : null,
+    companyLineKeys: companyLineKeysOf(input),
+    companyLinePredicate: typeof companyLines === 'function' && !input.companyLineKeys ? companyLines : null,
     operators: isOperatorIndex(input.operators) ? input.operators : compileOperators(input.operators),
-    warnings,
+    warnings: parts.warnings,
   }
 }

@@ -1,5 +1,5 @@
 export * from './types'
-export { compileSnapshot, SnapshotError, BYTES_PER_MB, DEFAULT_OFFER_CATEGORIES, CATEGORY_INDEX } from './compile'
+export { compileSnapshot, compileProfileParts, holidayDaysOf, dddOfMsisdn, SnapshotError, BYTES_PER_MB, DEFAULT_OFFER_CATEGORIES, CATEGORY_INDEX } from './compile'
 export { compileOperators } from './operators'
 export { classify, parseDestination, categoryOf } from './classify'
 export type { Classified, Unclassified, ParsedDestination, InvalidDestination, DestinationKind } from './classify'

@@ -133,10 +133,29 @@ export interface SnapshotInput {
   quota?: LineQuotaData | null
   /** MSISDNs of the company's lines, or a predicate over an E.164 number (digits only). */
   companyLines?: ReadonlySet<string> | ((e164: string) => boolean)
+  /**
+   * The company's lines as numeric E.164 keys, referenced (not copied) by the snapshot: every
+   * line of a company shares one set, so a snapshot stays small whatever the company's size.
+   * Wins over `companyLines`.
+   */
+  companyLineKeys?: ReadonlySet<number>
+  /** Parts many lines share, compiled once by the caller (compileProfileParts, holidayDaysOf); compiled here when absent. */
+  shared?: { profile?: ProfileParts; holidayDays?: ReadonlySet<number> }
   operators: OperatorData | OperatorIndex
 }
 
 /* ------------------------------------------------------------------ compiled snapshot */
+
+/** What a line's profile compiles to. Lines with the same profile and DDD share one (list entries resolve against the line's DDD). */
+export interface ProfileParts {
+  hasProfile: boolean
+  lists: CompiledLists
+  calendar: CompiledCalendar | null
+  limitControl: Uint8Array
+  limitUnits: Float64Array
+  warnings: readonly string[]
+}
+
 
 export const LIMIT_NONE = 0
 export const LIMIT_BLOCKED = 1

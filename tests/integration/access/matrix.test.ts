@@ -305,3 +305,42 @@ describe('side doors', () => {
     await app.payload.delete({ collection: LOCKS as never, where: { id: { in: [inA.id, inB.id] } }, overrideAccess: true })
   })
 })
+
+describe('engine endpoints per role', () => {
+  type EngineOp = 'authorize' | 'usage' | 'balance' | 'simulate'
+  const OPS: EngineOp[] = ['authorize', 'usage', 'balance', 'simulate']
+  /** The SPEC table for the engine: writing (authorize reserves, usage records) like a line's writer, reading like its reader. */
+  function engineExpected(actor: Actor, target: 'A0' | 'A1' | 'B', op: EngineOp): boolean {
+    if (actor === 'support') return true
+    if (target === 'B') return false
+    const write = op === 'authorize' || op === 'usage'
+    if (actor === 'admin') return true
+    if (actor === 'subadmin') return target === 'A0'
+    if (write) return false
+    return actor === 'companyViewer' || target === 'A0'
+  }
+  let n = 0
+  async function attempt(actor: Actor, target: 'A0' | 'A1' | 'B', op: EngineOp): Promise<{ allowed: boolean; detail: string }> {
+    const line = String((target === 'B' ? world.b.lines[0] : target === 'A1' ? world.a.lines[1] : world.a.lines[0]).msisdn)
+    const call = { line, service: 'voice', destination: '1932345678', units: 60 }
+    const token = tokens[actor]
+    if (op === 'usage') {
+      const res = await app.rest.post('/engine/usage', { events: [{ ...call, id: `matrix-engine-${++n}`, at: new Date(Date.now() - 60_000).toISOString() }] }, token)
+      return { allowed: res.status === 200 && res.body.accepted === 1, detail: `${res.status} ${JSON.stringify(res.body).slice(0, 120)}` }
+    }
+    const res = op === 'balance' ? await app.rest.get(`/engine/balance?line=${line}`, token) : await app.rest.post(`/engine/${op}`, call, token)
+    return { allowed: res.status === 200, detail: `${res.status} ${JSON.stringify(res.body).slice(0, 120)}` }
+  }
+
+  it.each(ACTORS)('authorize, usage, balance and simulate as %s', async (actor) => {
+    const failures: string[] = []
+    for (const target of ['A0', 'A1', 'B'] as const) {
+      for (const op of OPS) {
+        const got = await attempt(actor, target, op)
+        const want = engineExpected(actor, target, op)
+        if (got.allowed !== want) failures.push(`${actor} ${op} @${target}: expected ${want ? 'allowed' : 'refused'}, got ${got.detail}`)
+      }
+    }
+    expect(failures).toEqual([])
+  })
+})
