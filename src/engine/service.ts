@@ -16,6 +16,7 @@ import {
   StoreUnavailableError,
   unflatten,
   versionOf,
+  withDeadline,
   type CounterStore,
   type Flat,
   type HoldRecord,
@@ -79,7 +80,9 @@ export interface EngineOptions {
   holdGraceS?: number
   /** SMS and data holds last this (ENGINE_HOLD_TTL_S, 300). */
   holdTtlS?: number
-  /** Reconciliation period, 0 = only when called (ENGINE_RECONCILE_S, 60). */
+  /** Longest authorize() waits on the counter store before COUNTER_STORE_UNAVAILABLE (ENGINE_STORE_DEADLINE_MS, 225). */
+  deadlineMs?: number
+  /** Reconciliation period, 0 = only when called (ENGINE_RECONCILE_S: 60 on Redis, 0 in process). */
   reconcileS?: number
 }
 
@@ -88,7 +91,28 @@ const env = (name: string, fallback: number) => {
   return Number.isFinite(v) && v >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? v : fallback
 }
 
-const MAX_WRITE_ATTEMPTS = 8
+type StoreCall = <T>(p: Promise<T>) => Promise<T>
+
+/**
+ * Store calls sharing one time budget: each waits at most what is left of it (calls made at
+ * once share the same wait), then StoreUnavailableError.
+ */
+function storeBudget(ms: number): StoreCall {
+  let waiting = 0
+  let started = 0
+  let spent = 0
+  return async <T>(p: Promise<T>): Promise<T> => {
+    const now = performance.now()
+    if (waiting++ === 0) started = now
+    try {
+      return await withDeadline(p, Math.max(1, ms - spent - (now - started)))
+    } finally {
+      if (--waiting === 0) spent += performance.now() - started
+    }
+  }
+}
+
+const MAX_WRITE_ATTEMPTS = 12
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
@@ -98,9 +122,13 @@ export class Engine {
   clock: () => number
   private readonly graceMs: number
   private readonly ttlMs: number
+  private readonly deadlineMs: number
   private sentNotices = new SentNotices()
   /** Scopes whose store snapshot may be wrong and could not be dropped yet (`scope|cycle`). */
   private dirty = new Set<string>()
+  /** Hold id → line id: holds that recorded usage named and the store could not end yet. */
+  private unsettled = new Map<string, string>()
+  private repairing: ReturnType<typeof setTimeout> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
 
   constructor(
@@ -113,6 +141,7 @@ export class Engine {
     this.clock = options.clock ?? Date.now
     this.graceMs = (options.holdGraceS ?? env('ENGINE_HOLD_GRACE_S', 60)) * 1000
     this.ttlMs = (options.holdTtlS ?? env('ENGINE_HOLD_TTL_S', 300)) * 1000
+    this.deadlineMs = options.deadlineMs ?? env('ENGINE_STORE_DEADLINE_MS', 225)
     // The in-process store cannot drift from the database (its updates do not fail): only Redis is reconciled by default.
     const period = options.reconcileS ?? env('ENGINE_RECONCILE_S', counters.kind === 'redis' ? 60 : 0)
     if (period > 0) {
@@ -130,6 +159,7 @@ export class Engine {
   private async maintain() {
     try {
       await this.cleanDirty()
+      await this.endUnsettled()
       await this.reconcile()
     } catch (e) {
       this.payload.logger?.warn?.(`engine reconcile: ${(e as Error).stack ?? String(e)}`)
@@ -145,21 +175,42 @@ export class Engine {
     }
   }
 
+  /** Ends the holds recorded usage named while the store did not answer (when they belong to that usage's line). */
+  private async endUnsettled() {
+    if (!this.unsettled.size) return
+    const named = new Map(this.unsettled)
+    const live = await this.counters.holds([...named.keys()], this.now())
+    await this.counters.settle([], [...live.values()].filter((h) => h.meta.lineId === named.get(h.id)).map((h) => h.id))
+    for (const id of named.keys()) this.unsettled.delete(id)
+  }
+
+  /** Repairs after a store failure, retried every half second until the store answers. */
+  private scheduleRepair() {
+    if (this.repairing) return
+    this.repairing = setTimeout(() => {
+      this.repairing = null
+      this.cleanDirty()
+        .then(() => this.endUnsettled())
+        .catch(() => this.scheduleRepair())
+    }, 500)
+    this.repairing.unref()
+  }
+
   /** A scope's consumption snapshot: from the store, else read from the database and stored. */
-  private async scopeValues(scope: string, cycleKey: string, read: () => Promise<Flat>): Promise<Flat> {
-    if (this.dirty.size) await this.cleanDirty([`${scope}|${cycleKey}`])
-    const cached = await this.counters.get(scope, cycleKey)
+  private async scopeValues(scope: string, cycleKey: string, read: () => Promise<Flat>, store: StoreCall): Promise<Flat> {
+    if (this.dirty.size) await store(this.cleanDirty([`${scope}|${cycleKey}`]))
+    const cached = await store(this.counters.get(scope, cycleKey))
     if (cached) return cached
     const values = await read()
-    await this.counters.load({ scope, cycleKey, values })
+    await store(this.counters.load({ scope, cycleKey, values }))
     return values
   }
 
   /** The line's consumption in a cycle with the account's pool total. Throws StoreUnavailableError. */
-  async countersFor(ls: LineSnapshot, cycleKey: string): Promise<Counters> {
+  async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
     const [flat, pool] = await Promise.all([
-      this.scopeValues(String(ls.lineId), cycleKey, () => readConsumption(this.payload, [ls.lineId], cycleKey)),
-      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey)) : Promise.resolve({} as Flat),
+      this.scopeValues(String(ls.lineId), cycleKey, () => readConsumption(this.payload, [ls.lineId], cycleKey), store),
+      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), store) : Promise.resolve({} as Flat),
     ])
     return unflatten(flat, pool.pool ?? 0)
   }
@@ -188,7 +239,10 @@ export class Engine {
     const at = input.at ?? new Date(this.now())
     const snap = ls.snapshot
     const cycleKey = cycleFor(at, snap.renewalDay).key
-    const counters = await this.countersFor(ls, cycleKey)
+    // A network element waits on this answer: the time spent waiting on the store is bounded
+    // in all (database reads are not counted).
+    const store = this.counters.kind === 'memory' ? <T>(p: Promise<T>) => p : storeBudget(this.deadlineMs)
+    const counters = await this.countersFor(ls, cycleKey, store)
     const decision = authorize(snap, counters, { service: input.service, destination: input.destination, at, units: input.units })
     if (!decision.allow || decision.reason.code !== 'OK' || !decision.category) return decision
     const plan = holdPlan(ls, counters, decision.category, cycleKey)
@@ -196,7 +250,7 @@ export class Engine {
     const id = newHoldId()
     const now = this.now()
     const expiresAt = this.expiry(input.service, decision.granted)
-    const g = await this.counters.hold({
+    const granting = this.counters.hold({
       id,
       now,
       expiresAt,
@@ -208,6 +262,12 @@ export class Engine {
       free: plan.free,
       pool: plan.pool,
       meta: { line: ls.msisdn, lineId: String(ls.lineId), service: input.service, category: decision.category, destination: decision.destination, cycleKey },
+    })
+    const g = await store(granting).catch((e: unknown) => {
+      // In doubt (the answer may still come): give the hold back once the store answers, so a
+      // grant nobody received does not keep room until it expires.
+      void granting.then(() => this.counters.release(id, this.now())).catch(() => undefined)
+      throw e
     })
     if (g.granted <= 0) return { ...decision, allow: false, granted: 0, reason: plan.refusal(g.limitedBy) }
     return { ...decision, granted: g.granted, hold: { id, expiresAt: new Date(expiresAt) } }
@@ -329,7 +389,7 @@ export class Engine {
       }
       for (const ls of all) {
         if (ls.snapshot.pool && !pools.has(String(ls.accountId))) {
-          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey)))) ?? (await this.poolValues(ls, cycleKey))
+          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), (x) => x))) ?? (await this.poolValues(ls, cycleKey))
           pools.set(String(ls.accountId), p.pool ?? 0)
         }
         out.set(`${String(ls.lineId)}|${cycleKey}`, unflatten(flats.get(String(ls.lineId)) ?? {}, pools.get(String(ls.accountId)) ?? 0))
@@ -356,7 +416,7 @@ export class Engine {
         return await this.ingestOnce(events, resolve)
       } catch (e) {
         if (attempt >= MAX_WRITE_ATTEMPTS || !isRetryableWriteError(e)) throw e
-        await sleep(Math.random() * 20 * attempt)
+        await sleep(Math.min(500, 5 * 2 ** attempt) * (0.5 + Math.random()))
       }
     }
   }
@@ -393,7 +453,7 @@ export class Engine {
     const noticeRows: NoticeRow[] = []
     const touched: { ls: LineSnapshot; cycleKey: string; notices: Notice[] }[] = []
     const touchedPools = new Map<string, { ls: LineSnapshot; cycleKey: string }>()
-    const ending: string[] = []
+    const ending: { id: string; lineId: string; unchecked?: boolean }[] = []
     const snapshots = new Map<string, LineSnapshot | null>()
     const msisdns = [...byLine.keys()]
     await this.snapshots.preload(msisdns)
@@ -403,9 +463,11 @@ export class Engine {
       part.forEach((m, j) => snapshots.set(m, found[j]))
     }
     // Holds the events name; a store that does not answer leaves them to expire (never under-held).
+    let holdsKnown = true
     const holds = await this.counters.holds([...holdIds], this.now()).catch((e) => {
-      if (e instanceof StoreUnavailableError) return new Map<string, HoldRecord>()
-      throw e
+      if (!(e instanceof StoreUnavailableError)) throw e
+      holdsKnown = false
+      return new Map<string, HoldRecord>()
     })
     const cycleOf = new Map<IngestEvent, string>()
     const toRate: { ls: LineSnapshot; cycles: Set<string> }[] = []
@@ -445,7 +507,8 @@ export class Engine {
           result.rejected.push({ index: e.index, error: rating.error })
           continue
         }
-        if (hold) ending.push(hold.id)
+        if (hold) ending.push({ id: hold.id, lineId: String(ls.lineId) })
+        else if (e.hold && !holdsKnown) ending.push({ id: e.hold, lineId: String(ls.lineId), unchecked: true })
         applyDeltas(w.counters, rating.deltas)
         flatDeltas(rating.deltas, w.deltas)
         for (const n of rating.notices) {
@@ -493,7 +556,7 @@ export class Engine {
   }
 
   /** Committed: the store takes the new database snapshots and ends the named holds, or forgets the scopes. */
-  private async settle(lines: { ls: LineSnapshot; cycleKey: string }[], pools: { ls: LineSnapshot; cycleKey: string }[], holdIds: string[]) {
+  private async settle(lines: { ls: LineSnapshot; cycleKey: string }[], pools: { ls: LineSnapshot; cycleKey: string }[], ending: { id: string; lineId: string; unchecked?: boolean }[]) {
     const snaps: ScopeSnapshot[] = []
     const byCycle = new Map<string, LineSnapshot[]>()
     for (const { ls, cycleKey } of lines) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), ls])
@@ -502,15 +565,18 @@ export class Engine {
       for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {} })
     }
     for (const { ls, cycleKey } of pools) snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey) })
+    for (const h of ending) if (h.unchecked) this.unsettled.set(h.id, h.lineId)
     try {
-      await this.counters.settle(snaps, holdIds)
+      await this.counters.settle(snaps, ending.filter((h) => !h.unchecked).map((h) => h.id))
     } catch (e) {
       if (!(e instanceof StoreUnavailableError)) throw e
-      // In doubt: the store may hold older snapshots. Forget them (reloaded from the database);
-      // the holds stay until they expire, which only ever refuses too much, never too little.
+      // In doubt: the store may hold older snapshots. Forget them (reloaded from the database)
+      // and end the holds once the store answers; until then they only refuse too much.
       for (const s of snaps) this.dirty.add(cycleOfScope(s))
+      for (const h of ending) this.unsettled.set(h.id, h.lineId)
       await this.cleanDirty(snaps.map(cycleOfScope)).catch(() => undefined)
     }
+    if (this.dirty.size || this.unsettled.size) this.scheduleRepair()
   }
 
   /**
@@ -585,6 +651,7 @@ export class Engine {
 
   async close() {
     if (this.timer) clearInterval(this.timer)
+    if (this.repairing) clearTimeout(this.repairing)
     await this.counters.close()
   }
 }

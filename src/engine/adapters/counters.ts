@@ -304,14 +304,7 @@ export class StoreUnavailableError extends Error {
  * (Redis' own command timeout should answer first; this also covers a queue that never drains).
  */
 export function guarded(store: CounterStore, timeoutMs: number): CounterStore {
-  const bound = <T>(p: Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new StoreUnavailableError(`no answer in ${timeoutMs} ms`)), timeoutMs)
-      p.then(
-        (v) => (clearTimeout(timer), resolve(v)),
-        (e) => (clearTimeout(timer), reject(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e))),
-      )
-    })
+  const bound = <T>(p: Promise<T>): Promise<T> => withDeadline(p, timeoutMs)
   return {
     kind: store.kind,
     get: (s, c) => bound(store.get(s, c)),
@@ -327,13 +320,24 @@ export function guarded(store: CounterStore, timeoutMs: number): CounterStore {
   }
 }
 
+/** `p`, or StoreUnavailableError when it neither answers nor fails within `ms`. */
+export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new StoreUnavailableError(`no answer in ${ms} ms`)), ms)
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e))),
+    )
+  })
+}
+
 /** The store named by the environment: Redis when REDIS_URL is set, else in process. */
 export async function counterStoreFromEnv(): Promise<CounterStore> {
   const url = process.env.REDIS_URL
   if (!url) return new MemoryCounterStore()
   const { RedisCounterStore } = await import('./redisCounters')
-  const timeout = Number(process.env.ENGINE_STORE_TIMEOUT_MS ?? 75)
-  return guarded(await RedisCounterStore.connect(url, process.env.REDIS_PREFIX ?? 'gol:engine:', timeout), timeout * 2)
+  const timeout = Number(process.env.ENGINE_STORE_TIMEOUT_MS ?? 150)
+  return guarded(await RedisCounterStore.connect(url, process.env.REDIS_PREFIX ?? 'gol:engine:', timeout), timeout + 25)
 }
 
 export const randomPrefix = () => `gol:test:${randomBytes(6).toString('hex')}:`

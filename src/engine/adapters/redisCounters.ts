@@ -204,7 +204,7 @@ export class RedisCounterStore implements CounterStore {
    * refused at once while disconnected (no offline queue): a stalled or absent Redis costs a
    * request at most the timeout, and the engine answers COUNTER_STORE_UNAVAILABLE.
    */
-  static async connect(url: string, prefix?: string, commandTimeout = 75): Promise<RedisCounterStore> {
+  static async connect(url: string, prefix?: string, commandTimeout = 150): Promise<RedisCounterStore> {
     const { Redis } = await import('ioredis')
     const client = new Redis(url, {
       commandTimeout,
