@@ -15,7 +15,6 @@ import {
   sameFlat,
   StoreUnavailableError,
   unflatten,
-  versionOf,
   withDeadline,
   type CounterStore,
   type Flat,
@@ -580,8 +579,8 @@ export class Engine {
   }
 
   /**
-   * Compares every snapshot the store holds with the database and repairs those that differ
-   * (a newer database snapshot is stored; one the database does not explain is dropped).
+   * Compares every snapshot the store holds with the database and drops those that differ
+   * (they load again from the database on their next use).
    */
   async reconcile(): Promise<{ checked: number; fixed: number }> {
     let checked = 0
@@ -598,8 +597,9 @@ export class Engine {
           checked++
           if (!cached || sameFlat(cached, values)) continue
           fixed++
-          if (versionOf(values) > versionOf(cached)) await this.counters.load({ scope, cycleKey, values })
-          else await this.counters.drop(scope, cycleKey)
+          // Dropped, not overwritten: the next reader loads the database as it is then (a
+          // snapshot read here may already be older than one a writer just stored).
+          await this.counters.drop(scope, cycleKey)
         }
       }
     }
