@@ -1,7 +1,9 @@
 /**
  * HTTP interface of the engine (SPEC "Public interface"), as Payload root endpoints:
- *   POST /api/engine/authorize  {line, service, destination, at?, units?}
- *   POST /api/engine/usage      {events: [{id, line, service, destination, at, units, group?}]} (≤ 10 000)
+ *   POST /api/engine/authorize  {line, service, destination, at?, units?} → {allow, granted, category, reason, hold?}
+ *   POST /api/engine/usage      {events: [{id, line, service, destination, at, units, group?, hold?}]} (≤ 10 000)
+ *   POST /api/engine/holds/:id  {used, more?} — a session's report and ask for more (Gy update)
+ *   DELETE /api/engine/holds/:id — the call never connected: everything held returns
  *   GET  /api/engine/balance?line=<msisdn>
  *   POST /api/engine/simulate   {line, service, destination?, at?, units?} — the decision without counting
  *        anything (SPEC L "simulate a call"); whoever may read the line may simulate on it.
@@ -16,7 +18,8 @@ import type { LineSnapshot } from './adapters/snapshots'
 import { instantProblem, unitsProblem } from './bounds'
 import type { Service } from './core'
 import { registerEngineHttp } from './http'
-import { engineFor, type IngestEvent } from './service'
+import { StoreUnavailableError } from './adapters/counters'
+import { engineFor, type AuthorizeAnswer, type IngestEvent } from './service'
 
 export const MAX_BATCH = 10_000
 
@@ -63,9 +66,12 @@ export const usageEvent = z
     at: instant,
     units,
     group: z.string().max(64).optional(),
+    hold: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine(withinBounds)
+
+export const holdUpdateBody = z.object({ used: units, more: units.optional() }).strict()
 
 const usageBody = z.object({ events: z.array(z.unknown()).max(MAX_BATCH, `no máximo ${MAX_BATCH} eventos por lote`) }).strict()
 
@@ -108,8 +114,53 @@ export async function authorizeRequest(payload: Payload, user: unknown, body: un
   const engine = await engineFor(payload)
   const ls = await lineFor(payload, actor, 'authorize', parsed.data.line)
   if (!ls) return { status: 404, body: notFoundBody(parsed.data.line) }
-  const d = await engine.authorize(ls, parsed.data)
-  return { status: 200, body: { allow: d.allow, granted: d.granted, category: d.category, reason: { code: d.reason.code, message: d.reason.message } } }
+  let d: AuthorizeAnswer
+  try {
+    d = await engine.authorize(ls, parsed.data)
+  } catch (e) {
+    if (!(e instanceof StoreUnavailableError)) throw e
+    if (onStoreFailure() === 'deny') return { status: 503, body: STORE_UNAVAILABLE }
+    d = await engine.authorizeWithoutStore(ls, parsed.data)
+  }
+  return { status: 200, body: decisionBody(d) }
+}
+
+/** What to answer when the counter store is unreachable or slow (ENGINE_ON_STORE_FAILURE). */
+const onStoreFailure = (): 'deny' | 'allow' => (process.env.ENGINE_ON_STORE_FAILURE === 'allow' ? 'allow' : 'deny')
+
+const STORE_UNAVAILABLE = {
+  allow: false,
+  granted: 0,
+  category: null,
+  reason: { code: 'COUNTER_STORE_UNAVAILABLE', message: 'Contadores indisponíveis no momento: tente novamente em instantes.' },
+  retryAfter: 1,
+}
+
+function decisionBody(d: AuthorizeAnswer) {
+  const body: Record<string, unknown> = { allow: d.allow, granted: d.granted, category: d.category, reason: { code: d.reason.code, message: d.reason.message } }
+  if (d.hold) body.hold = { id: d.hold.id, expiresAt: d.hold.expiresAt.toISOString() }
+  return body
+}
+
+const holdNotFound = (id: string) => json({ errors: [{ message: `Reserva ${id} não encontrada, já encerrada ou expirada` }] }, 404)
+
+/** The hold named in the path when it is live and on a line the caller reaches (same rule as authorize). */
+async function reachableHold(req: PayloadRequest, actor: AccessUser) {
+  const id = String(req.routeParams?.id ?? '')
+  const engine = await engineFor(req.payload)
+  const hold = await engine.holdOf(id)
+  const ls = hold ? await lineFor(req.payload, actor, 'authorize', hold.meta.line) : null
+  return { id, engine, hold: ls ? hold : null, ls }
+}
+
+/** Runs a hold operation; a counter store that does not answer is a 503 the network element can retry. */
+async function withStore(f: () => Promise<Response>): Promise<Response> {
+  try {
+    return await f()
+  } catch (e) {
+    if (e instanceof StoreUnavailableError) return json(STORE_UNAVAILABLE, 503)
+    throw e
+  }
 }
 
 const unauthorized = () => json(UNAUTHORIZED, 401)
@@ -122,6 +173,36 @@ export const engineEndpoints: Endpoint[] = [
       const r = await authorizeRequest(req.payload, req.user, await bodyOf(req))
       return json(r.body, r.status)
     },
+  },
+  {
+    path: '/engine/holds/:id',
+    method: 'post',
+    handler: async (req) =>
+      withStore(async () => {
+        const actor = actorOf(req)
+        if (!actor) return unauthorized()
+        if (engineScope('authorize', actor) === 'none') return json(FORBIDDEN, 403)
+        const parsed = holdUpdateBody.safeParse(await bodyOf(req))
+        if (!parsed.success) return invalid(parsed.error)
+        const { id, engine, hold, ls } = await reachableHold(req, actor)
+        if (!hold || !ls) return holdNotFound(id)
+        const d = await engine.updateHold(ls, hold, parsed.data.used, parsed.data.more)
+        return d ? json(decisionBody(d)) : holdNotFound(id)
+      }),
+  },
+  {
+    path: '/engine/holds/:id',
+    method: 'delete',
+    handler: async (req) =>
+      withStore(async () => {
+        const actor = actorOf(req)
+        if (!actor) return unauthorized()
+        if (engineScope('authorize', actor) === 'none') return json(FORBIDDEN, 403)
+        const { id, engine, hold } = await reachableHold(req, actor)
+        if (!hold) return holdNotFound(id)
+        const released = await engine.releaseHold(id)
+        return released ? json({ released: true, id, units: released.amount }) : holdNotFound(id)
+      }),
   },
   {
     path: '/engine/usage',

@@ -1,30 +1,33 @@
 /**
- * The engine bound to a Payload instance: snapshots (cached, invalidated by hooks),
- * counters (in process or Redis), usage persistence and the notice gateway.
+ * The engine bound to a Payload instance: snapshots (cached, invalidated by hooks), counters
+ * and holds (in process or Redis), usage persistence and the notice gateway.
+ *
+ * The database is the source of truth for what was used: the counter store keeps database
+ * snapshots (./adapters/counters.ts), refreshed after every committed batch, dropped when a
+ * refresh fails or is in doubt, and checked against `consumption` by reconcile().
  */
 import type { Payload } from 'payload'
+import { authorize, cycleFor, rate, applyDeltas, DEFAULT_CALL_SECONDS, DEFAULT_DATA_CHUNK_BYTES, DEFAULT_SMS_COUNT, type Counters, type Decision, type Notice, type Service } from './core'
 import {
-  authorize,
-  CATEGORY_INDEX,
-  cycleFor,
-  LIMIT_LIMITED,
-  rate,
-  applyDeltas,
-  REASONS,
-  type Counters,
-  type Decision,
-  type Notice,
-  type Service,
-} from './core'
-import { CATEGORY_LIMIT_REACHED } from './core/reasons'
-import { counterStoreFromEnv, flatDeltas, unflatten, type CounterStore, type Flat } from './adapters/counters'
+  counterStoreFromEnv,
+  flatDeltas,
+  newHoldId,
+  sameFlat,
+  StoreUnavailableError,
+  unflatten,
+  withDeadline,
+  type CounterStore,
+  type Flat,
+  type HoldRecord,
+  type ScopeSnapshot,
+} from './adapters/counters'
 import { gatewayFromEnv, type NoticeGateway } from './adapters/notify'
 import { SentNotices } from './adapters/sentNotices'
 import { SnapshotCache, type LineSnapshot } from './adapters/snapshots'
 import {
-  ConcurrentBatchError,
   eventKey,
   existingEventIds,
+  isRetryableWriteError,
   type EventKey,
   persistBatch,
   readConsumption,
@@ -34,6 +37,7 @@ import {
   type NoticeRow,
   type UsageRow,
 } from './adapters/usage'
+import { holdPlan, poolScope } from './holdResources'
 
 export interface AuthorizeInput {
   service: Service
@@ -41,6 +45,13 @@ export interface AuthorizeInput {
   at?: Date
   units?: number
 }
+
+export interface HoldAnswer {
+  id: string
+  expiresAt: Date
+}
+
+export type AuthorizeAnswer = Decision & { hold?: HoldAnswer }
 
 export interface IngestEvent {
   /** Position in the request (for rejections). */
@@ -52,6 +63,8 @@ export interface IngestEvent {
   at: Date
   units: number
   group?: string
+  /** The hold authorize() answered for this usage: its units are counted, the rest returns. */
+  hold?: string
 }
 
 export interface IngestResult {
@@ -61,111 +74,270 @@ export interface IngestResult {
   notices: number
 }
 
-const poolScope = (accountId: string | number) => `account:${String(accountId)}`
+export interface EngineOptions {
+  /** Milliseconds since the epoch: when holds expire (tests advance it). */
+  clock?: () => number
+  /** Voice holds last their granted seconds plus this (ENGINE_HOLD_GRACE_S, 60). */
+  holdGraceS?: number
+  /** SMS and data holds last this (ENGINE_HOLD_TTL_S, 300). */
+  holdTtlS?: number
+  /** Longest authorize() waits on the counter store before COUNTER_STORE_UNAVAILABLE (ENGINE_STORE_DEADLINE_MS, 225). */
+  deadlineMs?: number
+  /** Reconciliation period, 0 = only when called (ENGINE_RECONCILE_S: 60 on Redis, 0 in process). */
+  reconcileS?: number
+}
+
+const env = (name: string, fallback: number) => {
+  const v = Number(process.env[name])
+  return Number.isFinite(v) && v >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? v : fallback
+}
+
+type StoreCall = <T>(p: Promise<T>) => Promise<T>
+
+/**
+ * Store calls sharing one time budget: each waits at most what is left of it (calls made at
+ * once share the same wait), then StoreUnavailableError.
+ */
+function storeBudget(ms: number): StoreCall {
+  let waiting = 0
+  let started = 0
+  let spent = 0
+  return async <T>(p: Promise<T>): Promise<T> => {
+    const now = performance.now()
+    if (waiting++ === 0) started = now
+    try {
+      return await withDeadline(p, Math.max(1, ms - spent - (now - started)))
+    } finally {
+      if (--waiting === 0) spent += performance.now() - started
+    }
+  }
+}
+
+const MAX_WRITE_ATTEMPTS = 12
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
 export class Engine {
   readonly snapshots: SnapshotCache
+  /** Milliseconds since the epoch, for hold expiry (a test may replace it to advance time). */
+  clock: () => number
+  private readonly graceMs: number
+  private readonly ttlMs: number
+  private readonly deadlineMs: number
   private sentNotices = new SentNotices()
+  /** Scopes whose store snapshot may be wrong and could not be dropped yet (`scope|cycle`). */
+  private dirty = new Set<string>()
+  /** Hold id → line id: holds that recorded usage named and the store could not end yet. */
+  private unsettled = new Map<string, string>()
+  private repairing: ReturnType<typeof setTimeout> | null = null
+  private timer: ReturnType<typeof setInterval> | null = null
 
   constructor(
     readonly payload: Payload,
     readonly counters: CounterStore,
     readonly gateway: NoticeGateway,
+    options: EngineOptions = {},
   ) {
     this.snapshots = new SnapshotCache(payload)
+    this.clock = options.clock ?? Date.now
+    this.graceMs = (options.holdGraceS ?? env('ENGINE_HOLD_GRACE_S', 60)) * 1000
+    this.ttlMs = (options.holdTtlS ?? env('ENGINE_HOLD_TTL_S', 300)) * 1000
+    this.deadlineMs = options.deadlineMs ?? env('ENGINE_STORE_DEADLINE_MS', 225)
+    // The in-process store cannot drift from the database (its updates do not fail): only Redis is reconciled by default.
+    const period = options.reconcileS ?? env('ENGINE_RECONCILE_S', counters.kind === 'redis' ? 60 : 0)
+    if (period > 0) {
+      this.timer = setInterval(() => void this.maintain(), period * 1000)
+      this.timer.unref()
+      setTimeout(() => void this.maintain(), 0).unref()
+    }
   }
 
-  /** The line's consumption in a cycle (with the account's pool total), loading it from the database once. */
-  async countersFor(ls: LineSnapshot, cycleKey: string): Promise<Counters> {
-    const scope = String(ls.lineId)
-    let flat = await this.counters.get(scope, cycleKey)
-    if (!flat) {
-      flat = await readConsumption(this.payload, [ls.lineId], cycleKey)
-      await this.counters.prime(scope, cycleKey, flat)
-    }
-    let pool = 0
-    if (ls.snapshot.pool) {
-      const ps = poolScope(ls.accountId)
-      let p = await this.counters.get(ps, cycleKey)
-      if (!p) {
-        const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData')
-        p = { pool: sum.lineData ?? 0 }
-        await this.counters.prime(ps, cycleKey, p)
-      }
-      pool = p.pool ?? 0
-    }
-    return unflatten(flat, pool)
+  now(): number {
+    return this.clock()
   }
 
-  async authorize(ls: LineSnapshot, input: AuthorizeInput): Promise<Decision> {
-    const at = input.at ?? new Date()
+  /** Periodic repair: dirty scopes dropped, then every stored snapshot checked against the database. */
+  private async maintain() {
+    try {
+      await this.cleanDirty()
+      await this.endUnsettled()
+      await this.reconcile()
+    } catch (e) {
+      this.payload.logger?.warn?.(`engine reconcile: ${(e as Error).stack ?? String(e)}`)
+    }
+  }
+
+  private async cleanDirty(only?: string[]) {
+    for (const k of only ?? [...this.dirty]) {
+      if (!this.dirty.has(k)) continue
+      const i = k.lastIndexOf('|')
+      await this.counters.drop(k.slice(0, i), k.slice(i + 1))
+      this.dirty.delete(k)
+    }
+  }
+
+  /** Ends the holds recorded usage named while the store did not answer (when they belong to that usage's line). */
+  private async endUnsettled() {
+    if (!this.unsettled.size) return
+    const named = new Map(this.unsettled)
+    const live = await this.counters.holds([...named.keys()], this.now())
+    await this.counters.settle([], [...live.values()].filter((h) => h.meta.lineId === named.get(h.id)).map((h) => h.id))
+    for (const id of named.keys()) this.unsettled.delete(id)
+  }
+
+  /** Repairs after a store failure, retried every half second until the store answers. */
+  private scheduleRepair() {
+    if (this.repairing) return
+    this.repairing = setTimeout(() => {
+      this.repairing = null
+      this.cleanDirty()
+        .then(() => this.endUnsettled())
+        .catch(() => this.scheduleRepair())
+    }, 500)
+    this.repairing.unref()
+  }
+
+  /** A scope's consumption snapshot: from the store, else read from the database and stored. */
+  private async scopeValues(scope: string, cycleKey: string, read: () => Promise<Flat>, store: StoreCall): Promise<Flat> {
+    if (this.dirty.size) await store(this.cleanDirty([`${scope}|${cycleKey}`]))
+    const cached = await store(this.counters.get(scope, cycleKey))
+    if (cached) return cached
+    const values = await read()
+    await store(this.counters.load({ scope, cycleKey, values }))
+    return values
+  }
+
+  /** The line's consumption in a cycle with the account's pool total. Throws StoreUnavailableError. */
+  async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
+    const [flat, pool] = await Promise.all([
+      this.scopeValues(String(ls.lineId), cycleKey, () => readConsumption(this.payload, [ls.lineId], cycleKey), store),
+      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), store) : Promise.resolve({} as Flat),
+    ])
+    return unflatten(flat, pool.pool ?? 0)
+  }
+
+  /** Same, straight from the database (the store is unavailable). */
+  async countersFromDatabase(ls: LineSnapshot, cycleKey: string): Promise<Counters> {
+    const [flat, pool] = await Promise.all([readConsumption(this.payload, [ls.lineId], cycleKey), ls.snapshot.pool ? this.poolValues(ls, cycleKey) : Promise.resolve({} as Flat)])
+    return unflatten(flat, pool.pool ?? 0)
+  }
+
+  private async poolValues(ls: LineSnapshot, cycleKey: string): Promise<Flat> {
+    const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData')
+    return sum.lineData ? { pool: sum.lineData } : {}
+  }
+
+  private expiry(service: Service, granted: number): number {
+    return this.now() + (service === 'voice' || service === 'collect' ? granted * 1000 + this.graceMs : this.ttlMs)
+  }
+
+  /**
+   * May the line use the service now, and how much? A grant that draws on something finite
+   * is held (answer `hold`) until usage names it, it is updated or released, or it expires.
+   * Throws StoreUnavailableError when the counter store does not answer.
+   */
+  async authorize(ls: LineSnapshot, input: AuthorizeInput): Promise<AuthorizeAnswer> {
+    const at = input.at ?? new Date(this.now())
     const snap = ls.snapshot
     const cycleKey = cycleFor(at, snap.renewalDay).key
-    const counters = await this.countersFor(ls, cycleKey)
+    // A network element waits on this answer: the time spent waiting on the store is bounded
+    // in all (database reads are not counted).
+    const store = this.counters.kind === 'memory' ? <T>(p: Promise<T>) => p : storeBudget(this.deadlineMs)
+    const counters = await this.countersFor(ls, cycleKey, store)
     const decision = authorize(snap, counters, { service: input.service, destination: input.destination, at, units: input.units })
     if (!decision.allow || decision.reason.code !== 'OK' || !decision.category) return decision
-    const cat = decision.category
-    const scope = String(ls.lineId)
-    const idx = CATEGORY_INDEX.get(cat)!
-    if (cat !== 'data' && snap.limitControl[idx] === LIMIT_LIMITED) {
-      // Reserve the grant under the profile limit atomically (shared by every process on Redis).
-      const isVoice = cat.startsWith('voice.')
-      const g = await this.counters.reserve({
-        scope,
-        cycleKey,
-        key: `cat:${cat}`,
-        want: decision.granted,
-        cap: snap.limitUnits[idx],
-        used: counters.categories[cat] ?? 0,
-        whole: isVoice && !snap.interruptAtLimit,
-      })
-      if (g <= 0) return { ...decision, allow: false, granted: 0, reason: CATEGORY_LIMIT_REACHED[cat] }
-      return { ...decision, granted: g }
-    }
-    if (cat === 'data' && (snap.quota?.control === 'limited' || snap.pool)) {
-      const ownCap = snap.dataOffers.reduce((s, o) => s + o.capacity, 0)
-      const ownUsed = snap.dataOffers.reduce((s, o) => s + (counters.offers[o.id] ?? 0), 0)
-      const ownLeft = Math.max(0, ownCap - ownUsed)
-      let granted = decision.granted
-      if (snap.quota?.control === 'limited') {
-        const g = await this.counters.reserve({
-          scope,
-          cycleKey,
-          key: 'data',
-          want: granted,
-          cap: ownCap + snap.quota.capacityBytes,
-          used: ownUsed + counters.lineDataBytes,
-          whole: false,
-        })
-        if (g <= 0) return { ...decision, allow: false, granted: 0, reason: REASONS.QUOTA_EXHAUSTED }
-        granted = g
-      }
-      const fromPool = granted - Math.min(granted, ownLeft)
-      if (snap.pool && fromPool > 0) {
-        const g = await this.counters.reserve({
-          scope: poolScope(ls.accountId),
-          cycleKey,
-          key: 'pool',
-          want: fromPool,
-          cap: snap.pool.capacityBytes,
-          used: counters.poolBytes,
-          whole: false,
-        })
-        if (g <= 0 && ownLeft <= 0) return { ...decision, allow: false, granted: 0, reason: REASONS.POOL_EXHAUSTED }
-        granted = Math.min(granted, ownLeft) + g
-      }
-      return { ...decision, granted }
-    }
-    return decision
+    const plan = holdPlan(ls, counters, decision.category, cycleKey)
+    if (!plan) return decision
+    const id = newHoldId()
+    const now = this.now()
+    const expiresAt = this.expiry(input.service, decision.granted)
+    const granting = this.counters.hold({
+      id,
+      now,
+      expiresAt,
+      replace: false,
+      base: 0,
+      want: decision.granted,
+      whole: plan.whole,
+      line: plan.line,
+      free: plan.free,
+      pool: plan.pool,
+      meta: { line: ls.msisdn, lineId: String(ls.lineId), service: input.service, category: decision.category, destination: decision.destination, cycleKey },
+    })
+    const g = await store(granting).catch((e: unknown) => {
+      // In doubt (the answer may still come): give the hold back once the store answers, so a
+      // grant nobody received does not keep room until it expires.
+      void granting.then(() => this.counters.release(id, this.now())).catch(() => undefined)
+      throw e
+    })
+    if (g.granted <= 0) return { ...decision, allow: false, granted: 0, reason: plan.refusal(g.limitedBy) }
+    return { ...decision, granted: g.granted, hold: { id, expiresAt: new Date(expiresAt) } }
+  }
+
+  /** The decision without holds, against the database (ENGINE_ON_STORE_FAILURE=allow). */
+  async authorizeWithoutStore(ls: LineSnapshot, input: AuthorizeInput): Promise<AuthorizeAnswer> {
+    const at = input.at ?? new Date(this.now())
+    const counters = await this.countersFromDatabase(ls, cycleFor(at, ls.snapshot.renewalDay).key)
+    return authorize(ls.snapshot, counters, { service: input.service, destination: input.destination, at, units: input.units })
+  }
+
+  /** A live hold (null when unknown, used, released or expired). */
+  async holdOf(id: string): Promise<HoldRecord | null> {
+    return (await this.counters.holds([id], this.now())).get(id) ?? null
+  }
+
+  /**
+   * A long session's report (Gy update): `used` units so far under the hold, and `more` asked.
+   * The hold then holds used + the new grant; null when the hold is no longer live.
+   */
+  async updateHold(ls: LineSnapshot, hold: HoldRecord, used: number, more?: number): Promise<AuthorizeAnswer | null> {
+    const { meta } = hold
+    const service = meta.service as Service
+    const base = Math.ceil(used)
+    const counters = await this.countersFor(ls, meta.cycleKey)
+    const fallback = service === 'data' ? DEFAULT_DATA_CHUNK_BYTES : service === 'sms' ? DEFAULT_SMS_COUNT : DEFAULT_CALL_SECONDS
+    const want = more !== undefined && more > 0 ? Math.ceil(more) : more === 0 ? 0 : fallback
+    // The line, its profile or calendar may have changed since: no new units unless it would be allowed now.
+    const now = new Date(this.now())
+    const decision = authorize(ls.snapshot, counters, { service, destination: meta.destination, at: now, units: want || 1 })
+    const allowedNow = decision.allow && decision.category === meta.category
+    const plan = holdPlan(ls, counters, meta.category as never, meta.cycleKey)
+    if (!plan) return null
+    const g = await this.counters.hold({
+      id: hold.id,
+      now: this.now(),
+      expiresAt: this.expiry(service, allowedNow ? want : 0),
+      replace: true,
+      base,
+      want: allowedNow ? want : 0,
+      whole: plan.whole,
+      line: plan.line,
+      free: plan.free,
+      pool: plan.pool,
+      meta,
+    })
+    if (!g.found) return null
+    const expiresAt = new Date(this.expiry(service, g.granted))
+    const reason = !allowedNow ? decision.reason : g.granted > 0 || want === 0 ? decision.reason : plan.refusal(g.limitedBy)
+    return { allow: g.granted > 0, granted: g.granted, category: meta.category as never, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
+  }
+
+  /** The call never connected: everything held returns. */
+  async releaseHold(id: string): Promise<HoldRecord | null> {
+    return this.counters.release(id, this.now())
   }
 
   /**
    * The decision authorize() would take now, against the consumption recorded so far,
-   * without reserving or counting anything ("simulate a call", SPEC L).
+   * without holding or counting anything ("simulate a call", SPEC L).
    */
   async simulate(ls: LineSnapshot, input: AuthorizeInput): Promise<Decision> {
-    const at = input.at ?? new Date()
-    const counters = await this.countersFor(ls, cycleFor(at, ls.snapshot.renewalDay).key)
+    const at = input.at ?? new Date(this.now())
+    const cycleKey = cycleFor(at, ls.snapshot.renewalDay).key
+    const counters = await this.countersFor(ls, cycleKey).catch((e) => {
+      if (e instanceof StoreUnavailableError) return this.countersFromDatabase(ls, cycleKey)
+      throw e
+    })
     return authorize(ls.snapshot, counters, { service: input.service, destination: input.destination, at, units: input.units })
   }
 
@@ -177,11 +349,11 @@ export class Engine {
   }
 
   /**
-   * Loads, a few queries for all of them, the consumption and sent notices of the lines a
-   * batch touches in each cycle that the caches do not hold yet (one by one, each line of a
-   * new batch would cost two queries).
+   * The consumption of the lines a batch touches, per cycle, in a few queries: from the store
+   * where it holds them, else from the database (stored for next time when the store answers).
    */
-  private async warm(lines: { ls: LineSnapshot; cycles: Set<string> }[]): Promise<void> {
+  private async ratingCounters(lines: { ls: LineSnapshot; cycles: Set<string> }[]): Promise<Map<string, Counters>> {
+    const out = new Map<string, Counters>()
     const byCycle = new Map<string, LineSnapshot[]>()
     for (const { ls, cycles } of lines) {
       for (const cycleKey of cycles) {
@@ -190,12 +362,38 @@ export class Engine {
         list.push(ls)
       }
     }
+    let storeUp = true
+    const tryStore = async <T>(f: () => Promise<T>): Promise<T | null> => {
+      if (!storeUp) return null
+      try {
+        return await f()
+      } catch (e) {
+        if (!(e instanceof StoreUnavailableError)) throw e
+        storeUp = false
+        return null
+      }
+    }
     for (const [cycleKey, all] of byCycle) {
-      const cold: LineSnapshot[] = []
-      for (const ls of all) if (!(await this.counters.get(String(ls.lineId), cycleKey))) cold.push(ls)
+      const flats = new Map<string, Flat>()
+      const pools = new Map<string, number>()
+      if (this.dirty.size) await tryStore(() => this.cleanDirty(all.map((ls) => `${String(ls.lineId)}|${cycleKey}`)))
+      const cached = await tryStore(() => Promise.all(all.map((ls) => this.counters.get(String(ls.lineId), cycleKey))))
+      const cold = all.filter((ls, i) => !cached?.[i])
+      cached?.forEach((f, i) => f && flats.set(String(all[i].lineId), f))
       if (cold.length) {
-        const flats = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey)
-        for (const ls of cold) await this.counters.prime(String(ls.lineId), cycleKey, flats.get(String(ls.lineId)) ?? {})
+        const read = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey)
+        for (const ls of cold) {
+          const values = read.get(String(ls.lineId)) ?? {}
+          flats.set(String(ls.lineId), values)
+          await tryStore(() => this.counters.load({ scope: String(ls.lineId), cycleKey, values }))
+        }
+      }
+      for (const ls of all) {
+        if (ls.snapshot.pool && !pools.has(String(ls.accountId))) {
+          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), (x) => x))) ?? (await this.poolValues(ls, cycleKey))
+          pools.set(String(ls.accountId), p.pool ?? 0)
+        }
+        out.set(`${String(ls.lineId)}|${cycleKey}`, unflatten(flats.get(String(ls.lineId)) ?? {}, pools.get(String(ls.accountId)) ?? 0))
       }
       const unknown = all.filter((ls) => !this.sentNotices.get(ls.lineId, cycleKey))
       if (unknown.length) {
@@ -203,16 +401,29 @@ export class Engine {
         for (const ls of unknown) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
       }
     }
+    return out
   }
 
   /**
    * Records usage events: duplicates (already recorded, or repeated in the batch) change
-   * nothing; the rest are rated in order per line and written in one transaction.
+   * nothing; the rest are rated in order per line and written in one transaction, retried
+   * when it meets a concurrent batch (same events, deadlock, serialization, busy database).
+   * Then the store takes the lines' new snapshots and ends the holds the events named.
    * `resolve` gives the line snapshot for an MSISDN the caller may reach (null = not found).
    */
-  async ingest(events: IngestEvent[], resolve: (msisdn: string) => Promise<LineSnapshot | null>, attempt = 0): Promise<IngestResult> {
+  async ingest(events: IngestEvent[], resolve: (msisdn: string) => Promise<LineSnapshot | null>): Promise<IngestResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestOnce(events, resolve)
+      } catch (e) {
+        if (attempt >= MAX_WRITE_ATTEMPTS || !isRetryableWriteError(e)) throw e
+        await sleep(Math.min(500, 5 * 2 ** attempt) * (0.5 + Math.random()))
+      }
+    }
+  }
+
+  private async ingestOnce(events: IngestEvent[], resolve: (msisdn: string) => Promise<LineSnapshot | null>): Promise<IngestResult> {
     const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [], notices: 0 }
-    const T0 = performance.now()
     const snapshots = new Map<string, LineSnapshot | null>()
     const msisdns = [...new Set(events.map((e) => e.line))]
     await this.snapshots.preload(msisdns)
@@ -242,6 +453,7 @@ export class Engine {
       fresh.map((f) => f.key),
     )
     const byLine = new Map<string, IngestEvent[]>()
+    const holdIds = new Set<string>()
     for (const { e, key } of fresh) {
       if (existing.has(eventKey(key))) {
         result.duplicates++
@@ -250,15 +462,23 @@ export class Engine {
       let list = byLine.get(e.line)
       if (!list) byLine.set(e.line, (list = []))
       list.push(e)
+      if (e.hold) holdIds.add(e.hold)
     }
     const usage: UsageRow[] = []
     const consumption: ConsumptionDelta[] = []
     const noticeRows: NoticeRow[] = []
-    const poolDeltas = new Map<string, { cycleKey: string; scope: string; bytes: number }>()
-    const touched: { ls: LineSnapshot; cycleKey: string; deltas: Flat; notices: Notice[] }[] = []
-    const T1 = performance.now()
+    const touched: { ls: LineSnapshot; cycleKey: string; notices: Notice[] }[] = []
+    const touchedPools = new Map<string, { ls: LineSnapshot; cycleKey: string }>()
+    const ending: { id: string; lineId: string; unchecked?: boolean }[] = []
+    // Holds the events name; a store that does not answer leaves them to expire (never under-held).
+    let holdsKnown = true
+    const holds = await this.counters.holds([...holdIds], this.now()).catch((e) => {
+      if (!(e instanceof StoreUnavailableError)) throw e
+      holdsKnown = false
+      return new Map<string, HoldRecord>()
+    })
     const cycleOf = new Map<IngestEvent, string>()
-    const toWarm: { ls: LineSnapshot; cycles: Set<string> }[] = []
+    const toRate: { ls: LineSnapshot; cycles: Set<string> }[] = []
     for (const [msisdn, list] of byLine) {
       const ls = snapshots.get(msisdn)
       if (!ls) continue
@@ -268,9 +488,9 @@ export class Engine {
         cycleOf.set(e, cycleKey)
         cycles.add(cycleKey)
       }
-      toWarm.push({ ls, cycles })
+      toRate.push({ ls, cycles })
     }
-    await this.warm(toWarm)
+    const loaded = await this.ratingCounters(toRate)
     for (const [msisdn, list] of byLine) {
       const ls = snapshots.get(msisdn) ?? null
       if (!ls) {
@@ -279,15 +499,15 @@ export class Engine {
       }
       const work = new Map<string, { counters: Counters; deltas: Flat; sent: Set<string>; notices: Notice[] }>()
       for (const e of list) {
+        const hold = e.hold ? holds.get(e.hold) : undefined
+        if (hold && hold.meta.lineId !== String(ls.lineId)) {
+          result.rejected.push({ index: e.index, error: `hold: a reserva ${e.hold} é de outra linha` })
+          continue
+        }
         const cycleKey = cycleOf.get(e)!
         let w = work.get(cycleKey)
         if (!w) {
-          w = {
-            counters: await this.countersFor(ls, cycleKey),
-            deltas: {},
-            sent: new Set(await this.sentFor(ls, cycleKey)),
-            notices: [],
-          }
+          w = { counters: loaded.get(`${String(ls.lineId)}|${cycleKey}`)!, deltas: {}, sent: new Set(await this.sentFor(ls, cycleKey)), notices: [] }
           work.set(cycleKey, w)
         }
         const rating = rate(ls.snapshot, w.counters, { id: e.id, service: e.service, destination: e.destination, at: e.at, units: e.units, group: e.group }, w.sent)
@@ -295,6 +515,8 @@ export class Engine {
           result.rejected.push({ index: e.index, error: rating.error })
           continue
         }
+        if (hold) ending.push({ id: hold.id, lineId: String(ls.lineId) })
+        else if (e.hold && !holdsKnown) ending.push({ id: e.hold, lineId: String(ls.lineId), unchecked: true })
         applyDeltas(w.counters, rating.deltas)
         flatDeltas(rating.deltas, w.deltas)
         for (const n of rating.notices) {
@@ -302,13 +524,7 @@ export class Engine {
           w.notices.push(n)
           noticeRows.push({ notice: n, line: ls.lineId, company: ls.companyId, offer: n.packageName })
         }
-        if (rating.deltas.poolBytes) {
-          const scope = poolScope(ls.accountId)
-          const k = `${scope}|${cycleKey}`
-          const p = poolDeltas.get(k) ?? { scope, cycleKey, bytes: 0 }
-          p.bytes += rating.deltas.poolBytes
-          poolDeltas.set(k, p)
-        }
+        if (rating.deltas.poolBytes) touchedPools.set(`${String(ls.accountId)}|${cycleKey}`, { ls, cycleKey })
         // "Oferta e pacote usado" (H3): the names of the franchises and the pool the event drew on.
         const pkg = rating.deltas.offers.map((o) => ls.snapshot.offers.find((x) => x.id === o.offerId)?.name ?? o.offerId)
         if (rating.deltas.poolBytes && ls.snapshot.pool) pkg.push(ls.snapshot.pool.name)
@@ -330,30 +546,16 @@ export class Engine {
       }
       for (const [cycleKey, w] of work) {
         consumption.push({ line: ls.lineId, company: ls.companyId, cycle: cycleKey, deltas: w.deltas })
-        touched.push({ ls, cycleKey, deltas: w.deltas, notices: w.notices })
+        touched.push({ ls, cycleKey, notices: w.notices })
       }
     }
-    const T2 = performance.now()
     if (usage.length) {
-      let stored
-      try {
-        stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel)
-      } catch (e) {
-        if (e instanceof ConcurrentBatchError && attempt < 3) {
-          for (const t of touched) await this.counters.drop(String(t.ls.lineId), t.cycleKey)
-          return this.ingest(events, resolve, attempt + 1)
-        }
-        // Whatever the cache holds may now be off: reload from the database next time.
-        for (const t of touched) await this.counters.drop(String(t.ls.lineId), t.cycleKey)
-        throw e
-      }
-      const T3 = performance.now(); if (process.env.ENGINE_PROFILE) console.log('exist', T1-T0, 'rate', T2-T1, 'persist', T3-T2)
+      const stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel)
       for (const t of touched) {
-        await this.counters.add(String(t.ls.lineId), t.cycleKey, t.deltas)
         const sent = this.sentNotices.get(t.ls.lineId, t.cycleKey)
         for (const n of t.notices) sent?.add(n.key)
       }
-      for (const p of poolDeltas.values()) await this.counters.add(p.scope, p.cycleKey, { pool: p.bytes })
+      await this.settle(touched, [...touchedPools.values()], ending)
       result.notices = stored.length
       if (stored.length) await this.gateway.deliver(this.payload, stored)
     }
@@ -361,11 +563,81 @@ export class Engine {
     return result
   }
 
-  async balance(ls: LineSnapshot, at = new Date()) {
+  /** Committed: the store takes the new database snapshots and ends the named holds, or forgets the scopes. */
+  private async settle(lines: { ls: LineSnapshot; cycleKey: string }[], pools: { ls: LineSnapshot; cycleKey: string }[], ending: { id: string; lineId: string; unchecked?: boolean }[]) {
+    const snaps: ScopeSnapshot[] = []
+    const byCycle = new Map<string, LineSnapshot[]>()
+    for (const { ls, cycleKey } of lines) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), ls])
+    for (const [cycleKey, list] of byCycle) {
+      const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey)
+      for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {} })
+    }
+    for (const { ls, cycleKey } of pools) snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey) })
+    for (const h of ending) if (h.unchecked) this.unsettled.set(h.id, h.lineId)
+    try {
+      await this.counters.settle(snaps, ending.filter((h) => !h.unchecked).map((h) => h.id))
+    } catch (e) {
+      if (!(e instanceof StoreUnavailableError)) throw e
+      // In doubt: the store may hold older snapshots. Forget them (reloaded from the database)
+      // and end the holds once the store answers; until then they only refuse too much.
+      for (const s of snaps) this.dirty.add(cycleOfScope(s))
+      for (const h of ending) this.unsettled.set(h.id, h.lineId)
+      await this.cleanDirty(snaps.map(cycleOfScope)).catch(() => undefined)
+    }
+    if (this.dirty.size || this.unsettled.size) this.scheduleRepair()
+  }
+
+  /**
+   * Compares every snapshot the store holds with the database and drops those that differ
+   * (they load again from the database on their next use).
+   */
+  async reconcile(): Promise<{ checked: number; fixed: number }> {
+    let checked = 0
+    let fixed = 0
+    for await (const part of this.counters.loaded()) {
+      const byCycle = new Map<string, string[]>()
+      for (const { scope, cycleKey } of part) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), scope])
+      for (const [cycleKey, scopes] of byCycle) {
+        const lineIds = scopes.filter((s) => !s.startsWith('account:'))
+        const truth = await readConsumptionByLine(this.payload, lineIds, cycleKey)
+        for (const scope of scopes) {
+          const values = scope.startsWith('account:') ? await this.accountPool(scope.slice('account:'.length), cycleKey) : (truth.get(scope) ?? {})
+          const cached = await this.counters.get(scope, cycleKey)
+          checked++
+          if (!cached || sameFlat(cached, values)) continue
+          fixed++
+          // Dropped, not overwritten: the next reader loads the database as it is then (a
+          // snapshot read here may already be older than one a writer just stored).
+          await this.counters.drop(scope, cycleKey)
+        }
+      }
+    }
+    return { checked, fixed }
+  }
+
+  private async accountPool(accountId: string, cycleKey: string): Promise<Flat> {
+    const lines = await this.payload.find({ collection: 'lines', where: { account: { equals: accountId } }, pagination: false, limit: 1_000_000, depth: 0, overrideAccess: true })
+    const sum = await readConsumption(this.payload, lines.docs.map((d) => d.id as string | number), cycleKey, 'lineData')
+    return sum.lineData ? { pool: sum.lineData } : {}
+  }
+
+  async balance(ls: LineSnapshot, at = new Date(this.now())) {
     const snap = ls.snapshot
     const cycle = cycleFor(at, snap.renewalDay)
-    const c = await this.countersFor(ls, cycle.key)
+    let c: Counters
+    let held: { line: Record<string, number>; pool: Record<string, number> } | null = null
+    try {
+      c = await this.countersFor(ls, cycle.key)
+      const now = this.now()
+      const [line, pool] = await Promise.all([this.counters.held(String(ls.lineId), cycle.key, now), snap.pool ? this.counters.held(poolScope(ls.accountId), cycle.key, now) : {}])
+      held = { line, pool }
+    } catch (e) {
+      if (!(e instanceof StoreUnavailableError)) throw e
+      c = await this.countersFromDatabase(ls, cycle.key)
+    }
     const pct = (used: number, cap: number) => (cap > 0 ? Math.round((used / cap) * 1000) / 10 : null)
+    const heldCategories: Record<string, number> = {}
+    for (const [k, v] of Object.entries(held?.line ?? {})) if (k.startsWith('cat:')) heldCategories[k.slice(4)] = v
     return {
       line: ls.msisdn,
       status: snap.line.status,
@@ -377,14 +649,18 @@ export class Engine {
       quota: snap.quota
         ? { control: snap.quota.control, capacityBytes: snap.quota.capacityBytes, usedBytes: c.lineDataBytes, percent: pct(c.lineDataBytes, snap.quota.capacityBytes) }
         : null,
-      pool: snap.pool ? { id: snap.pool.offerId, name: snap.pool.name, capacityBytes: snap.pool.capacityBytes, usedBytes: c.poolBytes, percent: pct(c.poolBytes, snap.pool.capacityBytes) } : null,
+      pool: snap.pool ? { id: snap.pool.offerId, name: snap.pool.name, capacityBytes: snap.pool.capacityBytes, usedBytes: c.poolBytes, heldBytes: held ? (held.pool.pool ?? 0) : null, percent: pct(c.poolBytes, snap.pool.capacityBytes) } : null,
       consumption: c.categories,
+      /** Units granted and not yet used (live holds); null when the counter store is unavailable. */
+      held: held ? { categories: heldCategories, dataBytes: held.line.data ?? 0, poolBytes: held.pool.pool ?? 0 } : null,
       excess: c.excess,
       units: { voice: 'seconds', sms: 'messages', data: 'bytes' },
     }
   }
 
   async close() {
+    if (this.timer) clearInterval(this.timer)
+    if (this.repairing) clearTimeout(this.repairing)
     await this.counters.close()
   }
 }

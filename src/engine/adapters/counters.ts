@@ -1,13 +1,17 @@
 /**
- * Engine counters per line per cycle (cycleKey from core). In process by default; in
- * Redis when REDIS_URL is set, so several app instances share them.
+ * Engine counters per scope (a line id, or `account:<id>` for a shared pool) per cycle, and
+ * the holds of credit control. In process by default; in Redis when REDIS_URL is set
+ * (./redisCounters.ts), so several app instances share them.
  *
  * Two kinds of value:
- *   - consumption (flat keys, see flatten()): what usage recorded; the database's
- *     `consumption` rows are the durable copy, these are a cache of them;
- *   - reservations: what authorize() granted under a cap (a profile limit, a quota).
- *     reserve() is atomic (Redis: one Lua script) so two processes never grant together
- *     more than the cap.
+ *   - consumption: a *snapshot of the database's* `consumption` rows (flat keys, see
+ *     flatten()), never added to. Its version is the sum of its values: every counter only
+ *     grows, so of two snapshots of one scope the one with the larger sum is the newer, and
+ *     storing "only when newer" (load, settle) cannot race with another loader or writer;
+ *   - holds: units granted by authorize() and not yet used. A hold draws on a resource (a
+ *     line's category limit or data allowance; the account's pool); used + live holds never
+ *     exceed the resource's cap. Holds end when named by usage (settle), released, or at
+ *     their expiry (the caller's clock, so tests can advance it).
  */
 import { randomBytes } from 'node:crypto'
 import type { Counters, UsageCategory } from '../core'
@@ -57,174 +61,284 @@ export function flatDeltas(d: CounterDeltas, into: Flat = {}): Flat {
   return into
 }
 
-/* ------------------------------------------------------------------ interface */
+/** A snapshot's version: the sum of its counters (they only grow). */
+export const versionOf = (values: Flat): number => Object.values(values).reduce((s, v) => s + (Number(v) || 0), 0)
 
-export interface ReserveRequest {
-  /** Counter scope: a line id or `account:<id>` for a pool. */
+export const sameFlat = (a: Flat, b: Flat): boolean => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const k of keys) if ((a[k] ?? 0) !== (b[k] ?? 0)) return false
+  return true
+}
+
+/* ------------------------------------------------------------------ holds */
+
+/** Something finite a hold draws on. */
+export interface HoldResource {
   scope: string
   cycleKey: string
-  /** What is capped, e.g. `cat:voice.local.claro` or `data`. */
+  /** Names the held amount, e.g. `cat:voice.local.fixed`, `data`, `pool`. */
   key: string
-  want: number
-  cap: number
-  /** Consumption already recorded (the reservation never counts below it). */
+  /** Consumption fields whose sum is what is used of it. */
+  fields: string[]
+  /** What is used when the store holds no snapshot of the scope (the caller's database read). */
   used: number
-  /** Grant the whole request while anything is left (interrupt-at-limit off), else only what is left. */
+  /** null = no cap (the line's data allowance without a limited quota: only the pool bounds it). */
+  cap: number | null
+}
+
+export interface HoldMeta {
+  line: string
+  lineId: string
+  service: string
+  category: string
+  destination?: string
+  cycleKey: string
+}
+
+export interface HoldRequest {
+  id: string
+  now: number
+  expiresAt: number
+  /** Update of an existing hold: its amounts are given back first (it must still be live). */
+  replace: boolean
+  /** Units already used under the hold (an update's report): held whatever the cap says. */
+  base: number
+  /** Units asked on top of `base`. */
+  want: number
+  /** Grant `want` in full while anything is left (a voice call with interrupt-at-limit off). */
   whole: boolean
+  line: HoldResource
+  /** Data: units of the line's resource its own franchises cover before it spills into the pool. */
+  free?: number
+  pool?: HoldResource
+  meta: HoldMeta
+}
+
+export interface HoldGrant {
+  /** Units granted on top of `base` (0 = refused). */
+  granted: number
+  /** Which cap refused or cut the grant: the line's or the pool's. */
+  limitedBy: 'line' | 'pool' | null
+  /** false when `replace` named a hold that is gone (released, used or expired). */
+  found: boolean
+}
+
+export interface HoldRecord {
+  id: string
+  meta: HoldMeta
+  /** Units held on the line's resource (used so far + granted). */
+  amount: number
+  expiresAt: number
+}
+
+/**
+ * The grant of a hold given what is used and held now (the algorithm both stores run; the
+ * Redis store runs the same steps in Lua). `lineUsed`/`poolUsed` include live holds.
+ */
+export function grantOf(r: HoldRequest, lineUsed: number, poolUsed: number): { granted: number; poolPart: number; limitedBy: HoldGrant['limitedBy'] } {
+  let g = Math.max(0, r.want)
+  let limitedBy: HoldGrant['limitedBy'] = null
+  if (r.line.cap !== null) {
+    const left = r.line.cap - lineUsed - r.base
+    if (left <= 0) (g = 0), (limitedBy = 'line')
+    else if (!r.whole && left < g) (g = left), (limitedBy = 'line')
+  }
+  let poolPart = 0
+  if (r.pool && r.pool.cap !== null) {
+    const free = r.free ?? 0
+    const spill = (x: number) => Math.max(0, lineUsed + x - free) - Math.max(0, lineUsed - free)
+    const room = Math.max(0, r.pool.cap - poolUsed - spill(r.base))
+    const most = Math.max(0, free - lineUsed - r.base) + room
+    if (g > most) (g = most), (limitedBy = 'pool')
+    poolPart = spill(r.base + g)
+  }
+  return { granted: g, poolPart, limitedBy }
+}
+
+/* ------------------------------------------------------------------ interface */
+
+export interface ScopeSnapshot {
+  scope: string
+  cycleKey: string
+  values: Flat
 }
 
 export interface CounterStore {
   readonly kind: 'memory' | 'redis'
-  /** The cached consumption of a scope in a cycle, or null when not loaded. */
+  /** The stored consumption snapshot of a scope in a cycle, or null when not loaded. */
   get(scope: string, cycleKey: string): Promise<Flat | null>
-  /** Load a scope's consumption (from the database) unless already there. */
-  prime(scope: string, cycleKey: string, values: Flat): Promise<void>
-  /** Add recorded consumption (only to loaded scopes; others load from the database later). */
-  add(scope: string, cycleKey: string, deltas: Flat): Promise<void>
-  /** Forget a scope (its next read loads from the database). */
+  /** Store a database snapshot of a scope unless a newer one is there. */
+  load(snapshot: ScopeSnapshot): Promise<void>
+  /**
+   * After usage was committed: store the scopes' new database snapshots (unless newer ones
+   * are there) and end the holds the usage named, in one atomic step (the units move from
+   * held to used without a moment where they are neither).
+   */
+  settle(snapshots: ScopeSnapshot[], holdIds: string[]): Promise<void>
+  /** Forget a scope's snapshot (its next read loads from the database). */
   drop(scope: string, cycleKey: string): Promise<void>
-  /** Atomically reserve up to `want` under `cap`; answers the units granted (0 = refused). */
-  reserve(r: ReserveRequest): Promise<number>
+  /** Grant and hold (or update a hold), atomically against every other hold of the resources. */
+  hold(r: HoldRequest): Promise<HoldGrant>
+  /** Live holds among these ids. */
+  holds(ids: string[], now: number): Promise<Map<string, HoldRecord>>
+  /** Ends a hold, everything returns; null when it was not live. */
+  release(id: string, now: number): Promise<HoldRecord | null>
+  /** Units held now per resource key of a scope. */
+  held(scope: string, cycleKey: string, now: number): Promise<Record<string, number>>
+  /** Every scope with a stored snapshot (for reconciliation). */
+  loaded(): AsyncIterable<{ scope: string; cycleKey: string }[]>
   close(): Promise<void>
-}
-
-const grantOf = (r: ReserveRequest, reserved: number): number => {
-  const current = Math.max(reserved, r.used)
-  const left = r.cap - current
-  if (left <= 0) return 0
-  return r.whole ? r.want : Math.min(r.want, left)
 }
 
 /* ------------------------------------------------------------------ in process */
 
+interface MemoryHold extends HoldRecord {
+  parts: { base: string; amount: number }[]
+}
+
 export class MemoryCounterStore implements CounterStore {
   readonly kind = 'memory' as const
   private values = new Map<string, Flat>()
-  private reservations = new Map<string, number>()
+  private records = new Map<string, MemoryHold>()
+  /** Resource (`scope|cycle|key`) → hold id → units. */
+  private resources = new Map<string, Map<string, number>>()
 
   async get(scope: string, cycleKey: string) {
     const v = this.values.get(`${scope}|${cycleKey}`)
     return v ? { ...v } : null
   }
-  async prime(scope: string, cycleKey: string, values: Flat) {
-    const k = `${scope}|${cycleKey}`
-    if (!this.values.has(k)) this.values.set(k, { ...values })
+  async load(s: ScopeSnapshot) {
+    const k = `${s.scope}|${s.cycleKey}`
+    const current = this.values.get(k)
+    if (!current || versionOf(current) < versionOf(s.values)) this.values.set(k, { ...s.values })
   }
-  async add(scope: string, cycleKey: string, deltas: Flat) {
-    const v = this.values.get(`${scope}|${cycleKey}`)
-    if (!v) return
-    for (const [k, n] of Object.entries(deltas)) v[k] = (v[k] ?? 0) + n
+  async settle(snapshots: ScopeSnapshot[], holdIds: string[]) {
+    for (const s of snapshots) await this.load(s)
+    for (const id of holdIds) this.end(id)
   }
   async drop(scope: string, cycleKey: string) {
     this.values.delete(`${scope}|${cycleKey}`)
   }
-  async reserve(r: ReserveRequest) {
-    const k = `${r.scope}|${r.cycleKey}|${r.key}`
-    const reserved = this.reservations.get(k) ?? 0
-    const g = grantOf(r, reserved)
-    if (g > 0) this.reservations.set(k, Math.max(reserved, r.used) + g)
-    return g
+
+  private expire(now: number) {
+    for (const [id, h] of this.records) if (h.expiresAt <= now) this.end(id)
+  }
+  private end(id: string): MemoryHold | null {
+    const h = this.records.get(id)
+    if (!h) return null
+    this.records.delete(id)
+    for (const p of h.parts) this.resources.get(p.base)?.delete(id)
+    return h
+  }
+  private usedOf(r: HoldResource): number {
+    const snap = this.values.get(`${r.scope}|${r.cycleKey}`)
+    const used = snap ? r.fields.reduce((s, f) => s + (snap[f] ?? 0), 0) : r.used
+    let held = 0
+    for (const v of this.resources.get(`${r.scope}|${r.cycleKey}|${r.key}`)?.values() ?? []) held += v
+    return used + held
+  }
+
+  async hold(r: HoldRequest): Promise<HoldGrant> {
+    this.expire(r.now)
+    if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false }
+    const { granted, poolPart, limitedBy } = grantOf(r, this.usedOf(r.line), r.pool ? this.usedOf(r.pool) : 0)
+    const amount = r.base + granted
+    if (amount > 0) {
+      const parts = [{ base: `${r.line.scope}|${r.line.cycleKey}|${r.line.key}`, amount }]
+      if (r.pool && poolPart > 0) parts.push({ base: `${r.pool.scope}|${r.pool.cycleKey}|${r.pool.key}`, amount: poolPart })
+      for (const p of parts) {
+        let m = this.resources.get(p.base)
+        if (!m) this.resources.set(p.base, (m = new Map()))
+        m.set(r.id, p.amount)
+      }
+      this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt: r.expiresAt, parts })
+    }
+    return { granted, limitedBy, found: true }
+  }
+  async holds(ids: string[], now: number) {
+    this.expire(now)
+    const out = new Map<string, HoldRecord>()
+    for (const id of ids) {
+      const h = this.records.get(id)
+      if (h) out.set(id, { id, meta: h.meta, amount: h.amount, expiresAt: h.expiresAt })
+    }
+    return out
+  }
+  async release(id: string, now: number) {
+    this.expire(now)
+    const h = this.end(id)
+    return h && { id, meta: h.meta, amount: h.amount, expiresAt: h.expiresAt }
+  }
+  async held(scope: string, cycleKey: string, now: number) {
+    this.expire(now)
+    const out: Record<string, number> = {}
+    const head = `${scope}|${cycleKey}|`
+    for (const [base, m] of this.resources) {
+      if (!base.startsWith(head)) continue
+      let sum = 0
+      for (const v of m.values()) sum += v
+      if (sum) out[base.slice(head.length)] = sum
+    }
+    return out
+  }
+  async *loaded() {
+    yield [...this.values.keys()].map((k) => {
+      const i = k.lastIndexOf('|')
+      return { scope: k.slice(0, i), cycleKey: k.slice(i + 1) }
+    })
   }
   async close() {}
 }
 
-/* ------------------------------------------------------------------ Redis */
+/* ------------------------------------------------------------------ failures */
 
-/** KEYS[1] = reservation key; ARGV = want, cap, used, whole(0/1), ttl seconds. */
-const RESERVE_LUA = `
-local reserved = tonumber(redis.call('GET', KEYS[1]) or '0')
-local want = tonumber(ARGV[1])
-local cap = tonumber(ARGV[2])
-local used = tonumber(ARGV[3])
-local current = reserved
-if used > current then current = used end
-local left = cap - current
-if left <= 0 then return 0 end
-local g = want
-if ARGV[4] == '0' and left < want then g = left end
-redis.call('SET', KEYS[1], tostring(current + g), 'EX', tonumber(ARGV[5]))
-return g
-`
-
-/** KEYS[1] = hash; only adds when the hash exists (is loaded). ARGV = field, delta, field, delta… */
-const ADD_LUA = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-for i = 1, #ARGV, 2 do redis.call('HINCRBYFLOAT', KEYS[1], ARGV[i], ARGV[i + 1]) end
-return 1
-`
-
-const TTL = 60 * 60 * 24 * 40
-
-type RedisLike = {
-  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
-  hgetall(key: string): Promise<Record<string, string>>
-  del(...keys: string[]): Promise<number>
-  multi(): { hsetnx(k: string, f: string, v: string): unknown; hset(k: string, f: string, v: string): unknown; expire(k: string, s: number): unknown; exists(k: string): unknown; exec(): Promise<unknown> }
-  quit(): Promise<unknown>
+/** The counter store did not answer in time or at all: the caller decides (ENGINE_ON_STORE_FAILURE). */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`counter store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
 }
 
-export class RedisCounterStore implements CounterStore {
-  readonly kind = 'redis' as const
-  constructor(
-    private readonly redis: RedisLike,
-    private readonly prefix = 'gol:engine:',
-  ) {}
+/**
+ * Every call bounded to `timeoutMs` and every failure turned into StoreUnavailableError
+ * (Redis' own command timeout should answer first; this also covers a queue that never drains).
+ */
+export function guarded(store: CounterStore, timeoutMs: number): CounterStore {
+  const bound = <T>(p: Promise<T>): Promise<T> => withDeadline(p, timeoutMs)
+  return {
+    kind: store.kind,
+    get: (s, c) => bound(store.get(s, c)),
+    load: (s) => bound(store.load(s)),
+    settle: (s, h) => bound(store.settle(s, h)),
+    drop: (s, c) => bound(store.drop(s, c)),
+    hold: (r) => bound(store.hold(r)),
+    holds: (ids, now) => bound(store.holds(ids, now)),
+    release: (id, now) => bound(store.release(id, now)),
+    held: (s, c, now) => bound(store.held(s, c, now)),
+    loaded: () => store.loaded(),
+    close: () => store.close(),
+  }
+}
 
-  static async connect(url: string, prefix?: string): Promise<RedisCounterStore> {
-    const { Redis } = await import('ioredis')
-    const client = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false })
-    return new RedisCounterStore(client as unknown as RedisLike, prefix)
-  }
-
-  private hash(scope: string, cycleKey: string) {
-    return `${this.prefix}c:${scope}:${cycleKey}`
-  }
-
-  async get(scope: string, cycleKey: string) {
-    const h = await this.redis.hgetall(this.hash(scope, cycleKey))
-    if (!h || !('_loaded' in h)) return null
-    const out: Flat = {}
-    for (const [k, v] of Object.entries(h)) if (k !== '_loaded') out[k] = Number(v)
-    return out
-  }
-  async prime(scope: string, cycleKey: string, values: Flat) {
-    const key = this.hash(scope, cycleKey)
-    // Written only when absent: a concurrent loader or adder already holds the truth.
-    const script = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], '_loaded', '1')
-for i = 1, #ARGV - 1, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-redis.call('EXPIRE', KEYS[1], ARGV[#ARGV])
-return 1`
-    const args: (string | number)[] = []
-    for (const [k, v] of Object.entries(values)) args.push(k, String(v))
-    args.push(TTL)
-    await this.redis.eval(script, 1, key, ...args)
-  }
-  async add(scope: string, cycleKey: string, deltas: Flat) {
-    const args: string[] = []
-    for (const [k, v] of Object.entries(deltas)) args.push(k, String(v))
-    if (args.length) await this.redis.eval(ADD_LUA, 1, this.hash(scope, cycleKey), ...args)
-  }
-  async drop(scope: string, cycleKey: string) {
-    await this.redis.del(this.hash(scope, cycleKey))
-  }
-  async reserve(r: ReserveRequest) {
-    const key = `${this.prefix}r:${r.scope}:${r.cycleKey}:${r.key}`
-    const g = await this.redis.eval(RESERVE_LUA, 1, key, r.want, r.cap, r.used, r.whole ? 1 : 0, TTL)
-    return Number(g)
-  }
-  async close() {
-    await this.redis.quit().catch(() => undefined)
-  }
+/** `p`, or StoreUnavailableError when it neither answers nor fails within `ms`. */
+export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new StoreUnavailableError(`no answer in ${ms} ms`)), ms)
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e))),
+    )
+  })
 }
 
 /** The store named by the environment: Redis when REDIS_URL is set, else in process. */
 export async function counterStoreFromEnv(): Promise<CounterStore> {
   const url = process.env.REDIS_URL
   if (!url) return new MemoryCounterStore()
-  const prefix = process.env.REDIS_PREFIX ?? `gol:engine:`
-  return RedisCounterStore.connect(url, prefix)
+  const { RedisCounterStore } = await import('./redisCounters')
+  const timeout = Number(process.env.ENGINE_STORE_TIMEOUT_MS ?? 150)
+  return guarded(await RedisCounterStore.connect(url, process.env.REDIS_PREFIX ?? 'gol:engine:', timeout), timeout + 25)
 }
 
 export const randomPrefix = () => `gol:test:${randomBytes(6).toString('hex')}:`
+export const newHoldId = () => randomBytes(12).toString('base64url')

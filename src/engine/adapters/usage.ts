@@ -58,6 +58,22 @@ interface RatedBatch {
 /** The batch conflicted with a concurrent writer (some event ids appeared meanwhile): redo it. */
 export class ConcurrentBatchError extends Error {}
 
+const RETRYABLE_CODES = new Set(['40P01', '40001', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED'])
+
+/**
+ * A write that failed only because of a concurrent one and succeeds when done again: the same
+ * events recorded meanwhile, a deadlock or serialization failure (PostgreSQL 40P01/40001), a
+ * busy SQLite. The transaction rolled back, so nothing of it was written.
+ */
+export function isRetryableWriteError(e: unknown): boolean {
+  for (let x = e as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; x && depth < 4; x = x.cause as typeof x, depth++) {
+    if (x instanceof ConcurrentBatchError) return true
+    if (typeof x.code === 'string' && RETRYABLE_CODES.has(x.code)) return true
+    if (typeof x.message === 'string' && /SQLITE_BUSY|database is locked|deadlock detected/.test(x.message)) return true
+  }
+  return false
+}
+
 const CHUNK = 500
 
 const isSql = (payload: Payload) => Boolean((payload.db as { drizzle?: unknown }).drizzle && (payload.db as { tables?: unknown }).tables)
@@ -125,6 +141,9 @@ export async function pgCopyMany(tx: any, table: any, rows: Record<string, unkno
   if (process.env.ENGINE_PROFILE) console.log(`  ${getTableName(table)} ${rows.length} rows (COPY) ${(performance.now() - t0).toFixed(0)} ms`)
   return rows.length
 }
+
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const compareIds = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : compareKeys(String(a), String(b)))
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = []
@@ -305,6 +324,10 @@ async function writeSql(
   { usage, consumption, notices, channel }: RatedBatch,
 ): Promise<StoredNotice[]> {
   const now = new Date().toISOString()
+  // One order for every batch (events by id, counters by line, cycle and key, notices by key):
+  // two batches over the same rows then wait for each other instead of deadlocking.
+  usage = [...usage].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))
+  notices = [...notices].sort((a, b) => compareKeys(`${String(a.line)}|${a.notice.key}`, `${String(b.line)}|${b.notice.key}`))
   const tu = db.tables.usage
   const tc = db.tables.consumption
   const tn = db.tables.notifications
@@ -327,6 +350,7 @@ async function writeSql(
       if (units) crow.push({ line: c.line, company: c.company, cycle: c.cycle, key, units, updatedAt: now, createdAt: now })
     }
   }
+  crow.sort((a, b) => compareIds(a.line, b.line) || compareKeys(String(a.cycle), String(b.cycle)) || compareKeys(String(a.key), String(b.key)))
   if (pg) {
     await pgInsertMany(
       tx,

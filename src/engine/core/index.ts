@@ -12,8 +12,6 @@ export {
 } from './decide'
 export { rate, applyDeltas, emptyCounters, noticeKey, NOTICE_THRESHOLDS } from './rate'
 export type { Rating, RatingError, CounterDeltas, OfferConsumption, Notice, NoticeThreshold, PackageKind } from './rate'
-export { applyBatch } from './batch'
-export type { Ledger, BatchResult } from './batch'
 export { cycleFor, cycleKeyFor, renewalDayIn } from './cycle'
 export type { Cycle } from './cycle'
 export { REASONS, REASON_CODES } from './reasons'

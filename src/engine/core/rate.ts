@@ -1,7 +1,7 @@
 /**
  * rate(): what one usage event changes in the counters, and which notices it triggers.
  * It reads the counters and never writes them: applyDeltas() does, and idempotency by
- * event id belongs to the caller (see applyBatch in batch.ts).
+ * event id belongs to the caller (Engine.ingest in ../service.ts).
  *
  * Units and rounding:
  *   - voice and collect calls are billed per second; a fraction of a second rounds up and

@@ -1,7 +1,9 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MemoryCounterStore, randomPrefix, RedisCounterStore } from '../../../src/engine/adapters/counters'
+import { MemoryCounterStore, randomPrefix, type CounterStore, type HoldRequest } from '../../../src/engine/adapters/counters'
+import { RedisCounterStore } from '../../../src/engine/adapters/redisCounters'
 
+// The counter store's contract, on both stores: two Redis stores stand for two app instances.
 const url = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 let up = false
 const clients: Redis[] = []
@@ -22,62 +24,107 @@ const client = () => {
   return c
 }
 
-describe('counters shared through Redis', () => {
-  it('two app processes sharing Redis never grant together more than a limit', async (ctx) => {
-    if (!up) ctx.skip()
-    const prefix = randomPrefix()
-    // Two stores with their own connections, as two app processes would have.
-    const one = new RedisCounterStore(client() as never, prefix)
-    const two = new RedisCounterStore(client() as never, prefix)
-    const cap = 600 // a 10-minute profile limit, in seconds
-    const asks = Array.from({ length: 200 }, (_, i) => ({ store: i % 2 ? one : two, want: 7 + (i % 13) }))
-    const grants = await Promise.all(
-      asks.map(({ store, want }) =>
-        store.reserve({ scope: '42', cycleKey: '2026-11-16', key: 'cat:voice.local.fixed', want, cap, used: 0, whole: false }),
-      ),
-    )
-    const total = grants.reduce((s, g) => s + g, 0)
-    expect(total).toBe(cap)
-    expect(grants.filter((g) => g > 0).length).toBeGreaterThan(1)
-    expect(grants.some((g) => g === 0)).toBe(true)
-    // Another cycle, another key: untouched.
-    expect(await one.reserve({ scope: '42', cycleKey: '2026-12-16', key: 'cat:voice.local.fixed', want: 5, cap, used: 0, whole: false })).toBe(5)
-  })
-
-  it('interrupt-at-limit off: whole calls while anything is left, then refused in every process', async (ctx) => {
-    if (!up) ctx.skip()
-    const prefix = randomPrefix()
-    const one = new RedisCounterStore(client() as never, prefix)
-    const two = new RedisCounterStore(client() as never, prefix)
-    const grants = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).reserve({ scope: '7', cycleKey: 'c', key: 'k', want: 100, cap: 250, used: 0, whole: true })),
-    )
-    expect(grants.filter((g) => g === 100)).toHaveLength(3)
-    expect(grants.filter((g) => g === 0)).toHaveLength(17)
-  })
-
-  it('consumption cache: prime once, add only to loaded scopes, recorded use bounds reservations', async (ctx) => {
-    if (!up) ctx.skip()
-    const prefix = randomPrefix()
-    const one = new RedisCounterStore(client() as never, prefix)
-    const two = new RedisCounterStore(client() as never, prefix)
-    expect(await one.get('1', 'c')).toBeNull()
-    await one.add('1', 'c', { 'cat:sms.claro': 1 })
-    expect(await one.get('1', 'c')).toBeNull()
-    await one.prime('1', 'c', { 'cat:sms.claro': 3 })
-    await two.prime('1', 'c', { 'cat:sms.claro': 99 })
-    await two.add('1', 'c', { 'cat:sms.claro': 2, lineData: 10 })
-    expect(await one.get('1', 'c')).toEqual({ 'cat:sms.claro': 5, lineData: 10 })
-    expect(await one.reserve({ scope: '1', cycleKey: 'c', key: 'cat:sms.claro', want: 10, cap: 8, used: 5, whole: false })).toBe(3)
-  })
+let n = 0
+const T0 = 1_800_000_000_000
+const voice = (want: number, cap: number, extra: Partial<HoldRequest> = {}): HoldRequest => ({
+  id: `h${++n}`,
+  now: T0,
+  expiresAt: T0 + 60_000,
+  replace: false,
+  base: 0,
+  want,
+  whole: false,
+  line: { scope: '42', cycleKey: '2026-11-16', key: 'cat:voice.local.fixed', fields: ['cat:voice.local.fixed'], used: 0, cap },
+  meta: { line: '5519999999999', lineId: '42', service: 'voice', category: 'voice.local.fixed', cycleKey: '2026-11-16' },
+  ...extra,
 })
 
-describe('in-process counters', () => {
-  it('reserve never exceeds the cap', async () => {
-    const store = new MemoryCounterStore()
-    const grants = await Promise.all(
-      Array.from({ length: 50 }, () => store.reserve({ scope: '1', cycleKey: 'c', key: 'k', want: 30, cap: 1000, used: 100, whole: false })),
-    )
-    expect(grants.reduce((s, g) => s + g, 0)).toBe(900)
+const kinds: [string, () => [CounterStore, CounterStore] | null][] = [
+  ['in process', () => {
+    const s = new MemoryCounterStore()
+    return [s, s]
+  }],
+  ['Redis, two instances', () => {
+    if (!up) return null
+    const prefix = randomPrefix()
+    return [new RedisCounterStore(client() as never, prefix), new RedisCounterStore(client() as never, prefix)]
+  }],
+]
+
+describe.each(kinds)('counter store (%s)', (_, make) => {
+  it('concurrent holds never exceed the cap, and use all of it', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const grants = await Promise.all(Array.from({ length: 200 }, (_, i) => pair[i % 2].hold(voice(7 + (i % 13), 600))))
+    const total = grants.reduce((s, g) => s + g.granted, 0)
+    expect(total).toBe(600)
+    expect(grants.filter((g) => g.granted > 0).length).toBeGreaterThan(1)
+    expect(grants.some((g) => g.granted === 0 && g.limitedBy === 'line')).toBe(true)
+    expect(await pair[0].held('42', '2026-11-16', T0)).toEqual({ 'cat:voice.local.fixed': 600 })
+  })
+
+  it('whole calls while anything is left (interrupt-at-limit off)', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const grants = await Promise.all(Array.from({ length: 20 }, (_, i) => pair[i % 2].hold(voice(100, 250, { whole: true }))))
+    expect(grants.filter((g) => g.granted === 100)).toHaveLength(3)
+  })
+
+  it('settle moves units from held to used at once; a release returns everything; expiry by the caller clock', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const [one, two] = pair
+    const a = voice(300, 600)
+    expect((await one.hold(a)).granted).toBe(300)
+    const b = voice(300, 600)
+    expect((await two.hold(b)).granted).toBe(300)
+    expect((await one.hold(voice(1, 600))).granted).toBe(0)
+    // a used 200 of its 300: the snapshot of the database and the end of the hold in one step.
+    await two.settle([{ scope: '42', cycleKey: '2026-11-16', values: { 'cat:voice.local.fixed': 200 } }], [a.id])
+    expect((await one.hold(voice(500, 600))).granted).toBe(100)
+    expect((await one.release(b.id, T0))?.amount).toBe(300)
+    expect(await one.release(b.id, T0)).toBeNull()
+    const c = voice(300, 600, { expiresAt: T0 + 1000 })
+    // used 200 + the 100 just held: 300 left.
+    expect((await two.hold(c)).granted).toBe(300)
+    expect((await one.holds([c.id], T0 + 999)).get(c.id)?.amount).toBe(300)
+    expect((await one.holds([c.id], T0 + 1000)).size).toBe(0)
+    expect((await one.hold(voice(500, 600, { now: T0 + 1000 }))).granted).toBe(300)
+  })
+
+  it('snapshots: only a newer one (larger sum) replaces what is stored', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const [one, two] = pair
+    expect(await one.get('1', 'c')).toBeNull()
+    await one.load({ scope: '1', cycleKey: 'c', values: { 'cat:sms.claro': 3 } })
+    await two.load({ scope: '1', cycleKey: 'c', values: { 'cat:sms.claro': 5, lineData: 10 } })
+    await one.load({ scope: '1', cycleKey: 'c', values: { 'cat:sms.claro': 3 } })
+    expect(await one.get('1', 'c')).toEqual({ 'cat:sms.claro': 5, lineData: 10 })
+    await two.drop('1', 'c')
+    expect(await one.get('1', 'c')).toBeNull()
+  })
+
+  it('an update keeps what was used and grants more on top; a data grant spills into the pool after the own franchise', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const [one, two] = pair
+    const data = (want: number, extra: Partial<HoldRequest> = {}): HoldRequest => ({
+      ...voice(want, 0),
+      line: { scope: '9', cycleKey: 'c', key: 'data', fields: ['offer:own', 'lineData'], used: 0, cap: 100 + 1000 },
+      free: 100,
+      pool: { scope: 'account:1', cycleKey: 'c', key: 'pool', fields: ['pool'], used: 0, cap: 500 },
+      ...extra,
+    })
+    const s = data(400)
+    expect(await one.hold(s)).toMatchObject({ granted: 400 })
+    expect(await two.held('account:1', 'c', T0)).toEqual({ pool: 300 })
+    // Another line of the account takes 150 of the pool.
+    const other = { ...data(150), line: { scope: '10', cycleKey: 'c', key: 'data', fields: ['lineData'], used: 0, cap: null }, free: 0 }
+    expect(await two.hold(other)).toMatchObject({ granted: 150 })
+    // 400 used so far, 400 more asked: 100 own + 500 pool - 300 - 150 = 50 more.
+    expect(await two.hold({ ...s, replace: true, base: 400, want: 400 })).toMatchObject({ granted: 50, limitedBy: 'pool', found: true })
+    expect(await one.held('9', 'c', T0)).toEqual({ data: 450 })
+    expect(await one.hold({ ...s, id: 'gone', replace: true, base: 1, want: 1 })).toMatchObject({ found: false })
   })
 })

@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  applyBatch,
   applyDeltas,
   authorize,
   BYTES_PER_MB,
@@ -10,7 +9,6 @@ import {
   type CompiledSnapshot,
   type Counters,
   type Service,
-  type UsageEvent,
 } from '../../../src/engine/core'
 import { openProfile, snapshotOf, WEDNESDAY_10H } from './fixtures'
 
@@ -113,36 +111,5 @@ describe('property: granted units never exceed a limit', () => {
   })
 })
 
-describe('property: replaying rated batches changes nothing', () => {
-  const event = fc.record({
-    id: fc.integer({ min: 0, max: 60 }).map((n) => `ev-${n}`),
-    service: fc.constantFrom<Service>('voice', 'sms', 'data', 'collect'),
-    destination: fc.constantFrom('991234567', '+5521981234567', '+447912345678', '35743', '08001234567', 'not-a-number'),
-    units: fc.integer({ min: 0, max: 5000 }),
-  })
-
-  it('any batch applied again, in any split and order, leaves counters and notices as after the first time', () => {
-    const snapshot = limitedSnapshot(true, 1, 2)
-    fc.assert(
-      fc.property(fc.array(event, { maxLength: 80 }), fc.integer({ min: 0, max: 80 }), (raw, cut) => {
-        const events: UsageEvent[] = raw.map((e) => ({ ...e, at: WEDNESDAY_10H }))
-        const once = { counters: emptyCounters(), sentNotices: new Set<string>() }
-        const seenOnce = new Set<string>()
-        applyBatch(snapshot, once, events, seenOnce)
-
-        const replayed = { counters: emptyCounters(), sentNotices: new Set<string>() }
-        const seen = new Set<string>()
-        applyBatch(snapshot, replayed, events.slice(0, cut), seen)
-        applyBatch(snapshot, replayed, events, seen)
-        const again = applyBatch(snapshot, replayed, [...events].reverse(), seen)
-
-        expect(again.accepted).toBe(0)
-        expect(again.notices).toEqual([])
-        expect(replayed.counters).toEqual(once.counters)
-        expect(replayed.sentNotices).toEqual(once.sentNotices)
-        expect(seen).toEqual(seenOnce)
-      }),
-      { numRuns: 300 },
-    )
-  })
-})
+// Replaying batches, holds, the pool and counters against recorded usage: the model-based test of
+// the real service (tests/integration/engine/model.test.ts).

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyBatch,
   applyDeltas,
   BYTES_PER_MB,
   emptyCounters,
@@ -141,7 +140,7 @@ describe('notices at 60/80/100 %, once per package per cycle', () => {
   })
 
   it('a notice already sent is not sent again; the next cycle sends it anew', () => {
-    const first = applyBatch(snapshot, { counters: emptyCounters(), sentNotices: new Set() }, [voice('991234567', 400, 'a')], new Set())
+    const first = rated(rate(snapshot, emptyCounters(), voice('991234567', 400, 'a')))
     expect(first.notices.map((n) => n.key)).toEqual(['2025-05-16|offer:voz|60'])
     const sentNotices = new Set(first.notices.map((n) => n.key))
     const counters: Counters = { ...emptyCounters(), offers: { voz: 400 } }
@@ -171,55 +170,10 @@ describe('notices at 60/80/100 %, once per package per cycle', () => {
   })
 })
 
-describe('applyBatch: idempotent by event id', () => {
+// Idempotency by event id, duplicates and rejections by index belong to Engine.ingest, tested
+// through HTTP (tests/integration/engine/http.test.ts) and by the model (tests/integration/engine/model.test.ts).
+describe('applyDeltas', () => {
   const snapshot = franchises
-  const events: UsageEvent[] = [
-    voice('991234567', 120, 'e1'),
-    sms('981234567', 1, 'e2'),
-    voice('+5521981234567', 61, 'e3'),
-    data(5000, 'e4'),
-  ]
-
-  it('replaying a batch changes nothing and counts the duplicates', () => {
-    const ledger = { counters: emptyCounters(), sentNotices: new Set<string>() }
-    const seen = new Set<string>()
-    const first = applyBatch(snapshot, ledger, events, seen)
-    expect(first).toMatchObject({ accepted: 4, duplicates: 0, rejected: [] })
-    const after = structuredClone(ledger.counters)
-    const second = applyBatch(snapshot, ledger, events, seen)
-    expect(second).toMatchObject({ accepted: 0, duplicates: 4, rejected: [], notices: [] })
-    expect(ledger.counters).toEqual(after)
-    expect(after.categories).toEqual({ 'voice.local.claro': 120, 'sms.other': 1, 'voice.national.other': 61, data: 5000 })
-  })
-
-  it('duplicates inside one batch count once; missing ids and bad events are rejected by index', () => {
-    const ledger = { counters: emptyCounters(), sentNotices: new Set<string>() }
-    const result = applyBatch(
-      snapshot,
-      ledger,
-      [voice('991234567', 60, 'x'), voice('991234567', 60, 'x'), voice('991234567', 60), voice('abc', 60, 'y')],
-      new Set(),
-    )
-    expect(result.accepted).toBe(1)
-    expect(result.duplicates).toBe(1)
-    expect(result.rejected.map((r) => r.index)).toEqual([2, 3])
-    expect(ledger.counters.categories['voice.local.claro']).toBe(60)
-  })
-
-  it('a rejected event can be sent again once fixed (its id was not consumed)', () => {
-    const ledger = { counters: emptyCounters(), sentNotices: new Set<string>() }
-    const seen = new Set<string>()
-    applyBatch(snapshot, ledger, [voice('abc', 60, 'z')], seen)
-    expect(applyBatch(snapshot, ledger, [voice('991234567', 60, 'z')], seen).accepted).toBe(1)
-  })
-
-  it('events of another cycle are rejected when the ledger names its cycle', () => {
-    const ledger = { counters: emptyCounters(), sentNotices: new Set<string>(), cycleKey: '2025-05-16' }
-    const result = applyBatch(snapshot, ledger, [voice('991234567', 60, 'a'), { ...voice('991234567', 60, 'b'), at: sp('2025-06-16T00:00') }], new Set())
-    expect(result.accepted).toBe(1)
-    expect(result.rejected[0]).toMatchObject({ index: 1, error: expect.stringMatching(/2025-06-16/) })
-  })
-
   it('applyDeltas adds exactly the deltas', () => {
     const counters = emptyCounters()
     const result = rated(rate(snapshot, counters, voice('991234567', 1000)))

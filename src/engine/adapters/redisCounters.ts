@@ -1,0 +1,293 @@
+/**
+ * The counter store in Redis, shared by every app instance: one Lua script per operation,
+ * so holds are granted atomically against every other instance's. Keys (prefix P):
+ *   P c:<scope>:<cycle>        hash: a consumption snapshot, `_v` = its version (sum)
+ *   P ha:<scope>:<cycle>:<key> hash: hold id → units held on the resource, `_sum`
+ *   P hz:<scope>:<cycle>:<key> sorted set: hold id by expiry (ms), purged on every use
+ *   P hk:<scope>:<cycle>       set: the resource keys with holds
+ *   P h:<id>                   hash: the hold (meta JSON, parts, expiry)
+ * Expiry is the caller's clock (ARGV), not Redis' own, so every instance (and a test's
+ * clock) agrees on it; keys also carry a Redis TTL so nothing outlives its use.
+ * Scripts take their arguments as one JSON document and touch keys they build from it:
+ * this suits one Redis (or a primary with replicas), not Redis Cluster.
+ */
+import type { CounterStore, Flat, HoldGrant, HoldRecord, HoldRequest, ScopeSnapshot } from './counters'
+
+const TTL_MS = 40 * 24 * 3600 * 1000
+
+const LIB = `
+local P = ARGV[1]
+local A = cjson.decode(ARGV[2])
+local function purge(base, now)
+  local z = P .. 'hz:' .. base
+  local a = P .. 'ha:' .. base
+  local gone = redis.call('ZRANGEBYSCORE', z, '-inf', now)
+  for _, id in ipairs(gone) do
+    local amt = redis.call('HGET', a, id)
+    if amt then
+      redis.call('HINCRBY', a, '_sum', -tonumber(amt))
+      redis.call('HDEL', a, id)
+    end
+  end
+  if #gone > 0 then redis.call('ZREMRANGEBYSCORE', z, '-inf', now) end
+  return tonumber(redis.call('HGET', a, '_sum') or '0')
+end
+local function unhold(base, id)
+  if not base or base == '' then return end
+  local a = P .. 'ha:' .. base
+  local amt = redis.call('HGET', a, id)
+  if amt then
+    redis.call('HINCRBY', a, '_sum', -tonumber(amt))
+    redis.call('HDEL', a, id)
+  end
+  redis.call('ZREM', P .. 'hz:' .. base, id)
+end
+local function endhold(id)
+  local rec = P .. 'h:' .. id
+  local f = redis.call('HMGET', rec, 'lb', 'pb')
+  if not f[1] then return false end
+  unhold(f[1], id)
+  unhold(f[2], id)
+  redis.call('DEL', rec)
+  return true
+end
+local function addhold(sc, key, id, amount, exp, ttl)
+  local base = sc .. ':' .. key
+  local a = P .. 'ha:' .. base
+  local z = P .. 'hz:' .. base
+  redis.call('SADD', P .. 'hk:' .. sc, key)
+  redis.call('PEXPIRE', P .. 'hk:' .. sc, ttl)
+  redis.call('HSET', a, id, amount)
+  redis.call('HINCRBY', a, '_sum', amount)
+  redis.call('ZADD', z, exp, id)
+  redis.call('PEXPIRE', a, ttl)
+  redis.call('PEXPIRE', z, ttl)
+end
+local function used(r)
+  local h = P .. 'c:' .. r.scope .. ':' .. r.cycleKey
+  if redis.call('HEXISTS', h, '_v') == 0 or #r.fields == 0 then
+    if #r.fields == 0 then return 0 end
+    return r.used
+  end
+  local vals = redis.call('HMGET', h, unpack(r.fields))
+  local s = 0
+  for _, v in ipairs(vals) do s = s + (tonumber(v) or 0) end
+  return s
+end
+local function store(s, ttl)
+  local h = P .. 'c:' .. s.scope .. ':' .. s.cycleKey
+  local cur = tonumber(redis.call('HGET', h, '_v') or '-1')
+  if cur >= s.v then return end
+  redis.call('DEL', h)
+  local args = {'_v', s.v}
+  for i = 1, #s.vals, 2 do
+    args[#args + 1] = s.vals[i]
+    args[#args + 1] = s.vals[i + 1]
+  end
+  redis.call('HSET', h, unpack(args))
+  redis.call('PEXPIRE', h, ttl)
+end
+`
+
+const HOLD = `${LIB}
+local r = A
+local now = r.now
+local lbase = r.line.scope .. ':' .. r.line.cycleKey .. ':' .. r.line.key
+local pbase = ''
+if r.pool then pbase = r.pool.scope .. ':' .. r.pool.cycleKey .. ':' .. r.pool.key end
+local rec = P .. 'h:' .. r.id
+if r.replace then
+  local exp = tonumber(redis.call('HGET', rec, 'exp') or '0')
+  if exp <= now then
+    if exp > 0 then endhold(r.id) end
+    return {0, 0, 0}
+  end
+  endhold(r.id)
+end
+local lineUsed = used(r.line) + purge(lbase, now)
+local poolUsed = 0
+if r.pool then poolUsed = used(r.pool) + purge(pbase, now) end
+local g = r.want
+if g < 0 then g = 0 end
+local by = 0
+if r.line.cap ~= cjson.null and r.line.cap ~= nil then
+  local left = r.line.cap - lineUsed - r.base
+  if left <= 0 then g = 0; by = 1
+  elseif (not r.whole) and left < g then g = left; by = 1 end
+end
+local poolPart = 0
+if r.pool and r.pool.cap ~= cjson.null and r.pool.cap ~= nil then
+  local free = r.free or 0
+  local function spill(x) return math.max(0, lineUsed + x - free) - math.max(0, lineUsed - free) end
+  local room = math.max(0, r.pool.cap - poolUsed - spill(r.base))
+  local most = math.max(0, free - lineUsed - r.base) + room
+  if g > most then g = most; by = 2 end
+  poolPart = spill(r.base + g)
+end
+local amount = r.base + g
+if amount > 0 then
+  addhold(r.line.scope .. ':' .. r.line.cycleKey, r.line.key, r.id, amount, r.expiresAt, ARGV[3])
+  local pb = ''
+  if r.pool and poolPart > 0 then
+    addhold(r.pool.scope .. ':' .. r.pool.cycleKey, r.pool.key, r.id, poolPart, r.expiresAt, ARGV[3])
+    pb = pbase
+  end
+  redis.call('HSET', rec, 'meta', ARGV[4], 'lb', lbase, 'pb', pb, 'amount', amount, 'exp', r.expiresAt)
+  redis.call('PEXPIRE', rec, math.max(1, r.expiresAt - now) + 60000)
+end
+return {g, by, 1}
+`
+
+const SETTLE = `${LIB}
+for _, s in ipairs(A.snapshots) do store(s, ARGV[3]) end
+for _, id in ipairs(A.holds) do endhold(id) end
+return 1
+`
+
+const HOLDS = `${LIB}
+local out = {}
+for _, id in ipairs(A.ids) do
+  local f = redis.call('HMGET', P .. 'h:' .. id, 'meta', 'amount', 'exp')
+  if f[1] and tonumber(f[3]) > A.now then
+    out[#out + 1] = id
+    out[#out + 1] = f[1]
+    out[#out + 1] = f[2]
+    out[#out + 1] = f[3]
+  end
+end
+return out
+`
+
+const RELEASE = `${LIB}
+local f = redis.call('HMGET', P .. 'h:' .. A.id, 'meta', 'amount', 'exp')
+if not f[1] then return false end
+endhold(A.id)
+if tonumber(f[3]) <= A.now then return false end
+return {f[1], f[2], f[3]}
+`
+
+const HELD = `${LIB}
+local out = {}
+local sc = A.scope .. ':' .. A.cycleKey
+for _, key in ipairs(redis.call('SMEMBERS', P .. 'hk:' .. sc)) do
+  local sum = purge(sc .. ':' .. key, A.now)
+  if sum ~= 0 then
+    out[#out + 1] = key
+    out[#out + 1] = sum
+  end
+end
+return out
+`
+
+type RedisLike = {
+  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
+  hgetall(key: string): Promise<Record<string, string>>
+  del(...keys: string[]): Promise<number>
+  scan(cursor: string, ...args: (string | number)[]): Promise<[string, string[]]>
+  quit(): Promise<unknown>
+  disconnect(): void
+  once(event: string, f: (...a: unknown[]) => void): unknown
+  status?: string
+}
+
+const record = (id: string, meta: string, amount: unknown, exp: unknown): HoldRecord => ({ id, meta: JSON.parse(meta), amount: Number(amount), expiresAt: Number(exp) })
+
+export class RedisCounterStore implements CounterStore {
+  readonly kind = 'redis' as const
+  constructor(
+    private readonly redis: RedisLike,
+    private readonly prefix = 'gol:engine:',
+  ) {}
+
+  /**
+   * Every command bounded (`commandTimeout`), retried at most once across a reconnection, and
+   * refused at once while disconnected (no offline queue): a stalled or absent Redis costs a
+   * request at most the timeout, and the engine answers COUNTER_STORE_UNAVAILABLE.
+   */
+  static async connect(url: string, prefix?: string, commandTimeout = 150): Promise<RedisCounterStore> {
+    const { Redis } = await import('ioredis')
+    const client = new Redis(url, {
+      commandTimeout,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 1000,
+      retryStrategy: (times) => Math.min(50 * times, 1000),
+    })
+    client.on('error', () => undefined) // reported per command; reconnects by itself
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000)
+      client.once('ready', () => (clearTimeout(timer), resolve()))
+    })
+    return new RedisCounterStore(client as unknown as RedisLike, prefix)
+  }
+
+  private run(script: string, args: unknown, meta = ''): Promise<unknown> {
+    return this.redis.eval(script, 0, this.prefix, JSON.stringify(args), TTL_MS, meta)
+  }
+
+  async get(scope: string, cycleKey: string) {
+    const h = await this.redis.hgetall(`${this.prefix}c:${scope}:${cycleKey}`)
+    if (!h || !('_v' in h)) return null
+    const out: Flat = {}
+    for (const [k, v] of Object.entries(h)) if (k !== '_v') out[k] = Number(v)
+    return out
+  }
+  async load(s: ScopeSnapshot) {
+    await this.settle([s], [])
+  }
+  async settle(snapshots: ScopeSnapshot[], holdIds: string[]) {
+    if (!snapshots.length && !holdIds.length) return
+    const snaps = snapshots.map((s) => {
+      const vals: (string | number)[] = []
+      let v = 0
+      for (const [k, n] of Object.entries(s.values)) {
+        vals.push(k, n)
+        v += n
+      }
+      return { scope: s.scope, cycleKey: s.cycleKey, v, vals }
+    })
+    await this.run(SETTLE, { snapshots: snaps, holds: holdIds })
+  }
+  async drop(scope: string, cycleKey: string) {
+    await this.redis.del(`${this.prefix}c:${scope}:${cycleKey}`)
+  }
+  async hold(r: HoldRequest): Promise<HoldGrant> {
+    const [g, by, found] = (await this.run(HOLD, r, JSON.stringify(r.meta))) as number[]
+    return { granted: Number(g), limitedBy: by === 1 ? 'line' : by === 2 ? 'pool' : null, found: found === 1 }
+  }
+  async holds(ids: string[], now: number) {
+    const out = new Map<string, HoldRecord>()
+    if (!ids.length) return out
+    const flat = (await this.run(HOLDS, { ids, now })) as string[]
+    for (let i = 0; i < flat.length; i += 4) out.set(flat[i], record(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]))
+    return out
+  }
+  async release(id: string, now: number) {
+    const f = (await this.run(RELEASE, { id, now })) as string[] | null
+    return f ? record(id, f[0], f[1], f[2]) : null
+  }
+  async held(scope: string, cycleKey: string, now: number) {
+    const flat = (await this.run(HELD, { scope, cycleKey, now })) as (string | number)[]
+    const out: Record<string, number> = {}
+    for (let i = 0; i < flat.length; i += 2) out[String(flat[i])] = Number(flat[i + 1])
+    return out
+  }
+  async *loaded() {
+    const head = `${this.prefix}c:`
+    let cursor = '0'
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 500)
+      cursor = next
+      if (keys.length) {
+        yield keys.map((k) => {
+          const rest = k.slice(head.length)
+          const i = rest.lastIndexOf(':')
+          return { scope: rest.slice(0, i), cycleKey: rest.slice(i + 1) }
+        })
+      }
+    } while (cursor !== '0')
+  }
+  async close() {
+    await this.redis.quit().catch(() => this.redis.disconnect())
+  }
+}
