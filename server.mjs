@@ -6,10 +6,14 @@
  * from this HTTP server by the engine's fast path (src/engine/http.ts, registered on
  * globalThis when the Payload config loads), which measured several times faster than
  * the same endpoint through Next (bench/RESULTS.md). ENGINE_FAST_PATH=off hands it to Next too.
+ * SIGTERM shuts down gracefully (src/server/graceful.mjs); LOG_FORMAT=json logs one line per
+ * API request (src/server/requestLog.mjs).
  */
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { graceful } from './src/server/graceful.mjs'
+import { withRequestLog } from './src/server/requestLog.mjs'
 
 process.env.NODE_ENV ??= 'production'
 if (process.env.NODE_ENV !== 'production') console.warn(`server.mjs: NODE_ENV=${process.env.NODE_ENV}; Next runs the production build anyway`)
@@ -24,7 +28,7 @@ await app.prepare()
 const fastPath = process.env.ENGINE_FAST_PATH !== 'off'
 const ENGINE_HTTP = Symbol.for('gol.engine.http')
 
-const server = http.createServer((req, res) => {
+const server = http.createServer((req, res) => withRequestLog(req, res, () => {
   /** @type {{ handle(req: http.IncomingMessage, res: http.ServerResponse): boolean } | undefined} */
   const engine = fastPath ? globalThis[ENGINE_HTTP] : undefined
   if (engine?.handle(req, res)) return
@@ -32,16 +36,10 @@ const server = http.createServer((req, res) => {
     console.error(e)
     if (!res.headersSent) res.writeHead(500).end()
   })
-})
+}))
 server.keepAliveTimeout = 65_000
 server.listen(port, () => {
   const engine = fastPath ? (globalThis[ENGINE_HTTP] ? 'on' : 'waiting for the Payload config') : 'off'
   console.log(`▲ GOL ready on http://localhost:${port} (engine authorize fast path: ${engine})`)
 })
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close()
-    process.exit(0)
-  })
-}
+graceful(server)

@@ -9,7 +9,8 @@ export async function register() {
   const { getPayload } = await import('payload')
   const config = (await import('@payload-config')).default
   try {
-    await getPayload({ config })
+    // cron: the jobs queue (when JOBS_AUTORUN allows) runs from the start, not from the first request.
+    await getPayload({ config, cron: true })
   } catch (error) {
     if ((error as Error)?.name !== 'DevPushedDatabaseError') throw error
     console.error(`GOL: ${(error as Error).message}`)

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+import { withAtomicJobClaim } from '../jobs/claim'
 import { DATA_DIR, databaseKind, databaseUrl } from './settings'
 import { sqliteTransactions } from './transactionGate'
 
@@ -98,7 +99,7 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
     mkdirSync(DATA_DIR, { recursive: true })
     const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
     const { migrations } = await import('../migrations/sqlite')
-    return migrateOnConnect(oneTransactionAtATime(sqliteAdapter({
+    return migrateOnConnect(atomicJobClaims(oneTransactionAtATime(sqliteAdapter({
       client: { url },
       // Off by default in the adapter: without it multi-document writes are not atomic.
       transactionOptions: {},
@@ -109,21 +110,34 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
       migrationDir: migrationsDir('sqlite'),
       beforeSchemaInit: [dropPrefixIndexes],
       ...pushOverride(),
-    })), migrations)
+    }))), migrations)
   }
   if (kind === 'postgres') {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
     const { migrations } = await import('../migrations/postgres')
-    return migrateOnConnect(postgresAdapter({
+    return migrateOnConnect(atomicJobClaims(postgresAdapter({
       pool: { connectionString: url, max: Number(process.env.PG_POOL_MAX || 10) },
       allowIDOnCreate: true,
       migrationDir: migrationsDir('postgres'),
       beforeSchemaInit: [dropPrefixIndexes],
       ...pushOverride(),
-    }), migrations)
+    })), migrations)
   }
   const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
   return mongooseAdapter({ url, allowIDOnCreate: true })
+}
+
+/** A job runs once however many runners there are: the claim is a conditional update (src/jobs/claim.ts). */
+function atomicJobClaims(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  const init = adapterObj.init
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = init(args) as BaseDatabaseAdapter
+      withAtomicJobClaim(adapter)
+      return adapter
+    },
+  }
 }
 
 /** SQLite: this process's write transactions queue on one gate (see src/lib/transactionGate.ts). */
