@@ -30,10 +30,10 @@ export async function jobsTable(adapter: SqlAdapter, req?: Partial<PayloadReques
  * returned (and so run). Other updates of jobs are untouched.
  */
 export function withAtomicJobClaim(adapter: BaseDatabaseAdapter): void {
-  if (!isSqlAdapter(adapter)) return // MongoDB: Payload's own claim (untested here)
   const updateJobs = adapter.updateJobs
   adapter.updateJobs = async function (args) {
-    if (args.data?.processing !== true) return updateJobs.call(adapter, args)
+    // drizzle exists once connected; MongoDB keeps Payload's own claim (untested here).
+    if (args.data?.processing !== true || !isSqlAdapter(adapter)) return updateJobs.call(adapter, args)
     const candidates =
       args.id != null
         ? [args.id]
