@@ -66,27 +66,34 @@ async function devPushed(adapter: BaseDatabaseAdapter): Promise<boolean> {
  */
 function migrateOnConnect(adapterObj: DatabaseAdapterObj, migrations: { name: string }[]): DatabaseAdapterObj {
   if (!schemaByMigrations()) return adapterObj
+  return onAdapter(adapterObj, (adapter) => {
+    const connect = adapter.connect
+    adapter.connect = async function (options) {
+      await connect?.call(adapter, options)
+      if (process.env.PAYLOAD_MIGRATING === 'true') return // the payload CLI migrates itself
+      if (await devPushed(adapter)) {
+        adapter.payload.logger.fatal(new DevPushedDatabaseError().message)
+        throw new DevPushedDatabaseError()
+      }
+      await adapter.migrate({ migrations: migrations as never })
+    }
+  })
+}
+
+const migrationsDir = (kind: string) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'src/migrations', kind)
+
+/** The adapter object whose adapter, once created, goes through `change`. */
+function onAdapter(adapterObj: DatabaseAdapterObj, change: (adapter: BaseDatabaseAdapter) => void): DatabaseAdapterObj {
   const init = adapterObj.init
   return {
     ...adapterObj,
     init: (args) => {
       const adapter = init(args) as BaseDatabaseAdapter
-      const connect = adapter.connect
-      adapter.connect = async function (options) {
-        await connect?.call(adapter, options)
-        if (process.env.PAYLOAD_MIGRATING === 'true') return // the payload CLI migrates itself
-        if (await devPushed(adapter)) {
-          adapter.payload.logger.fatal(new DevPushedDatabaseError().message)
-          throw new DevPushedDatabaseError()
-        }
-        await adapter.migrate({ migrations: migrations as never })
-      }
+      change(adapter)
       return adapter
     },
   }
 }
-
-const migrationsDir = (kind: string) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'src/migrations', kind)
 
 /**
  * The database adapter named by DATABASE_URL. Adapters are imported lazily so a
@@ -128,25 +135,11 @@ export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdap
 }
 
 /** A job runs once however many runners there are: the claim is a conditional update (src/jobs/claim.ts). */
-function atomicJobClaims(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
-  const init = adapterObj.init
-  return {
-    ...adapterObj,
-    init: (args) => {
-      const adapter = init(args) as BaseDatabaseAdapter
-      withAtomicJobClaim(adapter)
-      return adapter
-    },
-  }
-}
+const atomicJobClaims = (adapterObj: DatabaseAdapterObj): DatabaseAdapterObj => onAdapter(adapterObj, withAtomicJobClaim)
 
 /** SQLite: this process's write transactions queue on one gate (see src/lib/transactionGate.ts). */
 function oneTransactionAtATime(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
-  const init = adapterObj.init
-  return {
-    ...adapterObj,
-    init: (args) => {
-      const adapter = init(args) as BaseDatabaseAdapter
+  return onAdapter(adapterObj, (adapter) => {
       const { beginTransaction, commitTransaction, rollbackTransaction } = adapter
       const releases = new Map<string | number, () => void>()
       const release = (id: string | number | null | undefined) => {
@@ -182,7 +175,5 @@ function oneTransactionAtATime(adapterObj: DatabaseAdapterObj): DatabaseAdapterO
           release(id)
         }
       }
-      return adapter
-    },
-  }
+  })
 }

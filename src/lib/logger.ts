@@ -20,7 +20,7 @@ export function clientErrorStatus(value: unknown): number | undefined {
 
 /**
  * pino's options for Payload's logger (config `logger`): expected client errors are written as
- * one info line (status, name, message), never with a stack; JSON lines under LOG_FORMAT=json
+ * one info line (status and message), never with a stack; JSON lines under LOG_FORMAT=json
  * with ISO times and level names.
  */
 export function loggerConfig(): { options: PinoOptions; destination?: typeof defaultLoggerOptions } {
@@ -31,7 +31,9 @@ export function loggerConfig(): { options: PinoOptions; destination?: typeof def
         const status = level > INFO ? clientErrorStatus(args[0]) : undefined
         if (status === undefined) return method.apply(this, args)
         const err = (args[0] instanceof Error ? args[0] : (args[0] as { err: Error }).err) as Error
-        this.info({ status }, `${status} ${err.name}: ${err.message}`)
+        // The status as a field only in JSON: the text format would print it on a line of its own.
+        if (jsonLogs()) this.info({ status }, `${status} ${err.message}`)
+        else this.info(`${status} ${err.message}`)
       },
     },
   }

@@ -5,7 +5,11 @@
  * runs (src/ops/lifecycle.ts: running jobs reach a safe point, pools close) and the process
  * exits 0. A second signal, or SHUTDOWN_TIMEOUT_MS (30 s), forces the exit (code 1).
  */
+import { writeSync } from 'node:fs'
+
 const DRAINING = Symbol.for('gol.draining')
+/** Written at once: process.exit() right after would drop a buffered write to a pipe. */
+const say = (/** @type {string} */ text) => writeSync(1, `${text}\n`)
 const LIFECYCLE = Symbol.for('gol.lifecycle')
 
 /** @param {import('node:http').Server} server */
@@ -17,7 +21,7 @@ export function graceful(server, { timeoutMs = Number(process.env.SHUTDOWN_TIMEO
   /** @param {string} signal */
   const stop = async (signal) => {
     if (stopping) {
-      console.error(`GOL: ${signal} de novo: encerramento forçado`)
+      say(`GOL: ${signal} de novo: encerramento forçado`)
       process.exit(1)
     }
     stopping = true
@@ -25,7 +29,7 @@ export function graceful(server, { timeoutMs = Number(process.env.SHUTDOWN_TIMEO
     const started = Date.now()
     console.log(`GOL: ${signal}: parando de aceitar conexões, terminando as requisições em andamento`)
     const force = setTimeout(() => {
-      console.error(`GOL: encerramento não terminou em ${timeoutMs} ms: forçado`)
+      say(`GOL: encerramento não terminou em ${timeoutMs} ms: forçado`)
       process.exit(1)
     }, timeoutMs)
     force.unref()
@@ -40,7 +44,7 @@ export function graceful(server, { timeoutMs = Number(process.env.SHUTDOWN_TIMEO
       console.error('GOL: erro ao encerrar', error)
       process.exit(1)
     }
-    console.log(`GOL: encerrado em ${Date.now() - started} ms`)
+    say(`GOL: encerrado em ${Date.now() - started} ms`)
     process.exit(0)
   }
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal))

@@ -9,7 +9,6 @@ import { DEMO, screenshot } from './helpers'
  */
 const port = process.env.E2E_PORT || '3110'
 const logFile = `test-results/e2e-server-${port}.log`
-// eslint-disable-next-line no-control-regex
 const serverLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').replace(/\u001b\[[0-9;]*m/g, '') : '')
 
 test.skip(Boolean(process.env.E2E_BASE_URL) || process.env.E2E_SERVER_LOG === 'inherit', 'needs the log of the server these tests started')

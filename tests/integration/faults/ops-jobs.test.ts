@@ -71,8 +71,17 @@ async function waitFinished(ids: (string | number)[], ms: number): Promise<any[]
   }
 }
 
-/** The "report ready" e-mails of each report (the outbox, as SMTP_URL is unset). */
+/** The "report ready" e-mails of each report (the outbox, as SMTP_URL is unset); written just after the report is marked done, so wait a little. */
 async function readyMails(ids: (string | number)[]): Promise<Map<string, number>> {
+  const until = Date.now() + 5000
+  for (;;) {
+    const count = await countReadyMails(ids)
+    if ([...count.values()].every((n) => n > 0) || Date.now() > until) return count
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+async function countReadyMails(ids: (string | number)[]): Promise<Map<string, number>> {
   const { docs } = await app.payload.find({ collection: 'outbox', where: { subject: { like: 'Relatório pronto' } }, pagination: false, depth: 0, overrideAccess: true })
   const count = new Map(ids.map((id) => [String(id), 0]))
   for (const mail of docs as any[]) {
@@ -117,6 +126,7 @@ describe('several runners on one database', () => {
     const [doc] = await waitFinished([id], 200_000)
     const seconds = (Date.now() - killedAt) / 1000
     console.log(`report killed mid-run: ${doc.status} after ${seconds.toFixed(0)} s (attempts ${doc.attempts}); defaults JOB_STALE_SECONDS=60, recovery every 30 s`)
+    console.log(survivor.output().split('\n').filter((l) => /tarefa|Running|report|Relat|error/i.test(l)).join('\n'))
     await stop(survivor)
     expect(doc.status).toBe('done')
     expect(doc.attempts).toBe(2)

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '../../..')
@@ -53,4 +54,27 @@ export function start(command: 'tsx' | 'node', args: string[], env: Record<strin
       check()
     })
   return { child, output: () => text, waitFor, exited, kill: (signal = 'SIGKILL') => void child.kill(signal) }
+}
+
+/** The production build the server tests run (CI builds it before the tests; tests/e2e uses it too). */
+export const BUILD_DIR = process.env.NEXT_DIST_DIR_E2E || '.next-e2e'
+export const hasBuild = (): boolean => existsSync(path.join(ROOT, BUILD_DIR, 'BUILD_ID'))
+
+/** `npm start` (server.mjs, production) on `port`, resolved once it listens. */
+export async function startServer(port: number, env: Record<string, string | undefined>): Promise<Proc> {
+  const server = start('node', ['server.mjs'], {
+    NEXT_DIST_DIR: BUILD_DIR,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    SEED_DEMO: 'false',
+    NEXT_TELEMETRY_DISABLED: '1',
+    SMTP_URL: undefined,
+    REDIS_URL: undefined,
+    GOL_DB_PUSH: undefined,
+    GOL_DB_MIGRATE: undefined,
+    PAYLOAD_FORCE_DRIZZLE_PUSH: undefined,
+    ...env,
+  })
+  await server.waitFor(/GOL ready on/, 120_000)
+  return server
 }
