@@ -10,6 +10,9 @@ import { jobs } from './src/jobs'
 import { databaseAdapter } from './src/lib/database'
 import { emailAdapter } from './src/lib/email'
 import { keepErrorData } from './src/lib/errorData'
+import { healthEndpoints } from './src/ops/health'
+import { withCallerNoted } from './src/ops/requestContext'
+import { loggerConfig } from './src/lib/logger'
 import { withListExports } from './src/reports/export'
 import { withReportScreens } from './src/admin/reports/screens'
 import { payloadSecret } from './src/lib/settings'
@@ -24,8 +27,9 @@ export default withInternalCollectionAccess(buildConfig({
   db: await databaseAdapter(),
   email: await emailAdapter(),
   // Every admin list's immediate .xlsx "Download" (GET /api/<slug>/export?where…), src/reports/export.ts.
-  collections: withListExports(withReportScreens(collections)),
-  endpoints: engineEndpoints,
+  // withCallerNoted: the user and company of each request for its log line (src/ops/requestContext.ts).
+  collections: withCallerNoted(withListExports(withReportScreens(collections))),
+  endpoints: [...engineEndpoints, ...healthEndpoints],
   jobs,
   admin: {
     user: 'users',
@@ -61,6 +65,8 @@ export default withInternalCollectionAccess(buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   // Field errors of hooks' ValidationErrors in the built app's REST answers (src/lib/errorData.ts).
   hooks: { afterError: [keepErrorData] },
+  // One line per expected 4xx, JSON lines under LOG_FORMAT=json (src/lib/logger.ts).
+  logger: loggerConfig() as never,
   onInit,
   telemetry: false,
 }))

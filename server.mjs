@@ -6,11 +6,15 @@
  * from this HTTP server by the engine's fast path (src/engine/http.ts, registered on
  * globalThis when the Payload config loads), which measured several times faster than
  * the same endpoint through Next (bench/RESULTS.md). ENGINE_FAST_PATH=off hands it to Next too.
+ * SIGTERM shuts down gracefully (src/server/graceful.mjs); LOG_FORMAT=json logs one line per
+ * API request (src/server/requestLog.mjs).
  */
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stampPeer } from './src/lib/peer.mjs'
+import { graceful } from './src/server/graceful.mjs'
+import { withRequestLog } from './src/server/requestLog.mjs'
 
 process.env.NODE_ENV ??= 'production'
 if (process.env.NODE_ENV !== 'production') console.warn(`server.mjs: NODE_ENV=${process.env.NODE_ENV}; Next runs the production build anyway`)
@@ -28,12 +32,14 @@ const ENGINE_HTTP = Symbol.for('gol.engine.http')
 const server = http.createServer((req, res) => {
   // The socket's address for the rate limits; a client-sent copy of the header is dropped (src/auth/clientAddress.ts).
   stampPeer(req)
-  /** @type {{ handle(req: http.IncomingMessage, res: http.ServerResponse): boolean } | undefined} */
-  const engine = fastPath ? globalThis[ENGINE_HTTP] : undefined
-  if (engine?.handle(req, res)) return
-  handle(req, res).catch((e) => {
-    console.error(e)
-    if (!res.headersSent) res.writeHead(500).end()
+  withRequestLog(req, res, () => {
+    /** @type {{ handle(req: http.IncomingMessage, res: http.ServerResponse): boolean } | undefined} */
+    const engine = fastPath ? globalThis[ENGINE_HTTP] : undefined
+    if (engine?.handle(req, res)) return
+    handle(req, res).catch((e) => {
+      console.error(e)
+      if (!res.headersSent) res.writeHead(500).end()
+    })
   })
 })
 server.keepAliveTimeout = 65_000
@@ -41,10 +47,4 @@ server.listen(port, () => {
   const engine = fastPath ? (globalThis[ENGINE_HTTP] ? 'on' : 'waiting for the Payload config') : 'off'
   console.log(`▲ GOL ready on http://localhost:${port} (engine authorize fast path: ${engine})`)
 })
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close()
-    process.exit(0)
-  })
-}
+graceful(server)

@@ -1,30 +1,35 @@
 /**
  * `npm run seed`: demo data on an empty database.
  * `npm run seed -- --lines 100000 [--companies 10]`: also that many large tenants of that many lines each.
+ * `npm run seed -- --demo-lines 5 --days 2`: a smaller demo (lines per company, days of usage).
  */
-import { getPayload } from 'payload'
-import config from '../payload.config'
-import { seedDemo } from '../src/seed/demo'
-import { seedLargeTenants } from '../src/seed/large'
+// The committed migrations, as `npm start` will expect on this database (src/lib/database.ts); read when the config loads.
+process.env.GOL_DB_MIGRATE ??= 'true'
+process.env.SEED_DEMO = 'false' // seeding here, not in onInit
+const { getPayload } = await import('payload')
+const config = (await import('../payload.config')).default
+const { seedDemo } = await import('../src/seed/demo')
+const { seedLargeTenants } = await import('../src/seed/large')
 
 const args = process.argv.slice(2)
-const option = (name: string) => {
-  const i = args.indexOf(name)
-  if (i < 0) return undefined
-  const n = Number(args[i + 1])
-  if (!(Number.isInteger(n) && n > 0)) {
-    console.error('Uso: npm run seed -- --lines <número inteiro positivo> [--companies <número inteiro positivo>]')
-    process.exit(2)
-  }
-  return n
+/** A positive whole number after `flag`, or undefined when the flag is absent. */
+function countArg(flag: string): number | undefined {
+  const at = args.indexOf(flag)
+  if (at < 0) return undefined
+  const value = Number(args[at + 1])
+  if (Number.isInteger(value) && value > 0) return value
+  console.error(`Uso: npm run seed -- ${flag} <número inteiro positivo>`)
+  process.exit(2)
 }
-const large = option('--lines') ?? 0
-const companies = option('--companies') ?? 1
+const large = countArg('--lines') ?? 0
+const companies = countArg('--companies') ?? 1
+const demoOptions = { linesPerCompany: countArg('--demo-lines'), days: countArg('--days') }
 
-process.env.SEED_DEMO = 'false' // seeding here, not in onInit
 const payload = await getPayload({ config })
-const demo = await seedDemo(payload)
+const demo = await seedDemo(payload, demoOptions)
 if (!demo) payload.logger.info('O banco já tem empresas: dados de demonstração não foram recriados.')
 if (large) await seedLargeTenants(payload, large, companies)
 await payload.destroy()
 process.exit(0)
+
+export {}

@@ -6,6 +6,8 @@
  * after Payload's crons are stopped.
  */
 process.env.JOBS_AUTORUN = 'true'
+// The committed migrations, never a schema push, on the app's database (src/lib/database.ts).
+process.env.GOL_DB_MIGRATE ??= 'true'
 process.env.SEED_DEMO ??= 'false'
 
 const { getPayload } = await import('payload')

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+import { withAtomicJobClaim } from '../jobs/claim'
 import { DATA_DIR, databaseKind, databaseUrl } from './settings'
 import { sqliteTransactions } from './transactionGate'
 import { neutralUniqueErrors } from './uniqueErrors'
@@ -27,15 +28,78 @@ function dropPrefixIndexes<S>(args: { schema: S }): S {
   return args.schema
 }
 
+/**
+ * The schema comes from the committed migrations in production (`npm start`) and in the
+ * scripts (`npm run seed`, `npm run worker`: GOL_DB_MIGRATE=true), on any database those may
+ * open; only `npm run dev` and the tests push it. A database once pushed cannot take the
+ * migrations (Payload would stop at an interactive prompt), so it is refused at once.
+ */
+export const schemaByMigrations = (): boolean => process.env.NODE_ENV === 'production' || process.env.GOL_DB_MIGRATE === 'true'
+
 /** GOL_DB_PUSH=false turns the development schema push off (used to test the migrations). */
-const pushOverride = (): { push?: boolean } => (process.env.GOL_DB_PUSH === 'false' ? { push: false } : {})
+const pushOverride = (): { push?: boolean } => (process.env.GOL_DB_PUSH === 'false' || schemaByMigrations() ? { push: false } : {})
+
+/** The command that rebuilds a database from the migrations, named in the refusal. */
+export const REBUILD_COMMAND = 'npm run payload -- migrate:fresh --force-accept-warning && npm run seed'
+
+export class DevPushedDatabaseError extends Error {
+  constructor() {
+    super(
+      'Este banco recebeu o esquema em modo de desenvolvimento (push: `npm run dev` ou um seed antigo) e não pode receber as migrações sem perda de dados ' +
+        '(o Payload pararia perguntando "Would you like to proceed? (y/N)"). ' +
+        `Recrie-o a partir das migrações (apaga os dados): DATABASE_URL=… ${REBUILD_COMMAND}`,
+    )
+    this.name = 'DevPushedDatabaseError'
+  }
+}
+
+/** True when the database was pushed in development mode (Payload's marker: a migration of batch -1). */
+async function devPushed(adapter: BaseDatabaseAdapter): Promise<boolean> {
+  const found = await adapter.payload
+    .find({ collection: 'payload-migrations', where: { batch: { equals: -1 } }, limit: 1, depth: 0, overrideAccess: true })
+    .catch(() => null) // no migrations table yet: a new database
+  return Boolean(found?.docs.length)
+}
+
+/**
+ * Runs the committed migrations after connecting, wherever schemaByMigrations() says so (the
+ * adapter alone runs them only under NODE_ENV=production), after refusing a pushed database.
+ */
+function migrateOnConnect(adapterObj: DatabaseAdapterObj, migrations: { name: string }[]): DatabaseAdapterObj {
+  if (!schemaByMigrations()) return adapterObj
+  return onAdapter(adapterObj, (adapter) => {
+    const connect = adapter.connect
+    adapter.connect = async function (options) {
+      await connect?.call(adapter, options)
+      if (process.env.PAYLOAD_MIGRATING === 'true') return // the payload CLI migrates itself
+      if (await devPushed(adapter)) {
+        adapter.payload.logger.fatal(new DevPushedDatabaseError().message)
+        throw new DevPushedDatabaseError()
+      }
+      await adapter.migrate({ migrations: migrations as never })
+    }
+  })
+}
 
 const migrationsDir = (kind: string) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'src/migrations', kind)
 
+/** The adapter object whose adapter, once created, goes through `change`. */
+function onAdapter(adapterObj: DatabaseAdapterObj, change: (adapter: BaseDatabaseAdapter) => void): DatabaseAdapterObj {
+  const init = adapterObj.init
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = init(args) as BaseDatabaseAdapter
+      change(adapter)
+      return adapter
+    },
+  }
+}
+
 /**
  * The database adapter named by DATABASE_URL. Adapters are imported lazily so a
- * deployment on one engine never loads the others' drivers. Outside production the
- * schema is pushed; in production the committed migrations run on start.
+ * deployment on one engine never loads the others' drivers. The schema is pushed or
+ * migrated as schemaByMigrations() says.
  */
 export async function databaseAdapter(url = databaseUrl()): Promise<DatabaseAdapterObj> {
   return neutralUniqueErrors(await engineAdapter(url))
@@ -47,7 +111,7 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
     mkdirSync(DATA_DIR, { recursive: true })
     const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
     const { migrations } = await import('../migrations/sqlite')
-    return oneTransactionAtATime(sqliteAdapter({
+    return migrateOnConnect(atomicJobClaims(oneTransactionAtATime(sqliteAdapter({
       client: { url },
       // Off by default in the adapter: without it multi-document writes are not atomic.
       transactionOptions: {},
@@ -59,33 +123,30 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
       busyTimeout: 10_000,
       migrationDir: migrationsDir('sqlite'),
       beforeSchemaInit: [dropPrefixIndexes],
-      prodMigrations: migrations,
       ...pushOverride(),
-    }))
+    }))), migrations)
   }
   if (kind === 'postgres') {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
     const { migrations } = await import('../migrations/postgres')
-    return postgresAdapter({
+    return migrateOnConnect(atomicJobClaims(postgresAdapter({
       pool: { connectionString: url, max: Number(process.env.PG_POOL_MAX || 10) },
       allowIDOnCreate: true,
       migrationDir: migrationsDir('postgres'),
       beforeSchemaInit: [dropPrefixIndexes],
-      prodMigrations: migrations,
       ...pushOverride(),
-    })
+    })), migrations)
   }
   const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
   return mongooseAdapter({ url, allowIDOnCreate: true })
 }
 
+/** A job runs once however many runners there are: the claim is a conditional update (src/jobs/claim.ts). */
+const atomicJobClaims = (adapterObj: DatabaseAdapterObj): DatabaseAdapterObj => onAdapter(adapterObj, withAtomicJobClaim)
+
 /** SQLite: this process's write transactions queue on one gate (see src/lib/transactionGate.ts). */
 function oneTransactionAtATime(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
-  const init = adapterObj.init
-  return {
-    ...adapterObj,
-    init: (args) => {
-      const adapter = init(args) as BaseDatabaseAdapter
+  return onAdapter(adapterObj, (adapter) => {
       const { beginTransaction, commitTransaction, rollbackTransaction } = adapter
       const releases = new Map<string | number, () => void>()
       const release = (id: string | number | null | undefined) => {
@@ -121,7 +182,5 @@ function oneTransactionAtATime(adapterObj: DatabaseAdapterObj): DatabaseAdapterO
           release(id)
         }
       }
-      return adapter
-    },
-  }
+  })
 }

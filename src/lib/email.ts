@@ -13,6 +13,10 @@ const addressList = (to: unknown): string =>
     .filter(Boolean)
     .join(', ')
 
+/** The log line of an e-mail kept without SMTP: its text too, so a code or temporary password can be read there (the demo's login). */
+export const outboxLogLine = (to: string, subject: string, text: string | undefined): string =>
+  `e-mail para ${to} (sem SMTP_URL: não enviado; guardado na caixa de saída): ${subject}${text ? `\n${text}` : ''}`
+
 /** With no SMTP server, e-mails land in the `outbox` collection and the log. */
 const outboxAdapter: EmailAdapter =
   ({ payload }) => ({
@@ -21,7 +25,7 @@ const outboxAdapter: EmailAdapter =
     defaultFromName: FROM_NAME,
     sendEmail: async (message) => {
       const to = addressList(message.to)
-      payload.logger.info(`e-mail para ${to}: ${String(message.subject ?? '')}`)
+      payload.logger.info(outboxLogLine(to, String(message.subject ?? ''), typeof message.text === 'string' ? message.text : undefined))
       const keep = () =>
         payload.create({
           collection: 'outbox',

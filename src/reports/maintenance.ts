@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
-import { failReport, REPORT_ATTEMPTS, updateReport } from './generate'
+import { recoverStaleJobs } from '../jobs/runner'
+import { failReport, updateReport } from './generate'
 import type { Doc } from './source'
 import { removeOrphanParts, removeReportFile } from './storage'
 
@@ -24,20 +25,35 @@ export async function purgeRetention(payload: Payload, now = new Date()): Promis
 }
 
 /**
+ * A report job found abandoned by a dead process (src/jobs/runner.ts, within a minute or two
+ * thanks to the runner's heartbeat): another try is noted on the report, or, with no try left,
+ * the report is failed and the requester told.
+ */
+export async function reportAbandoned(payload: Payload, job: { input?: Record<string, unknown> | null }, outcome: { tries: number; final: boolean }): Promise<void> {
+  const id = job.input?.report
+  if (id == null) return
+  const report = (await payload.findByID({ collection: 'reports', id: String(id), depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+  if (!report || report.status !== 'pending') return
+  if (outcome.final) await failReport(payload, report, `Interrompido ${outcome.tries} vezes (processo encerrado durante a geração)`)
+  else await updateReport(payload, report.id, { error: `Tentativa ${outcome.tries} interrompida; será repetida`, heartbeatAt: new Date().toISOString() })
+}
+
+/**
  * Reports that can no longer finish are never left pending:
- * - pending with no sign of life for REPORT_STALE_MINUTES (10) while its job is marked
- *   running: the process died mid-report. The job is released for another try (the
- *   queue runs it again) or, on the last try, the report is marked failed;
- * - pending whose job is gone, finished or failed for good: marked failed;
+ * - a job left running by a dead process is recovered first (recoverStaleJobs, which the
+ *   runner also does every 30 s): released for another try or, with none left, failed;
+ * - pending with no sign of life for REPORT_STALE_MINUTES (10) whose job is gone, finished
+ *   or failed for good: marked failed;
  * - pending and never started for REPORT_QUEUED_MAX_MINUTES (24 h): marked failed.
  * Also deletes reports (and files) older than REPORT_KEEP_DAYS (30) and `.part` files
  * left by dead processes.
  */
 export async function sweepReports(payload: Payload, now = new Date()): Promise<{ released: number; failed: number; deleted: number }> {
+  const recovered = await recoverStaleJobs(payload, now)
   const stale = new Date(now.getTime() - minutes('REPORT_STALE_MINUTES', 10)).toISOString()
   const neverStarted = new Date(now.getTime() - minutes('REPORT_QUEUED_MAX_MINUTES', 24 * 60)).toISOString()
-  let released = 0
-  let failed = 0
+  const released = recovered.released
+  let failed = recovered.failed
   const pending = await payload.find({
     collection: 'reports',
     where: { and: [{ status: { equals: 'pending' } }, { updatedAt: { less_than: stale } }] },
@@ -49,21 +65,10 @@ export async function sweepReports(payload: Payload, now = new Date()): Promise<
     const job = report.job
       ? ((await payload.findByID({ collection: 'payload-jobs', id: report.job, depth: 0, overrideAccess: true, disableErrors: true }).catch(() => null)) as Doc | null)
       : null
-    const tries = Number(job?.totalTried ?? 0)
     if (!job || job.completedAt || job.hasError) {
       await failReport(payload, report, 'A geração foi interrompida e não pode continuar')
       failed++
-    } else if (job.processing) {
-      if (tries + 1 >= REPORT_ATTEMPTS) {
-        await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: false, hasError: true, totalTried: tries + 1, error: { message: 'processo interrompido' } } })
-        await failReport(payload, report, `Interrompido ${tries + 1} vezes (processo encerrado durante a geração)`)
-        failed++
-      } else {
-        await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: false, totalTried: tries + 1, waitUntil: null } })
-        await updateReport(payload, report.id, { error: `Tentativa ${tries + 1} interrompida; será repetida`, heartbeatAt: now.toISOString() })
-        released++
-      }
-    } else if (String(report.createdAt) < neverStarted) {
+    } else if (!job.processing && String(report.createdAt) < neverStarted) {
       await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { equals: job.id } } })
       await failReport(payload, report, 'O relatório não foi processado a tempo')
       failed++

@@ -16,7 +16,7 @@ async function post(path: string, body: unknown) {
 }
 
 /** The steps on one screen: password, the 5-digit code, a new password after a temporary one, the company. */
-export function LoginForm({ version }: { version: string }) {
+export function LoginForm({ version, codeInLog = false }: { version: string; codeInLog?: boolean }) {
   const [step, setStep] = useState<Step>('password')
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -100,6 +100,11 @@ export function LoginForm({ version }: { version: string }) {
       {step === 'code' && (
         <form onSubmit={submitCode} style={{ display: 'grid', gap: 12 }}>
           <p style={{ margin: 0 }}>Enviamos um código de 5 dígitos para o seu e-mail. Ele vale por 180 segundos.</p>
+          {codeInLog && (
+            <p data-testid="gol-code-in-log" style={{ margin: 0, padding: '8px 12px', background: '#fff4e5', borderRadius: 4 }}>
+              Sem SMTP: o código está no log do servidor (e na caixa de saída, para o suporte).
+            </p>
+          )}
           <label htmlFor="gol-code">Código de acesso</label>
           <input id="gol-code" name="code" style={input} inputMode="numeric" autoComplete="one-time-code" maxLength={5} pattern="\d{5}" value={code} onChange={(e) => setCode(e.target.value)} required />
           <button style={button} disabled={busy} type="submit">Confirmar</button>

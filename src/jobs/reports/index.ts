@@ -1,9 +1,12 @@
 import type { TaskConfig } from 'payload'
 import { REPORT_ATTEMPTS, runReport } from '../../reports/generate'
-import { purgeRetention, sweepReports } from '../../reports/maintenance'
+import { purgeRetention, reportAbandoned, sweepReports } from '../../reports/maintenance'
+import { whenAbandoned } from '../runner'
 
 /** The queue of the scheduled housekeeping jobs. */
 export const MAINTENANCE_QUEUE = 'maintenance'
+
+whenAbandoned('generateReport', reportAbandoned)
 
 type Task = TaskConfig<{ input: Record<string, unknown>; output: Record<string, unknown> }>
 
