@@ -72,7 +72,7 @@ test('relatórios: lista de assinantes e histórico de chamadas gerados em segun
   await page.getByLabel('Data de início').fill(brDay(-6))
   await page.getByLabel('Data final').fill(brDay(0))
   const calls = await requestAndDownload(page, '92-download-de-relatorios-chamadas')
-  expect(calls[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamada'])
+  expect(calls[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamadas'])
   expect(calls.length).toBeGreaterThan(1)
 })
 
