@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { CollectionConfig, CollectionSlug, Endpoint, Payload, PayloadRequest, Sort, Where } from 'payload'
 import { actorOf } from '../access/policy'
-import { ROLE_LABELS } from '../access/roles'
+import { ROLE_LABELS, selectedCompanyWhere } from '../access/roles'
 import { LINE_STATUS } from '../collections/Lines'
 import { fileStamp, spDate, spDateTime } from './format'
 import { writeReportFile, type Cell } from './writer'
@@ -105,6 +105,9 @@ export function exportEndpoint(slug: CollectionSlug, spec: ListExport): Endpoint
     handler: async (req) => {
       if (!actorOf(req)) return Response.json({ errors: [{ message: 'Faça login para continuar' }] }, { status: 401 })
       const query = (req.query ?? {}) as { where?: Where; sort?: Sort; search?: string }
+      // As the admin list (tenantCollection's baseFilter): support keeps to the company it selected.
+      const selected = selectedCompanyWhere(actorOf(req), slug === 'users' ? 'companies' : 'company')
+      if (selected) query.where = query.where ? { and: [query.where, selected] } : selected
       // The admin list's search box (`?search=`) matches its searchable fields, as the list does.
       const searchable = req.payload.collections[slug]?.config.admin?.listSearchableFields ?? []
       if (typeof query.search === 'string' && query.search && searchable.length) {

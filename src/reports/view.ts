@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { Endpoint, PayloadRequest } from 'payload'
 import { actorOf, POLICIES, scopeOf } from '../access/policy'
-import { companyIdsOf, departmentIdsOf, idOf, isSupport, type AccessUser } from '../access/roles'
+import { departmentIdsOf, workingCompanyOf } from '../access/roles'
 import { fileStamp } from './format'
 import { KINDS, type ReportKind, type ReportScope } from './kinds'
 import { checkReferences, checkReportRequest, type FieldError } from './params'
@@ -37,15 +37,6 @@ export interface ViewPage {
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const fieldErrors = (errors: FieldError[], status = 400) => json({ errors: [{ name: 'ValidationError', message: 'Filtros inválidos', data: { errors } }] }, status)
 
-/** The company the caller works on: the selected one (support must select one), else its only company. */
-export function companyOfActor(user: AccessUser): Id | undefined {
-  const selected = idOf(user.selectedCompany as never)
-  if (isSupport(user)) return selected
-  const companies = companyIdsOf(user)
-  if (selected !== undefined && companies.some((c) => String(c) === String(selected))) return selected
-  return companies.length === 1 ? companies[0] : undefined
-}
-
 const FILTER_KEYS = ['from', 'to', 'line', 'account', 'user', 'status', 'search', 'cycle', 'category']
 
 /** `?departments=1,2` or `?departments[]=1&departments[]=2`. */
@@ -68,7 +59,7 @@ export async function resolveView(req: PayloadRequest, kind: string): Promise<Re
   if (!def) return { ok: false, response: fieldErrors([{ path: 'kind', message: `Relatório desconhecido: use ${Object.keys(KINDS).join(', ')}` }], 404) }
   const scopeKind = scopeOf(POLICIES[def.source], 'read', user)
   if (scopeKind === 'none') return { ok: false, response: json({ errors: [{ message: 'Você não tem permissão para este relatório' }] }, 403) }
-  const company = companyOfActor(user)
+  const company = workingCompanyOf(user)
   if (company === undefined) return { ok: false, response: json({ errors: [{ message: 'Selecione uma empresa' }] }, 400) }
   const query = (req.query ?? {}) as Record<string, unknown>
   const raw: Record<string, unknown> = {}
