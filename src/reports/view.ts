@@ -1,11 +1,10 @@
-import { Readable } from 'node:stream'
 import type { Endpoint, PayloadRequest } from 'payload'
 import { actorOf, POLICIES, scopeOf } from '../access/policy'
 import { departmentIdsOf, workingCompanyOf } from '../access/roles'
 import { fileStamp } from './format'
 import { KINDS, type ReportKind, type ReportScope } from './kinds'
 import { checkReferences, checkReportRequest, type FieldError } from './params'
-import { streamXlsx, type Cell } from './writer'
+import { streamXlsx, xlsxResponse, type Cell } from './writer'
 
 type Id = string | number
 
@@ -136,15 +135,5 @@ const download: Endpoint = {
     return xlsxResponse(stream, name)
   },
 }
-
-/** A streamed .xlsx answer (no length: the file is written while it is sent). */
-export const xlsxResponse = (stream: Readable, name: string): Response =>
-  new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
-      'cache-control': 'private, no-store',
-    },
-  })
 
 export const viewEndpoints: Endpoint[] = [list, download]

@@ -4,7 +4,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { PassThrough, type Readable, type Writable } from 'node:stream'
+import { PassThrough, Readable, type Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 
 export type Cell = string | number | null | undefined
@@ -84,6 +84,16 @@ export function streamXlsx(spec: Omit<WriteSpec, 'file' | 'format'>): Readable {
   }).catch((error) => out.destroy(error as Error))
   return out
 }
+
+/** A streamed .xlsx answer (no length: the file is written while it is sent). */
+export const xlsxResponse = (stream: Readable, name: string): Response =>
+  new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
+      'cache-control': 'private, no-store',
+    },
+  })
 
 async function fillXlsx(target: { filename: string } | { stream: Writable }, spec: Omit<WriteSpec, 'file' | 'format'>, reader?: () => Promise<void>): Promise<number> {
   let written = 0
