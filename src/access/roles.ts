@@ -1,3 +1,4 @@
+import type { Where } from 'payload'
 /** Roles exactly as in SPEC "Users and roles". */
 export const ROLES = ['support', 'admin', 'subadmin', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
@@ -39,6 +40,29 @@ export const companyIdsOf = (user: AccessUser | null | undefined, options: { all
   if (options.all || selected === undefined) return all
   return all.some((id) => String(id) === String(selected)) ? [selected] : all
 }
+/**
+ * The one company a user works on now (A5): the selected one (support must select one; it
+ * reaches every company otherwise), else its only company; undefined when it has to choose.
+ */
+export const workingCompanyOf = (user: AccessUser | null | undefined): string | number | undefined => {
+  if (!user) return undefined
+  const selected = idOf(user.selectedCompany)
+  if (isSupport(user)) return selected
+  const companies = companyIdsOf(user)
+  if (selected !== undefined && companies.some((c) => String(c) === String(selected))) return selected
+  return companies.length === 1 ? companies[0] : undefined
+}
+
+/**
+ * What narrows a read to the company the user works on, beyond its access rules: support
+ * reads every company, so once it selected one, its screens and lists keep to that one.
+ * Null for the other roles (their access already holds only the selected company).
+ */
+export const selectedCompanyWhere = (user: AccessUser | null | undefined, path = 'company'): Where | null => {
+  const selected = isSupport(user) ? idOf(user?.selectedCompany) : undefined
+  return selected === undefined ? null : { [path]: { equals: selected } }
+}
+
 export const departmentIdsOf = (user: AccessUser | null | undefined): (string | number)[] => idsOf(user?.departments)
 
 export const sameId = (a: Relation, b: Relation): boolean => {

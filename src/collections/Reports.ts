@@ -1,4 +1,4 @@
-import type { Access, CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook, Field, Where } from 'payload'
+import type { Access, CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook, Field } from 'payload'
 import { Forbidden, ValidationError } from 'payload'
 import { accessFor, actorOf, POLICIES, scopeOf } from '../access/policy'
 import { companyIdsOf, idOf, idsOf } from '../access/roles'
@@ -7,8 +7,9 @@ import { sameCompanyRelations } from '../hooks/sameCompany'
 import { label } from '../lib/i18n'
 import { fileStamp } from '../reports/format'
 import { KINDS } from '../reports/kinds'
-import { checkReportRequest, type FieldError } from '../reports/params'
+import { checkReferences, checkReportRequest } from '../reports/params'
 import { reportEndpoints } from '../reports/endpoints'
+import { viewEndpoints } from '../reports/view'
 import { removeReportFile } from '../reports/storage'
 import { tenantCollection } from './tenantCollection'
 
@@ -59,7 +60,7 @@ const checkRequest: CollectionBeforeValidateHook = async ({ data, operation, req
   const user = actorOf(req)
   const def = KINDS[data.kind as string]
   if (user && def && scopeOf(POLICIES[def.source], 'read', user) === 'none') throw new Forbidden(req.t)
-  if (!errors.length && def) errors.push(...(await checkReferences(req, data.company, departments, params)))
+  if (!errors.length && def) errors.push(...(await checkReferences(req, idOf(data.company as never)!, departments, params)))
   if (errors.length) throw new ValidationError({ collection: 'reports', errors, req })
   const format = data.format === 'csv' ? 'csv' : 'xlsx'
   return {
@@ -73,23 +74,6 @@ const checkRequest: CollectionBeforeValidateHook = async ({ data, operation, req
     error: null,
     rowCount: null,
   }
-}
-
-/** The line and account named in the filters exist in the report's company (and departments). */
-async function checkReferences(req: Parameters<CollectionBeforeValidateHook>[0]['req'], company: unknown, departments: (string | number)[], params: Record<string, unknown>): Promise<FieldError[]> {
-  const errors: FieldError[] = []
-  const exists = async (collection: 'lines' | 'accounts', where: Where) =>
-    (await req.payload.count({ collection, where: { and: [{ company: { equals: idOf(company as never) } }, where] }, overrideAccess: true, req })).totalDocs > 0
-  if (params.line != null) {
-    const where: Where = { msisdn: { equals: params.line } }
-    if (!(await exists('lines', departments.length ? { and: [where, { department: { in: departments } }] } : where))) {
-      errors.push({ path: 'params.line', message: `Linha ${String(params.line)} não encontrada${departments.length ? ' nos departamentos escolhidos' : ''}` })
-    }
-  }
-  if (params.account != null && !(await exists('accounts', { id: { equals: params.account } }))) {
-    errors.push({ path: 'params.account', message: 'Conta não encontrada nesta empresa' })
-  }
-  return errors
 }
 
 /** A new report goes to the queue in the same transaction as the document. */
@@ -134,7 +118,7 @@ export const Reports = tenantCollection({
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'createdAt', 'status'] },
   defaultSort: '-createdAt',
   access: { read },
-  endpoints: reportEndpoints,
+  endpoints: [...viewEndpoints, ...reportEndpoints],
   hooks: {
     beforeOperation: [fillRequest],
     beforeValidate: [checkRequest, sameCompanyRelations([{ field: 'departments', collection: 'departments', hasMany: true }])],

@@ -2,6 +2,7 @@ import { quantityField } from '../fields/common'
 import { sameCompanyRelations } from '../hooks/sameCompany'
 import { label } from '../lib/i18n'
 import { tenantCollection } from './tenantCollection'
+import { checkTransferAmount } from './transfers/available'
 
 /** Claro Pós permanent franchise transfers from one line to another (G). */
 export const Transfers = tenantCollection({
@@ -15,6 +16,7 @@ export const Transfers = tenantCollection({
         { field: 'fromLine', collection: 'lines' },
         { field: 'toLine', collection: 'lines' },
       ]),
+      checkTransferAmount,
     ],
   },
   fields: [

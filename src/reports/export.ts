@@ -1,14 +1,10 @@
-import { createReadStream } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { Readable } from 'node:stream'
-import type { CollectionConfig, CollectionSlug, Endpoint, Payload, PayloadRequest, Sort, Where } from 'payload'
+import type { CollectionConfig, CollectionSlug, Endpoint, Sort, Where } from 'payload'
 import { actorOf } from '../access/policy'
-import { ROLE_LABELS } from '../access/roles'
+import { ROLE_LABELS, selectedCompanyWhere } from '../access/roles'
 import { LINE_STATUS } from '../collections/Lines'
 import { fileStamp, spDate, spDateTime } from './format'
-import { writeReportFile, type Cell } from './writer'
+import { listRows, type ListQuery } from './listRows'
+import { streamXlsx, xlsxResponse, type Cell } from './writer'
 
 type Doc = Record<string, any>
 type Column = readonly [header: string, value: (doc: Doc) => Cell]
@@ -18,13 +14,16 @@ export interface ListExport {
   file: string
   title: string
   columns: Column[]
-  /** Depth of the read (1 when a column shows a related document's name). */
-  depth?: number
+  /** The fields the columns read. */
+  select: Record<string, true>
+  /** Relationship fields shown by the related document's name (looked up once per page of rows). */
+  relations?: ListQuery['relations']
 }
 
 const nameOf = (rel: unknown, field = 'name'): string => (rel && typeof rel === 'object' ? String((rel as Doc)[field] ?? '') : '')
 const labelOf = (map: Record<string, readonly [string, string]>, v: unknown) => map[String(v)]?.[0] ?? String(v ?? '')
 
+const NAME_AND_MODIFIED_FIELDS = { name: true, updatedAt: true } as const
 const NAME_AND_MODIFIED: Column[] = [
   ['Nome', (d) => d.name],
   ['Última modificação', (d) => spDateTime(d.updatedAt)],
@@ -34,7 +33,12 @@ export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
   lines: {
     file: 'assinantes',
     title: 'Lista de assinantes',
-    depth: 1,
+    select: { name: true, msisdn: true, account: true, department: true, profile: true, status: true, extension: true, iccid: true, imsi: true },
+    relations: {
+      account: { collection: 'accounts', select: { number: true } },
+      department: { collection: 'departments', select: { name: true } },
+      profile: { collection: 'profiles', select: { name: true } },
+    },
     columns: [
       ['Nome', (d) => d.name ?? ''],
       ['Nº da linha', (d) => d.msisdn],
@@ -47,11 +51,12 @@ export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
       ['IMSI', (d) => d.imsi ?? ''],
     ],
   },
-  departments: { file: 'departamentos', title: 'Departamentos', columns: NAME_AND_MODIFIED },
-  profiles: { file: 'perfis', title: 'Perfis', columns: NAME_AND_MODIFIED },
+  departments: { file: 'departamentos', title: 'Departamentos', select: NAME_AND_MODIFIED_FIELDS, columns: NAME_AND_MODIFIED },
+  profiles: { file: 'perfis', title: 'Perfis', select: NAME_AND_MODIFIED_FIELDS, columns: NAME_AND_MODIFIED },
   holidays: {
     file: 'feriados',
     title: 'Feriados',
+    select: { date: true, name: true, ddd: true, state: true },
     columns: [
       ['Data', (d) => (typeof d.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.date) ? d.date.split('-').reverse().join('/') : spDate(d.date))],
       ['Nome', (d) => d.name],
@@ -63,6 +68,7 @@ export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
   users: {
     file: 'usuarios',
     title: 'Usuários',
+    select: { firstName: true, lastName: true, username: true, email: true, role: true, blocked: true },
     columns: [
       ['Nome', (d) => [d.firstName, d.lastName].filter(Boolean).join(' ')],
       ['Login', (d) => d.username],
@@ -74,6 +80,7 @@ export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
   transactions: {
     file: 'transacoes',
     title: 'Histórico de transações',
+    select: { at: true, role: true, userLogin: true, event: true, description: true },
     columns: [
       ['Data', (d) => spDateTime(d.at)],
       ['Perfil de gestão', (d) => d.role ?? ''],
@@ -84,19 +91,11 @@ export const LIST_EXPORTS: Partial<Record<CollectionSlug, ListExport>> = {
   },
 }
 
-/** The documents a user sees with this `where` and `sort`, exactly as the REST list would answer, page by page. */
-async function* visibleDocs(payload: Payload, req: PayloadRequest, collection: CollectionSlug, where: Where | undefined, sort: Sort | undefined, depth: number) {
-  for (let page = 1; ; page++) {
-    const result = await payload.find({ collection, where, sort, depth, page, limit: 1000, overrideAccess: false, user: req.user })
-    yield* result.docs as Doc[]
-    if (!result.hasNextPage) return
-  }
-}
-
 /**
  * GET /api/<slug>/export?where[...]&sort=… → an .xlsx of exactly the rows the same REST
- * list query returns for the caller (its access applies: company, departments). The file
- * is written to a temporary file first and sent only once complete.
+ * list query returns for the caller (its access applies: company, departments). The query
+ * is checked first (a bad `where` is Payload's 400 before any byte); the file is then
+ * streamed while it is written: the first bytes leave at once and memory stays flat.
  */
 export function exportEndpoint(slug: CollectionSlug, spec: ListExport): Endpoint {
   return {
@@ -105,41 +104,25 @@ export function exportEndpoint(slug: CollectionSlug, spec: ListExport): Endpoint
     handler: async (req) => {
       if (!actorOf(req)) return Response.json({ errors: [{ message: 'Faça login para continuar' }] }, { status: 401 })
       const query = (req.query ?? {}) as { where?: Where; sort?: Sort; search?: string }
+      // As the admin list (tenantCollection's baseFilter): support keeps to the company it selected.
+      const selected = selectedCompanyWhere(actorOf(req), slug === 'users' ? 'companies' : 'company')
+      if (selected) query.where = query.where ? { and: [query.where, selected] } : selected
       // The admin list's search box (`?search=`) matches its searchable fields, as the list does.
       const searchable = req.payload.collections[slug]?.config.admin?.listSearchableFields ?? []
       if (typeof query.search === 'string' && query.search && searchable.length) {
         const search: Where = { or: searchable.map((f) => ({ [f]: { like: query.search } })) }
         query.where = query.where ? { and: [query.where, search] } : search
       }
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'gol-export-'))
-      const name = `${spec.file}-${fileStamp()}.xlsx`
-      const file = path.join(dir, name)
-      try {
-        const docs = visibleDocs(req.payload, req, slug, query.where, query.sort, spec.depth ?? 0)
-        await writeReportFile({
-          file,
-          format: 'xlsx',
-          title: spec.title,
-          headers: spec.columns.map((c) => c[0]),
-          rows: (async function* () {
-            for await (const doc of docs) yield spec.columns.map((c) => c[1](doc))
-          })(),
-        })
-      } catch (error) {
-        await rm(dir, { recursive: true, force: true })
-        throw error // Payload answers it: 400 for a bad where (unknown field …), 403 …
-      }
-      const { size } = await stat(file)
-      const stream = createReadStream(file)
-      stream.on('close', () => void rm(dir, { recursive: true, force: true }))
-      return new Response(Readable.toWeb(stream) as ReadableStream, {
-        headers: {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-length': String(size),
-          'content-disposition': `attachment; filename="${name}"`,
-          'cache-control': 'private, no-store',
-        },
+      // Payload answers a thrown error: 400 for a bad where (unknown field …), 403 …
+      const { rows } = await listRows(req, { collection: slug, where: query.where, sort: query.sort, select: spec.select, relations: spec.relations })
+      const stream = streamXlsx({
+        title: spec.title,
+        headers: spec.columns.map((c) => c[0]),
+        rows: (async function* () {
+          for await (const doc of rows) yield spec.columns.map((c) => c[1](doc))
+        })(),
       })
+      return xlsxResponse(stream, `${spec.file}-${fileStamp()}.xlsx`)
     },
   }
 }

@@ -47,15 +47,41 @@ function linesWhere(scope: ReportScope, extra: Where[] = []): Where {
   return { and }
 }
 
-/** Usage rows of the period with the name of their line (looked up once per page). */
-async function* usageRows(scope: ReportScope, services: string[], row: (u: Doc, line: Doc | undefined) => Cell[]) {
+/**
+ * Usage rows of the period with the name of their line (looked up once per page) and the
+ * names of the company's lines they called (`peers`, by msisdn).
+ */
+async function* usageRows(scope: ReportScope, services: string[], row: (u: Doc, line: Doc | undefined, peers: Map<string, string>) => Cell[]) {
   const { start, end } = periodInstants(scope.params.from, scope.params.to)
   const lines = new Lookup(scope.payload, 'lines', { name: true, msisdn: true })
   const query = { company: scope.company, services, start, end, msisdn: scope.params.line, departments: scope.departments }
   for await (const page of usagePages(scope.payload, query)) {
     await lines.load(page.map((u) => u.line))
-    for (const u of page) yield row(u, lines.get(u.line))
+    const peers = await companyLinesByMsisdn(scope, page.map((u) => u.destination))
+    for (const u of page) yield row(u, lines.get(u.line), peers)
   }
+}
+
+/** Name of each of these numbers that is a line of the company. */
+async function companyLinesByMsisdn(scope: ReportScope, numbers: unknown[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(numbers.map((n) => String(n ?? '').replace(/^\+/, '')).filter((n) => /^\d{10,15}$/.test(n)))]
+  const names = new Map<string, string>()
+  if (!wanted.length) return names
+  const found = await scope.payload.db.find<Doc>({
+    collection: 'lines',
+    where: { and: [{ company: { equals: scope.company } }, { msisdn: { in: wanted } }] },
+    pagination: false,
+    select: { msisdn: true, name: true } as never,
+  })
+  for (const l of found.docs) if (l.name) names.set(String(l.msisdn), String(l.name))
+  return names
+}
+
+/** The number called, with its name when it is a line of the company: "+5519991251527 (Felipe PME)". */
+const destinationLabel = (destination: unknown, peers: Map<string, string>): string => {
+  const raw = String(destination ?? '')
+  const name = peers.get(raw.replace(/^\+/, ''))
+  return name ? `${raw} (${name})` : raw
 }
 
 const period = (max: number, required = true) => ({ max, required })
@@ -69,14 +95,14 @@ export const KINDS: Record<string, ReportKind> = {
     period: period(MAX_PERIOD_DAYS.calls),
     filters: ['line'],
     lineBased: true,
-    headers: ['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamada'],
+    headers: ['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamadas'],
     rows: (scope) =>
-      usageRows(scope, ['voice', 'sms', 'collect'], (u, line) => [
+      usageRows(scope, ['voice', 'sms', 'collect'], (u, line, peers) => [
         lineLabel(u.msisdn ?? line?.msisdn),
         line?.name ?? '',
         spDate(u.at),
         spTime(u.at),
-        u.destination ?? '',
+        destinationLabel(u.destination, peers),
         u.service === 'sms' ? '0' : duration(Number(u.units ?? 0)),
         CATEGORY_LABELS_PT[u.category as UsageCategory] ?? u.category,
       ]),
@@ -133,14 +159,15 @@ export const KINDS: Record<string, ReportKind> = {
       for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true } })) {
         const where: Where[] = [{ line: { in: lines.map((l) => l.id) } }]
         if (scope.params.cycle) where.push({ cycle: { equals: scope.params.cycle } })
-        const groups = new Map<string, { line: Doc; n: Doc; sent: Set<string> }>()
+        const groups = new Map<string, { line: Doc; n: Doc; sent: Set<string>; reached: Set<string> }>()
         for await (const n of rowsOf(payload, {
           collection: 'notifications',
           where: { and: where },
           select: { line: true, offer: true, package: true, packageKey: true, cycle: true, threshold: true, status: true },
         })) {
           const key = `${String(relId(n.line))}|${String(n.packageKey)}|${String(n.cycle)}`
-          const group = groups.get(key) ?? { line: lines.find((l) => String(l.id) === String(relId(n.line)))!, n, sent: new Set() }
+          const group = groups.get(key) ?? { line: lines.find((l) => String(l.id) === String(relId(n.line)))!, n, sent: new Set(), reached: new Set() }
+          group.reached.add(String(n.threshold))
           if (n.status === 'sent') group.sent.add(String(n.threshold))
           groups.set(key, group)
         }
@@ -149,7 +176,8 @@ export const KINDS: Record<string, ReportKind> = {
             cmp(a.line.id, b.line.id) || String(a.n.cycle).localeCompare(String(b.n.cycle)) || String(a.n.packageKey).localeCompare(String(b.n.packageKey)),
         )
         for (const g of sorted) {
-          const yes = (t: string) => (g.sent.has(t) ? 'Sim' : 'Não')
+          // "-": the line never reached that threshold in the cycle; "Não": reached, the SMS not (yet) sent.
+          const yes = (t: string) => (g.sent.has(t) ? 'Sim' : g.reached.has(t) ? 'Não' : '-')
           yield [g.line.msisdn, g.n.offer ?? '', g.n.package ?? '', g.n.cycle ?? '', yes('60'), yes('80'), yes('100')]
         }
       }

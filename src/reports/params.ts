@@ -1,3 +1,4 @@
+import type { PayloadRequest, Where } from 'payload'
 import { BACKUP_CATEGORIES } from '../collections/Backups'
 import { LINE_STATUS } from '../collections/Lines'
 import { normalizeMsisdn, validateMsisdn } from '../validation/msisdn'
@@ -62,3 +63,21 @@ export function checkReportRequest(kind: unknown, raw: unknown, departments: unk
   if (departments.length && !def.lineBased) errors.push({ path: 'departments', message: 'Este relatório não é por linha: não aceita filtro de departamento' })
   return { errors, params }
 }
+
+/** The line and account named in the filters exist in the report's company (and departments). */
+export async function checkReferences(req: PayloadRequest, company: string | number, departments: (string | number)[], params: Record<string, unknown>): Promise<FieldError[]> {
+  const errors: FieldError[] = []
+  const exists = async (collection: 'lines' | 'accounts', where: Where) =>
+    (await req.payload.count({ collection, where: { and: [{ company: { equals: company } }, where] }, overrideAccess: true, req })).totalDocs > 0
+  if (params.line != null) {
+    const where: Where = { msisdn: { equals: params.line } }
+    if (!(await exists('lines', departments.length ? { and: [where, { department: { in: departments } }] } : where))) {
+      errors.push({ path: 'params.line', message: `Linha ${String(params.line)} não encontrada${departments.length ? ' nos departamentos escolhidos' : ''}` })
+    }
+  }
+  if (params.account != null && !(await exists('accounts', { id: { equals: params.account } }))) {
+    errors.push({ path: 'params.account', message: 'Conta não encontrada nesta empresa' })
+  }
+  return errors
+}
+

@@ -4,7 +4,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Readable, type Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 
 export type Cell = string | number | null | undefined
@@ -42,7 +42,7 @@ export async function writeReportFile(spec: WriteSpec): Promise<number> {
   }
 }
 
-async function each(spec: WriteSpec, write: (row: Cell[]) => void | Promise<void>): Promise<number> {
+async function each(spec: Pick<WriteSpec, 'rows' | 'onProgress' | 'progressEvery'>, write: (row: Cell[]) => void | Promise<void>): Promise<number> {
   const every = spec.progressEvery ?? 50_000
   let count = 0
   for await (const row of spec.rows) {
@@ -67,14 +67,46 @@ async function backpressure(sheet: unknown): Promise<void> {
 }
 
 async function writeXlsx(tmp: string, spec: WriteSpec): Promise<number> {
+  return fillXlsx({ filename: tmp }, spec)
+}
+
+/**
+ * An .xlsx written straight into a stream (an HTTP answer): the first bytes leave at once and
+ * memory stays flat, as the file is never whole anywhere. While the reader lags more than a
+ * few MB behind, the rows wait. An error destroys the stream (the client sees a cut download,
+ * never a complete-looking wrong file).
+ */
+export function streamXlsx(spec: Omit<WriteSpec, 'file' | 'format'>): Readable {
+  const out = new PassThrough({ highWaterMark: 1024 * 1024 })
+  fillXlsx({ stream: out }, spec, async () => {
+    while (out.readableLength > 4 * 1024 * 1024 && !out.destroyed) await new Promise((resolve) => setTimeout(resolve, 5))
+    if (out.destroyed) throw new Error('download interrompido pelo cliente')
+  }).catch((error) => out.destroy(error as Error))
+  return out
+}
+
+/** A streamed .xlsx answer (no length: the file is written while it is sent). */
+export const xlsxResponse = (stream: Readable, name: string): Response =>
+  new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
+      'cache-control': 'private, no-store',
+    },
+  })
+
+async function fillXlsx(target: { filename: string } | { stream: Writable }, spec: Omit<WriteSpec, 'file' | 'format'>, reader?: () => Promise<void>): Promise<number> {
   let written = 0
   // No styles and no shared-strings table: both cost time and memory per cell on a million rows.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: false, useSharedStrings: false })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: false, useSharedStrings: false })
   const sheet = workbook.addWorksheet(sheetName(spec.title), { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.addRow(spec.headers).commit()
   const count = await each(spec, async (row) => {
     sheet.addRow(row.map((c) => (c == null ? '' : c))).commit()
-    if (++written % 1000 === 0) await backpressure(sheet)
+    if (++written % 1000 === 0) {
+      await backpressure(sheet)
+      await reader?.()
+    }
   })
   sheet.commit()
   await workbook.commit()

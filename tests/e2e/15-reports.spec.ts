@@ -67,12 +67,12 @@ test('relatórios: lista de assinantes e histórico de chamadas gerados em segun
   // H1: the last 7 days, period limit shown.
   await page.goto('/admin/relatorios')
   await page.getByRole('radio', { name: 'Histórico de chamadas' }).check()
-  await expect(page.getByTestId('report-period-limit')).toContainText('30 dias')
+  await expect(page.getByTestId('report-period-limit')).toContainText('Quantidade Máxima de dias configurada para consulta: 30')
   await expect(page.getByTestId('report-field-status')).toHaveCount(0)
   await page.getByLabel('Data de início').fill(brDay(-6))
   await page.getByLabel('Data final').fill(brDay(0))
   const calls = await requestAndDownload(page, '92-download-de-relatorios-chamadas')
-  expect(calls[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamada'])
+  expect(calls[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamadas'])
   expect(calls.length).toBeGreaterThan(1)
 })
 

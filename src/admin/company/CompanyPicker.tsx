@@ -87,7 +87,7 @@ export function CompanyPicker({ onSelected }: { onSelected: () => void }) {
         <thead>
           <tr>
             <th style={cell}>CNPJ</th>
-            <th style={cell}>Razão social</th>
+            <th style={cell}>Nome</th>
             <th style={cell}>Número do cliente</th>
             <th style={cell}>Status</th>
             <th style={cell} />

@@ -3,7 +3,7 @@ import { LINE_STATUS } from '../../collections/Lines'
 import { CSP_CARRIERS } from '../../domain/ddd'
 import { cycleFor } from '../../engine/core/cycle'
 import { fmtCnpj } from '../shared/cnpj'
-import { fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
+import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
 import { langOf, tr } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
 import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
@@ -11,8 +11,6 @@ import { UsageChart } from './UsageChart'
 import { dailyUsage } from './usageSeries'
 
 const COMPANY_STATUS: Record<string, [string, string]> = { active: ['Ativo', 'Active'], suspended: ['Suspenso', 'Suspended'], cancelled: ['Cancelado', 'Cancelled'] }
-const MONTHS = ['Janeiro', 'Fevereiro', 'Março', 'Abril', 'Maio', 'Junho', 'Julho', 'Agosto', 'Setembro', 'Outubro', 'Novembro', 'Dezembro']
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /**
  * The company dashboard (B), above Payload's collection cards: company and logged user,
@@ -58,8 +56,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
   const usage = await dailyUsage(payload, user, inCompany, cycle.start, now)
   const u = user as { firstName?: string; lastName?: string; email?: string; username?: string }
   const renewal = cycle.start
-  const month = Number(cycle.key.slice(5, 7)) - 1
-  const renewalLabel = lang === 'en' ? `${MONTHS_EN[month]} ${Number(company.renewalDay)}` : `${Number(company.renewalDay)} de ${MONTHS[month]}`
+  const renewalLabel = cycleStartLabel(cycle.key, lang)
   const csp = String(company.csp ?? '21')
 
   return (
@@ -102,7 +99,9 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         <div style={card}>
           <h2 style={h2}>{t('Renovação', 'Renewal')}</h2>
           <div style={muted}>{t('Início do ciclo', 'Cycle starts on')}</div>
-          <div style={{ fontSize: 20, fontWeight: 600 }}>{renewalLabel}</div>
+          <div style={{ fontSize: 20, fontWeight: 600 }} data-testid="cycle-start">
+            {renewalLabel}
+          </div>
           <div style={{ marginTop: 8 }} data-testid="renews-in">
             {t('Renova em', 'Renews in')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
           </div>

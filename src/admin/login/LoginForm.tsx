@@ -125,7 +125,15 @@ export function LoginForm({ version, codeInLog = false }: { version: string; cod
       {step === 'recover' && (
         <form onSubmit={submitRecover} style={{ display: 'grid', gap: 12 }}>
           <h3 style={{ margin: 0 }}>Recuperação de senha</h3>
-          <p style={{ margin: 0 }}>Informe o seu CPF e o seu endereço de e-mail corporativo válido cadastrado. Sua nova senha inicial será encaminhada por e-mail; a senha atual continua valendo até você usar a nova.</p>
+          <p style={{ margin: 0 }}>Informe o seu CPF e o seu endereço de e-Mail corporativo válido cadastrado na Claro/Embratel.</p>
+          <p style={{ margin: 0 }} data-testid="recover-help">
+            Caso seu endereço de e-Mail tenha mudado, entre em contato com o Atendimento ao Cliente para atualização, antes desta solicitação de alteração de senha.
+          </p>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            <li>Atendimento Grandes Empresas: *860 ou 0800 721 1021</li>
+            <li>Atendimento Pequenas e Médias empresas: 1052</li>
+          </ul>
+          <p style={{ margin: 0 }}>Sua nova senha inicial será encaminhada por e-Mail após clicar em &quot;Enviar&quot;; a senha atual continua valendo até você usar a nova.</p>
           <label htmlFor="gol-recover-username">Usuário (CPF)</label>
           <input id="gol-recover-username" name="username" style={input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
           <label htmlFor="gol-email">E-mail</label>

@@ -26,7 +26,7 @@ interface Page {
 }
 type Summary = { done: number; pending: number; failed: number }
 
-const LIMIT = 20
+const LIMIT = 100
 /** While a report is pending the list refreshes itself this often. */
 const POLL_MS = 3000
 const STATUS_COLORS = { pending: '#d98200', done: '#1c7c3c', failed: '#b00020' } as const

@@ -4,8 +4,9 @@ import { useState, type ReactNode } from 'react'
 import { DateInput } from '../shared/DateInput'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { card, input, muted, primary } from '../shared/styles'
-import { spToday, type KindInfo, type Option } from './kinds'
+import { button, card, input, muted, primary } from '../shared/styles'
+import { spToday, type KindInfo, type Option, type ViewResult } from './kinds'
+import { ReportResult } from './ReportResult'
 
 type Values = Record<string, string>
 
@@ -58,6 +59,7 @@ export function ReportForm({
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<ViewResult & { query: string }>()
   if (!info) return null
 
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }))
@@ -67,16 +69,54 @@ export function ReportForm({
     setValues(k ? defaults(k) : {})
     setErrors({})
     setMessage(undefined)
+    setResult(undefined)
   }
   const fields = [...(info.period ? ['from', 'to'] : []), ...info.filters]
 
-  const submit = async (e: React.FormEvent) => {
+  const filterParams = () => {
+    const params: Record<string, string> = {}
+    for (const f of fields) if (values[f]?.trim()) params[f] = values[f].trim()
+    return params
+  }
+  /** The query of the on-screen list and of its Download: the same filters, so the file is what is shown. */
+  const viewQuery = (page?: number) => {
+    const q = new URLSearchParams(filterParams())
+    if (info.lineBased && picked.length) q.set('departments', picked.join(','))
+    if (page) q.set('page', String(page))
+    return q.toString()
+  }
+
+  const search = async (page = 1) => {
+    setBusy(true)
+    setErrors({})
+    setMessage(undefined)
+    try {
+      const res = await fetch(`/api/reports/view/${kind}?${viewQuery(page)}`, { credentials: 'include' })
+      const data = await res.json().catch(() => ({}))
+      if (res.ok) {
+        setResult({ ...(data as ViewResult), query: viewQuery() })
+        return
+      }
+      setResult(undefined)
+      showErrors(res.status, data)
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const submit = (e: React.FormEvent) => {
     e.preventDefault()
+    void search(1)
+  }
+
+  const requestBackground = async () => {
     setBusy(true)
     setErrors({})
     setMessage(undefined)
     const params: Record<string, unknown> = {}
-    for (const f of fields) if (values[f]?.trim()) params[f] = f === 'account' ? toId(values[f]) : values[f].trim()
+    for (const [f, v] of Object.entries(filterParams())) params[f] = f === 'account' ? toId(v) : v
     // A sub-admin's report covers its own departments: "all" means all of them.
     const chosen = info.lineBased ? (picked.length || !subadmin ? picked : departments.map((d) => d.value)) : []
     try {
@@ -91,22 +131,26 @@ export function ReportForm({
         router.push(`/admin/collections/reports?solicitado=${encodeURIComponent(String(data?.doc?.id ?? ''))}`)
         return
       }
-      const fieldErrors = (data?.errors?.[0]?.data?.errors ?? []) as { path?: string; message: string }[]
-      const byField: Record<string, string> = {}
-      const other: string[] = []
-      for (const fe of fieldErrors) {
-        const name = String(fe.path ?? '').replace(/^params\./, '')
-        if (fields.includes(name) || name === 'departments' || name === 'format') byField[name] = byField[name] ? `${byField[name]}; ${fe.message}` : fe.message
-        else other.push(fe.message)
-      }
-      setErrors(byField)
-      const general = other.join('; ') || (fieldErrors.length ? '' : data?.errors?.[0]?.message || `Erro ${res.status}`)
-      setMessage({ ok: false, text: general || t('Corrija os campos indicados.', 'Fix the fields shown.') })
+      showErrors(res.status, data)
     } catch (error) {
       setMessage({ ok: false, text: (error as Error).message })
     } finally {
       setBusy(false)
     }
+  }
+
+  const showErrors = (status: number, data: { errors?: { message?: string; data?: { errors?: { path?: string; message: string }[] } }[] }) => {
+    const fieldErrors = data?.errors?.[0]?.data?.errors ?? []
+    const byField: Record<string, string> = {}
+    const other: string[] = []
+    for (const fe of fieldErrors) {
+      const name = String(fe.path ?? '').replace(/^params\./, '')
+      if (fields.includes(name) || name === 'departments' || name === 'format') byField[name] = byField[name] ? `${byField[name]}; ${fe.message}` : fe.message
+      else other.push(fe.message)
+    }
+    setErrors(byField)
+    const general = other.join('; ') || (fieldErrors.length ? '' : data?.errors?.[0]?.message || `Erro ${status}`)
+    setMessage({ ok: false, text: general || t('Corrija os campos indicados.', 'Fix the fields shown.') })
   }
 
   const control = (name: string): ReactNode => {
@@ -163,9 +207,8 @@ export function ReportForm({
       </fieldset>
       {info.period && (
         <p style={{ ...muted, margin: 0 }} data-testid="report-period-limit">
-          {info.period.required
-            ? t(`Período obrigatório, de no máximo ${info.period.max} dias.`, `Period required, at most ${info.period.max} days.`)
-            : t(`Período opcional, de no máximo ${info.period.max} dias.`, `Optional period, at most ${info.period.max} days.`)}
+          {t(`Quantidade Máxima de dias configurada para consulta: ${info.period.max}`, `Longest period that can be searched: ${info.period.max} days`)}
+          {info.period.required ? '' : t(' (período opcional)', ' (optional period)')}
         </p>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
@@ -202,13 +245,17 @@ export function ReportForm({
             </span>
           </div>,
         )}
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
         <button type="submit" style={primary} disabled={busy}>
-          {busy ? t('Aguarde…', 'Please wait…') : t('Solicitar', 'Request')}
+          {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
         </button>
-        <span style={muted}>{t('O relatório é gerado em segundo plano e aparece em Download de relatórios.', 'The report is generated in the background and shows in Report downloads.')}</span>
+        <button type="button" style={button} disabled={busy} onClick={() => void requestBackground()}>
+          {t('Solicitar', 'Request')}
+        </button>
+        <span style={muted}>{t('Solicitar: o relatório é gerado em segundo plano e aparece em Download de relatórios (para períodos muito grandes).', 'Request: the report is generated in the background and shows in Report downloads (for very large periods).')}</span>
       </div>
       <Message ok={message?.ok ?? false} text={message?.text} />
+      {result && <ReportResult lang={lang} result={result} totalLabel={info.totalLabel} busy={busy} onPage={(p) => void search(p)} onBackground={() => void requestBackground()} />}
     </form>
   )
 }

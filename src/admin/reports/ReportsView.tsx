@@ -13,7 +13,17 @@ import { ReportForm } from './ReportForm'
 const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] =>
   Object.entries(map).map(([value, [pt, english]]) => ({ value, label: en ? english : pt }))
 
-/** /admin/relatorios: ask for a background report (H1–H5, H7) with exactly its kind's filters. */
+/** The guide's totals above each list ("Total Histórico de Transações: 16", "Total assinantes: 4"). */
+const TOTAL_LABELS: Record<string, readonly [string, string]> = {
+  calls: ['Total Histórico de Chamadas', 'Total calls and SMS'],
+  transactions: ['Total Histórico de Transações', 'Total transactions'],
+  data: ['Total Histórico de Dados', 'Total data sessions'],
+  notifications: ['Total Histórico de Notificações', 'Total notifications'],
+  subscribers: ['Total assinantes', 'Total subscribers'],
+  restores: ['Total Histórico de Restaurações', 'Total restores'],
+}
+
+/** /admin/relatorios: the reports (H1–H5, H7) on screen with exactly their kind's filters, their Download, and the background report for very large periods. */
 export async function ReportsView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const { payload } = req
@@ -42,6 +52,7 @@ export async function ReportsView(props: AdminViewServerProps) {
       period: def.period ? { ...def.period } : undefined,
       filters: [...def.filters],
       lineBased: def.lineBased,
+      totalLabel: TOTAL_LABELS[kind]?.[en ? 1 : 0] ?? `Total ${def.title}`,
     }))
     content = (
       <ReportForm

@@ -10,6 +10,19 @@ export interface KindInfo {
   period?: { max: number; required: boolean }
   filters: string[]
   lineBased: boolean
+  /** "Total Histórico de Transações", "Total assinantes" … */
+  totalLabel: string
+}
+
+/** One page of an on-screen report, as GET /api/reports/view/:kind answers (src/reports/view.ts). */
+export interface ViewResult {
+  kind: string
+  headers: string[]
+  rows: (string | number | null)[][]
+  page: number
+  pageSize: number
+  total: number
+  tooLarge: boolean
 }
 
 export interface Option {

@@ -10,7 +10,7 @@ const EXPORT_BUTTON = '/src/admin/export/ExportButton#ExportButton'
  * transactions) gets the "Download relatório" button of exactly its filtered rows (C2).
  */
 export function withReportScreens(collections: CollectionConfig[]): CollectionConfig[] {
-  return collections.map((c) => {
+  return collections.map(withGuidePaging).map((c) => {
     const admin = c.admin ?? {}
     const components = admin.components ?? {}
     if (c.slug === 'reports') {
@@ -21,3 +21,10 @@ export function withReportScreens(collections: CollectionConfig[]): CollectionCo
     return { ...c, admin: { ...admin, components: { ...components, beforeListTable: [...before, EXPORT_BUTTON] } } }
   })
 }
+
+/** The guide lists 100 rows a page ("Exibindo 100") on every list: the admin lists start there (a collection may say otherwise). */
+export const GUIDE_PAGE_SIZE = 100
+const withGuidePaging = (c: CollectionConfig): CollectionConfig => ({
+  ...c,
+  admin: { ...c.admin, pagination: { defaultLimit: GUIDE_PAGE_SIZE, limits: [GUIDE_PAGE_SIZE, 50, 25, 10], ...c.admin?.pagination } },
+})

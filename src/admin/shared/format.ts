@@ -41,3 +41,16 @@ export function fmtMsisdn(msisdn: string | null | undefined): string {
   const local = d.slice(4)
   return `+55 ${ddd} ${local.slice(0, local.length - 4)}-${local.slice(-4)}`
 }
+
+const MONTHS_PT = ['Janeiro', 'Fevereiro', 'Março', 'Abril', 'Maio', 'Junho', 'Julho', 'Agosto', 'Setembro', 'Outubro', 'Novembro', 'Dezembro']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * The real first day of a cycle from its key ('YYYY-MM-DD', engine core's cycleFor): "30 de
+ * Novembro" for a renewal day of 31 in November, never the renewal day itself.
+ */
+export function cycleStartLabel(key: string, lang: 'pt' | 'en'): string {
+  const month = Number(key.slice(5, 7)) - 1
+  const day = Number(key.slice(8, 10))
+  return lang === 'en' ? `${MONTHS_EN[month]} ${day}` : `${day} de ${MONTHS_PT[month]}`
+}

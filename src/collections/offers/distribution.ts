@@ -10,7 +10,8 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
-import { idOf } from '../../access/roles'
+import { actorOf } from '../../access/policy'
+import { idOf, selectedCompanyWhere } from '../../access/roles'
 import { cycleKeyFor } from '../../engine/core'
 import { validateNonNegativeInt, validateQuotaAgainstPool } from '../../validation'
 import { actorFor, bodyOf, errorsOf, failure, json, validationError, zodErrors, type FieldError } from '../shared/endpoint'
@@ -86,9 +87,11 @@ const body = z
   .strict()
 
 async function findAll(req: PayloadRequest, collection: string, where: Where, options: { access: boolean; select?: Record<string, true>; sort?: string }) {
+  // Support reads every company: its screen keeps to the company it selected.
+  const selected = options.access && collection !== 'companies' ? selectedCompanyWhere(actorOf(req)) : null
   const res = await req.payload.find({
     collection: collection as never,
-    where,
+    where: selected ? { and: [where, selected] } : where,
     depth: 0,
     pagination: false,
     select: options.select as never,

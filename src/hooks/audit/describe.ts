@@ -33,6 +33,8 @@ export interface Entity {
   /** Event names: creation, change, deletion. */
   events: [string, string, string]
   title: (doc: Doc) => string
+  /** The Evento of a creation when the guide words it its own way ("Criação de Feriado Dia:2024-12-25 nome: Natal"). */
+  created?: (doc: Doc) => string
 }
 
 const text = (v: unknown): string => (v == null ? '' : String(v))
@@ -43,7 +45,12 @@ export const ENTITIES: Record<string, Entity> = {
   profiles: { of: 'do perfil', events: ['Criação de perfil', 'Modificação de perfil', 'Exclusão de perfil'], title: (d) => text(d.name) },
   offers: { of: 'da oferta', events: ['Criação de oferta', 'Modificação de oferta', 'Exclusão de oferta'], title: (d) => `${text(d.offer)} - ${text(d.package)}` },
   transfers: { of: 'da transferência Claro Pós', events: ['Criação de transferência Claro Pós', 'Modificação de transferência Claro Pós', 'Exclusão de transferência Claro Pós'], title: (d) => text(d.id) },
-  holidays: { of: 'do feriado', events: ['Criar Feriado Cliente', 'Modificação de feriado', 'Exclusão de feriado'], title: (d) => text(d.name) },
+  holidays: {
+    of: 'do feriado',
+    events: ['Criar Feriado Cliente', 'Modificação de feriado', 'Exclusão de feriado'],
+    title: (d) => text(d.name),
+    created: (d) => `Criação de Feriado Dia:${text(d.date).slice(0, 10)} nome: ${text(d.name)}${d.state ? ` estado: ${text(d.state)}` : ''}${d.ddd ? ` DDD: ${text(d.ddd)}` : ''}`,
+  },
   accounts: { of: 'da conta', events: ['Criação de conta', 'Modificação de conta', 'Exclusão de conta'], title: (d) => text(d.number) },
   companies: { of: 'da empresa', events: ['Criação de empresa', 'Modificação de configurações gerais', 'Exclusão de empresa'], title: (d) => text(d.name) },
   users: { of: 'do usuário', events: ['Criação de usuário', 'Modificação de usuário', 'Exclusão de usuário'], title: (d) => text(d.username) },
@@ -211,26 +218,34 @@ export function valuesOf(fields: FieldLike[], doc: Doc, resolve: Resolve): strin
 
 export const listValues = (fields: FieldLike[], doc: Doc, resolve: Resolve): string => valuesOf(fields, doc, resolve).join('; ')
 
+/**
+ * One entry of the trail as the guide's H2 columns show it: `event` ("Evento") is the
+ * detailed text, `description` ("Descrição") the short name of the action:
+ * "Alteração do perfil: MKT PME 123 limite: …" | "Modificação de perfil".
+ */
 export interface Described {
   event: string
   description: string
 }
 
+const described = (action: string, detail: string): Described => ({ event: detail, description: action })
+
 export function describeCreate(entity: Entity, fields: FieldLike[], doc: Doc, resolve: Resolve): Described {
+  if (entity.created) return described(entity.events[0], entity.created(doc))
   const values = listValues(fields, doc, resolve)
-  return { event: entity.events[0], description: `Criação ${entity.of}: ${entity.title(doc)}${values ? ` ${values}` : ''}` }
+  return described(entity.events[0], `Criação ${entity.of}: ${entity.title(doc)}${values ? ` ${values}` : ''}`)
 }
 
 /** Null when nothing worth telling changed (e.g. only the selected company of a user). */
 export function describeUpdate(entity: Entity, fields: FieldLike[], before: Doc, after: Doc, resolve: Resolve, extra: string[] = []): Described | null {
   const changes = [...diffDocs(fields, before, after, resolve), ...extra]
   if (changes.length === 0) return null
-  const event = blockEvent(before, after) ?? entity.events[1]
-  return { event, description: `Alteração ${entity.of}: ${entity.title(after)} ${changes.join('; ')}` }
+  const action = blockEvent(before, after) ?? entity.events[1]
+  return described(action, `Alteração ${entity.of}: ${entity.title(after)} ${changes.join('; ')}`)
 }
 
 export function describeDelete(entity: Entity, doc: Doc): Described {
-  return { event: entity.events[2], description: `Exclusão ${entity.of}: ${entity.title(doc)}` }
+  return described(entity.events[2], `Exclusão ${entity.of}: ${entity.title(doc)}`)
 }
 
 /** A user's block or unblock is its own event (I). */
@@ -252,16 +267,13 @@ export const CATEGORY_AUDIT: Record<string, { backup: string; restore: string; n
 
 export function describeBackup(category: string, name: string, action: 'create' | 'delete'): Described {
   const words = CATEGORY_AUDIT[category] ?? { backup: `Backup de ${category}`, restore: '', noun: category }
-  return action === 'create'
-    ? { event: words.backup, description: `Criação do ${words.backup}: ${name}` }
-    : { event: `Exclusão de ${words.backup}`, description: `Exclusão do ${words.backup}: ${name}` }
+  return action === 'create' ? described(words.backup, `Criação do ${words.backup}: ${name}`) : described(`Exclusão de ${words.backup}`, `Exclusão do ${words.backup}: ${name}`)
 }
 
 export type RestoreAction = 'create' | 'update' | 'delete' | 'detach'
 
 /** One restored item (J4): "A configuração para o feriado "Natal" foi restaurada: Data de: … para: …". */
 export function describeRestoredItem(category: string, kind: string, title: string, action: RestoreAction, changes: string[]): Described {
-  const words = CATEGORY_AUDIT[category]
   const what = `A configuração para ${kind} "${title}"`
   const how: Record<RestoreAction, string> = {
     create: 'foi recriada',
@@ -270,11 +282,11 @@ export function describeRestoredItem(category: string, kind: string, title: stri
     detach: 'foi desvinculada da empresa (vinculada após o backup)',
   }
   const detail = changes.length ? `: ${changes.join('; ')}` : ''
-  return { event: words?.restore ?? `Restauração do Backup de ${category}`, description: `${what} ${how[action]}${detail}` }
+  return described(restoreAction(category), `${what} ${how[action]}${detail}`)
 }
 
-export const describeLogin = (): Described => ({ event: 'Login', description: 'Acesso ao Gestor Online com código enviado por e-mail' })
-export const describeLockout = (): Described => ({
-  event: 'Bloqueio de usuário',
-  description: 'Acesso bloqueado temporariamente após tentativas de login com senha incorreta',
-})
+/** The Descrição of every entry of a restore of this category: "Restauração do Backup geral". */
+export const restoreAction = (category: string): string => CATEGORY_AUDIT[category]?.restore ?? `Restauração do Backup de ${category}`
+
+export const describeLogin = (): Described => described('Login', 'Acesso ao Gestor Online com código enviado por e-mail')
+export const describeLockout = (): Described => described('Bloqueio de usuário', 'Acesso bloqueado temporariamente após tentativas de login com senha incorreta')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { getRaw, readXlsx } from '../reports/helpers'
 
 let app: TestApp
 let world: World
@@ -43,6 +44,21 @@ describe('GET /api/offers/distribution', () => {
     expect(res.body.totals).toMatchObject({ lines: 4, poolMB: POOL_MB, configuredMB: 0, freeMB: POOL_MB })
     expect(res.body.lines).toHaveLength(4)
     expect(res.body.lines[0]).toHaveProperty('quota.control')
+  })
+
+  it('support sees the accounts of the company it selected only (and their lines)', async () => {
+    const support = await loginAs(app.rest, app.payload, world.support)
+    for (const w of [world.a, world.b]) {
+      await app.payload.update({ collection: 'users', id: world.support.id, data: { selectedCompany: w.company.id } as never, overrideAccess: true })
+      const res = await app.rest.get('/offers/distribution', support)
+      expect(res.status).toBe(200)
+      expect(res.body.accounts.map((a: any) => a.id)).toEqual([w.account.id])
+      const other = w === world.a ? world.b : world.a
+      expect((await app.rest.get(`/offers/distribution?account=${other.account.id}`, support)).status).toBe(404)
+      const lines = await getRaw(app.config, '/lines/export', support)
+      expect(lines.status).toBe(200)
+      expect((await readXlsx(lines.body)).slice(1).map((r) => r[1]).sort()).toEqual(w.lines.map((l) => l.msisdn).sort())
+    }
   })
 
   it('does not open another company account', async () => {

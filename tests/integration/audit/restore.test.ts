@@ -41,7 +41,7 @@ describe.each(CATEGORIES)('category %s', (category) => {
     }
     expect(after).toEqual(backup.data)
     // J4: every restored item is in the transaction history.
-    const entries = await payload.find({ collection: 'transactions', where: { and: [{ company: { equals: world.a.company.id } }, { event: { like: 'Restauração do Backup' } }] }, pagination: false, overrideAccess: true })
+    const entries = await payload.find({ collection: 'transactions', where: { and: [{ company: { equals: world.a.company.id } }, { description: { like: 'Restauração do Backup' } }] }, pagination: false, overrideAccess: true })
     expect(entries.docs.filter((d: any) => done.applied.some((i: any) => String(i.id) === d.entityId)).length).toBeGreaterThanOrEqual(done.appliedCount)
   })
 })
@@ -173,13 +173,14 @@ describe('restored items in the transaction history (J4), word for word', () => 
     expect(done.status).toBe('success')
     const found = await payload.find({
       collection: 'transactions',
-      where: { and: [{ company: { equals: world.a.company.id } }, { event: { equals: 'Restauração do Backup geral' } }] },
+      where: { and: [{ company: { equals: world.a.company.id } }, { description: { equals: 'Restauração do Backup geral' } }] },
       sort: '-id',
       limit: 5,
       depth: 0,
       overrideAccess: true,
     })
-    const lines = found.docs.reverse().map((d: any) => [d.role, d.userLogin, d.event, d.description])
+    // [Perfil de gestão, Usuário, Descrição (the action), Evento (the detail)]
+    const lines = found.docs.reverse().map((d: any) => [d.role, d.userLogin, d.description, d.event])
     expect(lines).toEqual([
       ['Sistema', 'sistema', 'Restauração do Backup geral', 'A configuração para a empresa "Empresa A" foi restaurada: Fidelização de CSP de: 41 - TIM para: 21 - Claro/Embratel; Interromper a ligação ao atingir o limite definido de: Sim para: Não'],
       ['Sistema', 'sistema', 'Restauração do Backup geral', 'A configuração para o feriado "Dia das Crianças" foi removida (criada após o backup)'],

@@ -31,7 +31,8 @@ async function latest(n: number, company: unknown = world.a.company.id) {
   return found.docs.reverse().map((d: any) => ({ role: d.role, userLogin: d.userLogin, event: d.event, description: d.description }))
 }
 
-const by = (login: string, role = ADMIN_ROLE) => (event: string, description: string) => ({ role, userLogin: login, event, description })
+/** An expected entry, written action first: Descrição (the short action), then Evento (the detail), as the guide's H2 shows them. */
+const by = (login: string, role = ADMIN_ROLE) => (descricao: string, evento: string) => ({ role, userLogin: login, event: evento, description: descricao })
 
 async function ok(res: { status: number; body: any }, status = 200) {
   expect(res.status, JSON.stringify(res.body)).toBe(status)
@@ -99,7 +100,7 @@ describe('audit trail (H2): each kind of change, word for word', () => {
     await ok(await app.rest.patch(`/holidays/${h.id}`, { name: 'Véspera', date: '2026-12-24', state: 'SP' }, admin))
     await ok(await app.rest.delete(`/holidays/${h.id}`, admin))
     expect(await latest(3)).toEqual([
-      entry()('Criar Feriado Cliente', 'Criação do feriado: Natal Data: 2026-12-25; Nome: Natal'),
+      entry()('Criar Feriado Cliente', 'Criação de Feriado Dia:2026-12-25 nome: Natal'),
       entry()('Modificação de feriado', 'Alteração do feriado: Véspera Data de: 2026-12-25 para: 2026-12-24; Nome de: Natal para: Véspera; Estado de: (vazio) para: SP'),
       entry()('Exclusão de feriado', 'Exclusão do feriado: Véspera'),
     ])
@@ -186,7 +187,7 @@ describe('the trail is written with the change, and nobody can alter it', () => 
   it('an entry written inside a transaction that rolls back disappears with it', async () => {
     const { payload } = app
     const { createLocalReq, initTransaction, killTransaction } = await import('payload')
-    const mine: Where = { and: [{ entity: { equals: 'holidays' } }, { description: { like: 'Consciência Negra' } }] }
+    const mine: Where = { and: [{ entity: { equals: 'holidays' } }, { event: { like: 'Consciência Negra' } }] }
     const req = await createLocalReq({}, payload)
     await initTransaction(req)
     let inside = 0

@@ -96,7 +96,7 @@ async function expectedUsage(services: string[], departments?: unknown[]) {
 describe('report files match the database', () => {
   it('H1 calls and SMS (.xlsx): headers and every row', async () => {
     const { table } = await generate({ kind: 'calls', params: { from: FROM, to: TO } })
-    expect(table[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamada'])
+    expect(table[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamadas'])
     const usage = await expectedUsage(['voice', 'sms', 'collect'])
     expect(usage.length).toBeGreaterThan(20)
     expect(table.slice(1)).toEqual(
@@ -117,7 +117,7 @@ describe('report files match the database', () => {
     expect(doc.requestedBy).toBe(world.a.users.subadmin.id)
     const usage = await expectedUsage(['voice', 'sms', 'collect'], deps)
     expect(usage.length).toBeGreaterThan(5)
-    expect(table[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamada'])
+    expect(table[0]).toEqual(['Telefone origem', 'Usuário origem', 'Data', 'Hora', 'Telefone destino', 'Duração', 'Tipo de chamadas'])
     expect(table.slice(1)).toEqual(
       usage.map((u) => [`+${u.msisdn}`, lineById(u.line).name, ...spParts(u.at), u.destination, u.service === 'sms' ? '0' : hms(u.units), CATEGORY_PT[u.category]]),
     )
@@ -153,7 +153,7 @@ describe('report files match the database', () => {
     const { table } = await generate({ kind: 'notifications' })
     expect(table).toEqual([
       ['Nº de linha', 'Oferta', 'Pacote', 'Ciclo', '60%', '80%', '100%'],
-      [world.a.lines[0].msisdn, 'Claro Total', 'Pacote 100GB', '2026-11-16', 'Sim', 'Não', 'Não'],
+      [world.a.lines[0].msisdn, 'Claro Total', 'Pacote 100GB', '2026-11-16', 'Sim', 'Não', '-'],
     ])
   })
 

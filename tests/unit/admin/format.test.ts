@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { daysBetween } from '../../../src/admin/dashboard/usageSeries'
 import { fmtCnpj } from '../../../src/admin/shared/cnpj'
 import { parseBrDate } from '../../../src/admin/shared/DateInput'
-import { fmtDate, fmtMB, fmtMsisdn, fmtPercent } from '../../../src/admin/shared/format'
+import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtPercent } from '../../../src/admin/shared/format'
+import { cycleFor } from '../../../src/engine/core/cycle'
 
 describe('admin formatting (pt-BR)', () => {
   it('dates, volumes, percentages, numbers', () => {
@@ -16,6 +17,15 @@ describe('admin formatting (pt-BR)', () => {
     expect(fmtMsisdn('5519995330213')).toBe('+55 19 99533-0213')
     expect(fmtCnpj('84608900000106')).toBe('84.608.900/0001-06')
     expect(fmtCnpj('12ABC34501DE35')).toBe('12.ABC.345/01DE-35')
+  })
+
+  it("a renewal day past the month's length starts the cycle on the month's last day", () => {
+    // 2 Dec 2026, renewal day 31: the cycle began on 30 Nov (November has 30 days), not "31 de Novembro".
+    const cycle = cycleFor(new Date('2026-12-02T12:00:00.000Z'), 31)
+    expect(cycleStartLabel(cycle.key, 'pt')).toBe('30 de Novembro')
+    expect(cycleStartLabel(cycle.key, 'en')).toBe('November 30')
+    expect(cycleStartLabel(cycleFor(new Date('2027-03-05T12:00:00.000Z'), 30).key, 'pt')).toBe('28 de Fevereiro')
+    expect(cycleStartLabel(cycleFor(new Date('2026-12-20T12:00:00.000Z'), 16).key, 'pt')).toBe('16 de Dezembro')
   })
 
   it('dates typed as dd/mm/aaaa', () => {

@@ -25,8 +25,8 @@ describe('profile changes in the carrier guide wording', () => {
     const before = { name: 'MKT PME 123', limits: [{ id: 'a', category: 'sms.other', control: 'limited', quantity: 2 }] }
     const after = { name: 'MKT PME 123', limits: [{ id: 'b', category: 'sms.other', control: 'limited', quantity: 100 }] }
     expect(describeUpdate(profile, fields(Profiles), before, after, resolve)).toEqual({
-      event: 'Modificação de perfil',
-      description: 'Alteração do perfil: MKT PME 123 limite: SMS para Móvel Outras Operadoras de: 2 SMS para: 100 SMS',
+      event: 'Alteração do perfil: MKT PME 123 limite: SMS para Móvel Outras Operadoras de: 2 SMS para: 100 SMS',
+      description: 'Modificação de perfil',
     })
   })
 
@@ -63,7 +63,7 @@ describe('other collections', () => {
   it('line: relations by name, selects by label, groups with their label', () => {
     const before = { msisdn: '5519989102862', name: 'CLARISSA', department: 1, profile: null, status: 'active', quota: { control: 'unlimited' } }
     const after = { ...before, department: 2, profile: 7, status: 'blocked', quota: { control: 'limited', amountMB: 1024 } }
-    expect(describeUpdate(entityOf('lines'), fields(Lines), before, after, resolve)?.description).toBe(
+    expect(describeUpdate(entityOf('lines'), fields(Lines), before, after, resolve)?.event).toBe(
       'Alteração do assinante: 5519989102862 Status de: Ativo para: Bloqueado; Departamento de: Vendas para: RH; Perfil de: (vazio) para: MKT PME 123; ' +
         'Cota da franquia compartilhada / Limite de: Ilimitado para: Limitado; Cota da franquia compartilhada / Cota (MB) de: (vazio) para: 1024',
     )
@@ -72,26 +72,49 @@ describe('other collections', () => {
   it('holiday creation lists its values; deletion names it', () => {
     const doc = { id: 4, name: 'Natal', date: '2024-12-25', ddd: 19, company: 1 }
     expect(describeCreate(entityOf('holidays'), fields(Holidays), doc, resolve)).toEqual({
-      event: 'Criar Feriado Cliente',
-      description: 'Criação do feriado: Natal Data: 2024-12-25; Nome: Natal; DDD: 19',
+      event: 'Criação de Feriado Dia:2024-12-25 nome: Natal DDD: 19',
+      description: 'Criar Feriado Cliente',
     })
-    expect(describeDelete(entityOf('holidays'), doc)).toEqual({ event: 'Exclusão de feriado', description: 'Exclusão do feriado: Natal' })
+    expect(describeDelete(entityOf('holidays'), doc)).toEqual({ event: 'Exclusão do feriado: Natal', description: 'Exclusão de feriado' })
   })
 
   it('users: block and unblock are their own events; secrets and sessions are never described', () => {
     const before = { username: '34337361898', blocked: false, hash: 'x', salt: 'y', sessions: [], loginAttempts: 0 }
     const after = { ...before, blocked: true, hash: 'z', sessions: [{ id: 's' }], loginAttempts: 3 }
     expect(describeUpdate(entityOf('users'), fields(Users), before, after, resolve)).toEqual({
-      event: 'Bloqueio de usuário',
-      description: 'Alteração do usuário: 34337361898 Bloqueado de: Não para: Sim',
+      event: 'Alteração do usuário: 34337361898 Bloqueado de: Não para: Sim',
+      description: 'Bloqueio de usuário',
     })
-    expect(describeUpdate(entityOf('users'), fields(Users), after, before, resolve)?.event).toBe('Desbloqueio de usuário')
+    expect(describeUpdate(entityOf('users'), fields(Users), after, before, resolve)?.description).toBe('Desbloqueio de usuário')
     expect(describeUpdate(entityOf('users'), fields(Users), before, { ...before, selectedCompany: 3 }, resolve)).toBeNull()
-    expect(describeUpdate(entityOf('users'), fields(Users), before, before, resolve, ['senha alterada'])?.description).toBe('Alteração do usuário: 34337361898 senha alterada')
+    expect(describeUpdate(entityOf('users'), fields(Users), before, before, resolve, ['senha alterada'])?.event).toBe('Alteração do usuário: 34337361898 senha alterada')
   })
 
   it('an unknown collection is named by its label', () => {
     expect(entityOf('operator-prefixes', 'prefixo').events).toEqual(['Criação de prefixo', 'Modificação de prefixo', 'Exclusão de prefixo'])
+  })
+})
+
+/** The guide's H2 examples, column by column (Evento: the detail; Descrição: the action). */
+describe("audit wording against the guide's Histórico de transações", () => {
+  const holiday = { id: 4, name: 'Natal', date: '2024-12-25', company: 1 }
+  const limit = (quantity: number) => ({ name: 'MKT PME 123', limits: [{ category: 'sms.other', control: 'limited', quantity }] })
+  it.each([
+    ['Criação de Feriado Dia:2024-12-25 nome: Natal', 'Criar Feriado Cliente', () => describeCreate(entityOf('holidays'), fields(Holidays), holiday, resolve)],
+    [
+      'Alteração do perfil: MKT PME 123 limite: SMS para Móvel Outras Operadoras de: 2 SMS para: 100 SMS',
+      'Modificação de perfil',
+      () => describeUpdate(profile, fields(Profiles), limit(2), limit(100), resolve),
+    ],
+    ['Exclusão do feriado: Natal', 'Exclusão de feriado', () => describeDelete(entityOf('holidays'), holiday)],
+    ['Criação do Backup geral: gerais_20250526144355', 'Backup geral', () => describeBackup('general', 'gerais_20250526144355', 'create')],
+    [
+      'A configuração para o feriado "DIA DE RELAXAR" foi restaurada: Data de: 2024-09-05 para: 2024-09-04',
+      'Restauração do Backup geral',
+      () => describeRestoredItem('general', 'o feriado', 'DIA DE RELAXAR', 'update', ['Data de: 2024-09-05 para: 2024-09-04']),
+    ],
+  ])('Evento "%s" | Descrição "%s"', (evento, descricao, make) => {
+    expect(make()).toEqual({ event: evento, description: descricao })
   })
 })
 
@@ -105,20 +128,20 @@ describe('limits, backups and restores', () => {
   ])('formats %j as %s', (row, text) => expect(formatLimit(row)).toBe(text))
 
   it('backups as in the guide', () => {
-    expect(describeBackup('subscribers', 'assinantes_20250526144355', 'create')).toEqual({ event: 'Backup de assinante', description: 'Criação do Backup de assinante: assinantes_20250526144355' })
-    expect(describeBackup('general', 'gerais_20250526144355', 'delete')).toEqual({ event: 'Exclusão de Backup geral', description: 'Exclusão do Backup geral: gerais_20250526144355' })
+    expect(describeBackup('subscribers', 'assinantes_20250526144355', 'create')).toEqual({ event: 'Criação do Backup de assinante: assinantes_20250526144355', description: 'Backup de assinante' })
+    expect(describeBackup('general', 'gerais_20250526144355', 'delete')).toEqual({ event: 'Exclusão do Backup geral: gerais_20250526144355', description: 'Exclusão de Backup geral' })
   })
 
   it('restored items as in the guide', () => {
     expect(describeRestoredItem('general', 'o feriado', 'DIA DE RELAXAR', 'update', ['Data de: 2024-09-05 para: 2024-09-04'])).toEqual({
-      event: 'Restauração do Backup geral',
-      description: 'A configuração para o feriado "DIA DE RELAXAR" foi restaurada: Data de: 2024-09-05 para: 2024-09-04',
+      event: 'A configuração para o feriado "DIA DE RELAXAR" foi restaurada: Data de: 2024-09-05 para: 2024-09-04',
+      description: 'Restauração do Backup geral',
     })
-    expect(describeRestoredItem('departments', 'o departamento', 'Diretoria', 'delete', []).description).toBe(
+    expect(describeRestoredItem('departments', 'o departamento', 'Diretoria', 'delete', []).event).toBe(
       'A configuração para o departamento "Diretoria" foi removida (criada após o backup)',
     )
-    expect(describeRestoredItem('users', 'o usuário', '34337361898', 'create', []).description).toBe('A configuração para o usuário "34337361898" foi recriada')
-    expect(describeRestoredItem('users', 'o usuário', '34337361898', 'detach', []).description).toBe(
+    expect(describeRestoredItem('users', 'o usuário', '34337361898', 'create', []).event).toBe('A configuração para o usuário "34337361898" foi recriada')
+    expect(describeRestoredItem('users', 'o usuário', '34337361898', 'detach', []).event).toBe(
       'A configuração para o usuário "34337361898" foi desvinculada da empresa (vinculada após o backup)',
     )
   })
