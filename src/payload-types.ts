@@ -88,6 +88,7 @@ export interface Config {
     'ported-numbers': PortedNumber;
     outbox: Outbox;
     'login-challenges': LoginChallenge;
+    'password-recoveries': PasswordRecovery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -117,6 +118,7 @@ export interface Config {
     'ported-numbers': PortedNumbersSelect<false> | PortedNumbersSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'login-challenges': LoginChallengesSelect<false> | LoginChallengesSelect<true>;
+    'password-recoveries': PasswordRecoveriesSelect<false> | PasswordRecoveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -680,6 +682,19 @@ export interface LoginChallenge {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "password-recoveries".
+ */
+export interface PasswordRecovery {
+  id: number;
+  user: number | User;
+  hash: string;
+  salt: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -888,6 +903,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'login-challenges';
         value: number | LoginChallenge;
+      } | null)
+    | ({
+        relationTo: 'password-recoveries';
+        value: number | PasswordRecovery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1299,6 +1318,18 @@ export interface LoginChallengesSelect<T extends boolean = true> {
   codeHash?: T;
   expiresAt?: T;
   attempts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "password-recoveries_select".
+ */
+export interface PasswordRecoveriesSelect<T extends boolean = true> {
+  user?: T;
+  hash?: T;
+  salt?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

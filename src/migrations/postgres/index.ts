@@ -1,15 +1,9 @@
-import * as migration_20261125_122838_initial from './20261125_122838_initial';
-import * as migration_20261201_215250_lean_indexes from './20261201_215250_lean_indexes';
+import * as migration_20261202_055528_initial from './20261202_055528_initial';
 
 export const migrations = [
   {
-    up: migration_20261125_122838_initial.up,
-    down: migration_20261125_122838_initial.down,
-    name: '20261125_122838_initial',
-  },
-  {
-    up: migration_20261201_215250_lean_indexes.up,
-    down: migration_20261201_215250_lean_indexes.down,
-    name: '20261201_215250_lean_indexes'
+    up: migration_20261202_055528_initial.up,
+    down: migration_20261202_055528_initial.down,
+    name: '20261202_055528_initial'
   },
 ];

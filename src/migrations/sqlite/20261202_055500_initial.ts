@@ -2,7 +2,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`lines\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
   	\`msisdn\` text NOT NULL,
   	\`status\` text DEFAULT 'active',
@@ -33,7 +33,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`lines_updated_at_idx\` ON \`lines\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`lines_created_at_idx\` ON \`lines\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`departments\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text NOT NULL,
   	\`company_id\` integer NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -41,7 +41,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`departments_company_idx\` ON \`departments\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`departments_updated_at_idx\` ON \`departments\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`departments_created_at_idx\` ON \`departments\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`company_name_idx\` ON \`departments\` (\`company_id\`,\`name\`);`)
@@ -62,7 +61,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
   	\`value\` text,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`profiles\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -92,7 +91,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`profiles_limits_order_idx\` ON \`profiles_limits\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`profiles_limits_parent_id_idx\` ON \`profiles_limits\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`profiles\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text NOT NULL,
   	\`calendar_holidays\` integer DEFAULT true,
   	\`company_id\` integer NOT NULL,
@@ -101,7 +100,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`profiles_company_idx\` ON \`profiles\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`profiles_updated_at_idx\` ON \`profiles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`profiles_created_at_idx\` ON \`profiles\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`company_name_1_idx\` ON \`profiles\` (\`company_id\`,\`name\`);`)
@@ -109,14 +107,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
   	\`value\` text,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`offers\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`offers_categories_order_idx\` ON \`offers_categories\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`offers_categories_parent_idx\` ON \`offers_categories\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`offers\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`offer\` text NOT NULL,
   	\`package\` text NOT NULL,
   	\`kind\` text DEFAULT 'individual',
@@ -139,7 +137,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`offers_updated_at_idx\` ON \`offers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`offers_created_at_idx\` ON \`offers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`transfers\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`offer_id\` integer NOT NULL,
   	\`from_line_id\` integer NOT NULL,
   	\`to_line_id\` integer NOT NULL,
@@ -160,7 +158,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`transfers_updated_at_idx\` ON \`transfers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`transfers_created_at_idx\` ON \`transfers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`holidays\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`date\` text NOT NULL,
   	\`name\` text NOT NULL,
   	\`ddd\` numeric,
@@ -176,7 +174,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`holidays_updated_at_idx\` ON \`holidays\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`holidays_created_at_idx\` ON \`holidays\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`accounts\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`number\` text NOT NULL,
   	\`name\` text,
   	\`company_id\` integer NOT NULL,
@@ -185,12 +183,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`accounts_company_idx\` ON \`accounts\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`accounts_updated_at_idx\` ON \`accounts\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`accounts_created_at_idx\` ON \`accounts\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`company_number_idx\` ON \`accounts\` (\`company_id\`,\`number\`);`)
   await db.run(sql`CREATE TABLE \`companies\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`cnpj\` text NOT NULL,
   	\`name\` text NOT NULL,
   	\`client_number\` text NOT NULL,
@@ -218,7 +215,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`users\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`first_name\` text NOT NULL,
   	\`last_name\` text NOT NULL,
   	\`phone\` text,
@@ -265,7 +262,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_rels_companies_id_idx\` ON \`users_rels\` (\`companies_id\`);`)
   await db.run(sql`CREATE INDEX \`users_rels_departments_id_idx\` ON \`users_rels\` (\`departments_id\`);`)
   await db.run(sql`CREATE TABLE \`transactions\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`at\` text NOT NULL,
   	\`role\` text,
   	\`user_id\` integer,
@@ -284,12 +281,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`transactions_at_idx\` ON \`transactions\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`transactions_user_idx\` ON \`transactions\` (\`user_id\`);`)
   await db.run(sql`CREATE INDEX \`transactions_user_login_idx\` ON \`transactions\` (\`user_login\`);`)
-  await db.run(sql`CREATE INDEX \`transactions_company_idx\` ON \`transactions\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`transactions_updated_at_idx\` ON \`transactions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`transactions_created_at_idx\` ON \`transactions\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`company_at_idx\` ON \`transactions\` (\`company_id\`,\`at\`);`)
   await db.run(sql`CREATE TABLE \`usage\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`event_id\` text NOT NULL,
   	\`line_id\` integer NOT NULL,
   	\`msisdn\` text,
@@ -301,25 +297,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`group\` text,
   	\`package\` text,
   	\`cycle\` text,
-  	\`company_id\` integer NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`company_id\` integer NOT NULL,
   	FOREIGN KEY (\`line_id\`) REFERENCES \`lines\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`usage_event_id_idx\` ON \`usage\` (\`event_id\`);`)
-  await db.run(sql`CREATE INDEX \`usage_line_idx\` ON \`usage\` (\`line_id\`);`)
   await db.run(sql`CREATE INDEX \`usage_msisdn_idx\` ON \`usage\` (\`msisdn\`);`)
-  await db.run(sql`CREATE INDEX \`usage_category_idx\` ON \`usage\` (\`category\`);`)
-  await db.run(sql`CREATE INDEX \`usage_cycle_idx\` ON \`usage\` (\`cycle\`);`)
-  await db.run(sql`CREATE INDEX \`usage_company_idx\` ON \`usage\` (\`company_id\`);`)
-  await db.run(sql`CREATE INDEX \`usage_updated_at_idx\` ON \`usage\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`usage_created_at_idx\` ON \`usage\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`company_eventId_idx\` ON \`usage\` (\`company_id\`,\`event_id\`);`)
   await db.run(sql`CREATE INDEX \`company_at_1_idx\` ON \`usage\` (\`company_id\`,\`at\`);`)
   await db.run(sql`CREATE INDEX \`line_at_idx\` ON \`usage\` (\`line_id\`,\`at\`);`)
   await db.run(sql`CREATE TABLE \`consumption\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`line_id\` integer NOT NULL,
   	\`cycle\` text NOT NULL,
   	\`key\` text NOT NULL,
@@ -331,13 +321,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`consumption_line_idx\` ON \`consumption\` (\`line_id\`);`)
   await db.run(sql`CREATE INDEX \`consumption_company_idx\` ON \`consumption\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`consumption_updated_at_idx\` ON \`consumption\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`consumption_created_at_idx\` ON \`consumption\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`line_cycle_key_idx\` ON \`consumption\` (\`line_id\`,\`cycle\`,\`key\`);`)
   await db.run(sql`CREATE TABLE \`notifications\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`line_id\` integer NOT NULL,
   	\`msisdn\` text,
   	\`offer\` text,
@@ -357,14 +346,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`notifications_line_idx\` ON \`notifications\` (\`line_id\`);`)
   await db.run(sql`CREATE INDEX \`notifications_cycle_idx\` ON \`notifications\` (\`cycle\`);`)
   await db.run(sql`CREATE INDEX \`notifications_company_idx\` ON \`notifications\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`notifications_updated_at_idx\` ON \`notifications\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`notifications_created_at_idx\` ON \`notifications\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`line_packageKey_cycle_threshold_idx\` ON \`notifications\` (\`line_id\`,\`package_key\`,\`cycle\`,\`threshold\`);`)
   await db.run(sql`CREATE TABLE \`reports\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
   	\`kind\` text NOT NULL,
   	\`format\` text DEFAULT 'xlsx',
@@ -405,12 +393,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`reports_rels_path_idx\` ON \`reports_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`reports_rels_departments_id_idx\` ON \`reports_rels\` (\`departments_id\`);`)
   await db.run(sql`CREATE TABLE \`backups\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text NOT NULL,
   	\`category\` text NOT NULL,
-  	\`status\` text DEFAULT 'ok',
+  	\`status\` text DEFAULT 'pending',
   	\`item_count\` numeric,
-  	\`data\` text,
+  	\`failed_count\` numeric,
+  	\`error\` text,
   	\`created_by_id\` integer,
   	\`company_id\` integer NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -421,20 +410,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`backups_name_idx\` ON \`backups\` (\`name\`);`)
   await db.run(sql`CREATE INDEX \`backups_category_idx\` ON \`backups\` (\`category\`);`)
+  await db.run(sql`CREATE INDEX \`backups_status_idx\` ON \`backups\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`backups_created_by_idx\` ON \`backups\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`backups_company_idx\` ON \`backups\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`backups_updated_at_idx\` ON \`backups\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`backups_created_at_idx\` ON \`backups\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`restores\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`backup_id\` integer,
   	\`backup_name\` text,
   	\`category\` text NOT NULL,
   	\`status\` text DEFAULT 'pending',
   	\`applied_count\` numeric DEFAULT 0,
   	\`failed_count\` numeric DEFAULT 0,
-  	\`applied\` text,
-  	\`failed\` text,
+  	\`resumes\` numeric DEFAULT 0,
   	\`finished_at\` text,
   	\`requested_by_id\` integer,
   	\`company_id\` integer NOT NULL,
@@ -452,8 +441,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`restores_company_idx\` ON \`restores\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`restores_updated_at_idx\` ON \`restores\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`restores_created_at_idx\` ON \`restores\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`restore_items\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`restore_id\` integer NOT NULL,
+  	\`company_id\` integer NOT NULL,
+  	\`outcome\` text NOT NULL,
+  	\`kind\` text,
+  	\`item_id\` text,
+  	\`title\` text,
+  	\`action\` text,
+  	\`changes\` text,
+  	\`reason\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`restore_id\`) REFERENCES \`restores\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`restore_items_company_idx\` ON \`restore_items\` (\`company_id\`);`)
+  await db.run(sql`CREATE INDEX \`restore_items_updated_at_idx\` ON \`restore_items\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`restore_items_created_at_idx\` ON \`restore_items\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`restore_outcome_idx\` ON \`restore_items\` (\`restore_id\`,\`outcome\`);`)
   await db.run(sql`CREATE TABLE \`operator_prefixes\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`prefix\` text NOT NULL,
   	\`operator\` text NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -464,7 +474,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`operator_prefixes_updated_at_idx\` ON \`operator_prefixes\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`operator_prefixes_created_at_idx\` ON \`operator_prefixes\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`ported_numbers\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`msisdn\` text NOT NULL,
   	\`operator\` text NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -475,7 +485,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`ported_numbers_updated_at_idx\` ON \`ported_numbers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`ported_numbers_created_at_idx\` ON \`ported_numbers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`outbox\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`to\` text NOT NULL,
   	\`from\` text,
   	\`subject\` text,
@@ -489,7 +499,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`outbox_updated_at_idx\` ON \`outbox\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`outbox_created_at_idx\` ON \`outbox\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`login_challenges\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`challenge_hash\` text NOT NULL,
   	\`user_id\` integer NOT NULL,
   	\`code_hash\` text NOT NULL,
@@ -505,8 +515,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`login_challenges_expires_at_idx\` ON \`login_challenges\` (\`expires_at\`);`)
   await db.run(sql`CREATE INDEX \`login_challenges_updated_at_idx\` ON \`login_challenges\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`login_challenges_created_at_idx\` ON \`login_challenges\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`password_recoveries\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`user_id\` integer NOT NULL,
+  	\`hash\` text NOT NULL,
+  	\`salt\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`password_recoveries_user_idx\` ON \`password_recoveries\` (\`user_id\`);`)
+  await db.run(sql`CREATE INDEX \`password_recoveries_expires_at_idx\` ON \`password_recoveries\` (\`expires_at\`);`)
+  await db.run(sql`CREATE INDEX \`password_recoveries_updated_at_idx\` ON \`password_recoveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`password_recoveries_created_at_idx\` ON \`password_recoveries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`key\` text NOT NULL,
   	\`data\` text NOT NULL
   );
@@ -530,7 +555,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_log_order_idx\` ON \`payload_jobs_log\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_log_parent_id_idx\` ON \`payload_jobs_log\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_jobs\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`input\` text,
   	\`completed_at\` text,
   	\`total_tried\` numeric DEFAULT 0,
@@ -555,7 +580,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_updated_at_idx\` ON \`payload_jobs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_created_at_idx\` ON \`payload_jobs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`global_slug\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
@@ -585,10 +610,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`reports_id\` integer,
   	\`backups_id\` integer,
   	\`restores_id\` integer,
+  	\`restore_items_id\` integer,
   	\`operator_prefixes_id\` integer,
   	\`ported_numbers_id\` integer,
   	\`outbox_id\` integer,
   	\`login_challenges_id\` integer,
+  	\`password_recoveries_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`lines_id\`) REFERENCES \`lines\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`departments_id\`) REFERENCES \`departments\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -606,10 +633,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`reports_id\`) REFERENCES \`reports\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`backups_id\`) REFERENCES \`backups\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`restores_id\`) REFERENCES \`restores\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`restore_items_id\`) REFERENCES \`restore_items\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`operator_prefixes_id\`) REFERENCES \`operator_prefixes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`ported_numbers_id\`) REFERENCES \`ported_numbers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`outbox_id\`) REFERENCES \`outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`login_challenges_id\`) REFERENCES \`login_challenges\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`login_challenges_id\`) REFERENCES \`login_challenges\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`password_recoveries_id\`) REFERENCES \`password_recoveries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -631,12 +660,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_backups_id_idx\` ON \`payload_locked_documents_rels\` (\`backups_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_restores_id_idx\` ON \`payload_locked_documents_rels\` (\`restores_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_restore_items_id_idx\` ON \`payload_locked_documents_rels\` (\`restore_items_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_operator_prefixes_id_idx\` ON \`payload_locked_documents_rels\` (\`operator_prefixes_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ported_numbers_id_idx\` ON \`payload_locked_documents_rels\` (\`ported_numbers_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_outbox_id_idx\` ON \`payload_locked_documents_rels\` (\`outbox_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_login_challenges_id_idx\` ON \`payload_locked_documents_rels\` (\`login_challenges_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_password_recoveries_id_idx\` ON \`payload_locked_documents_rels\` (\`password_recoveries_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`key\` text,
   	\`value\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -661,7 +692,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
   	\`batch\` numeric,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -671,7 +702,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`stats\` text,
   	\`updated_at\` text,
   	\`created_at\` text
@@ -704,10 +735,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`reports_rels\`;`)
   await db.run(sql`DROP TABLE \`backups\`;`)
   await db.run(sql`DROP TABLE \`restores\`;`)
+  await db.run(sql`DROP TABLE \`restore_items\`;`)
   await db.run(sql`DROP TABLE \`operator_prefixes\`;`)
   await db.run(sql`DROP TABLE \`ported_numbers\`;`)
   await db.run(sql`DROP TABLE \`outbox\`;`)
   await db.run(sql`DROP TABLE \`login_challenges\`;`)
+  await db.run(sql`DROP TABLE \`password_recoveries\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)

@@ -26,14 +26,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_reports_format" AS ENUM('xlsx', 'csv');
   CREATE TYPE "public"."enum_reports_status" AS ENUM('pending', 'done', 'failed');
   CREATE TYPE "public"."enum_backups_category" AS ENUM('subscribers', 'general', 'transfers', 'profiles', 'offers', 'departments', 'users');
-  CREATE TYPE "public"."enum_backups_status" AS ENUM('ok', 'partial');
+  CREATE TYPE "public"."enum_backups_status" AS ENUM('pending', 'running', 'ok', 'partial', 'error');
   CREATE TYPE "public"."enum_restores_category" AS ENUM('subscribers', 'general', 'transfers', 'profiles', 'offers', 'departments', 'users');
   CREATE TYPE "public"."enum_restores_status" AS ENUM('pending', 'running', 'success', 'partial', 'error');
+  CREATE TYPE "public"."enum_restore_items_outcome" AS ENUM('applied', 'failed');
   CREATE TYPE "public"."enum_operator_prefixes_operator" AS ENUM('claro', 'vivo', 'tim', 'oi', 'algar', 'sercomtel', 'other');
   CREATE TYPE "public"."enum_ported_numbers_operator" AS ENUM('claro', 'vivo', 'tim', 'oi', 'algar', 'sercomtel', 'other');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'sweepRestores');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'backup', 'sweepRestores');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'sweepRestores');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'backup', 'sweepRestores');
   CREATE TABLE "lines" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar,
@@ -238,9 +239,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"group" varchar,
   	"package" varchar,
   	"cycle" varchar,
-  	"company_id" integer NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"company_id" integer NOT NULL
   );
   
   CREATE TABLE "consumption" (
@@ -305,9 +306,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar NOT NULL,
   	"category" "enum_backups_category" NOT NULL,
-  	"status" "enum_backups_status" DEFAULT 'ok',
+  	"status" "enum_backups_status" DEFAULT 'pending',
   	"item_count" numeric,
-  	"data" jsonb,
+  	"failed_count" numeric,
+  	"error" varchar,
   	"created_by_id" integer,
   	"company_id" integer NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
@@ -322,11 +324,25 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"status" "enum_restores_status" DEFAULT 'pending',
   	"applied_count" numeric DEFAULT 0,
   	"failed_count" numeric DEFAULT 0,
-  	"applied" jsonb,
-  	"failed" jsonb,
+  	"resumes" numeric DEFAULT 0,
   	"finished_at" timestamp(3) with time zone,
   	"requested_by_id" integer,
   	"company_id" integer NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "restore_items" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"restore_id" integer NOT NULL,
+  	"company_id" integer NOT NULL,
+  	"outcome" "enum_restore_items_outcome" NOT NULL,
+  	"kind" varchar,
+  	"item_id" varchar,
+  	"title" varchar,
+  	"action" varchar,
+  	"changes" jsonb,
+  	"reason" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -365,6 +381,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"code_hash" varchar NOT NULL,
   	"expires_at" timestamp(3) with time zone NOT NULL,
   	"attempts" numeric DEFAULT 0 NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "password_recoveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"user_id" integer NOT NULL,
+  	"hash" varchar NOT NULL,
+  	"salt" varchar NOT NULL,
+  	"expires_at" timestamp(3) with time zone NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -433,10 +459,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"reports_id" integer,
   	"backups_id" integer,
   	"restores_id" integer,
+  	"restore_items_id" integer,
   	"operator_prefixes_id" integer,
   	"ported_numbers_id" integer,
   	"outbox_id" integer,
-  	"login_challenges_id" integer
+  	"login_challenges_id" integer,
+  	"password_recoveries_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -512,7 +540,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "restores" ADD CONSTRAINT "restores_backup_id_backups_id_fk" FOREIGN KEY ("backup_id") REFERENCES "public"."backups"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "restores" ADD CONSTRAINT "restores_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "restores" ADD CONSTRAINT "restores_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "restore_items" ADD CONSTRAINT "restore_items_restore_id_restores_id_fk" FOREIGN KEY ("restore_id") REFERENCES "public"."restores"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "restore_items" ADD CONSTRAINT "restore_items_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "login_challenges" ADD CONSTRAINT "login_challenges_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "password_recoveries" ADD CONSTRAINT "password_recoveries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_lines_fk" FOREIGN KEY ("lines_id") REFERENCES "public"."lines"("id") ON DELETE cascade ON UPDATE no action;
@@ -531,10 +562,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_reports_fk" FOREIGN KEY ("reports_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_backups_fk" FOREIGN KEY ("backups_id") REFERENCES "public"."backups"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_restores_fk" FOREIGN KEY ("restores_id") REFERENCES "public"."restores"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_restore_items_fk" FOREIGN KEY ("restore_items_id") REFERENCES "public"."restore_items"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_operator_prefixes_fk" FOREIGN KEY ("operator_prefixes_id") REFERENCES "public"."operator_prefixes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ported_numbers_fk" FOREIGN KEY ("ported_numbers_id") REFERENCES "public"."ported_numbers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_outbox_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_login_challenges_fk" FOREIGN KEY ("login_challenges_id") REFERENCES "public"."login_challenges"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_password_recoveries_fk" FOREIGN KEY ("password_recoveries_id") REFERENCES "public"."password_recoveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "lines_msisdn_idx" ON "lines" USING btree ("msisdn");
@@ -546,7 +579,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "lines_company_idx" ON "lines" USING btree ("company_id");
   CREATE INDEX "lines_updated_at_idx" ON "lines" USING btree ("updated_at");
   CREATE INDEX "lines_created_at_idx" ON "lines" USING btree ("created_at");
-  CREATE INDEX "departments_company_idx" ON "departments" USING btree ("company_id");
   CREATE INDEX "departments_updated_at_idx" ON "departments" USING btree ("updated_at");
   CREATE INDEX "departments_created_at_idx" ON "departments" USING btree ("created_at");
   CREATE UNIQUE INDEX "company_name_idx" ON "departments" USING btree ("company_id","name");
@@ -558,7 +590,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "profiles_calendar_windows_parent_id_idx" ON "profiles_calendar_windows" USING btree ("_parent_id");
   CREATE INDEX "profiles_limits_order_idx" ON "profiles_limits" USING btree ("_order");
   CREATE INDEX "profiles_limits_parent_id_idx" ON "profiles_limits" USING btree ("_parent_id");
-  CREATE INDEX "profiles_company_idx" ON "profiles" USING btree ("company_id");
   CREATE INDEX "profiles_updated_at_idx" ON "profiles" USING btree ("updated_at");
   CREATE INDEX "profiles_created_at_idx" ON "profiles" USING btree ("created_at");
   CREATE UNIQUE INDEX "company_name_1_idx" ON "profiles" USING btree ("company_id","name");
@@ -580,7 +611,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "holidays_company_idx" ON "holidays" USING btree ("company_id");
   CREATE INDEX "holidays_updated_at_idx" ON "holidays" USING btree ("updated_at");
   CREATE INDEX "holidays_created_at_idx" ON "holidays" USING btree ("created_at");
-  CREATE INDEX "accounts_company_idx" ON "accounts" USING btree ("company_id");
   CREATE INDEX "accounts_updated_at_idx" ON "accounts" USING btree ("updated_at");
   CREATE INDEX "accounts_created_at_idx" ON "accounts" USING btree ("created_at");
   CREATE UNIQUE INDEX "company_number_idx" ON "accounts" USING btree ("company_id","number");
@@ -602,26 +632,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "transactions_at_idx" ON "transactions" USING btree ("at");
   CREATE INDEX "transactions_user_idx" ON "transactions" USING btree ("user_id");
   CREATE INDEX "transactions_user_login_idx" ON "transactions" USING btree ("user_login");
-  CREATE INDEX "transactions_company_idx" ON "transactions" USING btree ("company_id");
   CREATE INDEX "transactions_updated_at_idx" ON "transactions" USING btree ("updated_at");
   CREATE INDEX "transactions_created_at_idx" ON "transactions" USING btree ("created_at");
   CREATE INDEX "company_at_idx" ON "transactions" USING btree ("company_id","at");
-  CREATE UNIQUE INDEX "usage_event_id_idx" ON "usage" USING btree ("event_id");
-  CREATE INDEX "usage_line_idx" ON "usage" USING btree ("line_id");
   CREATE INDEX "usage_msisdn_idx" ON "usage" USING btree ("msisdn");
-  CREATE INDEX "usage_category_idx" ON "usage" USING btree ("category");
-  CREATE INDEX "usage_cycle_idx" ON "usage" USING btree ("cycle");
-  CREATE INDEX "usage_company_idx" ON "usage" USING btree ("company_id");
-  CREATE INDEX "usage_updated_at_idx" ON "usage" USING btree ("updated_at");
-  CREATE INDEX "usage_created_at_idx" ON "usage" USING btree ("created_at");
+  CREATE UNIQUE INDEX "company_eventId_idx" ON "usage" USING btree ("company_id","event_id");
   CREATE INDEX "company_at_1_idx" ON "usage" USING btree ("company_id","at");
   CREATE INDEX "line_at_idx" ON "usage" USING btree ("line_id","at");
-  CREATE INDEX "consumption_line_idx" ON "consumption" USING btree ("line_id");
   CREATE INDEX "consumption_company_idx" ON "consumption" USING btree ("company_id");
   CREATE INDEX "consumption_updated_at_idx" ON "consumption" USING btree ("updated_at");
   CREATE INDEX "consumption_created_at_idx" ON "consumption" USING btree ("created_at");
   CREATE UNIQUE INDEX "line_cycle_key_idx" ON "consumption" USING btree ("line_id","cycle","key");
-  CREATE INDEX "notifications_line_idx" ON "notifications" USING btree ("line_id");
   CREATE INDEX "notifications_cycle_idx" ON "notifications" USING btree ("cycle");
   CREATE INDEX "notifications_company_idx" ON "notifications" USING btree ("company_id");
   CREATE INDEX "notifications_updated_at_idx" ON "notifications" USING btree ("updated_at");
@@ -638,6 +659,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "reports_rels_departments_id_idx" ON "reports_rels" USING btree ("departments_id");
   CREATE INDEX "backups_name_idx" ON "backups" USING btree ("name");
   CREATE INDEX "backups_category_idx" ON "backups" USING btree ("category");
+  CREATE INDEX "backups_status_idx" ON "backups" USING btree ("status");
   CREATE INDEX "backups_created_by_idx" ON "backups" USING btree ("created_by_id");
   CREATE INDEX "backups_company_idx" ON "backups" USING btree ("company_id");
   CREATE INDEX "backups_updated_at_idx" ON "backups" USING btree ("updated_at");
@@ -649,6 +671,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "restores_company_idx" ON "restores" USING btree ("company_id");
   CREATE INDEX "restores_updated_at_idx" ON "restores" USING btree ("updated_at");
   CREATE INDEX "restores_created_at_idx" ON "restores" USING btree ("created_at");
+  CREATE INDEX "restore_items_company_idx" ON "restore_items" USING btree ("company_id");
+  CREATE INDEX "restore_items_updated_at_idx" ON "restore_items" USING btree ("updated_at");
+  CREATE INDEX "restore_items_created_at_idx" ON "restore_items" USING btree ("created_at");
+  CREATE INDEX "restore_outcome_idx" ON "restore_items" USING btree ("restore_id","outcome");
   CREATE UNIQUE INDEX "operator_prefixes_prefix_idx" ON "operator_prefixes" USING btree ("prefix");
   CREATE INDEX "operator_prefixes_updated_at_idx" ON "operator_prefixes" USING btree ("updated_at");
   CREATE INDEX "operator_prefixes_created_at_idx" ON "operator_prefixes" USING btree ("created_at");
@@ -663,6 +689,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "login_challenges_expires_at_idx" ON "login_challenges" USING btree ("expires_at");
   CREATE INDEX "login_challenges_updated_at_idx" ON "login_challenges" USING btree ("updated_at");
   CREATE INDEX "login_challenges_created_at_idx" ON "login_challenges" USING btree ("created_at");
+  CREATE INDEX "password_recoveries_user_idx" ON "password_recoveries" USING btree ("user_id");
+  CREATE INDEX "password_recoveries_expires_at_idx" ON "password_recoveries" USING btree ("expires_at");
+  CREATE INDEX "password_recoveries_updated_at_idx" ON "password_recoveries" USING btree ("updated_at");
+  CREATE INDEX "password_recoveries_created_at_idx" ON "password_recoveries" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -697,10 +727,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_reports_id_idx" ON "payload_locked_documents_rels" USING btree ("reports_id");
   CREATE INDEX "payload_locked_documents_rels_backups_id_idx" ON "payload_locked_documents_rels" USING btree ("backups_id");
   CREATE INDEX "payload_locked_documents_rels_restores_id_idx" ON "payload_locked_documents_rels" USING btree ("restores_id");
+  CREATE INDEX "payload_locked_documents_rels_restore_items_id_idx" ON "payload_locked_documents_rels" USING btree ("restore_items_id");
   CREATE INDEX "payload_locked_documents_rels_operator_prefixes_id_idx" ON "payload_locked_documents_rels" USING btree ("operator_prefixes_id");
   CREATE INDEX "payload_locked_documents_rels_ported_numbers_id_idx" ON "payload_locked_documents_rels" USING btree ("ported_numbers_id");
   CREATE INDEX "payload_locked_documents_rels_outbox_id_idx" ON "payload_locked_documents_rels" USING btree ("outbox_id");
   CREATE INDEX "payload_locked_documents_rels_login_challenges_id_idx" ON "payload_locked_documents_rels" USING btree ("login_challenges_id");
+  CREATE INDEX "payload_locked_documents_rels_password_recoveries_id_idx" ON "payload_locked_documents_rels" USING btree ("password_recoveries_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -738,10 +770,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "reports_rels" CASCADE;
   DROP TABLE "backups" CASCADE;
   DROP TABLE "restores" CASCADE;
+  DROP TABLE "restore_items" CASCADE;
   DROP TABLE "operator_prefixes" CASCADE;
   DROP TABLE "ported_numbers" CASCADE;
   DROP TABLE "outbox" CASCADE;
   DROP TABLE "login_challenges" CASCADE;
+  DROP TABLE "password_recoveries" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -778,6 +812,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_backups_status";
   DROP TYPE "public"."enum_restores_category";
   DROP TYPE "public"."enum_restores_status";
+  DROP TYPE "public"."enum_restore_items_outcome";
   DROP TYPE "public"."enum_operator_prefixes_operator";
   DROP TYPE "public"."enum_ported_numbers_operator";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
