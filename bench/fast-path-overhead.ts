@@ -1,5 +1,5 @@
 /**
- * The HTTP handling of the engine's fast path alone: `npx tsx bench/fast-path-overhead.ts [--seconds N] [--connections N]`.
+ * The HTTP handling of the engine's fast path alone: `npx tsx bench/fast-path-overhead.ts [--seconds N] [--connections N] [--in-process]`.
  * src/engine/http.ts on a plain Node server with a stub decision and a stub Payload (no auth
  * strategies, no database), driven with autocannon on loopback: what the request checks, body
  * reading, JSON parsing and answer headers cost per request, without the build the full
@@ -8,6 +8,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import autocannon from 'autocannon'
 import type { Payload } from 'payload'
 import { createEngineHttp } from '../src/engine/http'
@@ -28,6 +29,35 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
 const port = (server.address() as AddressInfo).port
+
+/**
+ * CPU time of the handler alone (no sockets, no HTTP parsing): `requests` calls of handle() with
+ * an in-memory request and answer, timed by process.cpuUsage (less sensitive to a busy machine than wall time).
+ */
+async function inProcess(requests: number): Promise<number> {
+  const body = Buffer.from(JSON.stringify({ line: '5519991234567', service: 'voice', destination: '32345678', units: 60 }))
+  const headers = { authorization: 'users API-Key 00000000-0000-0000-0000-000000000000', 'content-type': 'application/json', 'content-length': String(body.length), host: '127.0.0.1' }
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const req = Readable.from([body]) as Readable & { headers: typeof headers; method: string; url: string }
+      Object.assign(req, { headers, method: 'POST', url: '/api/engine/authorize' })
+      const res = { shouldKeepAlive: true, headersSent: false, writeHead: () => res, setHeader: () => undefined, end: () => resolve(), destroy: () => resolve() }
+      fast.handle(req as never, res as never)
+    })
+  for (let i = 0; i < 2_000; i++) await one()
+  const start = process.cpuUsage()
+  for (let i = 0; i < requests; i++) await one()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / requests
+}
+
+if (process.argv.includes('--in-process')) {
+  const runs = [] as number[]
+  for (let i = 0; i < 5; i++) runs.push(await inProcess(20_000))
+  runs.sort((a, b) => a - b)
+  console.log(`fast-path-overhead (in process): ${runs[2].toFixed(1)} µs CPU per request (median of 5 × 20 000; min ${runs[0].toFixed(1)}, max ${runs[4].toFixed(1)}; load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')})`)
+  process.exit(0)
+}
 
 const result = await autocannon({
   url: `http://127.0.0.1:${port}/api/engine/authorize`,

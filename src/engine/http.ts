@@ -32,38 +32,42 @@ export const AUTHORIZE_PATH = '/api/engine/authorize'
 const AUTH_TTL_MS = Number(process.env.ENGINE_AUTH_CACHE_MS ?? 5_000)
 const AUTH_CACHE_MAX = 10_000
 
-const HEADERS = Object.entries(SECURITY_HEADERS)
+// Raw header list (name, value, name, value …): writeHead takes it without building a headers object per answer.
+const HEADERS = Object.entries(SECURITY_HEADERS).flat()
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body)
-  for (const [k, v] of HEADERS) res.setHeader(k, v)
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, [...HEADERS, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(text))])
   res.end(text)
 }
 
+const MAX_BODY = MAX_BODY_BYTES
+
 /**
  * The body as text, or null past MAX_BODY_BYTES (Content-Length first, then counting the
- * chunks): the rest is discarded unread and the answer (413) closes the connection.
+ * chunks; the rest is discarded unread, see `discard`).
  */
-function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
-  const tooLarge = () => {
-    res.shouldKeepAlive = false
-    req.removeAllListeners('data')
-    req.resume()
-    return null
-  }
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(tooLarge())
+function readBody(req: IncomingMessage): Promise<string | null> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return Promise.resolve(null)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY_BYTES) resolve(tooLarge())
-      else chunks.push(c)
+      if ((size += c.length) <= MAX_BODY) return void chunks.push(c)
+      chunks.length = 0
+      req.removeAllListeners('data')
+      resolve(null)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** A refused request's remaining body is read and dropped, and the answer closes the connection. */
+function discard(req: IncomingMessage, res: ServerResponse) {
+  res.shouldKeepAlive = false
+  req.removeAllListeners('data')
+  req.resume()
 }
 
 /** Refusals before anything is read or looked up: a cross-site cookie write (403), a body that is not JSON (415). */
@@ -111,14 +115,16 @@ export function createEngineHttp(authorize: AuthorizeRequest, payloadOf: () => P
     try {
       const refused = refusal(req)
       if (refused) {
-        res.shouldKeepAlive = false
-        req.resume()
+        discard(req, res)
         return send(res, refused[0], { errors: [{ message: refused[1] }] })
       }
       const payload = await payloadOf()
       const user = await userFor(payload, req)
-      const text = await readBody(req, res)
-      if (text === null) return send(res, 413, { errors: [{ message: ERRORS.tooLarge(MAX_BODY_BYTES) }] })
+      const text = await readBody(req)
+      if (text === null) {
+        discard(req, res)
+        return send(res, 413, { errors: [{ message: ERRORS.tooLarge(MAX_BODY) }] })
+      }
       let body: unknown
       try {
         body = text ? JSON.parse(text) : undefined
