@@ -69,7 +69,12 @@ export const POLICIES: Record<string, Policy> = {
     },
   },
   accounts: { companyPath: 'company', rules: companyConfig },
-  departments: { companyPath: 'company', departmentPath: 'id', rules: { ...companyConfig, read: row('all', 'company', 'departments', 'departments') } },
+  // A sub-admin configures the departments it is attached to (the guide's "Controle de acesso"), nothing else of them.
+  departments: {
+    companyPath: 'company',
+    departmentPath: 'id',
+    rules: { ...companyConfig, read: row('all', 'company', 'departments', 'departments'), update: row('all', 'company', 'departments', 'none') },
+  },
   profiles: { companyPath: 'company', rules: companyConfig },
   holidays: { companyPath: 'company', rules: companyConfig },
   offers: { companyPath: 'company', rules: companyConfig },

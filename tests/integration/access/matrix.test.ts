@@ -46,7 +46,7 @@ function expected(actor: Actor, sample: Sample, target: Target, op: Op): boolean
     return !PRIVATE.has(c)
   }
   // subadmin: its departments' lines, and the viewer users of its departments; company settings read-only.
-  if (c === 'lines') return ownDepartment && (op === 'read' || op === 'update')
+  if (c === 'lines' || c === 'departments') return ownDepartment && (op === 'read' || op === 'update')
   if (c === 'users') return ownDepartment
   if (PRIVATE.has(c)) return false
   if (LINE_SCOPED.has(c)) return ownDepartment && op === 'read'

@@ -76,3 +76,20 @@ describe('block and unblock', () => {
     }
   })
 })
+
+describe('a sub-admin and its departments', () => {
+  it('configures the departments it is attached to, and no other; creates and deletes none', async () => {
+    const subadmin = await loginAs(app.rest, app.payload, world.a.users.subadmin)
+    const [own, other] = world.a.departments
+    const renamed = await app.rest.patch(`/departments/${own.id}`, { name: 'Vendas Sul' }, subadmin)
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)
+    expect(renamed.body.doc.name).toBe('Vendas Sul')
+    expect((await app.rest.patch(`/departments/${other.id}`, { name: 'Tomado' }, subadmin)).status).toBeGreaterThanOrEqual(400)
+    await app.rest.patch(`/departments/${own.id}`, { company: world.b.company.id }, subadmin) // the company field is support's: ignored
+    expect(String((await app.payload.findByID({ collection: 'departments', id: own.id, overrideAccess: true, depth: 0 })).company)).toBe(String(world.a.company.id))
+    expect((await app.rest.post('/departments', { company: world.a.company.id, name: 'Novo' }, subadmin)).status).toBeGreaterThanOrEqual(400)
+    expect((await app.rest.delete(`/departments/${own.id}`, subadmin)).status).toBeGreaterThanOrEqual(400)
+    const after = await app.payload.findByID({ collection: 'departments', id: other.id, overrideAccess: true, depth: 0 })
+    expect(after.name).toBe(other.name)
+  })
+})
