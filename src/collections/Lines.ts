@@ -52,6 +52,7 @@ export const Lines = tenantCollection({
     defaultColumns: ['name', 'msisdn', 'account', 'department', 'profile', 'status'],
     listSearchableFields: ['name', 'msisdn'],
     pagination: { defaultLimit: 100 },
+    components: { beforeListTable: ['/src/admin/lines/LinesFilterBar#LinesFilterBar'] },
   },
   hooks: {
     beforeValidate: [
@@ -81,7 +82,7 @@ export const Lines = tenantCollection({
       index: true,
       label: label('Departamento', 'Department'),
     },
-    { name: 'profile', type: 'relationship', relationTo: 'profiles', index: true, label: label('Perfil', 'Profile') },
+    { name: 'profile', type: 'relationship', relationTo: 'profiles', index: true, label: label('Perfil da linha', 'Line profile') },
     { ...iccidField('iccid', 'Número do chip (ICCID)', 'SIM card (ICCID)'), unique: true },
     imsiField('imsi', 'IMSI', 'IMSI'),
     {

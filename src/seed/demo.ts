@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { engineFor, type IngestEvent } from '../engine/service'
 import {
   generateCpf,
@@ -234,8 +234,10 @@ export async function seedDemo(payload: Payload, options: { linesPerCompany?: nu
   return { logins }
 }
 
+/** The line's voice franchise (minutes): the demo transfer moves 1 000 of its 30 000 minutes (a transfer must fit what the line has). */
 async function firstIndividualOffer(payload: Payload, line: Id): Promise<Id | undefined> {
-  const found = await payload.find({ collection: 'offers', where: { line: { equals: line } }, limit: 1, depth: 0, overrideAccess: true })
+  const where: Where = { and: [{ line: { equals: line } }, { kind: { equals: 'individual' } }, { unit: { equals: 'minutes' } }] }
+  const found = await payload.find({ collection: 'offers', where, limit: 1, sort: 'createdAt', depth: 0, overrideAccess: true })
   return found.docs[0]?.id
 }
 

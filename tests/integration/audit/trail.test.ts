@@ -58,7 +58,7 @@ describe('audit trail (H2): each kind of change, word for word', () => {
     const profile = await create(app.payload, 'profiles', { company: a().company.id, name: 'MKT PME 123' })
     await ok(await app.rest.patch(`/lines/${String(a().lines[1].id)}`, { profile: profile.id, status: 'suspended' }, admin))
     expect(await latest(1)).toEqual([
-      entry()('Modificação de assinante', `Alteração do assinante: ${String(a().lines[1].msisdn)} Status de: Ativo para: Suspenso; Perfil de: Empresa A Padrão para: MKT PME 123`),
+      entry()('Modificação de assinante', `Alteração do assinante: ${String(a().lines[1].msisdn)} Status de: Ativo para: Suspenso; Perfil da linha de: Empresa A Padrão para: MKT PME 123`),
     ])
   })
 

@@ -64,7 +64,7 @@ describe('other collections', () => {
     const before = { msisdn: '5519989102862', name: 'CLARISSA', department: 1, profile: null, status: 'active', quota: { control: 'unlimited' } }
     const after = { ...before, department: 2, profile: 7, status: 'blocked', quota: { control: 'limited', amountMB: 1024 } }
     expect(describeUpdate(entityOf('lines'), fields(Lines), before, after, resolve)?.event).toBe(
-      'Alteração do assinante: 5519989102862 Status de: Ativo para: Bloqueado; Departamento de: Vendas para: RH; Perfil de: (vazio) para: MKT PME 123; ' +
+      'Alteração do assinante: 5519989102862 Status de: Ativo para: Bloqueado; Departamento de: Vendas para: RH; Perfil da linha de: (vazio) para: MKT PME 123; ' +
         'Cota da franquia compartilhada / Limite de: Ilimitado para: Limitado; Cota da franquia compartilhada / Cota (MB) de: (vazio) para: 1024',
     )
   })
