@@ -1,9 +1,9 @@
 /**
  * `npm run worker`: the jobs queue (reports, restores, scheduled housekeeping) in its own
- * process. Start the app with JOBS_AUTORUN=false so only this process runs jobs (two
- * runners may claim the same job), give both the same DATABASE_URL, PAYLOAD_SECRET and
- * GOL_REPORTS_DIR (the worker writes report files the app serves). Stops on SIGINT/SIGTERM
- * after Payload's crons are stopped.
+ * process. Start the app instances with JOBS_AUTORUN=false and run as many workers as
+ * needed (a job is claimed atomically, src/jobs/claim.ts); give all the same DATABASE_URL,
+ * PAYLOAD_SECRET and GOL_REPORTS_DIR (the worker writes report files the app serves). On
+ * SIGINT/SIGTERM it stops claiming, lets running jobs finish (or releases them) and exits.
  */
 process.env.JOBS_AUTORUN = 'true'
 // The committed migrations, never a schema push, on the app's database (src/lib/database.ts).
@@ -12,6 +12,7 @@ process.env.SEED_DEMO ??= 'false'
 
 const { getPayload } = await import('payload')
 const config = (await import('../payload.config')).default
+const { stopRunner } = await import('../src/jobs/runner')
 const payload = await getPayload({ config, cron: true })
 payload.logger.info('GOL worker: executando a fila de tarefas (relatórios, restaurações, manutenção)')
 
@@ -20,8 +21,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
-    payload.logger.info(`GOL worker: ${signal}, encerrando`)
-    void payload.destroy().finally(() => process.exit(0))
+    payload.logger.info(`GOL worker: ${signal}, encerrando (tarefas em execução terminam ou são liberadas)`)
+    void stopRunner(payload)
+      .then(() => payload.destroy())
+      .finally(() => process.exit(0))
   })
 }
 

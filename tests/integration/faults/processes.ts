@@ -20,12 +20,14 @@ export interface Proc {
  * this one's, stdin closed (no TTY, as under a supervisor), output collected.
  */
 export function start(command: 'tsx' | 'node', args: string[], env: Record<string, string | undefined>): Proc {
-  const bin = command === 'tsx' ? path.join(ROOT, 'node_modules/.bin/tsx') : process.execPath
+  // tsx through node's --import, not the tsx launcher: the launcher runs the script in a child
+  // process, which a kill -9 of the launcher would leave running.
+  const argv = command === 'tsx' ? ['--import', 'tsx', ...args] : args
   const merged: NodeJS.ProcessEnv = { ...process.env }
   // Vitest's own markers would switch test behaviour on in the child (jobs autoRun off …).
   for (const key of Object.keys(merged)) if (key.startsWith('VITEST') || key === 'TEST') delete merged[key]
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]; else merged[k] = v
-  const child = spawn(bin, args, { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, argv, { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
   let text = ''
   const listeners = new Set<() => void>()
   const append = (d: Buffer) => {
