@@ -29,6 +29,7 @@ import {
   persistBatch,
   readConsumption,
   readConsumptionByLine,
+  readConsumptionOfCompany,
   readSentNoticesByLine,
   type ConsumptionDelta,
   type NoticeRow,
@@ -66,6 +67,7 @@ const poolScope = (accountId: string | number) => `account:${String(accountId)}`
 export class Engine {
   readonly snapshots: SnapshotCache
   private sentNotices = new SentNotices()
+  private primedCompanies = new Map<string, Promise<void>>()
 
   constructor(
     readonly payload: Payload,
@@ -79,6 +81,7 @@ export class Engine {
   async countersFor(ls: LineSnapshot, cycleKey: string): Promise<Counters> {
     const scope = String(ls.lineId)
     let flat = await this.counters.get(scope, cycleKey)
+    if (!flat && (await this.primeCompany(ls, cycleKey))) flat = await this.counters.get(scope, cycleKey)
     if (!flat) {
       flat = await readConsumption(this.payload, [ls.lineId], cycleKey)
       await this.counters.prime(scope, cycleKey, flat)
@@ -95,6 +98,28 @@ export class Engine {
       pool = p.pool ?? 0
     }
     return unflatten(flat, pool)
+  }
+
+  /**
+   * In-process counters: the first cold line of a company in a cycle loads every line's consumption
+   * in one query (one query per new line made authorize over a large company database-bound).
+   * Answers whether it did; lines added later load one by one.
+   */
+  private async primeCompany(ls: LineSnapshot, cycleKey: string): Promise<boolean> {
+    if (this.counters.kind !== 'memory') return false
+    const key = `${String(ls.companyId)}|${cycleKey}`
+    let loading = this.primedCompanies.get(key)
+    if (!loading) {
+      const ids = this.snapshots.lineIdsOf(ls.companyId)
+      if (!ids) return false
+      loading = readConsumptionOfCompany(this.payload, ls.companyId, cycleKey).then(async (flats) => {
+        for (const id of ids) await this.counters.prime(String(id), cycleKey, flats.get(String(id)) ?? {})
+      })
+      this.primedCompanies.set(key, loading)
+      loading.catch(() => this.primedCompanies.delete(key))
+    }
+    await loading.catch(() => undefined)
+    return true
   }
 
   async authorize(ls: LineSnapshot, input: AuthorizeInput): Promise<Decision> {
