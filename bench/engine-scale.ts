@@ -1,6 +1,6 @@
 /**
  * The engine on the customers we serve: `npx tsx bench/engine-scale.ts [--companies 10] [--lines 100000]
- * [--events 1000000] [--db <existing database name>] [--keep]`.
+ * [--events 1000000 (0: no ingest)] [--db <existing database name>] [--keep] [--no-warm-all]`.
  *
  * 1. A PostgreSQL database with `companies` large tenants of `lines` lines each (plus the demo data),
  *    created by `npm run seed -- --lines N --companies C` with the committed migrations (timed).
@@ -222,7 +222,31 @@ async function main() {
     out.http = { connections: 10, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, load: loadHttp }
     console.log(`scale: authorize over random lines: ${JSON.stringify(out.http)}`)
 
-    // Usage ingest through the Payload endpoint (Next), two writers.
+    out.serverPeakRssMB = Math.round(peak)
+    if (eventCount > 0) await ingest()
+  } finally {
+    sampling = false
+    await sampler
+    await server.stop()
+    await client.end()
+  }
+  if (!process.argv.includes('--no-warm-all')) {
+    const w = await run(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--warm-all', url], { NODE_OPTIONS: '--max-old-space-size=4096' })
+    const line = w.out.split('\n').find((l) => l.startsWith('{"warmAll"'))
+    out.warmAll = line ? JSON.parse(line).warmAll : { error: w.out.slice(-2000) }
+    console.log(`scale: all lines warm: ${JSON.stringify(out.warmAll)}`)
+  }
+  out.loadAfter = load()
+  if (!given && !process.argv.includes('--keep')) {
+    const a = new pg.Client({ connectionString: ADMIN_URL })
+    await a.connect()
+    await a.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
+    await a.end()
+  } else out.database = db
+  console.log(JSON.stringify(out))
+
+  /** Usage ingest through the Payload endpoint (Next), two writers. */
+  async function ingest() {
     const prefix = `scale-${Date.now()}`
     const totals: Totals = { voice: 0, sms: 0, data: 0 }
     const batches = Math.ceil(eventCount / 10_000)
@@ -267,24 +291,7 @@ async function main() {
     out.ingest = { events: eventCount, seconds: Number(seconds.toFixed(1)), eventsPerSecond: Math.round(eventCount / seconds), slowestBatchMs: Math.round(slowest), accepted, usageRows, replay: rep, checks: ok, peakRssMB: ingestPeak, load: loadIngest }
     console.log(`scale: ingest: ${JSON.stringify(out.ingest)}`)
     out.serverPeakRssMB = Math.round(Math.max(peak, ingestPeak))
-  } finally {
-    sampling = false
-    await sampler
-    await server.stop()
-    await client.end()
   }
-  const w = await run(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--warm-all', url], { NODE_OPTIONS: '--max-old-space-size=4096' })
-  const line = w.out.split('\n').find((l) => l.startsWith('{"warmAll"'))
-  out.warmAll = line ? JSON.parse(line).warmAll : { error: w.out.slice(-2000) }
-  console.log(`scale: all lines warm: ${JSON.stringify(out.warmAll)}`)
-  out.loadAfter = load()
-  if (!given && !process.argv.includes('--keep')) {
-    const a = new pg.Client({ connectionString: ADMIN_URL })
-    await a.connect()
-    await a.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
-    await a.end()
-  } else out.database = db
-  console.log(JSON.stringify(out))
 }
 
 if (process.argv.includes('--warm-all')) void warmAll()

@@ -80,3 +80,40 @@ export function scaleSection(s: ScaleFigure): string[] {
   }
   return out
 }
+
+/** Merges runs: each figure from the last run that measured it (a run may skip the ingest or the warm-all part). */
+export function mergeRuns(runs: ScaleFigure[]): ScaleFigure {
+  const out = {} as ScaleFigure
+  for (const r of runs) for (const [k, v] of Object.entries(r)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v
+  return out
+}
+
+/**
+ * `npx tsx bench/scale-report.ts <run.json>…`: writes the large-customer rows and section into
+ * bench/RESULTS.md from saved runs of bench/engine-scale.ts, keeping the rest of the file (what
+ * `npm run bench` does in one go, for when only this part was run).
+ */
+async function main(files: string[]) {
+  const { readFileSync, writeFileSync } = await import('node:fs')
+  const path = await import('node:path')
+  const { fileURLToPath } = await import('node:url')
+  const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as ScaleFigure)
+  const merged = mergeRuns(runs)
+  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md')
+  let text = readFileSync(out, 'utf8')
+  text = text.replace(/\n\| (first authorize on a cold|a cold line of a warm|authorize over random lines|usage ingest of|server RSS during|engine RSS with every|a large company fully warm|large customers)[^\n]*/g, '')
+  const summaryEnd = text.indexOf('\n\n', text.indexOf('## Summary against the targets') + 40)
+  text = text.slice(0, summaryEnd) + '\n' + scaleSummary(merged).join('\n') + text.slice(summaryEnd)
+  text = text.replace(/\n## Large customers[\s\S]*?(?=\n## )/, '')
+  const section = ['', '## Large customers (engine on 1 000 000 lines)', '', ...scaleSection(merged)]
+  if (runs.length > 1) {
+    section.push('', 'Runs merged (each figure from the last run that measured it):', '')
+    for (const r of runs) section.push(`- load ${r.loadBefore} → ${r.loadAfter}: ${['firstAuthorizeMs', 'coldLine', 'http', 'ingest', 'warmAll'].filter((k) => (r as unknown as Record<string, unknown>)[k] !== undefined).join(', ')}`)
+  }
+  const at = text.indexOf('\n## Reports')
+  text = at >= 0 ? text.slice(0, at) + section.join('\n') + '\n' + text.slice(at) : text + section.join('\n') + '\n'
+  writeFileSync(out, text)
+  console.log(`written to ${out}`)
+}
+
+if (process.argv[1]?.endsWith('scale-report.ts') && process.argv.length > 2) void main(process.argv.slice(2))

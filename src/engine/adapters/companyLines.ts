@@ -253,6 +253,10 @@ export class CompanyLines {
     return this.rows.size
   }
 
+  lineIds(): Id[] {
+    return [...this.rows.values()].map((r) => r.id)
+  }
+
   msisdns(): IterableIterator<string> {
     return this.byMsisdn.keys()
   }

@@ -90,6 +90,11 @@ export class SnapshotCache {
     }
   }
 
+  /** Ids of a company's lines when it is held (null otherwise). */
+  lineIdsOf(companyId: Id): Id[] | null {
+    return this.companies.get(String(companyId))?.state?.lineIds() ?? null
+  }
+
   /** The line with this MSISDN, or null when none. */
   async byMsisdn(msisdn: string): Promise<LineSnapshot | null> {
     const hint = this.companyOfMsisdn.get(msisdn)

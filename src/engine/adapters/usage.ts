@@ -257,6 +257,30 @@ export async function readConsumptionByLine(payload: Payload, lines: Id[], cycle
   return out
 }
 
+/** Consumption rows of every line of a company in a cycle, summed by key for each line (lines without rows are absent). */
+export async function readConsumptionOfCompany(payload: Payload, company: Id, cycle: string): Promise<Map<string, Flat>> {
+  const out = new Map<string, Flat>()
+  const add = (line: unknown, key: string, units: unknown) => {
+    const flat = out.get(String(line)) ?? {}
+    flat[key] = (flat[key] ?? 0) + Number(units)
+    out.set(String(line), flat)
+  }
+  if (isSql(payload)) {
+    const db = payload.db as any
+    const t = db.tables.consumption
+    const rows: { line: Id; key: string; units: number }[] = await db.drizzle
+      .select({ line: t.line, key: t.key, units: sql<number>`sum(${t.units})` })
+      .from(t)
+      .where(and(eq(t.company, company), eq(t.cycle, cycle)))
+      .groupBy(t.line, t.key)
+    for (const r of rows) add(r.line, r.key, r.units)
+    return out
+  }
+  const res = await payload.find({ collection: 'consumption' as never, where: { company: { equals: company }, cycle: { equals: cycle } } as never, pagination: false, depth: 0, overrideAccess: true })
+  for (const d of res.docs as any[]) add(d.line, d.key, d.units)
+  return out
+}
+
 /** Keys of notices already recorded for each of these lines in a cycle (every line present, maybe empty). */
 export async function readSentNoticesByLine(payload: Payload, lines: Id[], cycle: string): Promise<Map<string, Set<string>>> {
   const out = new Map(lines.map((l) => [String(l), new Set<string>()]))
