@@ -98,7 +98,9 @@ export interface HoldMeta {
 export interface HoldRequest {
   id: string
   now: number
+  /** When the hold expires if nothing is granted; each unit granted adds `unitMs` (voice: a second). */
   expiresAt: number
+  unitMs?: number
   /** Update of an existing hold: its amounts are given back first (it must still be live). */
   replace: boolean
   /** Units already used under the hold (an update's report): held whatever the cap says. */
@@ -121,6 +123,8 @@ export interface HoldGrant {
   limitedBy: 'line' | 'pool' | null
   /** false when `replace` named a hold that is gone (released, used or expired). */
   found: boolean
+  /** When the hold expires (ms). */
+  expiresAt: number
 }
 
 export interface HoldRecord {
@@ -240,9 +244,10 @@ export class MemoryCounterStore implements CounterStore {
 
   async hold(r: HoldRequest): Promise<HoldGrant> {
     this.expire(r.now)
-    if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false }
+    if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false, expiresAt: 0 }
     const { granted, poolPart, limitedBy } = grantOf(r, this.usedOf(r.line), r.pool ? this.usedOf(r.pool) : 0)
     const amount = r.base + granted
+    const expiresAt = r.expiresAt + granted * (r.unitMs ?? 0)
     if (amount > 0) {
       const parts = [{ base: `${r.line.scope}|${r.line.cycleKey}|${r.line.key}`, amount }]
       if (r.pool && poolPart > 0) parts.push({ base: `${r.pool.scope}|${r.pool.cycleKey}|${r.pool.key}`, amount: poolPart })
@@ -251,9 +256,9 @@ export class MemoryCounterStore implements CounterStore {
         if (!m) this.resources.set(p.base, (m = new Map()))
         m.set(r.id, p.amount)
       }
-      this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt: r.expiresAt, parts })
+      this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt, parts })
     }
-    return { granted, limitedBy, found: true }
+    return { granted, limitedBy, found: true, expiresAt }
   }
   async holds(ids: string[], now: number) {
     this.expire(now)
