@@ -144,8 +144,10 @@ export function grantOf(r: HoldRequest, lineUsed: number, poolUsed: number): { g
   let limitedBy: HoldGrant['limitedBy'] = null
   if (r.line.cap !== null) {
     const left = r.line.cap - lineUsed - r.base
-    if (left <= 0) (g = 0), (limitedBy = 'line')
-    else if (!r.whole && left < g) (g = left), (limitedBy = 'line')
+    if (left <= 0 || (!r.whole && left < g)) {
+      g = left <= 0 ? 0 : left
+      limitedBy = 'line'
+    }
   }
   let poolPart = 0
   if (r.pool && r.pool.cap !== null) {
@@ -153,7 +155,10 @@ export function grantOf(r: HoldRequest, lineUsed: number, poolUsed: number): { g
     const spill = (x: number) => Math.max(0, lineUsed + x - free) - Math.max(0, lineUsed - free)
     const room = Math.max(0, r.pool.cap - poolUsed - spill(r.base))
     const most = Math.max(0, free - lineUsed - r.base) + room
-    if (g > most) (g = most), (limitedBy = 'pool')
+    if (g > most) {
+      g = most
+      limitedBy = 'pool'
+    }
     poolPart = spill(r.base + g)
   }
   return { granted: g, poolPart, limitedBy }

@@ -136,7 +136,7 @@ class Authorize implements fc.AsyncCommand<Model, Real> {
     readonly kind: Kind,
     readonly ask: number,
   ) {}
-  check = (m: Readonly<Model>) => this.kind === 'data' || this.line === 0
+  check = () => this.kind === 'data' || this.line === 0
   async run(m: Model, r: Real) {
     const units = Math.max(1, Math.ceil(this.ask * maxAsk(this.kind)))
     const room = Math.max(0, m.room(this.kind, this.line))
