@@ -8,12 +8,8 @@
  * was lost or counted twice (usage rows, consumption sums against the generated totals),
  * and that replaying a batch changes nothing. Prints one JSON line.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
 import { generateCnpj, generateMsisdn, mulberry32 } from '../src/validation/generate'
+import { freshDatabase } from './database'
 
 const kind = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres'
 const TOTAL = Number(process.argv[3] ?? 1_000_000)
@@ -22,33 +18,8 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 10_000)
 const STREAMS = Math.max(1, Number(process.env.BENCH_STREAMS ?? 1))
 const AT0 = Date.parse('2026-11-17T03:00:00Z') // inside the cycle starting 2026-11-16 (renewal day 16)
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`
-  if (kind === 'sqlite') {
-    const dir = path.join(os.tmpdir(), 'gol-bench')
-    mkdirSync(dir, { recursive: true })
-    const file = path.join(dir, `ingest_${suffix}.db`)
-    return { url: `file:${file}`, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) }
-  }
-  const admin = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-  const name = `gol_bench_${suffix}`
-  const c = new pg.Client({ connectionString: admin })
-  await c.connect()
-  await c.query(`CREATE DATABASE ${name}`)
-  await c.end()
-  return {
-    url: admin.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin })
-      await d.connect()
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await d.end()
-    },
-  }
-}
-
 async function main() {
-  const db = await freshDatabase()
+  const db = await freshDatabase(kind, 'ingest')
   process.env.DATABASE_URL = db.url
   process.env.SEED_DEMO = 'false'
   process.env.PAYLOAD_SECRET ??= 'bench-secret'

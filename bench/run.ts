@@ -6,13 +6,15 @@
  *      `next start` (Payload endpoint) and `npm start` (server.mjs, engine fast path) (bench/http.ts);
  *   3. usage ingest into SQLite and PostgreSQL with counters, 1 000 000 events each, checked
  *      for lost or double-counted events (bench/engine-ingest.ts);
- *   4. bench/reports.ts, when present (another part of the project);
- *   5. backup and restore of a 100 000-line company (bench/backup.ts);
- *   6. the engine on large customers (bench/engine-scale.ts): 10 companies of 100 000 lines on
+ *   4. hold workload: 100 000 calls as authorize → usage naming the hold over 1 000 lines with
+ *      10-minute limits, checked call by call against a reference (bench/engine-holds.ts);
+ *   5. bench/reports.ts, when present (another part of the project);
+ *   6. backup and restore of a 100 000-line company (bench/backup.ts);
+ *   7. the engine on large customers (bench/engine-scale.ts): 10 companies of 100 000 lines on
  *      PostgreSQL, first authorize on a cold company, cold lines, authorize over random lines through
  *      `npm start`, 1 000 000 usage events through HTTP with the server's RSS, every line warm.
  * Options: --no-build (reuse .next-bench), --quick (fewer events and seconds, for a try),
- * --only core,http,ingest,reports,backup,scale. Targets missed are reported, not hidden; the exit code is 0
+ * --only core,http,ingest,holds,reports,backup,scale. Targets missed are reported, not hidden; the exit code is 0
  * when every part ran (a figure below its target is not a crash).
  */
 import { spawn } from 'node:child_process'
@@ -29,7 +31,7 @@ const BASE_ENV = { ...process.env }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const onlyArg = process.argv.indexOf('--only')
-const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,reports,backup,scale').split(','))
+const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,holds,reports,backup,scale').split(','))
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000))
 const TARGETS = { coreRate: 1_000_000, coreP99Us: 20, ingestPg: 50_000 }
 
@@ -79,6 +81,29 @@ async function ingest(db: 'sqlite' | 'postgres', streams = 1): Promise<IngestFig
   const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"engine-ingest"'))
   if (!json) return { db, streams, events: EVENTS, seconds: 0, eventsPerSecond: 0, slowestBatchMs: 0, ok: false, notices: 0, usageRows: 0, replay: { accepted: 0, duplicates: 0 }, error: r.out.slice(-2000) }
   return JSON.parse(json) as IngestFigure
+}
+
+interface HoldsFigure {
+  calls: number
+  lines: number
+  allowed: number
+  seconds: number
+  callsPerSecond: number
+  target: number
+  mismatches: number
+  wrongLines: number
+  heldLeft: number
+  peakRssMB: number
+  ok: boolean
+  pass: boolean
+  error?: string
+}
+
+async function holds(): Promise<HoldsFigure> {
+  const r = await tsx('bench/engine-holds.ts', 'postgres', quick ? '20000' : '100000', '1000')
+  const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"engine-holds"'))
+  if (!json) return { calls: 0, lines: 0, allowed: 0, seconds: 0, callsPerSecond: 0, target: 5000, mismatches: 0, wrongLines: 0, heldLeft: 0, peakRssMB: 0, ok: false, pass: false, error: r.out.slice(-2000) }
+  return JSON.parse(json) as HoldsFigure
 }
 
 /** bench/reports.ts belongs to the reports work; it may not exist yet. */
@@ -132,6 +157,7 @@ async function main() {
   let rep: Awaited<ReturnType<typeof reports>> | undefined
   let backup: string | undefined
   let scale: ScaleFigure | undefined
+  let holdsFig: HoldsFigure | undefined
 
   if (only.has('core')) {
     coreFig = await core()
@@ -158,6 +184,10 @@ async function main() {
     const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"engine-scale"'))
     scale = json ? (JSON.parse(json) as ScaleFigure) : { bench: 'engine-scale', error: r.out.slice(-3000) }
     console.log(`scale: ${json ?? 'FAILED'}`)
+  }
+  if (only.has('holds')) {
+    holdsFig = await holds()
+    console.log(`holds: ${fmt(holdsFig.callsPerSecond)} calls/s, checks ${holdsFig.ok ? 'ok' : 'FAILED'}: ${holdsFig.pass ? 'PASS' : 'FAIL'}${holdsFig.error ? `\n${holdsFig.error}` : ''}`)
   }
   if (only.has('reports')) {
     rep = await reports()
@@ -200,6 +230,9 @@ async function main() {
     lines.push(`| usage ingest into ${dbName(i)} | ${target} | ${fmt(i.eventsPerSecond)} events/s (${fmt(i.events)} in ${i.seconds} s), checks ${i.ok ? 'passed' : 'FAILED'} | ${i.db === 'postgres' ? verdict(ok) : i.ok ? 'ok' : '**failed**'} |`)
   }
   if (scale) lines.push(...scaleSummary(scale))
+  if (holdsFig) {
+    lines.push(`| hold workload (authorize → usage with hold), PostgreSQL | ≥ 5 000 calls/s, exactly the calls that fit | ${fmt(holdsFig.callsPerSecond)} calls/s (${fmt(holdsFig.calls)} calls, ${fmt(holdsFig.allowed)} allowed), checks ${holdsFig.ok ? 'passed' : 'FAILED'} | ${holdsFig.pass ? '**PASS**' : '**FAIL**'} |`)
+  }
   lines.push('')
 
   if (coreFig) {
@@ -272,6 +305,23 @@ async function main() {
     lines.push('')
   } else lines.push('_not run (--only)_', '')
   lines.push('## Large customers (engine on 1 000 000 lines)', '', ...(scale ? scaleSection(scale) : ['_not run (--only)_']), '')
+  lines.push('## Hold workload', '')
+  if (holdsFig) {
+    lines.push(
+      '`npx tsx bench/engine-holds.ts postgres 100000 1000`: one company (interrupt-at-limit on), 1 000 lines under a',
+      'profile limiting local fixed calls to 10 minutes; 100 000 calls on random lines asking 1–240 s, each',
+      '`authorize` (which holds the grant) then a usage event naming the hold for the seconds granted, sent in',
+      'batches of 1 000. Every decision is checked against a reference (granted = min(asked, seconds left',
+      'counting live holds)), then each line\'s recorded consumption against what was granted, and that no',
+      'hold is left. In-process counters, one instance; calls/s counts authorize and recording together.',
+      '',
+      '| calls | allowed | seconds | calls/s | decision mismatches | lines off | holds left | peak RSS MB | |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| ${fmt(holdsFig.calls)} | ${fmt(holdsFig.allowed)} | ${holdsFig.seconds} | ${fmt(holdsFig.callsPerSecond)} | ${holdsFig.mismatches} | ${holdsFig.wrongLines} | ${holdsFig.heldLeft} | ${holdsFig.peakRssMB} | ${holdsFig.pass ? 'PASS' : 'FAIL'} |`,
+      '',
+    )
+    if (holdsFig.error) lines.push('```', holdsFig.error, '```', '')
+  } else lines.push('_not run (--only)_', '')
   lines.push('## Reports', '', reportsSection(rep), '')
   lines.push('## Backup and restore', '', backup ?? '_not run (--only)_', '')
   if (pg && pg.eventsPerSecond < TARGETS.ingestPg) {

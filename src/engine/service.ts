@@ -251,8 +251,10 @@ export class Engine {
     return sum.lineData ? { pool: sum.lineData } : {}
   }
 
-  private expiry(service: Service, granted: number): number {
-    return this.now() + (service === 'voice' || service === 'collect' ? granted * 1000 + this.graceMs : this.ttlMs)
+  /** A hold's expiry before its grant, and what each granted unit adds: voice lasts its seconds plus the grace. */
+  private expiry(service: Service): { expiresAt: number; unitMs: number } {
+    const voice = service === 'voice' || service === 'collect'
+    return { expiresAt: this.now() + (voice ? this.graceMs : this.ttlMs), unitMs: voice ? 1000 : 0 }
   }
 
   /**
@@ -274,11 +276,10 @@ export class Engine {
     if (!plan) return decision
     const id = newHoldId()
     const now = this.now()
-    const expiresAt = this.expiry(input.service, decision.granted)
     const granting = this.counters.hold({
       id,
       now,
-      expiresAt,
+      ...this.expiry(input.service),
       replace: false,
       base: 0,
       want: decision.granted,
@@ -295,7 +296,7 @@ export class Engine {
       throw e
     })
     if (g.granted <= 0) return { ...decision, allow: false, granted: 0, reason: plan.refusal(g.limitedBy) }
-    return { ...decision, granted: g.granted, hold: { id, expiresAt: new Date(expiresAt) } }
+    return { ...decision, granted: g.granted, hold: { id, expiresAt: new Date(g.expiresAt) } }
   }
 
   /** The decision without holds, against the database (ENGINE_ON_STORE_FAILURE=allow). */
@@ -330,7 +331,7 @@ export class Engine {
     const g = await this.counters.hold({
       id: hold.id,
       now: this.now(),
-      expiresAt: this.expiry(service, allowedNow ? want : 0),
+      ...this.expiry(service),
       replace: true,
       base,
       want: allowedNow ? want : 0,
@@ -341,7 +342,7 @@ export class Engine {
       meta,
     })
     if (!g.found) return null
-    const expiresAt = new Date(this.expiry(service, g.granted))
+    const expiresAt = new Date(g.expiresAt)
     const reason = !allowedNow ? decision.reason : g.granted > 0 || want === 0 ? decision.reason : plan.refusal(g.limitedBy)
     return { allow: g.granted > 0, granted: g.granted, category: meta.category as never, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
   }

@@ -32,7 +32,12 @@ export class FaultProxy {
         for (const chunk of l.held.splice(0)) l.upstream.write(chunk)
       }
     }
-    if (mode === 'refuse') for (const l of this.links) (l.client.destroy(), l.upstream.destroy())
+    if (mode === 'refuse') for (const l of this.links) this.cut(l)
+  }
+
+  private cut(l: { client: net.Socket; upstream: net.Socket }) {
+    l.client.destroy()
+    l.upstream.destroy()
   }
 
   private accept(client: net.Socket) {
@@ -56,7 +61,7 @@ export class FaultProxy {
   }
 
   async close() {
-    for (const l of this.links) (l.client.destroy(), l.upstream.destroy())
+    for (const l of this.links) this.cut(l)
     await new Promise((r) => this.server.close(r))
   }
 }

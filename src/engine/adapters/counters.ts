@@ -98,7 +98,9 @@ export interface HoldMeta {
 export interface HoldRequest {
   id: string
   now: number
+  /** When the hold expires if nothing is granted; each unit granted adds `unitMs` (voice: a second). */
   expiresAt: number
+  unitMs?: number
   /** Update of an existing hold: its amounts are given back first (it must still be live). */
   replace: boolean
   /** Units already used under the hold (an update's report): held whatever the cap says. */
@@ -121,6 +123,8 @@ export interface HoldGrant {
   limitedBy: 'line' | 'pool' | null
   /** false when `replace` named a hold that is gone (released, used or expired). */
   found: boolean
+  /** When the hold expires (ms). */
+  expiresAt: number
 }
 
 export interface HoldRecord {
@@ -140,8 +144,10 @@ export function grantOf(r: HoldRequest, lineUsed: number, poolUsed: number): { g
   let limitedBy: HoldGrant['limitedBy'] = null
   if (r.line.cap !== null) {
     const left = r.line.cap - lineUsed - r.base
-    if (left <= 0) (g = 0), (limitedBy = 'line')
-    else if (!r.whole && left < g) (g = left), (limitedBy = 'line')
+    if (left <= 0 || (!r.whole && left < g)) {
+      g = left <= 0 ? 0 : left
+      limitedBy = 'line'
+    }
   }
   let poolPart = 0
   if (r.pool && r.pool.cap !== null) {
@@ -149,7 +155,10 @@ export function grantOf(r: HoldRequest, lineUsed: number, poolUsed: number): { g
     const spill = (x: number) => Math.max(0, lineUsed + x - free) - Math.max(0, lineUsed - free)
     const room = Math.max(0, r.pool.cap - poolUsed - spill(r.base))
     const most = Math.max(0, free - lineUsed - r.base) + room
-    if (g > most) (g = most), (limitedBy = 'pool')
+    if (g > most) {
+      g = most
+      limitedBy = 'pool'
+    }
     poolPart = spill(r.base + g)
   }
   return { granted: g, poolPart, limitedBy }
@@ -240,9 +249,10 @@ export class MemoryCounterStore implements CounterStore {
 
   async hold(r: HoldRequest): Promise<HoldGrant> {
     this.expire(r.now)
-    if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false }
+    if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false, expiresAt: 0 }
     const { granted, poolPart, limitedBy } = grantOf(r, this.usedOf(r.line), r.pool ? this.usedOf(r.pool) : 0)
     const amount = r.base + granted
+    const expiresAt = r.expiresAt + granted * (r.unitMs ?? 0)
     if (amount > 0) {
       const parts = [{ base: `${r.line.scope}|${r.line.cycleKey}|${r.line.key}`, amount }]
       if (r.pool && poolPart > 0) parts.push({ base: `${r.pool.scope}|${r.pool.cycleKey}|${r.pool.key}`, amount: poolPart })
@@ -251,9 +261,9 @@ export class MemoryCounterStore implements CounterStore {
         if (!m) this.resources.set(p.base, (m = new Map()))
         m.set(r.id, p.amount)
       }
-      this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt: r.expiresAt, parts })
+      this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt, parts })
     }
-    return { granted, limitedBy, found: true }
+    return { granted, limitedBy, found: true, expiresAt }
   }
   async holds(ids: string[], now: number) {
     this.expire(now)

@@ -100,7 +100,7 @@ if r.replace then
   local exp = tonumber(redis.call('HGET', rec, 'exp') or '0')
   if exp <= now then
     if exp > 0 then endhold(r.id) end
-    return {0, 0, 0}
+    return {0, 0, 0, '0'}
   end
   endhold(r.id)
 end
@@ -125,17 +125,18 @@ if r.pool and r.pool.cap ~= cjson.null and r.pool.cap ~= nil then
   poolPart = spill(r.base + g)
 end
 local amount = r.base + g
+local exp = r.expiresAt + g * (r.unitMs or 0)
 if amount > 0 then
-  addhold(r.line.scope .. ':' .. r.line.cycleKey, r.line.key, r.id, amount, r.expiresAt, ARGV[3])
+  addhold(r.line.scope .. ':' .. r.line.cycleKey, r.line.key, r.id, amount, exp, ARGV[3])
   local pb = ''
   if r.pool and poolPart > 0 then
-    addhold(r.pool.scope .. ':' .. r.pool.cycleKey, r.pool.key, r.id, poolPart, r.expiresAt, ARGV[3])
+    addhold(r.pool.scope .. ':' .. r.pool.cycleKey, r.pool.key, r.id, poolPart, exp, ARGV[3])
     pb = pbase
   end
-  redis.call('HSET', rec, 'meta', ARGV[4], 'lb', lbase, 'pb', pb, 'amount', amount, 'exp', r.expiresAt)
-  redis.call('PEXPIRE', rec, math.max(1, r.expiresAt - now) + 60000)
+  redis.call('HSET', rec, 'meta', ARGV[4], 'lb', lbase, 'pb', pb, 'amount', amount, 'exp', exp)
+  redis.call('PEXPIRE', rec, math.max(1, exp - now) + 60000)
 end
-return {g, by, 1}
+return {g, by, 1, tostring(exp)}
 `
 
 const SETTLE = `${LIB}
@@ -252,8 +253,8 @@ export class RedisCounterStore implements CounterStore {
     await this.redis.del(`${this.prefix}c:${scope}:${cycleKey}`)
   }
   async hold(r: HoldRequest): Promise<HoldGrant> {
-    const [g, by, found] = (await this.run(HOLD, r, JSON.stringify(r.meta))) as number[]
-    return { granted: Number(g), limitedBy: by === 1 ? 'line' : by === 2 ? 'pool' : null, found: found === 1 }
+    const [g, by, found, exp] = (await this.run(HOLD, r, JSON.stringify(r.meta))) as [number, number, number, string]
+    return { granted: Number(g), limitedBy: by === 1 ? 'line' : by === 2 ? 'pool' : null, found: found === 1, expiresAt: Number(exp) }
   }
   async holds(ids: string[], now: number) {
     const out = new Map<string, HoldRecord>()
