@@ -54,9 +54,12 @@ async function measure(engine: string, lineCount: number, changed: number): Prom
     const { planRestore, runRestore } = await import('../src/jobs/restore/run')
     const { statSync } = await import('node:fs')
     const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10
+    // Each phase as it ends, so a run cut short still says how far it got.
+    const phase = (name: string, value: unknown) => console.error(`${engine} ${name}: ${String(value)}`)
     let t = Date.now()
     const company = (await seedLargeTenant(payload, lineCount)) as { id: number }
     const seedSeconds = seconds(t)
+    phase('seed s', seedSeconds)
     const quiet = { overrideAccess: true, depth: 0 } as const
 
     t = Date.now()
@@ -64,6 +67,7 @@ async function measure(engine: string, lineCount: number, changed: number): Prom
     await runBackup(payload, backup.id)
     const backupSeconds = seconds(t)
     const fileMB = Math.round(statSync(backupPath(backupFileOf(backup))).size / 1e5) / 10
+    phase('backup s', backupSeconds)
 
     const first = (await payload.find({ collection: 'lines', where: { company: { equals: company.id } }, sort: 'id', limit: 1, ...quiet })).docs[0] as { id: number }
     await payload.db.updateMany({ collection: 'lines', where: { and: [{ company: { equals: company.id } }, { id: { less_than: first.id + changed } }] }, data: { name: 'Renomeada no bench' } })
@@ -72,6 +76,7 @@ async function measure(engine: string, lineCount: number, changed: number): Prom
     const snapshot = await loadSnapshot(backupFileOf(backup), ['lines'])
     const plan = await planRestore({ payload, company: company.id }, 'subscribers', snapshot)
     const previewSeconds = seconds(t)
+    phase('preview s', previewSeconds)
     if (plan.length !== changed) throw new Error(`preview: ${plan.length} changes, expected ${changed}`)
 
     t = Date.now()
@@ -94,6 +99,8 @@ async function measure(engine: string, lineCount: number, changed: number): Prom
     }
   } finally {
     await payload.destroy().catch(() => undefined)
+    // Dropping the database ends the pool's connections: their errors are expected here.
+    ;(payload.db as { pool?: { on: (e: string, f: () => void) => void } }).pool?.on('error', () => undefined)
     await db.drop().catch(() => undefined)
   }
 }
@@ -107,6 +114,7 @@ function child(engine: string, lines: number, changed: number): Promise<Figure |
     p.on('close', () => {
       const line = out.split('\n').reverse().find((l) => l.startsWith('{"engine"'))
       resolve(line ? (JSON.parse(line) as Figure) : { engine, error: out.slice(-3000) })
+      if (!line) console.error(out.slice(-3000))
     })
   })
 }

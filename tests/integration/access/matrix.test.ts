@@ -1,3 +1,4 @@
+import { readyBackup } from '../../helpers/backups'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
 import { startTestApp, type TestApp } from '../../helpers/app'
@@ -101,7 +102,7 @@ async function dataFor(sample: Sample, target: Target): Promise<Record<string, u
       break
     }
     case 'restores': {
-      const backup = await app.payload.create({ collection: 'backups', data: { company: cw.company.id, name: `b${n}`, category: 'departments', data: { items: [] } } as never, overrideAccess: true })
+      const backup = await readyBackup(app.payload, cw.company.id)
       data.backup = backup.id
       break
     }

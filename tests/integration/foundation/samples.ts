@@ -1,6 +1,7 @@
 import { generateMsisdn, generateCnpj, generateCpf, generateIccid } from '../../../src/validation/generate'
 import type { Payload } from 'payload'
 import type { World } from '../../helpers/world'
+import { readyBackup } from '../../helpers/backups'
 
 type Op = 'create' | 'update' | 'delete'
 
@@ -80,7 +81,7 @@ export const SAMPLES: Sample[] = [
   { collection: 'reports', create: (w) => ({ company: a(w).company.id, kind: 'subscribers', format: 'xlsx' }), update: { name: 'Relatório' } },
   {
     collection: 'backups',
-    create: (w) => ({ company: a(w).company.id, name: 'departamentos_20260101000000', category: 'departments', data: { items: [] }, itemCount: 0 }),
+    create: (w) => ({ company: a(w).company.id, name: 'departamento_20260101000000', category: 'departments', itemCount: 0 }),
     update: { name: 'x' },
     closed: ['update'],
   },
@@ -105,7 +106,7 @@ export async function withRelations(payload: Payload, w: World, collection: stri
     ).id
   }
   if (collection === 'restores') {
-    data.backup = (await create('backups', { company: w.a.company.id, name: 'departamentos_20260101000000', category: 'departments', data: { items: [] } })).id
+    data.backup = (await readyBackup(payload, w.a.company.id)).id
   }
   return data
 }

@@ -1,3 +1,4 @@
+import { readyBackup } from '../../helpers/backups'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -37,7 +38,7 @@ beforeAll(async () => {
     for (let k = 0; k < 5; k++) {
       await create('transactions', { company: cw.company.id, at: new Date(now - k * 2 * DAY).toISOString(), role: '(C) Admin costumer', userLogin: cw.users.admin.username, event: `Evento; "${k}"`, description: 'Modificação de perfil' })
     }
-    const backup = await create('backups', { company: cw.company.id, name: 'departamentos_20260101000000', category: 'departments', data: { items: [] }, itemCount: 0 })
+    const backup = await readyBackup(app.payload, cw.company.id)
     await create('restores', { company: cw.company.id, backup: backup.id, category: 'departments', status: 'success' })
     await create('restores', { company: cw.company.id, backup: backup.id, category: 'departments', status: 'partial' })
     await create('offers', { company: cw.company.id, account: cw.account.id, kind: 'shared', offer: 'Claro Total Compartilhado', package: 'Pacote 100GB', unit: 'mb', amount: 100_000 })
@@ -173,7 +174,7 @@ describe('report files match the database', () => {
     const STATUS: Record<string, string> = { pending: 'Pendente', running: 'Em andamento', success: 'Sucesso', partial: 'Parcial', error: 'Erro' }
     const backupName = async (id: unknown) => (await app.payload.findByID({ collection: 'backups', id: id as never, overrideAccess: true, depth: 0 })).name
     const expected = [['Tipo', 'Nome', 'Data', 'Estado']]
-    for (const r of docs) expected.push(['Departamentos', `${await backupName(r.backup)}.csv`, spParts(r.createdAt).join(' '), STATUS[r.status]])
+    for (const r of docs) expected.push(['Departamento', `${await backupName(r.backup)}.csv`, spParts(r.createdAt).join(' '), STATUS[r.status]])
     expect(docs.length).toBe(2)
     expect(table).toEqual(expected)
   })
