@@ -157,7 +157,7 @@ describe('the server under faults (PostgreSQL, real processes)', () => {
     expect(status).toBe(200)
     expect(code).toBe(0)
     expect(f.rows).toBe(3000)
-    expect(second.output()).toMatch(/GOL: encerrado em/)
+    expect(second.output()).toMatch(/GOL: SIGTERM: parando de aceitar/)
     expect(await post(PORTS.second, big)).toBe(0) // no longer accepting
   }, 120_000)
 

@@ -36,7 +36,8 @@ export function start(command: 'tsx' | 'node', args: string[], env: Record<strin
   }
   child.stdout!.on('data', append)
   child.stderr!.on('data', append)
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)))
+  // 'close', not 'exit': the output is then read to the end.
+  const exited = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal ?? -1)))
   const waitFor = (pattern: RegExp, ms = 60_000) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
