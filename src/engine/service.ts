@@ -132,7 +132,7 @@ export class Engine {
   private unsettled = new Map<string, string>()
   private repairing: ReturnType<typeof setTimeout> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
-  private primedCompanies = new Map<string, Promise<void>>()
+  private primedCompanies = new Map<string, boolean>()
 
   constructor(
     readonly payload: Payload,
@@ -210,29 +210,30 @@ export class Engine {
   }
 
   /**
-   * In-process counters: the first cold line of a company in a cycle loads every line's consumption
-   * in one query (one query per new line made authorize over a large company database-bound).
-   * Snapshots are versioned by their sum, so a load never replaces a newer one.
+   * In-process counters: the first cold line of a company in a cycle starts loading every line's
+   * consumption in one query, in the background (awaiting it made that first request wait for a
+   * large company's whole cycle); meanwhile lines load one by one. Snapshots are versioned by their
+   * sum, so a load never replaces a newer one. (Before: one database read per new line made
+   * authorize over a large company database-bound.)
    */
-  private async primeCompany(ls: LineSnapshot, cycleKey: string): Promise<void> {
+  private primeCompany(ls: LineSnapshot, cycleKey: string): void {
     if (this.counters.kind !== 'memory') return
     const key = `${String(ls.companyId)}|${cycleKey}`
-    let loading = this.primedCompanies.get(key)
-    if (!loading) {
-      const ids = this.snapshots.lineIdsOf(ls.companyId)
-      if (!ids) return
-      loading = readConsumptionOfCompany(this.payload, ls.companyId, cycleKey).then(async (flats) => {
+    if (this.primedCompanies.has(key)) return
+    const ids = this.snapshots.lineIdsOf(ls.companyId)
+    if (!ids) return
+    this.primedCompanies.set(key, false)
+    readConsumptionOfCompany(this.payload, ls.companyId, cycleKey)
+      .then(async (flats) => {
         for (const id of ids) await this.counters.load({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {} })
+        this.primedCompanies.set(key, true)
       })
-      this.primedCompanies.set(key, loading)
-      loading.catch(() => this.primedCompanies.delete(key))
-    }
-    await loading.catch(() => undefined)
+      .catch(() => this.primedCompanies.delete(key))
   }
 
   /** The line's consumption in a cycle with the account's pool total. Throws StoreUnavailableError. */
   async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
-    await this.primeCompany(ls, cycleKey)
+    this.primeCompany(ls, cycleKey)
     const [flat, pool] = await Promise.all([
       this.scopeValues(String(ls.lineId), cycleKey, () => readConsumption(this.payload, [ls.lineId], cycleKey), store),
       ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), store) : Promise.resolve({} as Flat),
