@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { AuthenticationError } from 'payload'
 import { accessFor } from '../access/policy'
 import { ROLE_LABELS } from '../access/roles'
-import { companiesFieldUpdate, departmentsFieldUpdate, guardCredentials, guardUserChange, roleFieldCreate, roleFieldUpdate, unlockAccess } from '../access/users'
+import { companiesFieldUpdate, departmentsFieldUpdate, guardCredentials, guardUserChange, guardUserDelete, roleFieldCreate, roleFieldUpdate, unlockAccess } from '../access/users'
 import { closedAuthEndpoints, guardBuiltInAuth } from '../auth/builtInAuth'
 import { authEndpoints } from '../auth/endpoints'
 import { emailTemporaryPassword, temporaryPasswordOnCreate } from '../auth/userAdmin'
@@ -28,6 +28,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [guardBuiltInAuth],
     beforeValidate: [temporaryPasswordOnCreate],
     beforeChange: [guardUserChange, guardCredentials],
+    beforeDelete: [guardUserDelete],
     afterChange: [emailTemporaryPassword],
     // A blocked user cannot log in by any path (its existing tokens are refused in src/access/policy.ts).
     beforeLogin: [
