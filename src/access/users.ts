@@ -66,12 +66,17 @@ async function departmentsOfCompanies(req: PayloadRequest, departments: string[]
   return inside.totalDocs === departments.length
 }
 
-/** Deleting a user removes it from every company it belongs to: support's, or a manager's of all of them. */
+/**
+ * Deleting a user removes it from every company it belongs to: support's, or a manager's of all
+ * of them; a sub-admin's only when every department of the user is the sub-admin's too.
+ */
 export const guardUserDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const actor = actorOf(req)
   if (!actor || isSupport(actor)) return
-  const user = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, select: { companies: true } })
-  if (!managesEveryCompanyOf(actor, user)) throw new Forbidden(req.t)
+  const user = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, select: { companies: true, departments: true } })
+  const departments = asIds(user.departments)
+  const inDepartments = actor.role !== 'subadmin' || (departments.length > 0 && within(departments, departmentIdsOf(actor)))
+  if (!managesEveryCompanyOf(actor, user) || !inDepartments) throw new Forbidden(req.t)
 }
 
 /** The fields that let whoever sets them act as the user. */
