@@ -78,6 +78,8 @@ export const Users: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: label('Senha temporária', 'Temporary password'),
+      // The server's (a password set by someone else, a recovery; cleared by the user's own change): never written through the API.
+      access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
