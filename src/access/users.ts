@@ -1,4 +1,4 @@
-import type { Access, CollectionBeforeChangeHook, FieldAccess, PayloadRequest } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, FieldAccess, PayloadRequest } from 'payload'
 import { APIError, Forbidden, ValidationError } from 'payload'
 import { passwordMatches, type StoredPassword } from '../auth/passwords'
 import { consume, RateLimited } from '../auth/rateLimit'
@@ -34,7 +34,7 @@ const within = (ids: string[], allowed: (string | number)[]): boolean => ids.eve
  * nor attach (or detach) companies it does not have; a sub-admin only manages viewers
  * of its own departments.
  */
-export const guardUserChange: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
+export const guardUserChange: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
   const actor = actorOf(req)
   if (!actor || isSupport(actor)) return data
   const role = data.role ?? originalDoc?.role
@@ -47,7 +47,36 @@ export const guardUserChange: CollectionBeforeChangeHook = ({ data, originalDoc,
     const departments = data.departments !== undefined ? asIds(data.departments) : asIds(originalDoc?.departments)
     if (role !== 'viewer' || departments.length === 0 || !within(departments, departmentIdsOf(actor))) throw new Forbidden(req.t)
   }
+  const departmentsBefore = asIds(originalDoc?.departments)
+  const departmentsAfter = data.departments !== undefined ? asIds(data.departments) : departmentsBefore
+  // A user's role and departments are its authority in every company it belongs to.
+  if (operation === 'update' && originalDoc) {
+    const roleChanged = data.role !== undefined && data.role !== originalDoc.role
+    const departmentsChanged = departmentsAfter.length !== departmentsBefore.length || !within(departmentsAfter, departmentsBefore)
+    if ((roleChanged || departmentsChanged) && !managesEveryCompanyOf(actor, originalDoc)) throw new Forbidden(req.t)
+  }
+  const added = departmentsAfter.filter((d) => !departmentsBefore.includes(d))
+  if (added.length > 0 && !(await departmentsOfCompanies(req, added, companyIdsOf(actor, { all: true })))) throw new Forbidden(req.t)
   return data
+}
+
+/** Whether every one of these departments belongs to one of these companies. */
+async function departmentsOfCompanies(req: PayloadRequest, departments: string[], companies: (string | number)[]): Promise<boolean> {
+  const inside = await req.payload.count({ collection: 'departments', where: { and: [{ id: { in: departments } }, { company: { in: companies } }] }, overrideAccess: true, req })
+  return inside.totalDocs === departments.length
+}
+
+/**
+ * Deleting a user removes it from every company it belongs to: support's, or a manager's of all
+ * of them; a sub-admin's only when every department of the user is the sub-admin's too.
+ */
+export const guardUserDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const actor = actorOf(req)
+  if (!actor || isSupport(actor)) return
+  const user = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, select: { companies: true, departments: true } })
+  const departments = asIds(user.departments)
+  const inDepartments = actor.role !== 'subadmin' || (departments.length > 0 && within(departments, departmentIdsOf(actor)))
+  if (!managesEveryCompanyOf(actor, user) || !inDepartments) throw new Forbidden(req.t)
 }
 
 /** The fields that let whoever sets them act as the user. */

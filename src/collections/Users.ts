@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { AuthenticationError } from 'payload'
 import { accessFor } from '../access/policy'
 import { ROLE_LABELS } from '../access/roles'
-import { companiesFieldUpdate, departmentsFieldUpdate, guardCredentials, guardUserChange, roleFieldCreate, roleFieldUpdate, unlockAccess } from '../access/users'
+import { companiesFieldUpdate, departmentsFieldUpdate, guardCredentials, guardUserChange, guardUserDelete, roleFieldCreate, roleFieldUpdate, unlockAccess } from '../access/users'
 import { closedAuthEndpoints, guardBuiltInAuth } from '../auth/builtInAuth'
 import { authEndpoints } from '../auth/endpoints'
 import { emailTemporaryPassword, temporaryPasswordOnCreate } from '../auth/userAdmin'
@@ -28,6 +28,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [guardBuiltInAuth],
     beforeValidate: [temporaryPasswordOnCreate],
     beforeChange: [guardUserChange, guardCredentials],
+    beforeDelete: [guardUserDelete],
     afterChange: [emailTemporaryPassword],
     // A blocked user cannot log in by any path (its existing tokens are refused in src/access/policy.ts).
     beforeLogin: [
@@ -77,6 +78,8 @@ export const Users: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: label('Senha temporária', 'Temporary password'),
+      // The server's (a password set by someone else, a recovery; cleared by the user's own change): never written through the API.
+      access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
     {

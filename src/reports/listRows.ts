@@ -46,6 +46,8 @@ function sortOf(sort: Sort | undefined): { sortField?: string; desc: boolean } {
 export async function listRows(req: PayloadRequest, q: ListQuery): Promise<{ total: number; rows: AsyncGenerator<Doc> }> {
   const { payload } = req
   const { totalDocs } = await payload.count({ collection: q.collection, where: q.where, overrideAccess: false, user: req.user, req })
+  // The rows below come from the adapter: a one-row find checks the sort as the REST list does (no sorting by fields the caller may not read).
+  if (q.sort) await payload.find({ collection: q.collection, where: q.where, sort: q.sort, limit: 1, pagination: false, depth: 0, select: {}, overrideAccess: false, user: req.user, req })
   const read = payload.collections[q.collection].config.access.read
   const access = read ? await read({ req }) : Boolean(req.user)
   if (access === false) throw new Forbidden(req.t)
