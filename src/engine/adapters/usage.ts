@@ -230,36 +230,11 @@ export async function readConsumption(payload: Payload, lines: readonly Id[], cy
   return out
 }
 
-/** Consumption rows of several lines in a cycle, summed by key for each line (lines without rows are absent). */
-export async function readConsumptionByLine(payload: Payload, lines: Id[], cycle: string): Promise<Map<string, Flat>> {
-  const out = new Map<string, Flat>()
-  const add = (line: unknown, key: string, units: unknown) => {
-    const id = String(line)
-    const flat = out.get(id) ?? {}
-    flat[key] = (flat[key] ?? 0) + Number(units)
-    out.set(id, flat)
-  }
-  for (const part of chunks(lines, 1000)) {
-    if (isSql(payload)) {
-      const db = payload.db as any
-      const t = db.tables.consumption
-      const rows: { line: Id; key: string; units: number }[] = await db.drizzle
-        .select({ line: t.line, key: t.key, units: sql<number>`sum(${t.units})` })
-        .from(t)
-        .where(and(inArray(t.line, part), eq(t.cycle, cycle)))
-        .groupBy(t.line, t.key)
-      for (const r of rows) add(r.line, r.key, r.units)
-    } else {
-      const res = await payload.find({ collection: 'consumption' as never, where: { line: { in: part }, cycle: { equals: cycle } } as never, pagination: false, limit: 1_000_000, depth: 0, overrideAccess: true })
-      for (const d of res.docs as any[]) add(d.line, d.key, d.units)
-    }
-  }
-  return out
-}
-
-/** Consumption rows of every line of a company in a cycle, summed by key for each line (lines without rows are absent). */
-export async function readConsumptionOfCompany(payload: Payload, company: Id, cycle: string): Promise<Map<string, Flat>> {
-  const out = new Map<string, Flat>()
+/**
+ * Consumption rows matching a filter, summed by line and key into `out`: the SQL filter on
+ * SQLite/PostgreSQL, the same filter as a Local API `where` elsewhere.
+ */
+async function sumConsumptionByLine(payload: Payload, out: Map<string, Flat>, sqlFilter: (t: any) => unknown, where: Record<string, unknown>) {
   const add = (line: unknown, key: string, units: unknown) => {
     const flat = out.get(String(line)) ?? {}
     flat[key] = (flat[key] ?? 0) + Number(units)
@@ -271,13 +246,28 @@ export async function readConsumptionOfCompany(payload: Payload, company: Id, cy
     const rows: { line: Id; key: string; units: number }[] = await db.drizzle
       .select({ line: t.line, key: t.key, units: sql<number>`sum(${t.units})` })
       .from(t)
-      .where(and(eq(t.company, company), eq(t.cycle, cycle)))
+      .where(sqlFilter(t))
       .groupBy(t.line, t.key)
     for (const r of rows) add(r.line, r.key, r.units)
-    return out
+    return
   }
-  const res = await payload.find({ collection: 'consumption' as never, where: { company: { equals: company }, cycle: { equals: cycle } } as never, pagination: false, depth: 0, overrideAccess: true })
+  const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, depth: 0, overrideAccess: true })
   for (const d of res.docs as any[]) add(d.line, d.key, d.units)
+}
+
+/** Consumption rows of several lines in a cycle, summed by key for each line (lines without rows are absent). */
+export async function readConsumptionByLine(payload: Payload, lines: Id[], cycle: string): Promise<Map<string, Flat>> {
+  const out = new Map<string, Flat>()
+  for (const part of chunks(lines, 1000)) {
+    await sumConsumptionByLine(payload, out, (t) => and(inArray(t.line, part), eq(t.cycle, cycle)), { line: { in: part }, cycle: { equals: cycle } })
+  }
+  return out
+}
+
+/** Consumption rows of every line of a company in a cycle, summed by key for each line (lines without rows are absent). */
+export async function readConsumptionOfCompany(payload: Payload, company: Id, cycle: string): Promise<Map<string, Flat>> {
+  const out = new Map<string, Flat>()
+  await sumConsumptionByLine(payload, out, (t) => and(eq(t.company, company), eq(t.cycle, cycle)), { company: { equals: company }, cycle: { equals: cycle } })
   return out
 }
 
