@@ -20,7 +20,7 @@ import { addDataAndFileToRequest, commitTransaction, initTransaction, killTransa
 import { actorOf } from '../../access/policy'
 import { companyIdsOf } from '../../access/roles'
 import { BACKUP_CATEGORIES, BACKUP_FILE_PREFIX, type BackupCategory } from '../../collections/Backups'
-import { describeBackup, describeRestoredItem } from '../../hooks/audit/describe'
+import { describeBackup, restoreAction } from '../../hooks/audit/describe'
 import { writeTransaction } from '../../hooks/audit'
 import { CATEGORY_SOURCES, type Data } from './categories'
 import { BACKUP_TASK } from './backup'
@@ -213,8 +213,8 @@ export const queueRestore: CollectionAfterChangeHook = async ({ doc, operation, 
   if (!req.context?.skipAudit) {
     const backup = (await req.payload.findByID({ collection: 'backups', id: idOf(doc.backup)!, depth: 0, overrideAccess: true, req })) as unknown as Data
     await writeTransaction(req, {
-      event: describeRestoredItem(String(doc.category), '', '', 'update', []).event,
-      description: `Pedido de restauração do backup ${String(backup.name)}`,
+      event: `Pedido de restauração do backup ${String(backup.name)}`,
+      description: restoreAction(String(doc.category)),
       companies: [doc.company],
       entity: 'restores',
       entityId: doc.id,

@@ -9,7 +9,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { BackupCategory } from '../../collections/Backups'
-import { describeRestoredItem, diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
+import { describeRestoredItem, diffDocs, restoreAction, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
 import { BACKUP_TASK, RESTORE_TASK } from './task'
 import { clearFailures, countItems, logItem } from './items'
@@ -243,8 +243,8 @@ async function finishRestore(payload: Payload, restore: Data, actor: Actor | und
   })
   const req = await createLocalReq({ context: { skipAudit: true } }, payload)
   await writeTransaction(req, {
-    event: describeRestoredItem(String(restore.category), '', '', 'update', []).event,
-    description: `Restauração do backup ${backupName} concluída: ${STATUS_WORDS[status]} (${counts.applied} aplicados, ${counts.failed} com falha)`,
+    event: `Restauração do backup ${backupName} concluída: ${STATUS_WORDS[status]} (${counts.applied} aplicados, ${counts.failed} com falha)`,
+    description: restoreAction(String(restore.category)),
     companies: [restore.company],
     entity: 'restores',
     entityId: restore.id,

@@ -124,7 +124,7 @@ describe('restore by REST, preview and history (J2, J3, H7, L)', () => {
     // The outcome is written to the trail with the requester as its author.
     const trail = await app.payload.find({ collection: 'transactions', where: { entity: { equals: 'restores' } }, sort: '-id', limit: 1, overrideAccess: true })
     expect(trail.docs[0]).toMatchObject({ userLogin: world.a.users.admin.username, role: 'Administrador' })
-    expect((trail.docs[0] as any).description).toBe(`Restauração do backup ${String(backup.name)} concluída: Sucesso (2 aplicados, 0 com falha)`)
+    expect((trail.docs[0] as any).event).toBe(`Restauração do backup ${String(backup.name)} concluída: Sucesso (2 aplicados, 0 com falha)`)
   })
 
   it('nobody edits or deletes a restore; viewers and other companies do not reach it', async () => {

@@ -78,7 +78,7 @@ describe.each(['start', '20'])('a restore whose process is killed (kill -9 at %s
     expect(await snapshot(payload, world.a.company.id, 'subscribers')).toEqual(backup.data)
     expect(await restoreJobs()).toEqual([])
     const closing = await payload.find({ collection: 'transactions', where: { and: [{ entity: { equals: 'restores' } }, { entityId: { equals: String(doc.id) } }] }, sort: '-id', limit: 1, depth: 0, overrideAccess: true })
-    expect((closing.docs[0] as any).description).toBe(`Restauração do backup ${String(backup.name)} concluída: Sucesso (${lines.length} aplicados, 0 com falha)`)
+    expect((closing.docs[0] as any).event).toBe(`Restauração do backup ${String(backup.name)} concluída: Sucesso (${lines.length} aplicados, 0 com falha)`)
     expect((await sweepRestores(payload, LATER())).requeued).toBe(0)
   }, 120_000)
 })
