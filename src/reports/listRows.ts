@@ -20,6 +20,10 @@ export interface ListQuery {
 
 const PAGE = 2000
 
+/** Timestamps and required top-level fields always hold a value. */
+const neverEmpty = (config: { timestamps?: boolean; fields: { name?: string; required?: boolean; type: string }[] }, field: string): boolean =>
+  ((config.timestamps ?? true) && (field === 'createdAt' || field === 'updatedAt')) || config.fields.some((f) => f.name === field && f.required === true && f.type !== 'relationship')
+
 async function* offsetPages(req: PayloadRequest, collection: CollectionSlug, where: Where, sort: string[], select: Record<string, true>): AsyncGenerator<Doc[]> {
   for (let page = 1; ; page++) {
     const { docs } = await req.payload.db.find<Doc>({ collection, where, sort, page, limit: PAGE, pagination: false, select: { ...select, id: true } as never })
@@ -58,10 +62,11 @@ export async function listRows(req: PayloadRequest, q: ListQuery): Promise<{ tot
   const { sortField, desc } = sortOf(q.sort || config.defaultSort || (config.timestamps !== false ? '-createdAt' : '-id'))
   const lookups = Object.entries(q.relations ?? {}).map(([field, r]) => [field, new Lookup(payload, r.collection, r.select)] as const)
   async function* rows(): AsyncGenerator<Doc> {
-    // By id: keyset pages. By a column that may be empty: offset pages (a keyset cursor skips rows whose value is null).
-    const source = sortField
+    // Keyset pages (indexed, each page costs the same) by id or a column never empty; offset pages by a
+    // column that may be empty (a keyset cursor would skip the rows whose value is null).
+    const source = sortField && !neverEmpty(config, sortField)
       ? offsetPages(req, q.collection, where, [`${desc ? '-' : ''}${sortField}`, `${desc ? '-' : ''}id`], q.select)
-      : pages(payload, { collection: q.collection, where, desc, select: q.select, pageSize: PAGE })
+      : pages(payload, { collection: q.collection, where, sortField, desc, select: q.select, pageSize: PAGE })
     for await (const page of source) {
       for (const [field, lookup] of lookups) await lookup.load(page.map((d) => d[field]))
       for (const doc of page) {

@@ -142,7 +142,8 @@ for (const company of COMPANIES) {
     await expect(page.getByRole('heading', { name: 'Ofertas compartilhadas' })).toBeVisible()
     const mine = accounts.filter((a) => Number(a.company) === Number(companyId))
     const others = accounts.filter((a) => Number(a.company) !== Number(companyId))
-    if (mine.length) await expect(page.getByText(String(mine[0].number)).first()).toBeVisible()
+    // The accounts are the options of the account picker.
+    if (mine.length) await expect(page.locator('option').filter({ hasText: String(mine[0].number) })).toHaveCount(1)
     else await page.waitForLoadState('networkidle')
     for (const a of others) await expect(page.getByText(String(a.number))).toHaveCount(0)
     await screenshot(page, `ofertas-compartilhadas-suporte-${slug(company)}`)
