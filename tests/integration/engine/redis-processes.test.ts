@@ -56,7 +56,7 @@ function appProcess(env: Record<string, string>): Promise<{ child: ChildProcess;
 describe('two app processes sharing Redis', () => {
   // PostgreSQL only: two processes writing one SQLite file is no deployment (libsql opens each
   // transaction without a busy timeout, so the writers starve each other for seconds).
-  it('calls held then recorded: together they use exactly a profile limit, never more, and nothing is refused while room is left', async (ctx) => {
+  it('calls held then recorded: together they are granted and record exactly a profile limit, never more', async (ctx) => {
     if (!up || process.env.TEST_DB !== 'postgres') ctx.skip()
     const cap = 600
     await app.payload.update({ collection: 'companies', id: world.a.company.id, data: { interruptAtLimit: true } as never, overrideAccess: true })
