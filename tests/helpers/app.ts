@@ -25,7 +25,9 @@ export async function startTestApp(options: { env?: Record<string, string>; push
   delete process.env.SMTP_URL
   if (options.push === false) process.env.GOL_DB_PUSH = 'false'
   else delete process.env.GOL_DB_PUSH
-  // Per-file settings (e.g. SMTP_URL of a loopback SMTP server), applied before the config is read.
+  // Per-file settings (e.g. SMTP_URL of a loopback SMTP server), applied before the config is read
+  // and put back on close: the integration files share one process (and what it spawns inherits it).
+  const before = Object.fromEntries(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]))
   Object.assign(process.env, options.env)
   // getPayload caches one instance per process: a test file wants its own.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
@@ -49,6 +51,10 @@ export async function startTestApp(options: { env?: Record<string, string>; push
       }
       ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
       await db.drop()
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
+      }
     },
   }
 }
