@@ -1,6 +1,7 @@
 import type { Payload, SanitizedConfig } from 'payload'
 import { createTestDatabase } from './testDatabase'
 import { RestClient } from './rest'
+import { loginAs, makeWorld } from './world'
 
 export interface TestApp {
   payload: Payload
@@ -57,4 +58,12 @@ export async function startTestApp(options: { env?: Record<string, string>; push
       }
     },
   }
+}
+
+/** The usual start of a test file: the app, the two-company world, and company A's admin logged in. */
+export async function startAdminApp(options: Parameters<typeof startTestApp>[0] = {}) {
+  const app = await startTestApp(options)
+  const world = await makeWorld(app.payload)
+  const adminToken = await loginAs(app.rest, app.payload, world.a.users.admin)
+  return { app, world, adminToken }
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
-import { startTestApp, type TestApp } from '../../helpers/app'
+import { startAdminApp, type TestApp } from '../../helpers/app'
 import { temporaryPasswordSentTo } from '../../helpers/security'
-import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
+import { loginAs, PASSWORD, type World } from '../../helpers/world'
 
 /**
  * Issue 13, users: a user created by an admin gets an e-mailed temporary password (the admin
@@ -13,11 +13,7 @@ let app: TestApp
 let world: World
 let adminA: string
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  adminA = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: adminA } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 const temporaryIn = (email: string) => temporaryPasswordSentTo(app.payload, email)

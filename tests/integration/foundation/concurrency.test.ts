@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
+import { type World } from '../../helpers/world'
 
 let app: TestApp
 let world: World
 let admin: string
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  admin = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: admin } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 const until = async <T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T | undefined> => {

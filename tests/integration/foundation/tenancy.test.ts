@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMsisdn } from '../../../src/validation/generate'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
+import { type World } from '../../helpers/world'
 
 let app: TestApp
 let world: World
@@ -9,11 +9,7 @@ let adminA: string
 
 const TENANT_COLLECTIONS = ['accounts', 'departments', 'profiles', 'lines'] as const
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  adminA = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: adminA } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 const docOf = (w: World['b'], collection: (typeof TENANT_COLLECTIONS)[number]) =>

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
 
 /**
  * Red team (issue 10, finding 18's neighbour): `GET /api/<slug>/export?sort=` went straight to
@@ -9,14 +8,9 @@ import { loginAs, makeWorld, type World } from '../../helpers/world'
  * fields, while the REST list refuses the same sort. The export checks its sort as the list does.
  */
 let app: TestApp
-let world: World
 let adminA: string
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  adminA = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, adminToken: adminA } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 describe('export sort', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCpf } from '../../../src/validation/generate'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, PASSWORD, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
+import { loginAs, PASSWORD, type World } from '../../helpers/world'
 
 /**
  * Red team (issue 10 / 13): `mustChangePassword` was writable through the API. An admin of A
@@ -16,11 +16,7 @@ let adminA: string
 
 const flag = async (id: unknown) => ((await app.payload.findByID({ collection: 'users', id: id as never, overrideAccess: true, depth: 0 })) as any).mustChangePassword
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  adminA = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: adminA } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 describe('the temporary-password flag through the API', () => {

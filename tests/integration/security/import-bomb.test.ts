@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
+import { type World } from '../../helpers/world'
 import { manyRows, sheetXml, xlsxFile } from './hostileXlsx'
 
 // Finding 6: a 6 KB .xlsx declaring 100 000 rows × 16 384 columns exhausted the heap of the
@@ -27,11 +27,7 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; heapMB:
 
 const post = (content: Buffer, fileName = 'linhas.xlsx') => app.rest.post('/lines/import', { fileName, content: content.toString('base64') }, token)
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  token = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: token } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 describe('line import: hostile spreadsheets (finding 6)', () => {

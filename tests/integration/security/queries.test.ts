@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
+import { type World } from '../../helpers/world'
 
 // Finding 18: malformed queries answered 500 (or a stack overflow) instead of 400 with the reason.
 let app: TestApp
 let world: World
 let token: string
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  token = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: token } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 const reason = (body: any) => String(body?.errors?.[0]?.message ?? '')

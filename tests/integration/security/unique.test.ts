@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCpf, generateIccid, generateMsisdn } from '../../../src/validation/generate'
-import { startTestApp, type TestApp } from '../../helpers/app'
-import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { startAdminApp, type TestApp } from '../../helpers/app'
+import { type World } from '../../helpers/world'
 
 // Finding 14: "Value must be unique" told a company that another company holds an MSISDN, ICCID or CPF.
 // The write is still refused, with one neutral message whoever holds the value.
@@ -9,11 +9,7 @@ let app: TestApp
 let world: World
 let token: string
 
-beforeAll(async () => {
-  app = await startTestApp()
-  world = await makeWorld(app.payload)
-  token = await loginAs(app.rest, app.payload, world.a.users.admin)
-})
+beforeAll(async () => ({ app, world, adminToken: token } = await startAdminApp()))
 afterAll(async () => app?.close())
 
 const UNIQUE_WORDING = /unique|únic|já existe|already|outra empresa|another company/i
