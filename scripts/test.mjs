@@ -4,10 +4,11 @@
  * PostgreSQL (the production engine), then the browser tests (Playwright) against the
  * build in .next-e2e. Prints `tests: N passed, N failed` last.
  * PostgreSQL, Chromium and the .next-e2e build are required in CI; elsewhere a missing
- * one skips its part with a warning. E2E=0 skips the browser tests.
+ * one skips its part with a warning. E2E=0 skips the browser tests. The SQLite and PostgreSQL
+ * runs go at once (TEST_PARALLEL=0: one after the other).
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -27,31 +28,55 @@ function reachable(url) {
   })
 }
 
-function run(label, env, args) {
+/**
+ * One vitest run. `quiet` runs it in the background with its output kept in a file, printed
+ * when it ends (the SQLite and PostgreSQL runs go at once: each is one fork, the machine has two cores).
+ */
+function run(label, env, args, { quiet = false } = {}) {
   const out = path.join(tmp, `${label}.json`)
-  console.log(`\n=== ${label} ===`)
-  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args, ...extraArgs], {
-    stdio: 'inherit',
+  const log = path.join(tmp, `${label}.log`)
+  if (!quiet) console.log(`\n=== ${label} ===`)
+  else console.log(`\n=== ${label} (in the background; its output follows when it ends) ===`)
+  const child = spawn('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args, ...extraArgs], {
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, ...env },
   })
-  try {
-    const report = JSON.parse(readFileSync(out, 'utf8'))
-    const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed')).length
-    return { passed: report.numPassedTests, failed: report.numFailedTests + failedSuites, code: res.status }
-  } catch {
-    return { passed: 0, failed: 1, code: res.status ?? 1 }
+  if (quiet) {
+    const file = createWriteStream(log)
+    child.stdout.pipe(file)
+    child.stderr.pipe(file)
   }
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      if (quiet) {
+        console.log(`\n=== ${label} (output) ===`)
+        process.stdout.write(readFileSync(log, 'utf8'))
+      }
+      try {
+        const report = JSON.parse(readFileSync(out, 'utf8'))
+        const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed')).length
+        resolve({ passed: report.numPassedTests, failed: report.numFailedTests + failedSuites, code })
+      } catch {
+        resolve({ passed: 0, failed: 1, code: code ?? 1 })
+      }
+    })
+  })
 }
 
-const results = [run('sqlite', { TEST_DB: 'sqlite' }, [])]
+const parallel = process.env.TEST_PARALLEL !== '0'
+const runs = []
+const sqlite = run('sqlite', { TEST_DB: 'sqlite' }, [])
+runs.push(sqlite)
+if (!parallel) await sqlite
 if (await reachable(pgUrl)) {
-  results.push(run('postgres', { TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }, ['--project', 'integration']))
+  runs.push(run('postgres', { TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }, ['--project', 'integration'], { quiet: parallel }))
 } else if (process.env.CI) {
   console.error(`PostgreSQL não está acessível em ${pgUrl}`)
-  results.push({ passed: 0, failed: 1, code: 1 })
+  runs.push({ passed: 0, failed: 1, code: 1 })
 } else {
   console.warn(`\n(aviso) PostgreSQL inacessível em ${pgUrl}: testes de integração no PostgreSQL pulados`)
 }
+const results = await Promise.all(runs)
 
 /** The browser tests; counts from Playwright's JSON report (a test passed on retry counts as passed). */
 function runE2e() {
