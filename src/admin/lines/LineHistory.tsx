@@ -1,6 +1,6 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { CATEGORY_LABELS_EN, CATEGORY_LABELS_PT, type UsageCategory } from '../../domain/categories'
+import { callTypeLabel } from '../../domain/callTypes'
 import { api, whereQuery } from '../shared/api'
 import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
@@ -119,7 +119,7 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
             fmtDateTime(r.at),
             r.destination || (r.service === 'data' ? (r.group ?? '') : ''),
             r.service === 'data' ? fmtMB(r.units / 1_048_576) : r.service === 'sms' ? `${fmtNumber(r.units)} SMS` : duration(r.units),
-            (lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS_PT)[r.category as UsageCategory] ?? r.category,
+            callTypeLabel(r.category, lang),
           ])}
         />
       ) : (
