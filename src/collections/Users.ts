@@ -100,6 +100,6 @@ export const Users: CollectionConfig = {
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/src/admin/users/UserTransactionsLink#UserTransactionsLink' } },
     },
-    { name: 'blocked', type: 'checkbox', defaultValue: false, access: { update: departmentsFieldUpdate }, label: label('Bloqueado', 'Blocked'), admin: { position: 'sidebar', description: 'Um usuário bloqueado não entra e os seus tokens deixam de valer.' } },
+    { name: 'blocked', type: 'checkbox', defaultValue: false, access: { update: departmentsFieldUpdate }, label: label('Bloqueado', 'Blocked'), admin: { position: 'sidebar', description: 'Um usuário bloqueado não entra e os seus tokens deixam de valer.', components: { Field: '/src/admin/users/UserStatusField#UserStatusField' } } },
   ],
 }
