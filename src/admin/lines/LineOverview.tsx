@@ -5,6 +5,8 @@ import { fmtDate, fmtMB, fmtNumber, fmtPercent } from '../shared/format'
 import { langOf, tr } from '../shared/lang'
 import { card, h2, muted, table, td, th } from '../shared/styles'
 import { LineHistory } from './LineHistory'
+import { actorOf } from '../../access/policy'
+import { isSupport, workingCompanyOf } from '../../access/roles'
 import { engineFor } from '../../engine/service'
 import { offersFromBalance, percentOf, type OfferRow } from './offerUsage'
 
@@ -31,6 +33,11 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
     .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: user as never })
     .catch(() => null)) as Record<string, any> | null
   if (!line) return null
+  // Support reaches every company: once it selected one, the page shows that company's lines only.
+  const actor = actorOf({ user })
+  const working = isSupport(actor) ? workingCompanyOf(actor) : undefined
+  const lineCompany = typeof line.company === 'object' ? line.company?.id : line.company
+  if (working !== undefined && String(lineCompany) !== String(working)) return null
   const companyId = typeof line.company === 'object' ? line.company?.id : line.company
   const accountId = typeof line.account === 'object' ? line.account?.id : line.account
   const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: false, user: user as never }).catch(() => null)) as Record<

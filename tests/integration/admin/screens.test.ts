@@ -116,6 +116,10 @@ describe('line page (C3–C7)', () => {
   it("renders nothing for another company's line, or for a line outside a sub-admin's departments", async () => {
     const admin = { ...world.a.users.admin, collection: 'users' }
     expect(await LineOverview({ id: world.b.lines[0].id, payload: app.payload, user: admin })).toBeNull()
+    // Support working on company B sees none of company A's line pages (nor B's while on A).
+    const onB = { ...world.support, selectedCompany: world.b.company.id, collection: 'users' }
+    expect(await LineOverview({ id: world.a.lines[0].id, payload: app.payload, user: onB })).toBeNull()
+    expect(await LineOverview({ id: world.b.lines[0].id, payload: app.payload, user: onB })).not.toBeNull()
     const subadmin = { ...world.a.users.subadmin, collection: 'users' }
     expect(await LineOverview({ id: world.a.lines[1].id, payload: app.payload, user: subadmin })).toBeNull()
   })
