@@ -512,18 +512,22 @@ function ProfileLines({ id, name, readOnly }: { id: string | number; name: strin
       <p style={muted}>
         {fmtNumber(total)} {total === 1 ? 'linha' : 'linhas'} neste perfil. Ao salvar, o perfil vale imediatamente para todas elas.
       </p>
-      <div style={{ display: 'flex', gap: 8 }} hidden={readOnly}>
-        <button type="button" style={primary} onClick={() => setPicking(true)}>
-          Adicionar linhas
-        </button>
-        <ConfirmButton
-          title="Remover linhas do perfil"
-          message={`Remover ${selected.size} ${selected.size === 1 ? 'linha' : 'linhas'} do perfil ${name}? Elas ficarão sem perfil (sem calendário e sem limites).`}
-          disabled={selected.size === 0}
-          onConfirm={remove}
-        >
-          Remover do perfil ({fmtNumber(selected.size)})
-        </ConfirmButton>
+      <div style={{ display: 'flex', gap: 8 }}>
+        {!readOnly && (
+          <>
+            <button type="button" style={primary} onClick={() => setPicking(true)}>
+              Adicionar linhas
+            </button>
+            <ConfirmButton
+              title="Remover linhas do perfil"
+              message={`Remover ${selected.size} ${selected.size === 1 ? 'linha' : 'linhas'} do perfil ${name}? Elas ficarão sem perfil (sem calendário e sem limites).`}
+              disabled={selected.size === 0}
+              onConfirm={remove}
+            >
+              Remover do perfil ({fmtNumber(selected.size)})
+            </ConfirmButton>
+          </>
+        )}
         <a href="/admin/collections/profiles" style={{ ...button, textDecoration: 'none' }}>
           Concluir
         </a>
