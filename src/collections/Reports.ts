@@ -9,6 +9,7 @@ import { fileStamp } from '../reports/format'
 import { KINDS } from '../reports/kinds'
 import { checkReferences, checkReportRequest } from '../reports/params'
 import { reportEndpoints } from '../reports/endpoints'
+import { lineHistoryEndpoints } from '../reports/lineHistory'
 import { viewEndpoints } from '../reports/view'
 import { removeReportFile } from '../reports/storage'
 import { tenantCollection } from './tenantCollection'
@@ -118,7 +119,7 @@ export const Reports = tenantCollection({
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'createdAt', 'status'] },
   defaultSort: '-createdAt',
   access: { read },
-  endpoints: [...viewEndpoints, ...reportEndpoints],
+  endpoints: [...viewEndpoints, ...lineHistoryEndpoints, ...reportEndpoints],
   hooks: {
     beforeOperation: [fillRequest],
     beforeValidate: [checkRequest, sameCompanyRelations([{ field: 'departments', collection: 'departments', hasMany: true }])],

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { AuthenticationError } from 'payload'
-import { accessFor } from '../access/policy'
-import { ROLE_LABELS } from '../access/roles'
+import { accessFor, actorOf } from '../access/policy'
+import { ROLE_LABELS, selectedCompanyWhere } from '../access/roles'
 import { companiesFieldUpdate, departmentsFieldUpdate, guardCredentials, guardUserChange, guardUserDelete, roleFieldCreate, roleFieldUpdate, unlockAccess } from '../access/users'
 import { closedAuthEndpoints, guardBuiltInAuth } from '../auth/builtInAuth'
 import { authEndpoints } from '../auth/endpoints'
@@ -21,7 +21,12 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
   },
-  admin: { useAsTitle: 'username', defaultColumns: ['firstName', 'lastName', 'username', 'role', 'email'] },
+  admin: {
+    useAsTitle: 'username',
+    defaultColumns: ['firstName', 'lastName', 'username', 'role', 'email'],
+    // Support reaches every company's users: once it selected a company, the list keeps to that one's.
+    baseFilter: ({ req }) => selectedCompanyWhere(actorOf(req), 'companies'),
+  },
   access: { ...accessFor('users'), unlock: unlockAccess },
   hooks: {
     // Payload's one-step login, forgot/reset password and refresh of a blocked user are closed (src/auth/builtInAuth.ts).
@@ -95,6 +100,6 @@ export const Users: CollectionConfig = {
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/src/admin/users/UserTransactionsLink#UserTransactionsLink' } },
     },
-    { name: 'blocked', type: 'checkbox', defaultValue: false, access: { update: departmentsFieldUpdate }, label: label('Bloqueado', 'Blocked'), admin: { position: 'sidebar', description: 'Um usuário bloqueado não entra e os seus tokens deixam de valer.' } },
+    { name: 'blocked', type: 'checkbox', defaultValue: false, access: { update: departmentsFieldUpdate }, label: label('Bloqueado', 'Blocked'), admin: { position: 'sidebar', description: 'Um usuário bloqueado não entra e os seus tokens deixam de valer.', components: { Field: '/src/admin/users/UserStatusField#UserStatusField' } } },
   ],
 }

@@ -677,6 +677,8 @@ export class Engine {
         : null,
       pool: snap.pool ? { id: snap.pool.offerId, name: snap.pool.name, capacityBytes: snap.pool.capacityBytes, usedBytes: c.poolBytes, heldBytes: held ? (held.pool.pool ?? 0) : null, percent: pct(c.poolBytes, snap.pool.capacityBytes) } : null,
       consumption: c.categories,
+      /** The line's data in the cycle that counts against its shared-pool quota (bytes), whether or not a quota is configured. */
+      lineDataBytes: c.lineDataBytes,
       /** Units granted and not yet used (live holds); null when the counter store is unavailable. */
       held: held ? { categories: heldCategories, dataBytes: held.line.data ?? 0, poolBytes: held.pool.pool ?? 0 } : null,
       excess: c.excess,

@@ -2,7 +2,8 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { BACKUP_CATEGORIES } from '../collections/Backups'
 import { LINE_STATUS } from '../collections/Lines'
 import { RESTORE_STATUS } from '../collections/Restores'
-import { CATEGORY_LABELS_PT, type UsageCategory } from '../domain/categories'
+import { callTypeLabel } from '../domain/callTypes'
+import { cycleFor } from '../engine/core/cycle'
 import { MAX_PERIOD_DAYS } from '../validation/time'
 import { duration, megabytes, periodInstants, spDate, spDateTime, spTime } from './format'
 import { Lookup, pages, relId, rowsOf, usagePages, type Doc } from './source'
@@ -104,7 +105,7 @@ export const KINDS: Record<string, ReportKind> = {
         spTime(u.at),
         destinationLabel(u.destination, peers),
         u.service === 'sms' ? '0' : duration(Number(u.units ?? 0)),
-        CATEGORY_LABELS_PT[u.category as UsageCategory] ?? u.category,
+        callTypeLabel(u.category),
       ]),
   },
   // H2
@@ -153,32 +154,30 @@ export const KINDS: Record<string, ReportKind> = {
     title: 'Histórico de notificações',
     filters: ['line', 'account', 'cycle'],
     lineBased: true,
-    headers: ['Nº de linha', 'Oferta', 'Pacote', 'Ciclo', '60%', '80%', '100%'],
+    // The guide's columns: one row per line and package of one cycle (the current one unless `cycle` names another).
+    headers: ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
     async *rows(scope) {
       const { payload } = scope
+      const cycle = scope.params.cycle ? String(scope.params.cycle) : await currentCycleOf(scope)
       for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true } })) {
-        const where: Where[] = [{ line: { in: lines.map((l) => l.id) } }]
-        if (scope.params.cycle) where.push({ cycle: { equals: scope.params.cycle } })
+        const byId = new Map(lines.map((l) => [String(l.id), l]))
         const groups = new Map<string, { line: Doc; n: Doc; sent: Set<string>; reached: Set<string> }>()
         for await (const n of rowsOf(payload, {
           collection: 'notifications',
-          where: { and: where },
-          select: { line: true, offer: true, package: true, packageKey: true, cycle: true, threshold: true, status: true },
+          where: { and: [{ line: { in: lines.map((l) => l.id) } }, { cycle: { equals: cycle } }] },
+          select: { line: true, offer: true, package: true, packageKey: true, threshold: true, status: true },
         })) {
-          const key = `${String(relId(n.line))}|${String(n.packageKey)}|${String(n.cycle)}`
-          const group = groups.get(key) ?? { line: lines.find((l) => String(l.id) === String(relId(n.line)))!, n, sent: new Set(), reached: new Set() }
+          const key = `${String(relId(n.line))}|${String(n.packageKey)}`
+          const group = groups.get(key) ?? { line: byId.get(String(relId(n.line)))!, n, sent: new Set(), reached: new Set() }
           group.reached.add(String(n.threshold))
           if (n.status === 'sent') group.sent.add(String(n.threshold))
           groups.set(key, group)
         }
-        const sorted = [...groups.values()].sort(
-          (a, b) =>
-            cmp(a.line.id, b.line.id) || String(a.n.cycle).localeCompare(String(b.n.cycle)) || String(a.n.packageKey).localeCompare(String(b.n.packageKey)),
-        )
+        const sorted = [...groups.values()].sort((a, b) => cmp(a.line.id, b.line.id) || String(a.n.packageKey).localeCompare(String(b.n.packageKey)))
         for (const g of sorted) {
           // "-": the line never reached that threshold in the cycle; "Não": reached, the SMS not (yet) sent.
           const yes = (t: string) => (g.sent.has(t) ? 'Sim' : g.reached.has(t) ? 'Não' : '-')
-          yield [g.line.msisdn, g.n.offer ?? '', g.n.package ?? '', g.n.cycle ?? '', yes('60'), yes('80'), yes('100')]
+          yield [g.line.msisdn, g.n.offer ?? '', g.n.package ?? '', yes('60'), yes('80'), yes('100')]
         }
       }
     },
@@ -252,6 +251,12 @@ export const KINDS: Record<string, ReportKind> = {
       }
     },
   },
+}
+
+/** The key of the company's cycle running now ('YYYY-MM-DD' of its first day), as notices are filed. */
+async function currentCycleOf(scope: ReportScope): Promise<string> {
+  const company = await scope.payload.db.findOne<Doc>({ collection: 'companies', where: { id: { equals: scope.company } }, select: { renewalDay: true } as never })
+  return cycleFor(new Date(), Number(company?.renewalDay) || 1).key
 }
 
 const cmp = (a: Id, b: Id) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))

@@ -9,7 +9,7 @@ import { button, card, input, muted, primary, table, td, th } from '../shared/st
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
-import { HISTORY_MAX_DAYS, periodProblem } from './period'
+import { filledPeriod, HISTORY_MAX_DAYS, periodProblem } from './period'
 
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))
 
@@ -27,6 +27,8 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
   const [total, setTotal] = useState(0)
   const [problem, setProblem] = useState<string>()
   const [busy, setBusy] = useState(false)
+  /** The query of the rows on screen: the Download asks for the same. */
+  const [shown, setShown] = useState<string>()
   const filters = useRef<HTMLFormElement>(null)
   const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
 
@@ -35,8 +37,9 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
       setBusy(true)
       setProblem(undefined)
       try {
-        const params = new URLSearchParams({ limit: '200' })
-        for (const [k, v] of Object.entries(query)) if (v) params.set(k, v)
+        const filled = new URLSearchParams({ ...filledPeriod(query.from, query.to), ...(query.category ? { category: query.category } : {}) })
+        const params = new URLSearchParams(filled)
+        params.set('limit', '200')
         const found = await api<{ docs: RestoreDoc[]; totalDocs: number }>(`/restores/history?${params}`)
         // Support reaches every company: keep the one it works on.
         const docs = found.docs.filter((d) => String(idOf(d.company)) === String(companyId))
@@ -50,8 +53,10 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
         }
         setRows(docs.map((d) => ({ ...d, backupName: d.backupName ?? names.get(String(idOf(d.backup))) })))
         setTotal(found.docs.length === docs.length ? found.totalDocs : docs.length)
+        setShown(filled.toString())
       } catch (e) {
         setRows(undefined)
+        setShown(undefined)
         setProblem((e as Error).message)
       } finally {
         setBusy(false)
@@ -78,9 +83,16 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
 
   return (
     <section style={card} data-testid="restore-history">
-      <p style={{ margin: '0 0 4px' }}>
-        {t('Total histórico de restaurações', 'Restores in history')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
-      </p>
+      <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '0 0 4px' }}>
+        <span>
+          {t('Total histórico de restaurações', 'Restores in history')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
+        </span>
+        {shown !== undefined && (
+          <a href={`/api/reports/view/restores/download?${shown}`} style={{ ...button, textDecoration: 'none' }} data-testid="history-download" download>
+            Download
+          </a>
+        )}
+      </div>
       <p style={{ ...muted, margin: '0 0 12px' }}>
         {t('Quantidade máxima de dias configurada para consulta', 'Longest period that can be searched (days)')}: {HISTORY_MAX_DAYS}
       </p>

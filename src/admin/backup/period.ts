@@ -22,3 +22,14 @@ export function periodProblem(fromText: string, toText: string, lang: Lang = 'pt
   if (end - start > HISTORY_MAX_DAYS * DAY) return t(`O período máximo de consulta é de ${HISTORY_MAX_DAYS} dias.`, `The longest period is ${HISTORY_MAX_DAYS} days.`)
   return undefined
 }
+
+/**
+ * The period a search covers, both ends named (ISO days): a missing end is today, a missing
+ * start the 180th day before the end (both included). The list and its Download ask for
+ * exactly this, so the file has what the screen lists.
+ */
+export function filledPeriod(from: string, to: string, today = new Date()): { from: string; to: string } {
+  const end = to || saoPauloDay(today)
+  const start = from || new Date(Date.parse(end) - (HISTORY_MAX_DAYS - 1) * DAY).toISOString().slice(0, 10)
+  return { from: start, to: end }
+}

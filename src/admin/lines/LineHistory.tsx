@@ -1,36 +1,26 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { CATEGORY_LABELS_EN, CATEGORY_LABELS_PT, type UsageCategory } from '../../domain/categories'
-import { api, whereQuery } from '../shared/api'
-import { fmtDateTime, fmtMB, fmtNumber } from '../shared/format'
+import type { ViewResult } from '../reports/kinds'
+import { ReportResult } from '../reports/ReportResult'
+import { api } from '../shared/api'
 import { tr, type Lang } from '../shared/lang'
 import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
-import { SimpleTable } from '../shared/SimpleTable'
 import { button, card, h2, input, muted } from '../shared/styles'
 
 type Tab = 'calls' | 'transactions'
 const MAX_DAYS = 30
 const isoDay = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
 
-/** Seconds → "m:ss" (or "h:mm:ss"). */
-function duration(seconds: number): string {
-  const s = Math.round(seconds)
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const r = String(s % 60).padStart(2, '0')
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`
-}
-
-/** C7: the line's history of transactions and calls for a period of at most 30 days. */
+/** C7: the line's history of transactions and calls for a period of at most 30 days, 100 a page, with the Download of the whole period. */
 export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: Lang }) {
   const t = useMemo(() => tr(lang), [lang])
   const today = new Date()
   const [tab, setTab] = useState<Tab>('calls')
   const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 29 * 86_400_000)))
   const [to, setTo] = useState(isoDay(today))
-  const [rows, setRows] = useState<Record<string, any>[]>([])
-  const [total, setTotal] = useState(0)
+  const [result, setResult] = useState<ViewResult & { query: string }>()
+  const [page, setPage] = useState(1)
   const [error, setError] = useState<string>()
   const [loading, setLoading] = useState(false)
 
@@ -43,30 +33,17 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
     setError(undefined)
     setLoading(true)
     try {
-      const where =
-        tab === 'calls'
-          ? { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: start.toISOString() } }, { at: { less_than_equal: end.toISOString() } }] }
-          : {
-              and: [
-                { entity: { equals: 'lines' } },
-                { entityId: { equals: lineId } },
-                { at: { greater_than_equal: start.toISOString() } },
-                { at: { less_than_equal: end.toISOString() } },
-              ],
-            }
-      const res = await api<{ docs: Record<string, any>[]; totalDocs: number }>(
-        `/${tab === 'calls' ? 'usage' : 'transactions'}?${whereQuery(where)}&sort=-at&limit=100&depth=0`,
-      )
-      setRows(res.docs)
-      setTotal(res.totalDocs)
+      // The server lists and downloads the same rows (src/reports/lineHistory.ts).
+      const query = new URLSearchParams({ from, to }).toString()
+      const res = await api<ViewResult>(`/reports/line-history/${lineId}/${tab}?${query}&page=${page}`)
+      setResult({ ...res, kind: tab, query })
     } catch (e) {
-      setRows([])
-      setTotal(0)
+      setResult(undefined)
       setError((e as Error).message)
     } finally {
       setLoading(false)
     }
-  }, [from, to, tab, lineId, t])
+  }, [from, to, tab, lineId, page, t])
 
   useEffect(() => {
     void load()
@@ -87,7 +64,10 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
             role="tab"
             aria-selected={tab === key}
             style={{ ...button, fontWeight: tab === key ? 700 : 400, borderBottom: tab === key ? '3px solid #da291c' : button.border }}
-            onClick={() => setTab(key)}
+            onClick={() => {
+              setTab(key)
+              setPage(1)
+            }}
           >
             {title}
           </button>
@@ -97,42 +77,35 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
         <label style={{ display: 'grid', gap: 2 }}>
           <span style={muted}>{t('Data de início', 'Start date')}</span>
-          <DateInput style={input} value={from} onChange={setFrom} label={t('Data de início', 'Start date')} />
+          <DateInput style={input} value={from} onChange={(v) => {
+              setFrom(v)
+              setPage(1)
+            }} label={t('Data de início', 'Start date')} />
         </label>
         <label style={{ display: 'grid', gap: 2 }}>
           <span style={muted}>{t('Data final', 'End date')}</span>
-          <DateInput style={input} value={to} onChange={setTo} label={t('Data final', 'End date')} />
+          <DateInput style={input} value={to} onChange={(v) => {
+              setTo(v)
+              setPage(1)
+            }} label={t('Data final', 'End date')} />
         </label>
         <span style={muted}>{t(`Período máximo: ${MAX_DAYS} dias`, `At most ${MAX_DAYS} days`)}</span>
       </div>
       <Message ok={false} text={error} />
-      {loading ? (
+      {loading && !result ? (
         <p style={muted}>{t('Carregando…', 'Loading…')}</p>
-      ) : rows.length === 0 ? (
-        <p style={muted}>{t('Nenhum registro no período.', 'Nothing in this period.')}</p>
-      ) : tab === 'calls' ? (
-        <SimpleTable
-          testId="line-calls"
-          keys={rows.map((r) => r.id)}
-          columns={[t('Data', 'Date'), t('CP + CA + Número', 'Number dialled'), t('Duração / Volume', 'Duration / volume'), t('Tipo de chamada', 'Call type')]}
-          rows={rows.map((r) => [
-            fmtDateTime(r.at),
-            r.destination || (r.service === 'data' ? (r.group ?? '') : ''),
-            r.service === 'data' ? fmtMB(r.units / 1_048_576) : r.service === 'sms' ? `${fmtNumber(r.units)} SMS` : duration(r.units),
-            (lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS_PT)[r.category as UsageCategory] ?? r.category,
-          ])}
+      ) : result ? (
+        <ReportResult
+          lang={lang}
+          result={result}
+          totalLabel={tab === 'calls' ? t('Total histórico de chamadas', 'Calls in history') : t('Total histórico de transações', 'Transactions in history')}
+          busy={loading}
+          onPage={setPage}
+          onBackground={() => undefined}
+          downloadHref={`/api/reports/line-history/${lineId}/${tab}/download?${result.query}`}
+          tableTestId={tab === 'calls' ? 'line-calls' : 'line-transactions'}
         />
-      ) : (
-        <SimpleTable
-          testId="line-transactions"
-          keys={rows.map((r) => r.id)}
-          columns={[t('Data', 'Date'), t('Perfil de gestão', 'Management role'), t('Usuário', 'User'), t('Evento', 'Event'), t('Descrição', 'Description')]}
-          rows={rows.map((r) => [fmtDateTime(r.at), r.role, r.userLogin, r.event, r.description])}
-        />
-      )}
-      {total > rows.length && (
-        <p style={muted}>{t(`Mostrando os ${rows.length} mais recentes de ${fmtNumber(total)}.`, `Showing the latest ${rows.length} of ${fmtNumber(total)}.`)}</p>
-      )}
+      ) : null}
     </div>
   )
 }

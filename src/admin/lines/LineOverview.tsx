@@ -5,7 +5,10 @@ import { fmtDate, fmtMB, fmtNumber, fmtPercent } from '../shared/format'
 import { langOf, tr } from '../shared/lang'
 import { card, h2, muted, table, td, th } from '../shared/styles'
 import { LineHistory } from './LineHistory'
-import { consumptionByOffer, dataMB, percentOf, type OfferRow, type UsageRow } from './offerUsage'
+import { actorOf } from '../../access/policy'
+import { isSupport, workingCompanyOf } from '../../access/roles'
+import { engineFor } from '../../engine/service'
+import { offersFromBalance, percentOf, type OfferRow } from './offerUsage'
 
 const UNIT_LABEL = { minutes: 'MIN', sms: 'SMS', mb: 'MB' } as const
 
@@ -30,6 +33,11 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
     .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: user as never })
     .catch(() => null)) as Record<string, any> | null
   if (!line) return null
+  // Support reaches every company: once it selected one, the page shows that company's lines only.
+  const actor = actorOf({ user })
+  const working = isSupport(actor) ? workingCompanyOf(actor) : undefined
+  const lineCompany = typeof line.company === 'object' ? line.company?.id : line.company
+  if (working !== undefined && String(lineCompany) !== String(working)) return null
   const companyId = typeof line.company === 'object' ? line.company?.id : line.company
   const accountId = typeof line.account === 'object' ? line.account?.id : line.account
   const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: false, user: user as never }).catch(() => null)) as Record<
@@ -38,24 +46,19 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
   > | null
   const now = new Date()
   const cycle = cycleFor(now, Number(company?.renewalDay) || 1)
-  const [individual, shared, usage] = await Promise.all([
+  const engine = await engineFor(payload)
+  const snapshot = await engine.snapshots.byMsisdn(String(line.msisdn))
+  const [individual, shared, balance] = await Promise.all([
     payload.find({ collection: 'offers', where: { and: [{ line: { equals: id } }, { kind: { equals: 'individual' } }] }, depth: 0, limit: 100, sort: 'createdAt', overrideAccess: false, user: user as never }),
     accountId == null
       ? Promise.resolve({ docs: [] })
       : payload.find({ collection: 'offers', where: { and: [{ account: { equals: accountId } }, { kind: { equals: 'shared' } }] }, depth: 0, limit: 20, overrideAccess: false, user: user as never }),
-    payload.find({
-      collection: 'usage',
-      where: { and: [{ line: { equals: id } }, { at: { greater_than_equal: cycle.start.toISOString() } }] },
-      select: { service: true, category: true, units: true } as never,
-      depth: 0,
-      limit: 20_000,
-      overrideAccess: false,
-      user: user as never,
-    }),
+    // The engine's own balance (franchises after Claro Pós transfers, the line's data in the cycle): what /api/engine/balance answers.
+    snapshot ? engine.balance(snapshot, now) : null,
   ])
-  const offers = consumptionByOffer(individual.docs as unknown as OfferRow[], usage.docs as unknown as UsageRow[])
+  const offers = offersFromBalance(individual.docs as unknown as OfferRow[], balance?.franchises ?? [])
   const pools = shared.docs as unknown as OfferRow[]
-  const usedMB = dataMB(usage.docs as unknown as UsageRow[])
+  const usedMB = (balance?.lineDataBytes ?? 0) / 1_048_576
   const quota = (line.quota ?? {}) as { control?: string; amountMB?: number | null }
   const limitText =
     quota.control === 'limited'
@@ -113,7 +116,7 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
                 <tr key={o.id}>
                   <td style={td}>Individual</td>
                   <td style={td}>{o.package}</td>
-                  <td style={td}>{fmtUnit(o.amount, o.unit)}</td>
+                  <td style={td}>{fmtUnit(o.franchise, o.unit)}</td>
                   <td style={td}>{fmtUnit(o.used, o.unit)}</td>
                   <td style={td}>
                     <Bar percent={o.percent} label={`${o.package}: ${t('consumo', 'used')}`} />

@@ -1,8 +1,7 @@
 /**
- * What the line page shows as consumed per contracted offer (C5) and of the shared
- * quota (C6), from the line's usage in the current cycle. Usage fills the line's
- * offers of a unit in order (a later offer only after the earlier ones are used up, as
- * the engine rates it); what is left over stays on the last offer (excess).
+ * What the line page shows per contracted offer (C5): the franchise and its use as the
+ * engine's balance has them (`engine.balance`, the same as GET /api/engine/balance), so
+ * Claro Pós transfers count and the page never re-rates usage of its own.
  */
 export interface OfferRow {
   id: string | number
@@ -14,43 +13,32 @@ export interface OfferRow {
   categories?: string[] | null
 }
 
-export interface UsageRow {
-  service: string
-  category: string
-  units: number
+/** One franchise of the engine's balance, in base units (seconds, messages, bytes). */
+export interface BalanceFranchise {
+  id: string | number
+  unit: OfferRow['unit']
+  capacity: number
+  used: number
 }
 
 export interface OfferConsumption extends OfferRow {
+  /** The franchise after transfers, in the offer's unit (minutes, SMS, MB). */
+  franchise: number
   used: number
   percent: number | null
 }
 
-const unitOf = (u: UsageRow): OfferRow['unit'] | null =>
-  u.service === 'voice' || u.service === 'collect' ? 'minutes' : u.service === 'sms' ? 'sms' : u.service === 'data' ? 'mb' : null
-
-/** The quantity of a usage event in an offer's unit (minutes, messages, MB). */
-export const inUnit = (u: UsageRow): number =>
-  u.service === 'voice' || u.service === 'collect' ? u.units / 60 : u.service === 'data' ? u.units / 1_048_576 : u.units
+const PER_UNIT: Record<OfferRow['unit'], number> = { minutes: 60, sms: 1, mb: 1_048_576 }
 
 export const percentOf = (used: number, cap: number): number | null => (cap > 0 ? Math.round((used / cap) * 10_000) / 100 : null)
 
-export function consumptionByOffer(offers: OfferRow[], usage: UsageRow[]): OfferConsumption[] {
-  const used = new Map<OfferRow['id'], number>(offers.map((o) => [o.id, 0]))
-  for (const u of usage) {
-    const unit = unitOf(u)
-    const eligible = offers.filter((o) => o.kind === 'individual' && o.unit === unit && (!o.categories?.length || o.categories.includes(u.category)))
-    if (!eligible.length) continue
-    let left = inUnit(u)
-    for (const [i, o] of eligible.entries()) {
-      const room = i === eligible.length - 1 ? Infinity : Math.max(0, o.amount - (used.get(o.id) ?? 0))
-      const take = Math.min(room, left)
-      used.set(o.id, (used.get(o.id) ?? 0) + take)
-      left -= take
-      if (left <= 0) break
-    }
-  }
-  return offers.map((o) => ({ ...o, used: used.get(o.id) ?? 0, percent: percentOf(used.get(o.id) ?? 0, o.amount) }))
+/** The line's offers with the balance's franchise and use (an offer the engine does not know yet: its contracted amount, nothing used). */
+export function offersFromBalance(offers: OfferRow[], franchises: BalanceFranchise[]): OfferConsumption[] {
+  const byId = new Map(franchises.map((f) => [String(f.id), f]))
+  return offers.map((o) => {
+    const f = byId.get(String(o.id))
+    const franchise = f ? f.capacity / PER_UNIT[o.unit] : o.amount
+    const used = f ? f.used / PER_UNIT[o.unit] : 0
+    return { ...o, franchise, used, percent: percentOf(used, franchise) }
+  })
 }
-
-/** Data (MB) the line used in the cycle: what counts against its shared-pool quota. */
-export const dataMB = (usage: UsageRow[]): number => usage.filter((u) => u.service === 'data').reduce((s, u) => s + inUnit(u), 0)

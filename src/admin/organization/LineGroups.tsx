@@ -5,15 +5,26 @@ import { countAs, currentCompany } from '../shared/server'
 import { GROUPS, type GroupKind } from './kinds'
 import { LineGroupsTable, type GroupRow } from './LineGroupsTable'
 
-type Props = { payload: Payload; user?: unknown; i18n?: { language?: string } }
+type ListPage = { docs?: Record<string, unknown>[]; totalDocs?: number; page?: number; totalPages?: number }
+/** What Payload hands a list's beforeList component; `data` is the page of the list below it. */
+type Props = { payload: Payload; user?: unknown; i18n?: { language?: string }; data?: ListPage; searchParams?: Record<string, string | string[] | undefined> }
 
-async function LineGroups({ kind, payload, user, i18n }: Props & { kind: GroupKind }) {
+/** Groups per page when the list's own page is not at hand, as the guide's "Exibindo 100". */
+const PAGE_SIZE = 100
+
+async function LineGroups({ kind, payload, user, i18n, data, searchParams }: Props & { kind: GroupKind }) {
   if (!user) return null
   const company = await currentCompany(payload, user)
   if (!company) return null
   const g = GROUPS[kind]
   const inCompany = { company: { equals: company.id } }
-  const groups = await payload.find({ collection: g.collection, where: inCompany, depth: 0, limit: 500, sort: 'name', overrideAccess: false, user: user as never })
+  // The page the list below shows (its paging, filters and sort), so every group is reachable; else one page of our own.
+  const page = Math.max(1, Number(searchParams?.page) || 1)
+  const groups: ListPage & { docs: Record<string, unknown>[] } = data?.docs
+    ? { ...data, docs: data.docs }
+    : ((await payload.find({ collection: g.collection, where: inCompany, depth: 0, limit: PAGE_SIZE, page, sort: 'name', overrideAccess: false, user: user as never })) as unknown as ListPage & {
+        docs: Record<string, unknown>[]
+      })
   const [without, counts] = await Promise.all([
     countAs(payload, user, 'lines', { and: [inCompany, { [g.field]: { exists: false } }] }),
     Promise.all(groups.docs.map((d) => countAs(payload, user, 'lines', { and: [inCompany, { [g.field]: { equals: d.id } }] }))),
@@ -31,6 +42,7 @@ async function LineGroups({ kind, payload, user, i18n }: Props & { kind: GroupKi
         without={without}
         rows={rows}
         canWrite={['admin', 'support'].includes(String((user as { role?: string }).role))}
+        paging={{ page: groups.page ?? 1, totalPages: groups.totalPages ?? 1, totalDocs: groups.totalDocs ?? rows.length }}
       />
     </Gutter>
   )

@@ -1,5 +1,5 @@
 'use client'
-import { useRouter } from 'next/navigation'
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
@@ -28,6 +28,7 @@ export function LineGroupsTable({
   canWrite,
   companyId,
   lang = 'pt',
+  paging,
 }: {
   kind: GroupKind
   companyId: string | number
@@ -35,10 +36,19 @@ export function LineGroupsTable({
   rows: GroupRow[]
   canWrite: boolean
   lang?: Lang
+  /** The page of groups shown (the list's own page below, so its pager moves this table too). */
+  paging?: { page: number; totalPages: number; totalDocs: number }
 }) {
   const g = { ...GROUPS[kind], ...groupWords(kind, lang) }
   const t = tr(lang)
   const router = useRouter()
+  const pathname = usePathname()
+  const params = useSearchParams()
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(params?.toString())
+    next.set('page', String(n))
+    return `${pathname}?${next}`
+  }
   const [adding, setAdding] = useState<GroupRow>()
   const [error, setError] = useState<string>()
   const [notice, setNotice] = useState<string>()
@@ -147,6 +157,23 @@ export function LineGroupsTable({
           ))}
         </tbody>
       </table>
+      {paging && paging.totalPages > 1 && (
+        <nav data-testid="groups-paging" aria-label={t('Páginas', 'Pages')} style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
+          <span style={muted}>
+            {t(`Página ${paging.page} de ${paging.totalPages} · ${fmtNumber(paging.totalDocs)} no total`, `Page ${paging.page} of ${paging.totalPages} · ${fmtNumber(paging.totalDocs)} in all`)}
+          </span>
+          {paging.page > 1 && (
+            <a href={pageHref(paging.page - 1)} style={{ ...button, textDecoration: 'none' }} aria-label={t('Página anterior', 'Previous page')}>
+              ‹
+            </a>
+          )}
+          {paging.page < paging.totalPages && (
+            <a href={pageHref(paging.page + 1)} style={{ ...button, textDecoration: 'none' }} aria-label={t('Próxima página', 'Next page')}>
+              ›
+            </a>
+          )}
+        </nav>
+      )}
       {rows.length === 0 && <p style={muted}>{t(`Nenhum ${g.singular} criado.`, `No ${g.singular} yet.`)}</p>}
       {adding && (
         <AddLinesPicker

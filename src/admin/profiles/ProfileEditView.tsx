@@ -1,5 +1,6 @@
 import type { DocumentViewServerProps } from 'payload'
 import { Gutter } from '@payloadcms/ui'
+import { actorOf, POLICIES, scopeOf } from '../../access/policy'
 import { idOf } from '../../access/roles'
 import { currentCompany } from '../shared/server'
 import { ProfileWizard } from './ProfileWizard'
@@ -12,10 +13,12 @@ export async function ProfileEditView({ doc, initPageResult }: DocumentViewServe
   const { req } = initPageResult
   const company = doc?.company != null ? idOf(doc.company) : ((await currentCompany(req.payload, req.user))?.id ?? null)
   const plain = doc?.id != null ? { id: doc.id, name: doc.name, lists: doc.lists, calendar: doc.calendar, limits: doc.limits, company } : null
+  // The roles table decides (src/access/policy.ts): who may not update profiles reads the wizard only.
+  const readOnly = scopeOf(POLICIES.profiles, doc?.id != null ? 'update' : 'create', actorOf(req)) === 'none'
   return (
     <Gutter>
       <div style={{ paddingTop: 20 }}>
-        <ProfileWizard id={plain?.id} doc={plain} company={company} />
+        <ProfileWizard id={plain?.id} doc={plain} company={company} readOnly={readOnly} />
       </div>
     </Gutter>
   )

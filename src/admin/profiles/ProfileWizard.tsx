@@ -59,7 +59,18 @@ interface LineRow {
  * to the Profiles REST API (the server's validation decides; its field errors bring the
  * editor back to their step). Then 5: the lines of the profile (add, remove).
  */
-export function ProfileWizard({ id: initialId, doc, company }: { id?: string | number; doc?: Record<string, any> | null; company?: string | number | null }) {
+export function ProfileWizard({
+  id: initialId,
+  doc,
+  company,
+  readOnly = false,
+}: {
+  id?: string | number
+  doc?: Record<string, any> | null
+  company?: string | number | null
+  /** A user who may not change profiles (a viewer) reads every step, changes nothing. */
+  readOnly?: boolean
+}) {
   const [id, setId] = useState(initialId)
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(doc))
   const [step, setStep] = useState(0)
@@ -76,7 +87,7 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
   }
   const go = (to: number) => {
     // Forward only through valid steps; back freely. The lines step needs a saved profile.
-    for (let s = step; s < to && s < 4; s++) {
+    for (let s = step; !readOnly && s < to && s < 4; s++) {
       const e = validateStep(s, draft)
       if (Object.keys(e).length) {
         setErrors(e)
@@ -166,6 +177,13 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
           {step + 1} {STEPS[step].title}
         </h2>
 
+        {readOnly && (
+          <p data-testid="profile-read-only" style={{ ...muted, marginTop: 0 }}>
+            Somente leitura: o seu perfil de gestão não altera perfis.
+          </p>
+        )}
+        {/* A disabled fieldset disables every input and button of the step at once (the step buttons above stay usable). */}
+        <fieldset disabled={readOnly} style={{ border: 'none', padding: 0, margin: 0, minWidth: 0 }}>
         {step === 0 && (
           <Field label="Nome" htmlFor="profile-name" message={errors.name}>
             <input id="profile-name" style={{ ...input, maxWidth: 420 }} value={draft.name} maxLength={120} onChange={(e) => update({ name: e.target.value })} />
@@ -349,7 +367,9 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
 
         {step === 3 && <LimitsStep draft={draft} errors={errors} onChange={(limits) => update({ limits })} />}
 
-        {step === 4 && id != null && <ProfileLines id={id} name={draft.name} />}
+        </fieldset>
+
+        {step === 4 && id != null && <ProfileLines id={id} name={draft.name} readOnly={readOnly} />}
 
         {step < 4 && (
           <div style={{ display: 'flex', gap: 8, marginTop: 18 }}>
@@ -361,7 +381,7 @@ export function ProfileWizard({ id: initialId, doc, company }: { id?: string | n
                 Avançar
               </button>
             )}
-            {(step === 3 || id != null) && (
+            {!readOnly && (step === 3 || id != null) && (
               <button type="button" style={step === 3 ? primary : button} disabled={busy} onClick={save}>
                 {busy ? 'Salvando…' : 'Salvar'}
               </button>
@@ -445,19 +465,27 @@ function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: 
 }
 
 /** Step 5: the profile's lines; add with the shared picker, remove (with confirmation) in batches. */
-function ProfileLines({ id, name }: { id: string | number; name: string }) {
+const LINES_PAGE = 100
+
+function ProfileLines({ id, name, readOnly }: { id: string | number; name: string; readOnly: boolean }) {
   const [lines, setLines] = useState<LineRow[]>([])
   const [total, setTotal] = useState(0)
+  const [page, setPage] = useState(1)
   const [picking, setPicking] = useState(false)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [progress, setProgress] = useState<{ done: number; total: number }>()
   const [failure, setFailure] = useState<string>()
 
   const load = useCallback(async () => {
-    const res = await api<{ docs: LineRow[]; totalDocs: number }>(`/lines?${whereQuery({ profile: { equals: id } })}&limit=500&depth=0&sort=name`)
+    // 100 a page ("Exibindo 100"), every line of the profile reachable by paging.
+    const res = await api<{ docs: LineRow[]; totalDocs: number; totalPages: number }>(
+      `/lines?${whereQuery({ profile: { equals: id } })}&limit=${LINES_PAGE}&page=${page}&depth=0&sort=name`,
+    )
+    if (res.docs.length === 0 && page > 1 && res.totalDocs > 0) return setPage(Math.max(1, res.totalPages))
     setLines(res.docs)
     setTotal(res.totalDocs)
-  }, [id])
+  }, [id, page])
+  const pages = Math.max(1, Math.ceil(total / LINES_PAGE))
   useEffect(() => {
     load().catch((e) => setFailure((e as Error).message))
   }, [load])
@@ -485,17 +513,21 @@ function ProfileLines({ id, name }: { id: string | number; name: string }) {
         {fmtNumber(total)} {total === 1 ? 'linha' : 'linhas'} neste perfil. Ao salvar, o perfil vale imediatamente para todas elas.
       </p>
       <div style={{ display: 'flex', gap: 8 }}>
-        <button type="button" style={primary} onClick={() => setPicking(true)}>
-          Adicionar linhas
-        </button>
-        <ConfirmButton
-          title="Remover linhas do perfil"
-          message={`Remover ${selected.size} ${selected.size === 1 ? 'linha' : 'linhas'} do perfil ${name}? Elas ficarão sem perfil (sem calendário e sem limites).`}
-          disabled={selected.size === 0}
-          onConfirm={remove}
-        >
-          Remover do perfil ({fmtNumber(selected.size)})
-        </ConfirmButton>
+        {!readOnly && (
+          <>
+            <button type="button" style={primary} onClick={() => setPicking(true)}>
+              Adicionar linhas
+            </button>
+            <ConfirmButton
+              title="Remover linhas do perfil"
+              message={`Remover ${selected.size} ${selected.size === 1 ? 'linha' : 'linhas'} do perfil ${name}? Elas ficarão sem perfil (sem calendário e sem limites).`}
+              disabled={selected.size === 0}
+              onConfirm={remove}
+            >
+              Remover do perfil ({fmtNumber(selected.size)})
+            </ConfirmButton>
+          </>
+        )}
         <a href="/admin/collections/profiles" style={{ ...button, textDecoration: 'none' }}>
           Concluir
         </a>
@@ -520,6 +552,7 @@ function ProfileLines({ id, name }: { id: string | number; name: string }) {
               <td style={td}>
                 <input
                   type="checkbox"
+                  disabled={readOnly}
                   aria-label={`Selecionar ${l.msisdn}`}
                   checked={selected.has(String(l.id))}
                   onChange={(e) =>
@@ -538,6 +571,17 @@ function ProfileLines({ id, name }: { id: string | number; name: string }) {
           ))}
         </tbody>
       </table>
+      <nav aria-label="Páginas das linhas do perfil" data-testid="profile-lines-paging" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+        <span style={muted}>
+          Exibindo {LINES_PAGE} · página {page} de {pages}
+        </span>
+        <button type="button" style={button} disabled={page <= 1} onClick={() => setPage(page - 1)} aria-label="Página anterior">
+          ‹
+        </button>
+        <button type="button" style={button} disabled={page >= pages} onClick={() => setPage(page + 1)} aria-label="Próxima página">
+          ›
+        </button>
+      </nav>
       {picking && (
         <AddLinesPicker
           kind="profiles"

@@ -16,6 +16,8 @@ export function ReportResult({
   busy,
   onPage,
   onBackground,
+  downloadHref,
+  tableTestId = 'report-table',
 }: {
   lang: Lang
   result: ViewResult & { query: string }
@@ -23,6 +25,9 @@ export function ReportResult({
   busy: boolean
   onPage: (page: number) => void
   onBackground: () => void
+  /** Where the Download points (default: the report kind's own download with the same query). */
+  downloadHref?: string
+  tableTestId?: string
 }) {
   const t = tr(lang)
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
@@ -41,7 +46,7 @@ export function ReportResult({
             </button>
           </span>
         ) : (
-          <a href={`/api/reports/view/${result.kind}/download?${result.query}`} style={{ ...button, textDecoration: 'none' }} data-testid="report-download" download>
+          <a href={downloadHref ?? `/api/reports/view/${result.kind}/download?${result.query}`} style={{ ...button, textDecoration: 'none' }} data-testid="report-download" download>
             Download
           </a>
         )}
@@ -50,7 +55,7 @@ export function ReportResult({
         <p style={muted}>{t('Nenhum registro no período e filtros escolhidos.', 'Nothing for the chosen period and filters.')}</p>
       ) : (
         <div style={{ overflowX: 'auto' }}>
-          <SimpleTable testId="report-table" columns={result.headers} rows={result.rows.map((r) => r.map((c) => (c == null ? '' : String(c))))} keys={result.rows.map((_, i) => first + i)} />
+          <SimpleTable testId={tableTestId} columns={result.headers} rows={result.rows.map((r) => r.map((c) => (c == null ? '' : String(c))))} keys={result.rows.map((_, i) => first + i)} />
         </div>
       )}
       <nav style={{ display: 'flex', gap: 8, alignItems: 'center' }} aria-label={t('Páginas', 'Pages')} data-testid="report-paging">

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { cycleFor } from '../../../src/engine/core/cycle'
 import { getRaw, readCsvZip, readXlsx, spParts, type Table } from './helpers'
 
 let app: TestApp
@@ -16,7 +17,10 @@ const now = Date.now()
 const isoDay = (ms: number): string => spParts(new Date(ms).toISOString())[0].split('/').reverse().join('-')
 const FROM = isoDay(now - 20 * DAY)
 const TO = isoDay(now)
-const CATEGORY_PT: Record<string, string> = { 'voice.local.claro': 'Local para Móvel Claro', 'sms.claro': 'SMS para Móvel Claro', 'sms.special': 'SMS para Número Especial' }
+/** The world's companies renew on the 16th: the cycle running now, and the one before. */
+const CYCLE = cycleFor(new Date(), 16).key
+const OLD_CYCLE = cycleFor(new Date(new Date(`${CYCLE}T12:00:00Z`).getTime() - 5 * 86_400_000), 16).key
+const CATEGORY_PT: Record<string, string> = { 'voice.local.claro': 'Local para Móvel Claro', 'sms.claro': 'SMS para Móvel Claro', 'sms.special': 'SMS a Número Especial Grátis' }
 
 const create = (collection: string, data: Record<string, unknown>) =>
   app.payload.create({ collection: collection as never, data: data as never, overrideAccess: true, depth: 0 }) as Promise<any>
@@ -44,8 +48,10 @@ beforeAll(async () => {
     await create('offers', { company: cw.company.id, account: cw.account.id, kind: 'shared', offer: 'Claro Total Compartilhado', package: 'Pacote 100GB', unit: 'mb', amount: 100_000 })
     await create('offers', { company: cw.company.id, account: cw.account.id, line: cw.lines[0].id, kind: 'individual', offer: 'Claro Pós', package: 'Pacote VOZ', unit: 'minutes', amount: 100 })
     for (const threshold of ['60', '80']) {
-      await create('notifications', { company: cw.company.id, line: cw.lines[0].id, msisdn: cw.lines[0].msisdn, offer: 'Claro Total', package: 'Pacote 100GB', packageKey: 'pool', threshold, cycle: '2026-11-16', status: threshold === '60' ? 'sent' : 'queued' })
+      await create('notifications', { company: cw.company.id, line: cw.lines[0].id, msisdn: cw.lines[0].msisdn, offer: 'Claro Total', package: 'Pacote 100GB', packageKey: 'pool', threshold, cycle: CYCLE, status: threshold === '60' ? 'sent' : 'queued' })
     }
+    // A notice of an earlier cycle: listed only when that cycle is asked for.
+    await create('notifications', { company: cw.company.id, line: cw.lines[1].id, msisdn: cw.lines[1].msisdn, offer: 'Claro Pós', package: 'Pacote VOZ', packageKey: 'offer:x', threshold: '100', cycle: OLD_CYCLE, status: 'sent' })
   }
   for (const [key, user] of [['admin', world.a.users.admin], ['subadmin', world.a.users.subadmin], ['adminB', world.b.users.admin], ['viewer', world.a.users.viewer]] as const) {
     tokens[key] = await loginAs(app.rest, app.payload, user)
@@ -153,8 +159,16 @@ describe('report files match the database', () => {
   it('H4 notifications', async () => {
     const { table } = await generate({ kind: 'notifications' })
     expect(table).toEqual([
-      ['Nº de linha', 'Oferta', 'Pacote', 'Ciclo', '60%', '80%', '100%'],
-      [world.a.lines[0].msisdn, 'Claro Total', 'Pacote 100GB', '2026-11-16', 'Sim', 'Não', '-'],
+      ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
+      [world.a.lines[0].msisdn, 'Claro Total', 'Pacote 100GB', 'Sim', 'Não', '-'],
+    ])
+  })
+
+  it('H4 notifications of another cycle, by the cycle filter', async () => {
+    const { table } = await generate({ kind: 'notifications', params: { cycle: OLD_CYCLE } })
+    expect(table).toEqual([
+      ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
+      [world.a.lines[1].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', 'Sim'],
     ])
   })
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
+import { filledPeriod } from '../../../src/admin/backup/period'
+import { readyBackup } from '../../helpers/backups'
 import { getRaw, readXlsx, spParts } from './helpers'
 
 /** The on-screen reports (H1–H5, H7): GET /api/reports/view/:kind and its streamed Download. */
@@ -35,6 +37,10 @@ beforeAll(async () => {
     await create('transactions', { company: world.a.company.id, at: new Date(now - k * 60_000).toISOString(), role: '(C) Admin costumer', userLogin: world.a.users.admin.username, event: `Alteração ${k}`, description: 'Modificação de perfil' })
   }
   await create('transactions', { company: world.b.company.id, at: new Date(now).toISOString(), role: '(C) Admin costumer', userLogin: world.b.users.admin.username, event: 'Só da B', description: 'x' })
+  // A change of line 0 (its own transaction) and two restores of company A.
+  await app.payload.update({ collection: 'lines', id: world.a.lines[0].id, data: { name: 'Linha Zero' } as never, overrideAccess: true })
+  const backup = await readyBackup(app.payload, world.a.company.id)
+  for (const status of ['success', 'partial']) await create('restores', { company: world.a.company.id, backup: backup.id, category: 'departments', status })
   for (const [key, user] of [['admin', world.a.users.admin], ['subadmin', world.a.users.subadmin], ['adminB', world.b.users.admin], ['support', world.support]] as const) {
     tokens[key] = await loginAs(app.rest, app.payload, user)
   }
@@ -147,5 +153,43 @@ describe('on-screen reports', () => {
   it('a stranger is refused; an unknown kind is 404', async () => {
     expect((await app.rest.get('/reports/view/calls')).status).toBe(401)
     expect((await view('colour', '')).status).toBe(404)
+  })
+
+  it("C7: a line's calls and transactions, 100 a page, with a Download equal to the list; 30 days at most", async () => {
+    const line = world.a.lines[0]
+    const query = `from=${isoDay(now - 29 * DAY)}&to=${TO}`
+    const calls = await app.rest.get(`/reports/line-history/${line.id}/calls?${query}`, tokens.admin)
+    expect(calls.status, JSON.stringify(calls.body)).toBe(200)
+    expect(calls.body.headers).toEqual(['Data', 'CP + CA + Número', 'Duração / Volume', 'Tipo de chamada'])
+    expect(calls.body.total).toBe(3)
+    expect(calls.body.rows.map((r: string[]) => r[3])).toEqual(['Local para Móvel Claro', 'Local para Móvel Claro', 'Local para Móvel Claro'])
+    expect(calls.body.rows[0][2]).toBe('00:01:01')
+    const file = await getRaw(app.config, `/reports/line-history/${line.id}/calls/download?${query}`, tokens.admin)
+    expect(file.status).toBe(200)
+    expect((await readXlsx(file.body)).slice(1)).toEqual(calls.body.rows)
+    const changes = await app.rest.get(`/reports/line-history/${line.id}/transactions?${query}`, tokens.admin)
+    expect(changes.status).toBe(200)
+    expect(changes.body.rows.some((r: string[]) => r[3].includes('Linha Zero'))).toBe(true)
+    const changesFile = await getRaw(app.config, `/reports/line-history/${line.id}/transactions/download?${query}`, tokens.admin)
+    expect((await readXlsx(changesFile.body)).slice(1)).toEqual(changes.body.rows)
+    const long = await app.rest.get(`/reports/line-history/${line.id}/calls?from=${isoDay(now - 40 * DAY)}&to=${TO}`, tokens.admin)
+    expect(long.status).toBe(400)
+    expect(long.body.errors[0].data.errors[0]).toMatchObject({ path: 'to', message: 'O período máximo é de 30 dias' })
+    expect((await app.rest.get(`/reports/line-history/${world.b.lines[0].id}/calls?${query}`, tokens.admin)).status).toBe(404)
+    // A sub-admin reaches only the lines of its departments.
+    const outside = world.a.lines.find((l) => l.department !== world.a.departments[0].id)!
+    expect((await app.rest.get(`/reports/line-history/${outside.id}/calls?${query}`, tokens.subadmin)).status).toBe(404)
+  })
+
+  it('H7 screen: the Download has the rows the restore history lists (same period, same order)', async () => {
+    const period = filledPeriod('', '')
+    const query = new URLSearchParams(period).toString()
+    const listed = await app.rest.get(`/restores/history?${query}&limit=200`, tokens.admin)
+    expect(listed.status).toBe(200)
+    expect(listed.body.docs.length).toBe(2)
+    const sheet = await download('restores', query)
+    expect(sheet[0]).toEqual(['Tipo', 'Nome', 'Data', 'Estado'])
+    const STATUS: Record<string, string> = { pending: 'Pendente', running: 'Em andamento', success: 'Sucesso', partial: 'Parcial', error: 'Erro' }
+    expect(sheet.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(listed.body.docs.map((d: any) => ['Departamento', spParts(d.createdAt).join(' '), STATUS[d.status]]))
   })
 })

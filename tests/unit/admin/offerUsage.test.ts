@@ -1,47 +1,41 @@
 import { describe, expect, it } from 'vitest'
-import { consumptionByOffer, dataMB, percentOf, type OfferRow } from '../../../src/admin/lines/offerUsage'
+import { offersFromBalance, percentOf, type OfferRow } from '../../../src/admin/lines/offerUsage'
 
-const offer = (id: number, unit: OfferRow['unit'], amount: number, categories?: string[]): OfferRow => ({
+const offer = (id: number, unit: OfferRow['unit'], amount: number): OfferRow => ({
   id,
   kind: 'individual',
-  offer: 'Claro Total Compartilhado',
+  offer: 'Claro Pós',
   package: `pacote ${id}`,
   unit,
   amount,
-  categories,
 })
 
-describe('line page consumption (C5, C6)', () => {
-  it('counts voice seconds as minutes, SMS as messages and data bytes as MB', () => {
-    const rows = consumptionByOffer(
-      [offer(1, 'minutes', 100), offer(2, 'sms', 10), offer(3, 'mb', 1024)],
+describe('line page franchises from the engine balance (C5)', () => {
+  it('turns seconds into minutes, bytes into MB, messages stay messages', () => {
+    const rows = offersFromBalance(
+      [offer(1, 'minutes', 100), offer(2, 'sms', 50), offer(3, 'mb', 1024)],
       [
-        { service: 'voice', category: 'voice.local.claro', units: 600 },
-        { service: 'collect', category: 'voice.collect', units: 60 },
-        { service: 'sms', category: 'sms.claro', units: 1 },
-        { service: 'data', category: 'data', units: 512 * 1_048_576 },
+        { id: '1', unit: 'minutes', capacity: 6000, used: 600 },
+        { id: '2', unit: 'sms', capacity: 50, used: 5 },
+        { id: '3', unit: 'mb', capacity: 1024 * 1_048_576, used: 256 * 1_048_576 },
       ],
     )
-    expect(rows.map((r) => r.used)).toEqual([11, 1, 512])
-    expect(rows.map((r) => r.percent)).toEqual([11, 10, 50])
+    expect(rows.map((r) => [r.franchise, r.used, r.percent])).toEqual([
+      [100, 10, 10],
+      [50, 5, 10],
+      [1024, 256, 25],
+    ])
   })
 
-  it('fills offers of a unit in order and leaves the excess on the last one', () => {
-    const rows = consumptionByOffer([offer(1, 'sms', 2), offer(2, 'sms', 3)], Array.from({ length: 7 }, () => ({ service: 'sms', category: 'sms.other', units: 1 })))
-    expect(rows.map((r) => r.used)).toEqual([2, 5])
-    expect(rows[1].percent).toBeCloseTo(166.67, 2)
+  it("shows the franchise after transfers (the balance's capacity), not the contracted amount", () => {
+    const [row] = offersFromBalance([offer(1, 'minutes', 100)], [{ id: '1', unit: 'minutes', capacity: 70 * 60, used: 35 * 60 }])
+    expect(row.amount).toBe(100)
+    expect(row.franchise).toBe(70)
+    expect(row.percent).toBe(50)
   })
 
-  it('an offer restricted to categories only takes those', () => {
-    const rows = consumptionByOffer([offer(1, 'minutes', 10, ['voice.local.claro'])], [{ service: 'voice', category: 'voice.local.other', units: 120 }])
-    expect(rows[0].used).toBe(0)
-  })
-
-  it('shared offers are not filled from the line usage; data MB and percent helpers', () => {
-    const rows = consumptionByOffer([{ ...offer(1, 'mb', 100), kind: 'shared' }], [{ service: 'data', category: 'data', units: 1_048_576 }])
-    expect(rows[0].used).toBe(0)
-    expect(dataMB([{ service: 'data', category: 'data', units: 3 * 1_048_576 }, { service: 'sms', category: 'sms.claro', units: 1 }])).toBe(3)
+  it('an offer the engine does not know yet: its amount, nothing used', () => {
+    expect(offersFromBalance([offer(9, 'sms', 10)], [])[0]).toMatchObject({ franchise: 10, used: 0, percent: 0 })
     expect(percentOf(1, 0)).toBeNull()
-    expect(percentOf(1, 3)).toBe(33.33)
   })
 })
