@@ -36,6 +36,7 @@ import {
   readSentNoticesByLine,
   type ConsumptionDelta,
   type NoticeRow,
+  type ReadMark,
   type UsageRow,
 } from './adapters/usage'
 import { holdPlan, poolScope } from './holdResources'
@@ -200,12 +201,13 @@ export class Engine {
   }
 
   /** A scope's consumption snapshot: from the store, else read from the database and stored. */
-  private async scopeValues(scope: string, cycleKey: string, read: () => Promise<Flat>, store: StoreCall): Promise<Flat> {
+  private async scopeValues(scope: string, cycleKey: string, read: (mark: ReadMark) => Promise<Flat>, store: StoreCall): Promise<Flat> {
     if (this.dirty.size) await store(this.cleanDirty([`${scope}|${cycleKey}`]))
     const cached = await store(this.counters.get(scope, cycleKey))
     if (cached) return cached
-    const values = await read()
-    await store(this.counters.load({ scope, cycleKey, values }))
+    const mark: ReadMark = {}
+    const values = await read(mark)
+    await store(this.counters.load({ scope, cycleKey, values, seen: mark.seen }))
     return values
   }
 
@@ -223,9 +225,10 @@ export class Engine {
     const ids = this.snapshots.lineIdsOf(ls.companyId)
     if (!ids) return
     this.primedCompanies.set(key, false)
-    readConsumptionOfCompany(this.payload, ls.companyId, cycleKey)
+    const mark: ReadMark = {}
+    readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
       .then(async (flats) => {
-        for (const id of ids) await this.counters.load({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {} })
+        for (const id of ids) await this.counters.load({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen })
         this.primedCompanies.set(key, true)
       })
       .catch(() => this.primedCompanies.delete(key))
@@ -235,8 +238,8 @@ export class Engine {
   async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
     this.primeCompany(ls, cycleKey)
     const [flat, pool] = await Promise.all([
-      this.scopeValues(String(ls.lineId), cycleKey, () => readConsumption(this.payload, [ls.lineId], cycleKey), store),
-      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), store) : Promise.resolve({} as Flat),
+      this.scopeValues(String(ls.lineId), cycleKey, (mark) => readConsumption(this.payload, [ls.lineId], cycleKey, undefined, mark), store),
+      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, (mark) => this.poolValues(ls, cycleKey, mark), store) : Promise.resolve({} as Flat),
     ])
     return unflatten(flat, pool.pool ?? 0)
   }
@@ -247,8 +250,8 @@ export class Engine {
     return unflatten(flat, pool.pool ?? 0)
   }
 
-  private async poolValues(ls: LineSnapshot, cycleKey: string): Promise<Flat> {
-    const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData')
+  private async poolValues(ls: LineSnapshot, cycleKey: string, mark?: ReadMark): Promise<Flat> {
+    const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData', mark)
     return sum.lineData ? { pool: sum.lineData } : {}
   }
 
@@ -407,16 +410,17 @@ export class Engine {
       const cold = all.filter((ls, i) => !cached?.[i])
       cached?.forEach((f, i) => f && flats.set(String(all[i].lineId), f))
       if (cold.length) {
-        const read = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey)
+        const mark: ReadMark = {}
+        const read = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey, mark)
         for (const ls of cold) {
           const values = read.get(String(ls.lineId)) ?? {}
           flats.set(String(ls.lineId), values)
-          await tryStore(() => this.counters.load({ scope: String(ls.lineId), cycleKey, values }))
+          await tryStore(() => this.counters.load({ scope: String(ls.lineId), cycleKey, values, seen: mark.seen }))
         }
       }
       for (const ls of all) {
         if (ls.snapshot.pool && !pools.has(String(ls.accountId))) {
-          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), (x) => x))) ?? (await this.poolValues(ls, cycleKey))
+          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, (mark) => this.poolValues(ls, cycleKey, mark), (x) => x))) ?? (await this.poolValues(ls, cycleKey))
           pools.set(String(ls.accountId), p.pool ?? 0)
         }
         out.set(`${String(ls.lineId)}|${cycleKey}`, unflatten(flats.get(String(ls.lineId)) ?? {}, pools.get(String(ls.accountId)) ?? 0))
@@ -576,7 +580,13 @@ export class Engine {
       }
     }
     if (usage.length) {
-      const stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel)
+      // The named holds' parts end with the first stored snapshot that counts this batch (it may be another instance's).
+      const committing = ending.filter((h) => !h.unchecked).map((h) => h.id)
+      const beforeCommit = committing.length ? (xid: string) => withDeadline(this.counters.committing(committing, xid), this.deadlineMs).catch(() => undefined) : undefined
+      const stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel, beforeCommit).catch((e: unknown) => {
+        if (beforeCommit) void this.counters.committing(committing, null).catch(() => undefined)
+        throw e
+      })
       for (const t of touched) {
         const sent = this.sentNotices.get(t.ls.lineId, t.cycleKey)
         for (const n of t.notices) sent?.add(n.key)
@@ -595,10 +605,14 @@ export class Engine {
     const byCycle = new Map<string, LineSnapshot[]>()
     for (const { ls, cycleKey } of lines) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), ls])
     for (const [cycleKey, list] of byCycle) {
-      const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey)
-      for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {} })
+      const mark: ReadMark = {}
+      const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey, mark)
+      for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {}, seen: mark.seen })
     }
-    for (const { ls, cycleKey } of pools) snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey) })
+    for (const { ls, cycleKey } of pools) {
+      const mark: ReadMark = {}
+      snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey, mark), seen: mark.seen })
+    }
     for (const h of ending) if (h.unchecked) this.unsettled.set(h.id, h.lineId)
     try {
       await this.counters.settle(snaps, ending.filter((h) => !h.unchecked).map((h) => h.id))
