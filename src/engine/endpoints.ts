@@ -16,6 +16,7 @@ import type { AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
 import type { LineSnapshot } from './adapters/snapshots'
 import { instantProblem, unitsProblem } from './bounds'
+import { MSISDN_PATTERN, quickAuthorizeBody, SERVICES } from './quickBody'
 import type { Service } from './core'
 import { registerEngineHttp, type EngineRoute } from './http'
 import { StoreUnavailableError } from './adapters/counters'
@@ -23,8 +24,8 @@ import { engineFor, type AuthorizeAnswer, type IngestEvent } from './service'
 
 export const MAX_BATCH = 10_000
 
-const msisdn = z.string().regex(/^55\d{10,11}$/, 'MSISDN: 55 + DDD + 8 ou 9 dígitos')
-const service = z.enum(['voice', 'sms', 'collect', 'data'], { errorMap: () => ({ message: 'service: voice, sms, collect ou data' }) })
+const msisdn = z.string().regex(MSISDN_PATTERN, 'MSISDN: 55 + DDD + 8 ou 9 dígitos')
+const service = z.enum(SERVICES, { errorMap: () => ({ message: 'service: voice, sms, collect ou data' }) })
 const instant = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
@@ -108,7 +109,8 @@ async function lineFor(payload: Payload, user: AccessUser, op: EngineOperation, 
 export async function authorizeRequest(payload: Payload, user: unknown, body: unknown): Promise<Answer> {
   const who = caller(user, 'authorize')
   if ('refused' in who) return who.refused
-  const parsed = authorizeBody.safeParse(body)
+  const quick = quickAuthorizeBody(body)
+  const parsed = quick ? { success: true as const, data: quick } : authorizeBody.safeParse(body)
   if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
   const engine = await engineFor(payload)
   const ls = await lineFor(payload, who.actor, 'authorize', parsed.data.line)
