@@ -116,6 +116,8 @@ function storeBudget(ms: number): StoreCall {
 }
 
 const MAX_WRITE_ATTEMPTS = 12
+/** Line snapshots stored per Redis script when a company is primed. */
+const PRIME_CHUNK = 1000
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
@@ -212,14 +214,14 @@ export class Engine {
   }
 
   /**
-   * In-process counters: the first cold line of a company in a cycle starts loading every line's
-   * consumption in one query, in the background (awaiting it made that first request wait for a
-   * large company's whole cycle); meanwhile lines load one by one. Snapshots are versioned by their
-   * sum, so a load never replaces a newer one. (Before: one database read per new line made
-   * authorize over a large company database-bound.)
+   * The first cold line of a company in a cycle starts loading every line's consumption in one
+   * query, in the background (awaiting it made that first request wait for a large company's
+   * whole cycle), into the store — in process, or into Redis a thousand lines per script;
+   * meanwhile lines load one by one. Snapshots are versioned by their sum, so a load never
+   * replaces a newer one. (Before: one database read per new line made authorize over a large
+   * company database-bound; with Redis counters every new line still cost one.)
    */
   private primeCompany(ls: LineSnapshot, cycleKey: string): void {
-    if (this.counters.kind !== 'memory') return
     const key = `${String(ls.companyId)}|${cycleKey}`
     if (this.primedCompanies.has(key)) return
     const ids = this.snapshots.lineIdsOf(ls.companyId)
@@ -228,7 +230,9 @@ export class Engine {
     const mark: ReadMark = {}
     readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
       .then(async (flats) => {
-        for (const id of ids) await this.counters.load({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen })
+        const all = ids.map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
+        if (this.counters.kind === 'memory') for (const s of all) await this.counters.load(s)
+        else for (let i = 0; i < all.length; i += PRIME_CHUNK) await this.counters.settle(all.slice(i, i + PRIME_CHUNK), [])
         this.primedCompanies.set(key, true)
       })
       .catch(() => this.primedCompanies.delete(key))

@@ -12,9 +12,16 @@
  * Scripts take their arguments as one JSON document and touch keys they build from it:
  * this suits one Redis (or a primary with replicas), not Redis Cluster.
  */
+import { createHash } from 'node:crypto'
 import type { CounterStore, Flat, HoldGrant, HoldRecord, HoldRequest, ScopeSnapshot } from './counters'
 
 const TTL_MS = 40 * 24 * 3600 * 1000
+const shas = new Map<string, string>()
+const shaOf = (script: string) => {
+  let sha = shas.get(script)
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')))
+  return sha
+}
 
 const LIB = `
 local P = ARGV[1]
@@ -234,6 +241,7 @@ return out
 
 type RedisLike = {
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
+  evalsha(sha: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
   hgetall(key: string): Promise<Record<string, string>>
   del(...keys: string[]): Promise<number>
   scan(cursor: string, ...args: (string | number)[]): Promise<[string, string[]]>
@@ -274,8 +282,19 @@ export class RedisCounterStore implements CounterStore {
     return new RedisCounterStore(client as unknown as RedisLike, prefix)
   }
 
-  private run(script: string, args: unknown, meta = ''): Promise<unknown> {
-    return this.redis.eval(script, 0, this.prefix, JSON.stringify(args), TTL_MS, meta)
+  /**
+   * A script by its SHA1 (Redis keeps it compiled), sent whole only when Redis does not know it
+   * yet (NOSCRIPT: first use, or after a restart): the scripts share a 4 kB library, and sending
+   * it with every call cost the store more than the script itself.
+   */
+  private async run(script: string, args: unknown, meta = ''): Promise<unknown> {
+    const json = JSON.stringify(args)
+    try {
+      return await this.redis.evalsha(shaOf(script), 0, this.prefix, json, TTL_MS, meta)
+    } catch (e) {
+      if (!String((e as Error)?.message).startsWith('NOSCRIPT')) throw e
+      return this.redis.eval(script, 0, this.prefix, json, TTL_MS, meta)
+    }
   }
 
   async get(scope: string, cycleKey: string) {
