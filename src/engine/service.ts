@@ -116,7 +116,7 @@ function storeBudget(ms: number): StoreCall {
 }
 
 const MAX_WRITE_ATTEMPTS = 12
-/** Line snapshots stored per Redis script when a company is primed. */
+/** Line snapshots stored per step (per Redis script) when a company is primed. */
 const PRIME_CHUNK = 1000
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
@@ -231,8 +231,15 @@ export class Engine {
     readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
       .then(async (flats) => {
         const all = ids.map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
-        if (this.counters.kind === 'memory') for (const s of all) await this.counters.load(s)
-        else for (let i = 0; i < all.length; i += PRIME_CHUNK) await this.counters.settle(all.slice(i, i + PRIME_CHUNK), [])
+        for (let i = 0; i < all.length; i += PRIME_CHUNK) {
+          const part = all.slice(i, i + PRIME_CHUNK)
+          if (this.counters.kind === 'memory') {
+            for (const s of part) await this.counters.load(s)
+            // The in-process store answers in microtasks: yield to the requests waiting meanwhile
+            // (100 000 lines in one go held a cold line's answer ~300 ms).
+            await new Promise((r) => setImmediate(r))
+          } else await this.counters.settle(part, [])
+        }
         this.primedCompanies.set(key, true)
       })
       .catch(() => this.primedCompanies.delete(key))
