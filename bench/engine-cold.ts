@@ -7,7 +7,9 @@
  * `node --cpu-prof --import tsx` to see where the time goes. REDIS_URL puts the counters in Redis.
  * `--http <seconds>` then serves the fast path (src/engine/http.ts) on BENCH_PORT (3300), drives it
  * with autocannon from a child process (10 connections, random lines, an API key of the support
- * user) and prints the server's CPU time per request.
+ * user) and prints the server's CPU time per request. `--usage <batches>` then posts that many
+ * batches of 10 000 usage events over random lines through the same fast path, two writers, and
+ * prints events/s and the server's CPU time per event.
  */
 import pg from 'pg'
 
@@ -115,7 +117,31 @@ async function overHttp(payload: import('payload').Payload, lines: string[], sec
   const cpu = cpuMs(c)
   server.close()
   const r = JSON.parse(result.trim().split('\n').pop()!)
-  return { ...r, serverCpuUsPerRequest: Math.round((cpu * 1000) / r.total), serverCpuShare: Number((cpu / 1000 / seconds).toFixed(2)) }
+  const out: Record<string, unknown> = { ...r, serverCpuUsPerRequest: Math.round((cpu * 1000) / r.total), serverCpuShare: Number((cpu / 1000 / seconds).toFixed(2)) }
+  const batches = arg('--usage', 0)
+  if (batches > 0) {
+    const run = `cold-${Date.now()}`
+    let next = 0
+    let events = 0
+    const c2 = process.cpuUsage()
+    const t0 = performance.now()
+    const writer = async () => {
+      for (let b = next++; b < batches; b = next++) {
+        const at = new Date().toISOString()
+        const list = Array.from({ length: 10_000 }, (_, i) => ({ id: `${run}-${b}-${i}`, line: lines[Math.floor(Math.random() * lines.length)], service: 'voice', destination: '1132345678', at, units: 30 }))
+        const res = await fetch(`http://127.0.0.1:${port}/api/engine/usage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `users API-Key ${key}` }, body: JSON.stringify({ events: list }) })
+        const body = (await res.json()) as { accepted: number }
+        if (res.status !== 200) throw new Error(`usage: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+        events += body.accepted
+      }
+    }
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r))
+    await Promise.all([writer(), writer()])
+    server.close()
+    const s = (performance.now() - t0) / 1000
+    out.usage = { events, seconds: Number(s.toFixed(1)), eventsPerSecond: Math.round(events / s), cpuUsPerEvent: Number(((cpuMs(c2) * 1000) / events).toFixed(1)) }
+  }
+  return out
 }
 
 void main()
