@@ -16,7 +16,7 @@ import type { AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
 import type { LineSnapshot } from './adapters/snapshots'
 import { instantProblem, unitsProblem } from './bounds'
-import { MSISDN_PATTERN, quickAuthorizeBody, SERVICES } from './quickBody'
+import { MSISDN_PATTERN, quickAuthorizeBody, quickUsageEvent, SERVICES } from './quickBody'
 import type { Service } from './core'
 import { registerEngineHttp, type EngineRoute } from './http'
 import { StoreUnavailableError } from './adapters/counters'
@@ -209,6 +209,8 @@ export async function usageRequest(payload: Payload, user: unknown, body: unknow
   const rejected: { index: number; error: string }[] = []
   const events: IngestEvent[] = []
   parsed.data.events.forEach((raw, index) => {
+    const quick = quickUsageEvent(raw)
+    if (quick) return void events.push({ index, ...quick })
     const e = usageEvent.safeParse(raw)
     if (!e.success) rejected.push({ index, error: fieldErrors(e.error).map((f) => `${f.field}: ${f.message}`).join('; ') })
     else events.push({ index, ...e.data })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { authorizeBody } from '../../src/engine/endpoints'
-import { quickAuthorizeBody } from '../../src/engine/quickBody'
+import { authorizeBody, usageEvent } from '../../src/engine/endpoints'
+import { quickAuthorizeBody, quickUsageEvent } from '../../src/engine/quickBody'
 
 // The fast path's authorize body check without zod must accept only what the schema accepts, with the same result.
 const now = Date.now()
@@ -16,7 +16,7 @@ const value = fc.oneof(
   fc.constant([]),
   fc.constant({}),
 )
-const key = fc.constantFrom('line', 'service', 'destination', 'at', 'units', 'hold', 'extra')
+const key = fc.constantFrom('id', 'line', 'service', 'destination', 'at', 'units', 'group', 'hold', 'extra')
 const body = fc.oneof(
   fc.dictionary(key, value, { maxKeys: 6 }),
   fc.record(
@@ -28,6 +28,19 @@ const body = fc.oneof(
       units: fc.integer({ min: 0, max: 100 }),
     },
     { requiredKeys: ['line', 'service'] },
+  ),
+  fc.record(
+    {
+      id: fc.constantFrom('e-1', 'e-2', '', 'x'.repeat(129)),
+      line: fc.constantFrom('5511987654321', '551187654321'),
+      service: fc.constantFrom('voice', 'sms', 'collect', 'data'),
+      destination: fc.constantFrom('1132345678', ''),
+      at: fc.constantFrom(new Date(now - 86_400_000).toISOString(), now - 1000),
+      units: fc.integer({ min: 0, max: 100 }),
+      group: fc.constantFrom('g', 'x'.repeat(65)),
+      hold: fc.constantFrom('h-1', '', 'x'.repeat(65)),
+    },
+    { requiredKeys: ['id', 'line', 'service', 'at', 'units'] },
   ),
   value,
 )
@@ -56,5 +69,26 @@ describe('quickAuthorizeBody', () => {
       }),
       { numRuns: 5000 },
     )
+  })
+})
+
+describe('quickUsageEvent', () => {
+  it('accepts only what usageEvent accepts, with the same data, and every event it accepts', () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(body, (b) => {
+        const quick = quickUsageEvent(b)
+        const zod = usageEvent.safeParse(b)
+        if (quick === null) {
+          expect(zod.success).toBe(false)
+          return
+        }
+        accepted++
+        expect(zod.success).toBe(true)
+        expect(quick).toEqual(zod.data)
+      }),
+      { numRuns: 5000 },
+    )
+    expect(accepted).toBeGreaterThan(100)
   })
 })
