@@ -2,10 +2,11 @@
  * Production server (`npm start`): Next serves everything — admin, REST, GraphQL, the
  * engine's other endpoints — as `next start` would (production, PORT, the build in
  * NEXT_DIST_DIR or .next; Payload starts in Next's instrumentation, which runs the
- * migrations and the demo seed), and POST /api/engine/authorize is answered straight
- * from this HTTP server by the engine's fast path (src/engine/http.ts, registered on
- * globalThis when the Payload config loads), which measured several times faster than
- * the same endpoint through Next (bench/RESULTS.md). ENGINE_FAST_PATH=off hands it to Next too.
+ * migrations and the demo seed), and the engine's per-call routes (POST /api/engine/authorize,
+ * POST /api/engine/usage, POST and DELETE /api/engine/holds/:id) are answered straight from this
+ * HTTP server by the engine's fast path (src/engine/http.ts, registered on globalThis when the
+ * Payload config loads), which measured several times faster than the same endpoints through
+ * Next (bench/RESULTS.md). ENGINE_FAST_PATH=off hands them to Next too.
  * SIGTERM shuts down gracefully (src/server/graceful.mjs); LOG_FORMAT=json logs one line per
  * API request (src/server/requestLog.mjs).
  */
@@ -45,6 +46,6 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000
 server.listen(port, () => {
   const engine = fastPath ? (globalThis[ENGINE_HTTP] ? 'on' : 'waiting for the Payload config') : 'off'
-  console.log(`▲ GOL ready on http://localhost:${port} (engine authorize fast path: ${engine})`)
+  console.log(`▲ GOL ready on http://localhost:${port} (engine fast path: ${engine})`)
 })
 graceful(server)

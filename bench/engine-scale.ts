@@ -10,11 +10,12 @@
  *    - authorize on 2 000 other lines of that (now warm) company never asked before, one at a time;
  *    - autocannon over random lines of it (fast path), 10 connections;
  *    - usage ingest of `events` events over random lines of it through POST /api/engine/usage
- *      (Next, Payload endpoint), batches of 10 000, two writers at once; then checks: usage rows,
+ *      (the server's fast path, as a network element's batches arrive), batches of 10 000, two
+ *      writers at once; then checks: usage rows,
  *      sums per service, consumption totals, a replayed batch accepts nothing.
  * 3. In a fresh process on the same database: every line of every large company warmed (all
  *    snapshots compiled) and that process's RSS, and the time to warm each company.
- * Prints one JSON line `{"bench":"engine-scale",…}` (read by bench/run.ts).
+ * Prints each target with PASS/FAIL, then one JSON line `{"bench":"engine-scale",…}` (read by bench/run.ts).
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { startServer } from './http'
+import { scaleSummary, type ScaleFigure } from './scale-report'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name: string, fallback: string) => {
@@ -243,9 +245,10 @@ async function main() {
     await a.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
     await a.end()
   } else out.database = db
+  for (const row of scaleSummary(out as unknown as ScaleFigure)) console.log(`scale target: ${row.replace(/\*\*/g, '')}`)
   console.log(JSON.stringify(out))
 
-  /** Usage ingest through the Payload endpoint (Next), two writers. */
+  /** Usage ingest through `npm start` (the engine's fast path; ENGINE_FAST_PATH=off: the Payload endpoint), two writers. */
   async function ingest() {
     const prefix = `scale-${Date.now()}`
     const totals: Totals = { voice: 0, sms: 0, data: 0 }

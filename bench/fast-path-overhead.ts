@@ -22,7 +22,7 @@ const connections = arg('connections', 10)
 
 const payload = { authStrategies: [] } as unknown as Payload
 const decision = { allow: true, granted: 60, category: 'voice.local.fixed', reason: { code: 'OK', message: 'Permitido.' } }
-const fast = createEngineHttp(async (_p, _user, body) => ({ status: body ? 200 : 400, body: decision }), async () => payload)
+const fast = createEngineHttp([{ method: 'POST', path: '/api/engine/authorize', handler: async (_p, c) => ({ status: c.body ? 200 : 400, body: decision }) }], async () => payload)
 const server = http.createServer((req, res) => {
   if (!fast.handle(req, res)) res.writeHead(404).end()
 })

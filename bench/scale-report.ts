@@ -51,7 +51,7 @@ export function scaleSection(s: ScaleFigure): string[] {
     'company (cold: the company is read in bulk by that request); then 2 000 other lines of it one',
     'at a time (cold lines of a warm company); autocannon over random lines of it (10 connections);',
     '1 000 000 usage events over random lines of it in batches of 10 000 through POST /api/engine/usage',
-    '(Next, Payload endpoint), two writers, checked (usage rows and sums per service = generated, a',
+    '(the server\'s fast path since issue 11; before, Next and the Payload endpoint), two writers, checked (usage rows and sums per service = generated, a',
     'replayed batch accepts nothing). Last, a fresh process warms every line of every large company',
     '(every snapshot compiled) and reports its RSS.',
     '',

@@ -16,15 +16,16 @@ import type { AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
 import type { LineSnapshot } from './adapters/snapshots'
 import { instantProblem, unitsProblem } from './bounds'
+import { MSISDN_PATTERN, quickAuthorizeBody, quickUsageEvent, SERVICES } from './quickBody'
 import type { Service } from './core'
-import { registerEngineHttp } from './http'
+import { registerEngineHttp, type EngineRoute } from './http'
 import { StoreUnavailableError } from './adapters/counters'
 import { engineFor, type AuthorizeAnswer, type IngestEvent } from './service'
 
 export const MAX_BATCH = 10_000
 
-const msisdn = z.string().regex(/^55\d{10,11}$/, 'MSISDN: 55 + DDD + 8 ou 9 dígitos')
-const service = z.enum(['voice', 'sms', 'collect', 'data'], { errorMap: () => ({ message: 'service: voice, sms, collect ou data' }) })
+const msisdn = z.string().regex(MSISDN_PATTERN, 'MSISDN: 55 + DDD + 8 ou 9 dígitos')
+const service = z.enum(SERVICES, { errorMap: () => ({ message: 'service: voice, sms, collect ou data' }) })
 const instant = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
@@ -105,14 +106,14 @@ async function lineFor(payload: Payload, user: AccessUser, op: EngineOperation, 
  * the server's low-latency path (./http.ts) both answer through it. `user` is what the
  * auth strategies found (a blocked user, or one with a temporary password, is nobody).
  */
-export async function authorizeRequest(payload: Payload, user: unknown, body: unknown): Promise<{ status: number; body: unknown }> {
-  const actor = actorOf({ user })
-  if (!actor) return { status: 401, body: UNAUTHORIZED }
-  if (engineScope('authorize', actor) === 'none') return { status: 403, body: FORBIDDEN }
-  const parsed = authorizeBody.safeParse(body)
+export async function authorizeRequest(payload: Payload, user: unknown, body: unknown): Promise<Answer> {
+  const who = caller(user, 'authorize')
+  if ('refused' in who) return who.refused
+  const quick = quickAuthorizeBody(body)
+  const parsed = quick ? { success: true as const, data: quick } : authorizeBody.safeParse(body)
   if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
   const engine = await engineFor(payload)
-  const ls = await lineFor(payload, actor, 'authorize', parsed.data.line)
+  const ls = await lineFor(payload, who.actor, 'authorize', parsed.data.line)
   if (!ls) return { status: 404, body: notFoundBody(parsed.data.line) }
   let d: AuthorizeAnswer
   try {
@@ -142,97 +143,127 @@ function decisionBody(d: AuthorizeAnswer) {
   return body
 }
 
-const holdNotFound = (id: string) => json({ errors: [{ message: `Reserva ${id} não encontrada, já encerrada ou expirada` }] }, 404)
+const holdNotFoundBody = (id: string) => ({ errors: [{ message: `Reserva ${id} não encontrada, já encerrada ou expirada` }] })
+
+type Answer = { status: number; body: unknown }
+const ok = (body: unknown): Answer => ({ status: 200, body })
+
+/** Who may run `op`, or the refusal: nobody (401), a role the rules table keeps out (403). */
+function caller(user: unknown, op: EngineOperation): { actor: AccessUser } | { refused: Answer } {
+  const actor = actorOf({ user })
+  if (!actor) return { refused: { status: 401, body: UNAUTHORIZED } }
+  if (engineScope(op, actor) === 'none') return { refused: { status: 403, body: FORBIDDEN } }
+  return { actor }
+}
 
 /** The hold named in the path when it is live and on a line the caller reaches (same rule as authorize). */
-async function reachableHold(req: PayloadRequest, actor: AccessUser) {
-  const id = String(req.routeParams?.id ?? '')
-  const engine = await engineFor(req.payload)
+async function reachableHold(payload: Payload, actor: AccessUser, id: string) {
+  const engine = await engineFor(payload)
   const hold = await engine.holdOf(id)
-  const ls = hold ? await lineFor(req.payload, actor, 'authorize', hold.meta.line) : null
-  return { id, engine, hold: ls ? hold : null, ls }
+  const ls = hold ? await lineFor(payload, actor, 'authorize', hold.meta.line) : null
+  return { engine, hold: ls ? hold : null, ls }
 }
 
 /** Runs a hold operation; a counter store that does not answer is a 503 the network element can retry. */
-async function withStore(f: () => Promise<Response>): Promise<Response> {
+async function withStore(f: () => Promise<Answer>): Promise<Answer> {
   try {
     return await f()
   } catch (e) {
-    if (e instanceof StoreUnavailableError) return json(STORE_UNAVAILABLE, 503)
+    if (e instanceof StoreUnavailableError) return { status: 503, body: STORE_UNAVAILABLE }
     throw e
   }
 }
 
+/** POST /engine/holds/:id {used, more?}: a session's report and ask for more (Gy update). */
+export async function holdUpdateRequest(payload: Payload, user: unknown, id: string, body: unknown): Promise<Answer> {
+  return withStore(async () => {
+    const who = caller(user, 'authorize')
+    if ('refused' in who) return who.refused
+    const parsed = holdUpdateBody.safeParse(body)
+    if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
+    const { engine, hold, ls } = await reachableHold(payload, who.actor, id)
+    if (!hold || !ls) return { status: 404, body: holdNotFoundBody(id) }
+    const d = await engine.updateHold(ls, hold, parsed.data.used, parsed.data.more)
+    return d ? ok(decisionBody(d)) : { status: 404, body: holdNotFoundBody(id) }
+  })
+}
+
+/** DELETE /engine/holds/:id: the call never connected, everything held returns. */
+export async function holdReleaseRequest(payload: Payload, user: unknown, id: string): Promise<Answer> {
+  return withStore(async () => {
+    const who = caller(user, 'authorize')
+    if ('refused' in who) return who.refused
+    const { engine, hold } = await reachableHold(payload, who.actor, id)
+    if (!hold) return { status: 404, body: holdNotFoundBody(id) }
+    const released = await engine.releaseHold(id)
+    return released ? ok({ released: true, id, units: released.amount }) : { status: 404, body: holdNotFoundBody(id) }
+  })
+}
+
+/** POST /engine/usage {events}: each event checked on its own (rejected by index), the rest recorded. */
+export async function usageRequest(payload: Payload, user: unknown, body: unknown): Promise<Answer> {
+  const who = caller(user, 'usage')
+  if ('refused' in who) return who.refused
+  const parsed = usageBody.safeParse(body)
+  if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
+  const rejected: { index: number; error: string }[] = []
+  const events: IngestEvent[] = []
+  parsed.data.events.forEach((raw, index) => {
+    const quick = quickUsageEvent(raw)
+    if (quick) return void events.push({ index, ...quick })
+    const e = usageEvent.safeParse(raw)
+    if (!e.success) rejected.push({ index, error: fieldErrors(e.error).map((f) => `${f.field}: ${f.message}`).join('; ') })
+    else events.push({ index, ...e.data })
+  })
+  const engine = await engineFor(payload)
+  const cache = new Map<string, Promise<LineSnapshot | null>>()
+  const result = await engine.ingest(events, (m) => {
+    let f = cache.get(m)
+    if (!f) cache.set(m, (f = lineFor(payload, who.actor, 'usage', m)))
+    return f
+  })
+  return ok({
+    accepted: result.accepted,
+    duplicates: result.duplicates,
+    rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index),
+  })
+}
+
 const unauthorized = () => json(UNAUTHORIZED, 401)
+const reply = (a: Answer) => json(a.body, a.status)
+const holdId = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
+
+/**
+ * The engine's calls a network element makes per call or session, answered by the same
+ * functions on both paths: the Payload endpoints below and the server's fast path (./http.ts).
+ */
+export const ENGINE_FAST_ROUTES: EngineRoute[] = [
+  { method: 'POST', path: '/api/engine/authorize', handler: (payload, c) => authorizeRequest(payload, c.user, c.body) },
+  { method: 'POST', path: '/api/engine/usage', handler: (payload, c) => usageRequest(payload, c.user, c.body) },
+  { method: 'POST', path: '/api/engine/holds/:id', handler: (payload, c) => holdUpdateRequest(payload, c.user, c.params.id, c.body) },
+  { method: 'DELETE', path: '/api/engine/holds/:id', handler: (payload, c) => holdReleaseRequest(payload, c.user, c.params.id) },
+]
 
 export const engineEndpoints: Endpoint[] = [
   {
     path: '/engine/authorize',
     method: 'post',
-    handler: async (req) => {
-      const r = await authorizeRequest(req.payload, req.user, await bodyOf(req))
-      return json(r.body, r.status)
-    },
+    handler: async (req) => reply(await authorizeRequest(req.payload, req.user, await bodyOf(req))),
   },
   {
     path: '/engine/holds/:id',
     method: 'post',
-    handler: async (req) =>
-      withStore(async () => {
-        const actor = actorOf(req)
-        if (!actor) return unauthorized()
-        if (engineScope('authorize', actor) === 'none') return json(FORBIDDEN, 403)
-        const parsed = holdUpdateBody.safeParse(await bodyOf(req))
-        if (!parsed.success) return invalid(parsed.error)
-        const { id, engine, hold, ls } = await reachableHold(req, actor)
-        if (!hold || !ls) return holdNotFound(id)
-        const d = await engine.updateHold(ls, hold, parsed.data.used, parsed.data.more)
-        return d ? json(decisionBody(d)) : holdNotFound(id)
-      }),
+    handler: async (req) => reply(await holdUpdateRequest(req.payload, req.user, holdId(req), await bodyOf(req))),
   },
   {
     path: '/engine/holds/:id',
     method: 'delete',
-    handler: async (req) =>
-      withStore(async () => {
-        const actor = actorOf(req)
-        if (!actor) return unauthorized()
-        if (engineScope('authorize', actor) === 'none') return json(FORBIDDEN, 403)
-        const { id, engine, hold } = await reachableHold(req, actor)
-        if (!hold) return holdNotFound(id)
-        const released = await engine.releaseHold(id)
-        return released ? json({ released: true, id, units: released.amount }) : holdNotFound(id)
-      }),
+    handler: async (req) => reply(await holdReleaseRequest(req.payload, req.user, holdId(req))),
   },
   {
     path: '/engine/usage',
     method: 'post',
-    handler: async (req) => {
-      const actor = actorOf(req)
-      if (!actor) return unauthorized()
-      if (engineScope('usage', actor) === 'none') return json(FORBIDDEN, 403)
-      const parsed = usageBody.safeParse(await bodyOf(req))
-      if (!parsed.success) return invalid(parsed.error)
-      const rejected: { index: number; error: string }[] = []
-      const events: IngestEvent[] = []
-      parsed.data.events.forEach((raw, index) => {
-        const e = usageEvent.safeParse(raw)
-        if (!e.success) rejected.push({ index, error: fieldErrors(e.error).map((f) => `${f.field}: ${f.message}`).join('; ') })
-        else events.push({ index, ...e.data })
-      })
-      const engine = await engineFor(req.payload)
-      const cache = new Map<string, Promise<LineSnapshot | null>>()
-      const result = await engine.ingest(events, (m) => {
-        let f = cache.get(m)
-        if (!f) cache.set(m, (f = lineFor(req.payload, actor, 'usage', m)))
-        return f
-      })
-      return json({
-        accepted: result.accepted,
-        duplicates: result.duplicates,
-        rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index),
-      })
-    },
+    handler: async (req) => reply(await usageRequest(req.payload, req.user, await bodyOf(req))),
   },
   {
     path: '/engine/simulate',
@@ -278,5 +309,5 @@ export const engineEndpoints: Endpoint[] = [
   },
 ]
 
-// The custom server (server.mjs) serves POST /api/engine/authorize without going through Next.
-registerEngineHttp(authorizeRequest)
+// The custom server (server.mjs) serves these without going through Next.
+registerEngineHttp(ENGINE_FAST_ROUTES)

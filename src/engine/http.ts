@@ -1,10 +1,12 @@
 /**
- * The engine's low-latency HTTP path: POST /api/engine/authorize answered straight from
- * Node's HTTP server (server.mjs), without the Next route handler and Payload's request
- * building. Same rules as the Payload endpoint — the same auth strategies (API key
- * `Authorization: users API-Key <key>` or session JWT), the same `authorizeRequest`
- * (a company's user reaches only its lines), the same answers. Everything else (and this
- * path too when the server runs with ENGINE_FAST_PATH=off) goes to Next.
+ * The engine's low-latency HTTP path: the calls a network element makes per call or session —
+ * POST /api/engine/authorize, POST /api/engine/usage, POST and DELETE /api/engine/holds/:id —
+ * answered straight from Node's HTTP server (server.mjs), without the Next route handler and
+ * Payload's request building. Same rules as the Payload endpoints: the same request checks as
+ * every Next API route (src/http/checks.ts: Origin of cookie writes, query strings, body limit,
+ * JSON only), the same auth strategies (API key `Authorization: users API-Key <key>` or session
+ * JWT), and the very same request functions (./endpoints.ts `ENGINE_FAST_ROUTES`), so the same
+ * answers. Everything else (and these too when the server runs with ENGINE_FAST_PATH=off) goes to Next.
  *
  * What the endpoint pays per request and this path does not: the Next router, building a
  * PayloadRequest (i18n, URL, locale…) and the auth strategies' database lookup. The user
@@ -16,11 +18,23 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { executeAuthStrategies, getPayload, type Payload } from 'payload'
-import { crossSiteWrite, ERRORS, isJson } from '../http/checks'
+import { badQueryString, crossSiteWrite, ERRORS, isJson } from '../http/checks'
 import { SECURITY_HEADERS } from '../http/securityHeaders.mjs'
 import { MAX_BODY_BYTES } from '../http/settings'
 
-export type AuthorizeRequest = (payload: Payload, user: unknown, body: unknown) => Promise<{ status: number; body: unknown }>
+/** What a route's request function receives: the authenticated user (or null), the path's parameters and the parsed body. */
+export interface EngineCall {
+  user: unknown
+  params: Record<string, string>
+  body: unknown
+}
+
+export interface EngineRoute {
+  method: 'POST' | 'DELETE'
+  /** `/api/engine/…`, a `:name` segment matches one path segment. */
+  path: string
+  handler: (payload: Payload, call: EngineCall) => Promise<{ status: number; body: unknown }>
+}
 
 export interface EngineHttp {
   /** Takes the request (answering it) when it is the engine's fast route; false = hand it on. */
@@ -70,13 +84,16 @@ function discard(req: IncomingMessage, res: ServerResponse) {
   req.resume()
 }
 
-/** Refusals before anything is read or looked up: a cross-site cookie write (403), a body that is not JSON (415). */
-function refusal(req: IncomingMessage): [number, string] | null {
+/** Refusals before the body is read, as Next's API guard answers them: a cross-site cookie write (403), a malformed query string (400). */
+function refusal(req: IncomingMessage, url: string): [number, string] | null {
   const h = req.headers
   if ((h.cookie || h.origin) && crossSiteWrite({ method: req.method ?? 'POST', host: h.host, origin: h.origin, referer: h.referer, secFetchSite: h['sec-fetch-site'] as string | undefined, authorization: h.authorization, cookie: h.cookie })) {
     return [403, ERRORS.crossSite]
   }
-  if (!isJson(h['content-type'])) return [415, ERRORS.mediaType]
+  if (url.includes('?')) {
+    const bad = badQueryString(new URL(url, 'http://localhost'))
+    if (bad) return [400, bad]
+  }
   return null
 }
 
@@ -90,9 +107,35 @@ function headersOf(req: IncomingMessage): Headers {
   return h
 }
 
-export function createEngineHttp(authorize: AuthorizeRequest, payloadOf: () => Promise<Payload>): EngineHttp {
-  const users = new Map<string, { user: Promise<unknown>; until: number }>()
+/** The route and its parameters for a method and path, or null. */
+function matcher(routes: EngineRoute[]) {
+  const table = routes.map((r) => ({ route: r, parts: r.path.split('/') }))
+  return (method: string, path: string): { route: EngineRoute; params: Record<string, string> } | null => {
+    if (!path.startsWith('/api/engine/')) return null
+    const parts = path.split('/')
+    for (const { route, parts: want } of table) {
+      if (route.method !== method || want.length !== parts.length) continue
+      const params: Record<string, string> = {}
+      let ok = true
+      for (let i = 0; i < want.length && ok; i++) {
+        if (want[i].startsWith(':')) {
+          try {
+            params[want[i].slice(1)] = decodeURIComponent(parts[i])
+          } catch {
+            ok = false
+          }
+          ok &&= parts[i] !== ''
+        } else ok = want[i] === parts[i]
+      }
+      if (ok) return { route, params }
+    }
+    return null
+  }
+}
 
+export function createEngineHttp(routes: EngineRoute[], payloadOf: () => Promise<Payload>): EngineHttp {
+  const match = matcher(routes)
+  const users = new Map<string, { user: Promise<unknown>; until: number }>()
   async function userFor(payload: Payload, req: IncomingMessage): Promise<unknown> {
     const authorization = req.headers.authorization ?? ''
     const cookie = req.headers.cookie ?? ''
@@ -111,30 +154,32 @@ export function createEngineHttp(authorize: AuthorizeRequest, payloadOf: () => P
     return user
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse) {
+  async function serve(req: IncomingMessage, res: ServerResponse, url: string, found: { route: EngineRoute; params: Record<string, string> }) {
     try {
-      const refused = refusal(req)
+      const refused = refusal(req, url)
       if (refused) {
         discard(req, res)
         return send(res, refused[0], { errors: [{ message: refused[1] }] })
       }
       const payload = await payloadOf()
-      const user = await userFor(payload, req)
+      const user = userFor(payload, req)
       const text = await readBody(req)
       if (text === null) {
         discard(req, res)
         return send(res, 413, { errors: [{ message: ERRORS.tooLarge(MAX_BODY) }] })
       }
+      // As Next's guard: an empty body passes whatever its type (DELETE); any other must be JSON.
+      if (text !== '' && !isJson(req.headers['content-type'])) return send(res, 415, { errors: [{ message: ERRORS.mediaType }] })
       let body: unknown
       try {
         body = text ? JSON.parse(text) : undefined
       } catch {
         body = undefined
       }
-      const r = await authorize(payload, user, body)
+      const r = await found.route.handler(payload, { user: await user, params: found.params, body })
       send(res, r.status, r.body)
     } catch (e) {
-      console.error('engine authorize:', e)
+      console.error(`engine ${found.route.method} ${found.route.path}:`, e)
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Erro interno' }] })
       else res.destroy()
     }
@@ -142,18 +187,20 @@ export function createEngineHttp(authorize: AuthorizeRequest, payloadOf: () => P
 
   return {
     handle(req, res) {
-      if (req.method !== 'POST' || !req.url) return false
-      const q = req.url.indexOf('?')
-      if ((q < 0 ? req.url : req.url.slice(0, q)) !== AUTHORIZE_PATH) return false
-      void serve(req, res)
+      const url = req.url
+      if (!url || (req.method !== 'POST' && req.method !== 'DELETE')) return false
+      const q = url.indexOf('?')
+      const found = match(req.method, q < 0 ? url : url.slice(0, q))
+      if (!found) return false
+      void serve(req, res, url, found)
       return true
     },
   }
 }
 
 /** Makes the handler reachable by server.mjs (called by ./endpoints.ts, which the config loads). */
-export function registerEngineHttp(authorize: AuthorizeRequest) {
+export function registerEngineHttp(routes: EngineRoute[]) {
   let payload: Promise<Payload> | null = null
   const payloadOf = () => (payload ??= import('@payload-config').then((m) => getPayload({ config: m.default })))
-  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(authorize, payloadOf)
+  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, payloadOf)
 }

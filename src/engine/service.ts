@@ -36,6 +36,7 @@ import {
   readSentNoticesByLine,
   type ConsumptionDelta,
   type NoticeRow,
+  type ReadMark,
   type UsageRow,
 } from './adapters/usage'
 import { holdPlan, poolScope } from './holdResources'
@@ -115,6 +116,8 @@ function storeBudget(ms: number): StoreCall {
 }
 
 const MAX_WRITE_ATTEMPTS = 12
+/** Line snapshots stored per step (per Redis script) when a company is primed. */
+const PRIME_CHUNK = 1000
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
@@ -200,32 +203,43 @@ export class Engine {
   }
 
   /** A scope's consumption snapshot: from the store, else read from the database and stored. */
-  private async scopeValues(scope: string, cycleKey: string, read: () => Promise<Flat>, store: StoreCall): Promise<Flat> {
+  private async scopeValues(scope: string, cycleKey: string, read: (mark: ReadMark) => Promise<Flat>, store: StoreCall): Promise<Flat> {
     if (this.dirty.size) await store(this.cleanDirty([`${scope}|${cycleKey}`]))
     const cached = await store(this.counters.get(scope, cycleKey))
     if (cached) return cached
-    const values = await read()
-    await store(this.counters.load({ scope, cycleKey, values }))
+    const mark: ReadMark = {}
+    const values = await read(mark)
+    await store(this.counters.load({ scope, cycleKey, values, seen: mark.seen }))
     return values
   }
 
   /**
-   * In-process counters: the first cold line of a company in a cycle starts loading every line's
-   * consumption in one query, in the background (awaiting it made that first request wait for a
-   * large company's whole cycle); meanwhile lines load one by one. Snapshots are versioned by their
-   * sum, so a load never replaces a newer one. (Before: one database read per new line made
-   * authorize over a large company database-bound.)
+   * The first cold line of a company in a cycle starts loading every line's consumption in one
+   * query, in the background (awaiting it made that first request wait for a large company's
+   * whole cycle), into the store — in process, or into Redis a thousand lines per script;
+   * meanwhile lines load one by one. Snapshots are versioned by their sum, so a load never
+   * replaces a newer one. (Before: one database read per new line made authorize over a large
+   * company database-bound; with Redis counters every new line still cost one.)
    */
   private primeCompany(ls: LineSnapshot, cycleKey: string): void {
-    if (this.counters.kind !== 'memory') return
     const key = `${String(ls.companyId)}|${cycleKey}`
     if (this.primedCompanies.has(key)) return
     const ids = this.snapshots.lineIdsOf(ls.companyId)
     if (!ids) return
     this.primedCompanies.set(key, false)
-    readConsumptionOfCompany(this.payload, ls.companyId, cycleKey)
+    const mark: ReadMark = {}
+    readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
       .then(async (flats) => {
-        for (const id of ids) await this.counters.load({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {} })
+        const all = ids.map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
+        for (let i = 0; i < all.length; i += PRIME_CHUNK) {
+          const part = all.slice(i, i + PRIME_CHUNK)
+          if (this.counters.kind === 'memory') {
+            for (const s of part) await this.counters.load(s)
+            // The in-process store answers in microtasks: yield to the requests waiting meanwhile
+            // (100 000 lines in one go held a cold line's answer ~300 ms).
+            await new Promise((r) => setImmediate(r))
+          } else await this.counters.settle(part, [])
+        }
         this.primedCompanies.set(key, true)
       })
       .catch(() => this.primedCompanies.delete(key))
@@ -235,8 +249,8 @@ export class Engine {
   async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
     this.primeCompany(ls, cycleKey)
     const [flat, pool] = await Promise.all([
-      this.scopeValues(String(ls.lineId), cycleKey, () => readConsumption(this.payload, [ls.lineId], cycleKey), store),
-      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), store) : Promise.resolve({} as Flat),
+      this.scopeValues(String(ls.lineId), cycleKey, (mark) => readConsumption(this.payload, [ls.lineId], cycleKey, undefined, mark), store),
+      ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, (mark) => this.poolValues(ls, cycleKey, mark), store) : Promise.resolve({} as Flat),
     ])
     return unflatten(flat, pool.pool ?? 0)
   }
@@ -247,8 +261,8 @@ export class Engine {
     return unflatten(flat, pool.pool ?? 0)
   }
 
-  private async poolValues(ls: LineSnapshot, cycleKey: string): Promise<Flat> {
-    const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData')
+  private async poolValues(ls: LineSnapshot, cycleKey: string, mark?: ReadMark): Promise<Flat> {
+    const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData', mark)
     return sum.lineData ? { pool: sum.lineData } : {}
   }
 
@@ -407,16 +421,17 @@ export class Engine {
       const cold = all.filter((ls, i) => !cached?.[i])
       cached?.forEach((f, i) => f && flats.set(String(all[i].lineId), f))
       if (cold.length) {
-        const read = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey)
+        const mark: ReadMark = {}
+        const read = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey, mark)
         for (const ls of cold) {
           const values = read.get(String(ls.lineId)) ?? {}
           flats.set(String(ls.lineId), values)
-          await tryStore(() => this.counters.load({ scope: String(ls.lineId), cycleKey, values }))
+          await tryStore(() => this.counters.load({ scope: String(ls.lineId), cycleKey, values, seen: mark.seen }))
         }
       }
       for (const ls of all) {
         if (ls.snapshot.pool && !pools.has(String(ls.accountId))) {
-          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, () => this.poolValues(ls, cycleKey), (x) => x))) ?? (await this.poolValues(ls, cycleKey))
+          const p = (await tryStore(() => this.scopeValues(poolScope(ls.accountId), cycleKey, (mark) => this.poolValues(ls, cycleKey, mark), (x) => x))) ?? (await this.poolValues(ls, cycleKey))
           pools.set(String(ls.accountId), p.pool ?? 0)
         }
         out.set(`${String(ls.lineId)}|${cycleKey}`, unflatten(flats.get(String(ls.lineId)) ?? {}, pools.get(String(ls.accountId)) ?? 0))
@@ -576,7 +591,13 @@ export class Engine {
       }
     }
     if (usage.length) {
-      const stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel)
+      // The named holds' parts end with the first stored snapshot that counts this batch (it may be another instance's).
+      const committing = ending.filter((h) => !h.unchecked).map((h) => h.id)
+      const beforeCommit = committing.length ? (xid: string) => withDeadline(this.counters.committing(committing, xid), this.deadlineMs).catch(() => undefined) : undefined
+      const stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel, beforeCommit).catch((e: unknown) => {
+        if (beforeCommit) void this.counters.committing(committing, null).catch(() => undefined)
+        throw e
+      })
       for (const t of touched) {
         const sent = this.sentNotices.get(t.ls.lineId, t.cycleKey)
         for (const n of t.notices) sent?.add(n.key)
@@ -595,10 +616,14 @@ export class Engine {
     const byCycle = new Map<string, LineSnapshot[]>()
     for (const { ls, cycleKey } of lines) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), ls])
     for (const [cycleKey, list] of byCycle) {
-      const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey)
-      for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {} })
+      const mark: ReadMark = {}
+      const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey, mark)
+      for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {}, seen: mark.seen })
     }
-    for (const { ls, cycleKey } of pools) snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey) })
+    for (const { ls, cycleKey } of pools) {
+      const mark: ReadMark = {}
+      snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey, mark), seen: mark.seen })
+    }
     for (const h of ending) if (h.unchecked) this.unsettled.set(h.id, h.lineId)
     try {
       await this.counters.settle(snaps, ending.filter((h) => !h.unchecked).map((h) => h.id))

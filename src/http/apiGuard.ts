@@ -6,7 +6,7 @@
  * strings and over-nested GraphQL (400); and the security headers on every answer.
  */
 import { bodyLimitFor } from './settings'
-import { crossSiteWrite, ERRORS, isJson, isMultipart } from './checks'
+import { badQueryString, crossSiteWrite, ERRORS, isJson, isMultipart } from './checks'
 import { nestingDepth, MAX_QUERY_DEPTH } from './nesting'
 import { SECURITY_HEADERS } from './securityHeaders.mjs'
 
@@ -51,22 +51,6 @@ export function withSecurityHeaders(res: Response): Response {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) copy.headers.set(k, v)
     return copy
   }
-}
-
-/** `where`/`data` sent as JSON text in the query string must parse, and stay shallow. */
-function badQueryString(url: URL): string | null {
-  for (const name of ['where', 'data']) {
-    const text = url.searchParams.get(name)
-    if (text == null || text === '') continue
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      return `${name}: JSON inválido`
-    }
-    if (nestingDepth(parsed) > MAX_QUERY_DEPTH) return `${name}: aninhamento profundo demais (máximo ${MAX_QUERY_DEPTH} níveis)`
-  }
-  return null
 }
 
 /** A GraphQL body whose query text or variables nest deeper than any real query does. */

@@ -2,6 +2,8 @@
  * Request checks shared by the Next API routes (./apiGuard.ts) and the engine's fast path
  * (src/engine/http.ts), on plain header values so both can call them.
  */
+import { MAX_QUERY_DEPTH, nestingDepth } from './nesting'
+
 export const COOKIE_NAME = 'payload-token'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -56,3 +58,20 @@ export const ERRORS = {
   tooLarge: (limit: number) => `Corpo da requisição grande demais (máximo ${limit} bytes)`,
   mediaType: 'Envie o corpo como application/json',
 } as const
+
+/** `where`/`data` sent as JSON text in the query string must parse, and stay shallow. */
+export function badQueryString(url: URL): string | null {
+  for (const name of ['where', 'data']) {
+    const text = url.searchParams.get(name)
+    if (text == null || text === '') continue
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      return `${name}: JSON inválido`
+    }
+    if (nestingDepth(parsed) > MAX_QUERY_DEPTH) return `${name}: aninhamento profundo demais (máximo ${MAX_QUERY_DEPTH} níveis)`
+  }
+  return null
+}
+

@@ -170,6 +170,22 @@ export interface ScopeSnapshot {
   scope: string
   cycleKey: string
   values: Flat
+  /** The database snapshot the values were read at (ReadMark, PostgreSQL), when known. */
+  seen?: string
+}
+
+/**
+ * Is transaction `xid` visible in PostgreSQL snapshot `seen` (`xmin:xmax:xip,…`, as
+ * pg_current_snapshot() prints it)? Visible = committed before the snapshot was taken (the
+ * store only asks about transactions that were about to commit; see `committing`).
+ */
+export function visibleIn(xid: string, seen: string | undefined): boolean {
+  if (!seen) return false
+  const [xmin, xmax, xip] = seen.split(':')
+  const x = BigInt(xid)
+  if (x < BigInt(xmin)) return true
+  if (x >= BigInt(xmax)) return false
+  return !xip || !xip.split(',').some((v) => v !== '' && BigInt(v) === x)
 }
 
 export interface CounterStore {
@@ -184,6 +200,14 @@ export interface CounterStore {
    * held to used without a moment where they are neither).
    */
   settle(snapshots: ScopeSnapshot[], holdIds: string[]): Promise<void>
+  /**
+   * Usage naming these holds is about to commit in database transaction `transactionId`
+   * (null: it rolled back). Until settle ends them, a snapshot stored with a `seen` in which
+   * that transaction is visible already counts their usage: storing it ends the holds' parts
+   * on its scope in the same step, so used + held never counts a call twice (between one
+   * instance's commit and its settle, another may store the line's newer snapshot).
+   */
+  committing(holdIds: string[], transactionId: string | null): Promise<void>
   /** Forget a scope's snapshot (its next read loads from the database). */
   drop(scope: string, cycleKey: string): Promise<void>
   /** Grant and hold (or update a hold), atomically against every other hold of the resources. */
@@ -202,7 +226,8 @@ export interface CounterStore {
 /* ------------------------------------------------------------------ in process */
 
 interface MemoryHold extends HoldRecord {
-  parts: { base: string; amount: number }[]
+  /** `sc` = `scope|cycle` of the resource `base` (`scope|cycle|key`). */
+  parts: { base: string; sc: string; amount: number }[]
 }
 
 export class MemoryCounterStore implements CounterStore {
@@ -211,6 +236,8 @@ export class MemoryCounterStore implements CounterStore {
   private records = new Map<string, MemoryHold>()
   /** Resource (`scope|cycle|key`) → hold id → units. */
   private resources = new Map<string, Map<string, number>>()
+  /** `scope|cycle` → hold id → the transaction committing usage that names it. */
+  private pending = new Map<string, Map<string, string>>()
 
   async get(scope: string, cycleKey: string) {
     const v = this.values.get(`${scope}|${cycleKey}`)
@@ -218,12 +245,37 @@ export class MemoryCounterStore implements CounterStore {
   }
   async load(s: ScopeSnapshot) {
     const k = `${s.scope}|${s.cycleKey}`
+    this.endCounted(k, s.seen)
     const current = this.values.get(k)
     if (!current || versionOf(current) < versionOf(s.values)) this.values.set(k, { ...s.values })
+  }
+  /** Ends the parts on scope `sc` of holds whose usage a snapshot read at `seen` counts. */
+  private endCounted(sc: string, seen: string | undefined) {
+    const pending = this.pending.get(sc)
+    if (!pending || !seen) return
+    for (const [id, xid] of pending) {
+      if (!visibleIn(xid, seen)) continue
+      pending.delete(id)
+      const h = this.records.get(id)
+      for (const p of h?.parts ?? []) if (p.sc === sc) this.resources.get(p.base)?.delete(id)
+    }
   }
   async settle(snapshots: ScopeSnapshot[], holdIds: string[]) {
     for (const s of snapshots) await this.load(s)
     for (const id of holdIds) this.end(id)
+  }
+  async committing(holdIds: string[], transactionId: string | null) {
+    for (const id of holdIds) {
+      const h = this.records.get(id)
+      for (const p of h?.parts ?? []) {
+        let m = this.pending.get(p.sc)
+        if (transactionId === null) m?.delete(id)
+        else {
+          if (!m) this.pending.set(p.sc, (m = new Map()))
+          m.set(id, transactionId)
+        }
+      }
+    }
   }
   async drop(scope: string, cycleKey: string) {
     this.values.delete(`${scope}|${cycleKey}`)
@@ -236,7 +288,10 @@ export class MemoryCounterStore implements CounterStore {
     const h = this.records.get(id)
     if (!h) return null
     this.records.delete(id)
-    for (const p of h.parts) this.resources.get(p.base)?.delete(id)
+    for (const p of h.parts) {
+      this.resources.get(p.base)?.delete(id)
+      this.pending.get(p.sc)?.delete(id)
+    }
     return h
   }
   private usedOf(r: HoldResource): number {
@@ -254,8 +309,8 @@ export class MemoryCounterStore implements CounterStore {
     const amount = r.base + granted
     const expiresAt = r.expiresAt + granted * (r.unitMs ?? 0)
     if (amount > 0) {
-      const parts = [{ base: `${r.line.scope}|${r.line.cycleKey}|${r.line.key}`, amount }]
-      if (r.pool && poolPart > 0) parts.push({ base: `${r.pool.scope}|${r.pool.cycleKey}|${r.pool.key}`, amount: poolPart })
+      const parts = [{ base: `${r.line.scope}|${r.line.cycleKey}|${r.line.key}`, sc: `${r.line.scope}|${r.line.cycleKey}`, amount }]
+      if (r.pool && poolPart > 0) parts.push({ base: `${r.pool.scope}|${r.pool.cycleKey}|${r.pool.key}`, sc: `${r.pool.scope}|${r.pool.cycleKey}`, amount: poolPart })
       for (const p of parts) {
         let m = this.resources.get(p.base)
         if (!m) this.resources.set(p.base, (m = new Map()))
@@ -320,6 +375,7 @@ export function guarded(store: CounterStore, timeoutMs: number): CounterStore {
     get: (s, c) => bound(store.get(s, c)),
     load: (s) => bound(store.load(s)),
     settle: (s, h) => bound(store.settle(s, h)),
+    committing: (h, t) => bound(store.committing(h, t)),
     drop: (s, c) => bound(store.drop(s, c)),
     hold: (r) => bound(store.hold(r)),
     holds: (ids, now) => bound(store.holds(ids, now)),

@@ -6,14 +6,22 @@
  *   P hz:<scope>:<cycle>:<key> sorted set: hold id by expiry (ms), purged on every use
  *   P hk:<scope>:<cycle>       set: the resource keys with holds
  *   P h:<id>                   hash: the hold (meta JSON, parts, expiry)
+ *   P pd:<scope>:<cycle>       hash: hold id → database transaction committing usage that names it
  * Expiry is the caller's clock (ARGV), not Redis' own, so every instance (and a test's
  * clock) agrees on it; keys also carry a Redis TTL so nothing outlives its use.
  * Scripts take their arguments as one JSON document and touch keys they build from it:
  * this suits one Redis (or a primary with replicas), not Redis Cluster.
  */
+import { createHash } from 'node:crypto'
 import type { CounterStore, Flat, HoldGrant, HoldRecord, HoldRequest, ScopeSnapshot } from './counters'
 
 const TTL_MS = 40 * 24 * 3600 * 1000
+const shas = new Map<string, string>()
+const shaOf = (script: string) => {
+  let sha = shas.get(script)
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')))
+  return sha
+}
 
 const LIB = `
 local P = ARGV[1]
@@ -44,12 +52,42 @@ local function unhold(base, id)
 end
 local function endhold(id)
   local rec = P .. 'h:' .. id
-  local f = redis.call('HMGET', rec, 'lb', 'pb')
+  local f = redis.call('HMGET', rec, 'lb', 'pb', 'ls', 'ps')
   if not f[1] then return false end
   unhold(f[1], id)
   unhold(f[2], id)
+  if f[3] and f[3] ~= '' then redis.call('HDEL', P .. 'pd:' .. f[3], id) end
+  if f[4] and f[4] ~= '' then redis.call('HDEL', P .. 'pd:' .. f[4], id) end
   redis.call('DEL', rec)
   return true
+end
+-- Is transaction x visible in PostgreSQL snapshot 'xmin:xmax:xip,...'? (ids stay far below 2^53)
+local function visible(x, snap)
+  if not snap or snap == '' then return false end
+  local xmin, xmax, xip = string.match(snap, '^(%d+):(%d+):(.*)$')
+  if not xmin then return false end
+  x = tonumber(x)
+  if x < tonumber(xmin) then return true end
+  if x >= tonumber(xmax) then return false end
+  for v in string.gmatch(xip, '%d+') do
+    if tonumber(v) == x then return false end
+  end
+  return true
+end
+-- A snapshot of scope sc read at snap counts the usage of the holds committed before it: their parts on sc end.
+local function endcounted(sc, snap)
+  if not snap or snap == '' then return end
+  local pd = P .. 'pd:' .. sc
+  local all = redis.call('HGETALL', pd)
+  for i = 1, #all, 2 do
+    local id = all[i]
+    if visible(all[i + 1], snap) then
+      local f = redis.call('HMGET', P .. 'h:' .. id, 'lb', 'pb', 'ls', 'ps')
+      if f[3] == sc then unhold(f[1], id) end
+      if f[4] == sc then unhold(f[2], id) end
+      redis.call('HDEL', pd, id)
+    end
+  end
 end
 local function addhold(sc, key, id, amount, exp, ttl)
   local base = sc .. ':' .. key
@@ -75,6 +113,7 @@ local function used(r)
   return s
 end
 local function store(s, ttl)
+  endcounted(s.scope .. ':' .. s.cycleKey, s.seen)
   local h = P .. 'c:' .. s.scope .. ':' .. s.cycleKey
   local cur = tonumber(redis.call('HGET', h, '_v') or '-1')
   if cur >= s.v then return end
@@ -129,11 +168,13 @@ local exp = r.expiresAt + g * (r.unitMs or 0)
 if amount > 0 then
   addhold(r.line.scope .. ':' .. r.line.cycleKey, r.line.key, r.id, amount, exp, ARGV[3])
   local pb = ''
+  local ps = ''
   if r.pool and poolPart > 0 then
     addhold(r.pool.scope .. ':' .. r.pool.cycleKey, r.pool.key, r.id, poolPart, exp, ARGV[3])
     pb = pbase
+    ps = r.pool.scope .. ':' .. r.pool.cycleKey
   end
-  redis.call('HSET', rec, 'meta', ARGV[4], 'lb', lbase, 'pb', pb, 'amount', amount, 'exp', exp)
+  redis.call('HSET', rec, 'meta', ARGV[4], 'lb', lbase, 'pb', pb, 'ls', r.line.scope .. ':' .. r.line.cycleKey, 'ps', ps, 'amount', amount, 'exp', exp)
   redis.call('PEXPIRE', rec, math.max(1, exp - now) + 60000)
 end
 return {g, by, 1, tostring(exp)}
@@ -142,6 +183,24 @@ return {g, by, 1, tostring(exp)}
 const SETTLE = `${LIB}
 for _, s in ipairs(A.snapshots) do store(s, ARGV[3]) end
 for _, id in ipairs(A.holds) do endhold(id) end
+return 1
+`
+
+const COMMITTING = `${LIB}
+for _, id in ipairs(A.ids) do
+  local f = redis.call('HMGET', P .. 'h:' .. id, 'ls', 'ps')
+  for _, sc in ipairs({f[1] or '', f[2] or ''}) do
+    if sc ~= '' then
+      local pd = P .. 'pd:' .. sc
+      if A.xid then
+        redis.call('HSET', pd, id, A.xid)
+        redis.call('PEXPIRE', pd, ARGV[3])
+      else
+        redis.call('HDEL', pd, id)
+      end
+    end
+  end
+end
 return 1
 `
 
@@ -182,6 +241,7 @@ return out
 
 type RedisLike = {
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
+  evalsha(sha: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
   hgetall(key: string): Promise<Record<string, string>>
   del(...keys: string[]): Promise<number>
   scan(cursor: string, ...args: (string | number)[]): Promise<[string, string[]]>
@@ -222,8 +282,19 @@ export class RedisCounterStore implements CounterStore {
     return new RedisCounterStore(client as unknown as RedisLike, prefix)
   }
 
-  private run(script: string, args: unknown, meta = ''): Promise<unknown> {
-    return this.redis.eval(script, 0, this.prefix, JSON.stringify(args), TTL_MS, meta)
+  /**
+   * A script by its SHA1 (Redis keeps it compiled), sent whole only when Redis does not know it
+   * yet (NOSCRIPT: first use, or after a restart): the scripts share a 4 kB library, and sending
+   * it with every call cost the store more than the script itself.
+   */
+  private async run(script: string, args: unknown, meta = ''): Promise<unknown> {
+    const json = JSON.stringify(args)
+    try {
+      return await this.redis.evalsha(shaOf(script), 0, this.prefix, json, TTL_MS, meta)
+    } catch (e) {
+      if (!String((e as Error)?.message).startsWith('NOSCRIPT')) throw e
+      return this.redis.eval(script, 0, this.prefix, json, TTL_MS, meta)
+    }
   }
 
   async get(scope: string, cycleKey: string) {
@@ -245,9 +316,12 @@ export class RedisCounterStore implements CounterStore {
         vals.push(k, n)
         v += n
       }
-      return { scope: s.scope, cycleKey: s.cycleKey, v, vals }
+      return { scope: s.scope, cycleKey: s.cycleKey, v, vals, seen: s.seen ?? '' }
     })
     await this.run(SETTLE, { snapshots: snaps, holds: holdIds })
+  }
+  async committing(holdIds: string[], transactionId: string | null) {
+    if (holdIds.length) await this.run(COMMITTING, { ids: holdIds, xid: transactionId ?? false })
   }
   async drop(scope: string, cycleKey: string) {
     await this.redis.del(`${this.prefix}c:${scope}:${cycleKey}`)

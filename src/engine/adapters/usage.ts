@@ -53,7 +53,15 @@ interface RatedBatch {
   consumption: ConsumptionDelta[]
   notices: NoticeRow[]
   channel: string
+  beforeCommit?: BeforeCommit
 }
+
+/**
+ * Called inside the batch's transaction once everything is written, before COMMIT, with the
+ * transaction's id (PostgreSQL; not called elsewhere): from then on a read that sees the
+ * transaction (ReadMark) sees the whole batch.
+ */
+export type BeforeCommit = (transactionId: string) => Promise<void>
 
 /** The batch conflicted with a concurrent writer (some event ids appeared meanwhile): redo it. */
 export class ConcurrentBatchError extends Error {}
@@ -205,21 +213,43 @@ export async function existingEventIds(payload: Payload, keys: EventKey[]): Prom
   return found
 }
 
+/**
+ * Which committed transactions a read saw: PostgreSQL's snapshot of the statement
+ * (`xmin:xmax:in-progress…`), read in the same statement as the rows so it names exactly the
+ * commits they include. The counter store ends the parts of holds whose usage a stored snapshot
+ * already counts (their transaction is visible in it: see `committing` in ./counters.ts).
+ * Left unset on other databases and on reads of several statements.
+ */
+export interface ReadMark {
+  seen?: string
+}
+
+/** The select column that reads the statement's snapshot (PostgreSQL; evaluated once, as an init plan). */
+const statementSnapshot = () => sql<string>`(select pg_current_snapshot()::text)`
+
+/** Marks `mark` with the snapshot a read of one statement saw (none when it read nothing: then it saw no commit of these rows). */
+function markRead(mark: ReadMark | undefined, rows: { seen?: string }[], statements: number) {
+  if (!mark) return
+  mark.seen = statements === 1 ? rows.find((r) => r.seen)?.seen : undefined
+}
+
 /** Consumption rows of a line (or several: an account's, for its pool) in a cycle, summed by key. */
-export async function readConsumption(payload: Payload, lines: readonly Id[], cycle: string, key?: string): Promise<Flat> {
+export async function readConsumption(payload: Payload, lines: readonly Id[], cycle: string, key?: string, mark?: ReadMark): Promise<Flat> {
   const out: Flat = {}
-  for (const part of chunks(lines, 5000)) {
+  const parts = chunks(lines, 5000)
+  for (const part of parts) {
     if (isSql(payload)) {
       const db = payload.db as any
       const t = db.tables.consumption
       const conds = [inArray(t.line, part), eq(t.cycle, cycle)]
       if (key) conds.push(eq(t.key, key))
-      const rows: { key: string; units: number }[] = await db.drizzle
-        .select({ key: t.key, units: sql<number>`sum(${t.units})` })
+      const rows: { key: string; units: number; seen?: string }[] = await db.drizzle
+        .select({ key: t.key, units: sql<number>`sum(${t.units})`, ...(isPostgres(payload) ? { seen: statementSnapshot() } : {}) })
         .from(t)
         .where(and(...conds))
         .groupBy(t.key)
       for (const r of rows) out[r.key] = (out[r.key] ?? 0) + Number(r.units)
+      markRead(mark, rows, parts.length)
       continue
     }
     const where: Record<string, unknown> = { line: { in: part }, cycle: { equals: cycle } }
@@ -234,7 +264,7 @@ export async function readConsumption(payload: Payload, lines: readonly Id[], cy
  * Consumption rows matching a filter, summed by line and key into `out`: the SQL filter on
  * SQLite/PostgreSQL, the same filter as a Local API `where` elsewhere.
  */
-async function sumConsumptionByLine(payload: Payload, out: Map<string, Flat>, sqlFilter: (t: any) => unknown, where: Record<string, unknown>) {
+async function sumConsumptionByLine(payload: Payload, out: Map<string, Flat>, sqlFilter: (t: any) => unknown, where: Record<string, unknown>): Promise<{ seen?: string }[]> {
   const add = (line: unknown, key: string, units: unknown) => {
     const flat = out.get(String(line)) ?? {}
     flat[key] = (flat[key] ?? 0) + Number(units)
@@ -243,31 +273,35 @@ async function sumConsumptionByLine(payload: Payload, out: Map<string, Flat>, sq
   if (isSql(payload)) {
     const db = payload.db as any
     const t = db.tables.consumption
-    const rows: { line: Id; key: string; units: number }[] = await db.drizzle
-      .select({ line: t.line, key: t.key, units: sql<number>`sum(${t.units})` })
+    const rows: { line: Id; key: string; units: number; seen?: string }[] = await db.drizzle
+      .select({ line: t.line, key: t.key, units: sql<number>`sum(${t.units})`, ...(isPostgres(payload) ? { seen: statementSnapshot() } : {}) })
       .from(t)
       .where(sqlFilter(t))
       .groupBy(t.line, t.key)
     for (const r of rows) add(r.line, r.key, r.units)
-    return
+    return rows
   }
   const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, depth: 0, overrideAccess: true })
   for (const d of res.docs as any[]) add(d.line, d.key, d.units)
+  return []
 }
 
 /** Consumption rows of several lines in a cycle, summed by key for each line (lines without rows are absent). */
-export async function readConsumptionByLine(payload: Payload, lines: Id[], cycle: string): Promise<Map<string, Flat>> {
+export async function readConsumptionByLine(payload: Payload, lines: Id[], cycle: string, mark?: ReadMark): Promise<Map<string, Flat>> {
   const out = new Map<string, Flat>()
-  for (const part of chunks(lines, 1000)) {
-    await sumConsumptionByLine(payload, out, (t) => and(inArray(t.line, part), eq(t.cycle, cycle)), { line: { in: part }, cycle: { equals: cycle } })
+  const parts = chunks(lines, 1000)
+  for (const part of parts) {
+    const rows = await sumConsumptionByLine(payload, out, (t) => and(inArray(t.line, part), eq(t.cycle, cycle)), { line: { in: part }, cycle: { equals: cycle } })
+    markRead(mark, rows, parts.length)
   }
   return out
 }
 
 /** Consumption rows of every line of a company in a cycle, summed by key for each line (lines without rows are absent). */
-export async function readConsumptionOfCompany(payload: Payload, company: Id, cycle: string): Promise<Map<string, Flat>> {
+export async function readConsumptionOfCompany(payload: Payload, company: Id, cycle: string, mark?: ReadMark): Promise<Map<string, Flat>> {
   const out = new Map<string, Flat>()
-  await sumConsumptionByLine(payload, out, (t) => and(eq(t.company, company), eq(t.cycle, cycle)), { company: { equals: company }, cycle: { equals: cycle } })
+  const rows = await sumConsumptionByLine(payload, out, (t) => and(eq(t.company, company), eq(t.cycle, cycle)), { company: { equals: company }, cycle: { equals: cycle } })
+  markRead(mark, rows, 1)
   return out
 }
 
@@ -316,9 +350,10 @@ export async function persistBatch(
   consumption: ConsumptionDelta[],
   notices: NoticeRow[],
   channel: string,
+  beforeCommit?: BeforeCommit,
 ): Promise<StoredNotice[]> {
   if (!isSql(payload)) return persistLocal(payload, { usage, consumption, notices, channel })
-  const batch = { usage, consumption, notices, channel }
+  const batch = { usage, consumption, notices, channel, beforeCommit }
   const db = payload.db as any
   if (isPostgres(payload)) return db.drizzle.transaction((tx: any) => writeSql(db, tx, true, batch))
   // SQLite: this transaction opens outside Payload's, so it queues on the same gate (src/lib/transactionGate.ts).
@@ -335,7 +370,7 @@ async function writeSql(
   db: any,
   tx: any,
   pg: boolean,
-  { usage, consumption, notices, channel }: RatedBatch,
+  { usage, consumption, notices, channel, beforeCommit }: RatedBatch,
 ): Promise<StoredNotice[]> {
   const now = new Date().toISOString()
   // One order for every batch (events by id, counters by line, cycle and key, notices by key):
@@ -390,6 +425,10 @@ async function writeSql(
       const notice = byKey.get(`${String(r.line)}|${r.cycle}|${r.packageKey}|${r.threshold}`)
       if (notice) stored.push({ ...notice, rowId: r.id })
     }
+  }
+  if (pg && beforeCommit) {
+    const res = await tx.session.client.query('SELECT pg_current_xact_id()::text AS xid')
+    await beforeCommit(String(res.rows[0].xid))
   }
   return stored
 }

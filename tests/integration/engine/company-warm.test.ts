@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { engineFor } from '../../../src/engine/service'
+import { Redis } from 'ioredis'
+import { randomPrefix } from '../../../src/engine/adapters/counters'
+import { gatewayFromEnv } from '../../../src/engine/adapters/notify'
+import { RedisCounterStore } from '../../../src/engine/adapters/redisCounters'
+import { cycleFor } from '../../../src/engine/core'
+import { Engine, engineFor } from '../../../src/engine/service'
 import { seedLargeTenant } from '../../../src/seed/large'
 import { generateMsisdn } from '../../../src/validation/generate'
 import { startTestApp, type TestApp } from '../../helpers/app'
@@ -76,6 +81,33 @@ describe('a company of thousands of lines', () => {
     expect(a!.snapshot.lists).toBe(b!.snapshot.lists)
     // A usage batch over many lines of a warm company reads no snapshot data again.
     await engine.snapshots.preload(msisdns.slice(0, 500))
+  })
+
+  it('with the counters in Redis, the company’s counters are loaded in bulk: new lines cost no database read', async (ctx) => {
+    const url = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    const up = await probe.connect().then(
+      () => true,
+      () => false,
+    )
+    probe.disconnect()
+    if (!up) ctx.skip()
+    const company = await seedLargeTenant(app.payload, 1_000, { seed: 78 })
+    const msisdns = (await app.payload.find({ collection: 'lines', where: { company: { equals: company.id } }, pagination: false, depth: 0, overrideAccess: true, select: { msisdn: true } as never })).docs.map((d: any) => String(d.msisdn))
+    const store = await RedisCounterStore.connect(url, randomPrefix())
+    const engine = new Engine(app.payload, store, gatewayFromEnv(), { reconcileS: 0, deadlineMs: 5_000 })
+    const at = new Date(TUESDAY_NOON)
+    const ask = { service: 'voice' as const, destination: '32345678', at, units: 60 }
+    const lines = await Promise.all(msisdns.map(async (m) => (await engine.snapshots.byMsisdn(m))!))
+    expect((await engine.authorize(lines[0], ask)).allow).toBe(true)
+    const cycleKey = cycleFor(at, lines[0].snapshot.renewalDay).key
+    // The first cold line starts the company's load in the background; wait for its last line.
+    for (let i = 0; i < 200 && !(await store.get(String(lines.at(-1)!.lineId), cycleKey)); i++) await new Promise((r) => setTimeout(r, 50))
+    const reads = await countQueries(async () => {
+      for (const ls of lines.slice(1, 301)) expect((await engine.authorize(ls, ask)).allow).toBe(true)
+    })
+    expect(reads).toBe(0)
+    await engine.close()
   })
 })
 

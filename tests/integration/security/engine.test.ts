@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { authorizeRequest } from '../../../src/engine/endpoints'
+import { ENGINE_FAST_ROUTES } from '../../../src/engine/endpoints'
 import { AUTHORIZE_PATH, createEngineHttp } from '../../../src/engine/http'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
@@ -38,7 +38,7 @@ beforeAll(async () => {
   t.adminB = await loginAs(app.rest, app.payload, world.b.users.admin)
   t.subadmin = await loginAs(app.rest, app.payload, world.a.users.subadmin)
   t.viewer = await loginAs(app.rest, app.payload, world.a.users.viewer)
-  const fast = createEngineHttp(authorizeRequest, async () => app.payload)
+  const fast = createEngineHttp(ENGINE_FAST_ROUTES, async () => app.payload)
   server = http.createServer((req, res) => {
     if (!fast.handle(req, res)) res.writeHead(418).end()
   })

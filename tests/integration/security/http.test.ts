@@ -21,9 +21,9 @@ beforeAll(async () => {
   session = await loginAs(app.rest, app.payload, world.a.users.admin)
   apiKey = randomUUID()
   await app.payload.update({ collection: 'users', id: world.a.users.admin.id, data: { enableAPIKey: true, apiKey } as never, overrideAccess: true })
-  const { authorizeRequest } = await import('../../../src/engine/endpoints')
+  const { ENGINE_FAST_ROUTES } = await import('../../../src/engine/endpoints')
   const { createEngineHttp } = await import('../../../src/engine/http')
-  const fast = createEngineHttp(authorizeRequest, async () => app.payload)
+  const fast = createEngineHttp(ENGINE_FAST_ROUTES, async () => app.payload)
   server = http.createServer((req, res) => {
     if (!fast.handle(req, res)) res.writeHead(418).end()
   })
