@@ -73,6 +73,7 @@ export interface Config {
     offers: Offer;
     transfers: Transfer;
     holidays: Holiday;
+    tariffs: Tariff;
     accounts: Account;
     companies: Company;
     users: User;
@@ -103,6 +104,7 @@ export interface Config {
     offers: OffersSelect<false> | OffersSelect<true>;
     transfers: TransfersSelect<false> | TransfersSelect<true>;
     holidays: HolidaysSelect<false> | HolidaysSelect<true>;
+    tariffs: TariffsSelect<false> | TariffsSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     companies: CompaniesSelect<false> | CompaniesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -397,6 +399,53 @@ export interface Holiday {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tariffs".
+ */
+export interface Tariff {
+  id: number;
+  name: string;
+  /**
+   * Each event is priced with the version in force at its time
+   */
+  validFrom: string;
+  voicePerMinute: number;
+  firstIncrementS: number;
+  nextIncrementS: number;
+  smsPerMessage: number;
+  dataPerMB: number;
+  /**
+   * Categories with their own price (international, special numbers…); the rest use the service price
+   */
+  categories?:
+    | {
+        category:
+          | 'voice.intragroup.local'
+          | 'voice.intragroup.national'
+          | 'voice.local.fixed'
+          | 'voice.local.claro'
+          | 'voice.local.other'
+          | 'voice.national.fixed'
+          | 'voice.national.claro'
+          | 'voice.national.other'
+          | 'voice.international.fixed'
+          | 'voice.international.mobile'
+          | 'voice.collect'
+          | 'voice.special'
+          | 'sms.claro'
+          | 'sms.other'
+          | 'sms.special'
+          | 'sms.international'
+          | 'data';
+        price: number;
+        id?: string | null;
+      }[]
+    | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -487,6 +536,7 @@ export interface Usage {
   destination?: string | null;
   at: string;
   units: number;
+  cost?: number | null;
   group?: string | null;
   package?: string | null;
   cycle?: string | null;
@@ -845,6 +895,10 @@ export interface PayloadLockedDocument {
         value: number | Holiday;
       } | null)
     | ({
+        relationTo: 'tariffs';
+        value: number | Tariff;
+      } | null)
+    | ({
         relationTo: 'accounts';
         value: number | Account;
       } | null)
@@ -1069,6 +1123,29 @@ export interface HolidaysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tariffs_select".
+ */
+export interface TariffsSelect<T extends boolean = true> {
+  name?: T;
+  validFrom?: T;
+  voicePerMinute?: T;
+  firstIncrementS?: T;
+  nextIncrementS?: T;
+  smsPerMessage?: T;
+  dataPerMB?: T;
+  categories?:
+    | T
+    | {
+        category?: T;
+        price?: T;
+        id?: T;
+      };
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "accounts_select".
  */
 export interface AccountsSelect<T extends boolean = true> {
@@ -1160,6 +1237,7 @@ export interface UsageSelect<T extends boolean = true> {
   destination?: T;
   at?: T;
   units?: T;
+  cost?: T;
   group?: T;
   package?: T;
   cycle?: T;

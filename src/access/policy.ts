@@ -79,6 +79,11 @@ export const POLICIES: Record<string, Policy> = {
   holidays: { companyPath: 'company', rules: companyConfig },
   offers: { companyPath: 'company', rules: companyConfig },
   transfers: { companyPath: 'company', rules: companyConfig },
+  // Tariffs (issue 15): the carrier's prices, so support writes them; the company's users read them.
+  tariffs: {
+    companyPath: 'company',
+    rules: { ...companyConfig, create: row('all', 'none', 'none', 'none'), update: row('all', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
+  },
   lines: { companyPath: 'company', departmentPath: 'department', rules: lineRules },
   usage: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
   consumption: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },

@@ -19,6 +19,7 @@ import { Profiles } from './Profiles'
 import { Reports } from './Reports'
 import { RestoreItems } from './RestoreItems'
 import { Restores } from './Restores'
+import { Tariffs } from './Tariffs'
 import { Transactions } from './Transactions'
 import { Transfers } from './Transfers'
 import { Usage } from './Usage'
@@ -32,6 +33,7 @@ export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(wi
   Offers,
   Transfers,
   Holidays,
+  Tariffs,
   Accounts,
   Companies,
   Users,

@@ -39,6 +39,8 @@ import {
   type UsageRow,
 } from './adapters/usage'
 import { holdPlan, poolScope } from './holdResources'
+import { priceRating, tariffAt } from './core/price'
+import { tariffBookOf } from '../spend/tariffBook'
 
 export interface AuthorizeInput {
   service: Service
@@ -517,6 +519,7 @@ export class Engine {
       toRate.push({ ls, cycles })
     }
     const loaded = await this.ratingCounters(toRate)
+    const tariffs = await tariffBookOf(this.payload).forCompanies(toRate.map((r) => r.ls.companyId))
     for (const [msisdn, list] of byLine) {
       const ls = snapshots.get(msisdn) ?? null
       if (!ls) {
@@ -564,6 +567,7 @@ export class Engine {
           destination: rating.destination || e.destination || null,
           at: e.at.toISOString(),
           units: rating.units,
+          cost: priceRating(tariffAt(tariffs.get(String(ls.companyId)) ?? [], e.at.getTime()), rating.deltas),
           group: e.group ?? null,
           package: pkg.length ? pkg.join(', ') : null,
           cycle: rating.cycleKey,
