@@ -74,6 +74,7 @@ export interface Config {
     transfers: Transfer;
     holidays: Holiday;
     tariffs: Tariff;
+    'spend-caps': SpendCap;
     accounts: Account;
     companies: Company;
     users: User;
@@ -105,6 +106,7 @@ export interface Config {
     transfers: TransfersSelect<false> | TransfersSelect<true>;
     holidays: HolidaysSelect<false> | HolidaysSelect<true>;
     tariffs: TariffsSelect<false> | TariffsSelect<true>;
+    'spend-caps': SpendCapsSelect<false> | SpendCapsSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     companies: CompaniesSelect<false> | CompaniesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -440,6 +442,22 @@ export interface Tariff {
         id?: string | null;
       }[]
     | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-caps".
+ */
+export interface SpendCap {
+  id: number;
+  name?: string | null;
+  scope?: ('line' | 'department' | 'company') | null;
+  line?: (number | null) | Line;
+  department?: (number | null) | Department;
+  amount: number;
+  control?: ('notify' | 'block') | null;
   company: number | Company;
   updatedAt: string;
   createdAt: string;
@@ -899,6 +917,10 @@ export interface PayloadLockedDocument {
         value: number | Tariff;
       } | null)
     | ({
+        relationTo: 'spend-caps';
+        value: number | SpendCap;
+      } | null)
+    | ({
         relationTo: 'accounts';
         value: number | Account;
       } | null)
@@ -1140,6 +1162,21 @@ export interface TariffsSelect<T extends boolean = true> {
         price?: T;
         id?: T;
       };
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-caps_select".
+ */
+export interface SpendCapsSelect<T extends boolean = true> {
+  name?: T;
+  scope?: T;
+  line?: T;
+  department?: T;
+  amount?: T;
+  control?: T;
   company?: T;
   updatedAt?: T;
   createdAt?: T;

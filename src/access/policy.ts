@@ -85,6 +85,17 @@ export const POLICIES: Record<string, Policy> = {
     rules: { ...companyConfig, create: row('all', 'none', 'none', 'none'), update: row('all', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
   },
   lines: { companyPath: 'company', departmentPath: 'department', rules: lineRules },
+  // Money caps (issue 15): admins edit them; a sub-admin those of its departments and their lines (company caps have no department).
+  'spend-caps': {
+    companyPath: 'company',
+    departmentPath: 'department',
+    rules: {
+      create: row('all', 'company', 'departments', 'none'),
+      read: row('all', 'company', 'departments', 'departments'),
+      update: row('all', 'company', 'departments', 'none'),
+      delete: row('all', 'company', 'departments', 'none'),
+    },
+  },
   usage: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
   consumption: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
   notifications: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },

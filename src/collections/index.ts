@@ -19,6 +19,7 @@ import { Profiles } from './Profiles'
 import { Reports } from './Reports'
 import { RestoreItems } from './RestoreItems'
 import { Restores } from './Restores'
+import { SpendCaps } from './SpendCaps'
 import { Tariffs } from './Tariffs'
 import { Transactions } from './Transactions'
 import { Transfers } from './Transfers'
@@ -34,6 +35,7 @@ export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(wi
   Transfers,
   Holidays,
   Tariffs,
+  SpendCaps,
   Accounts,
   Companies,
   Users,

@@ -1,0 +1,41 @@
+/**
+ * Money used per cap in a cycle, from the database (the source of truth): the `money`
+ * consumption counters (centavos, written with each usage batch) of the cap's line, of its
+ * department's lines, or of the whole company, summed in one query.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { Payload } from 'payload'
+import type { CapKind } from './capBook'
+
+type Id = string | number
+
+export const MONEY_KEY = 'money'
+
+const numeric = (id: string): Id => (/^\d+$/.test(id) ? Number(id) : id)
+
+export async function readMoneyUsed(payload: Payload, cap: { kind: CapKind; target: string }, cycle: string): Promise<number> {
+  const db = payload.db as any
+  if (db.drizzle && db.tables) {
+    const t = db.tables.consumption
+    const l = db.tables.lines
+    const target = numeric(cap.target)
+    const where =
+      cap.kind === 'line' ? eq(t.line, target) : cap.kind === 'company' ? eq(t.company, target) : inArray(t.line, db.drizzle.select({ id: l.id }).from(l).where(eq(l.department, target)))
+    const rows: { units: number | null }[] = await db.drizzle
+      .select({ units: sql<number>`coalesce(sum(${t.units}), 0)` })
+      .from(t)
+      .where(and(eq(t.cycle, cycle), eq(t.key, MONEY_KEY), where))
+    return Number(rows[0]?.units ?? 0)
+  }
+  let lines: Id[] | null = null
+  if (cap.kind === 'department') {
+    const res = await payload.find({ collection: 'lines', where: { department: { equals: cap.target } }, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })
+    lines = (res.docs as { id: Id }[]).map((d) => d.id)
+  }
+  const where: Record<string, unknown> = { cycle: { equals: cycle }, key: { equals: MONEY_KEY } }
+  if (cap.kind === 'line') where.line = { equals: cap.target }
+  else if (cap.kind === 'company') where.company = { equals: cap.target }
+  else where.line = { in: lines }
+  const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, depth: 0, overrideAccess: true })
+  return (res.docs as any[]).reduce((s, d) => s + Number(d.units), 0)
+}
