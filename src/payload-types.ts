@@ -82,6 +82,8 @@ export interface Config {
     usage: Usage;
     consumption: Consumption;
     notifications: Notification;
+    'spend-alerts': SpendAlert;
+    'webhook-deliveries': WebhookDelivery;
     reports: Report;
     backups: Backup;
     restores: Restore;
@@ -114,6 +116,8 @@ export interface Config {
     usage: UsageSelect<false> | UsageSelect<true>;
     consumption: ConsumptionSelect<false> | ConsumptionSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'spend-alerts': SpendAlertsSelect<false> | SpendAlertsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
     restores: RestoresSelect<false> | RestoresSelect<true>;
@@ -152,6 +156,7 @@ export interface Config {
       restore: TaskRestore;
       backup: TaskBackup;
       sweepRestores: TaskSweepRestores;
+      deliverSpendWebhook: TaskDeliverSpendWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -228,6 +233,17 @@ export interface Company {
    */
   csp?: ('12' | '14' | '15' | '21' | '31' | '41' | '43') | null;
   interruptAtLimit?: boolean | null;
+  spendAlerts?: {
+    /**
+     * Of spend caps, franchises and the shared pool. E.g. 50, 80, 100
+     */
+    thresholds?: string | null;
+    webhookUrl?: string | null;
+    /**
+     * Signs each delivery in the X-GOL-Signature header
+     */
+    webhookSecret?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -600,6 +616,48 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-alerts".
+ */
+export interface SpendAlert {
+  id: number;
+  key: string;
+  kind: 'threshold' | 'forecast' | 'spike';
+  subject: 'cap' | 'franchise' | 'pool' | 'line';
+  subjectId?: string | null;
+  subjectName?: string | null;
+  line?: (number | null) | Line;
+  department?: (number | null) | Department;
+  cycle?: string | null;
+  threshold?: number | null;
+  percent?: number | null;
+  runsOutAt?: string | null;
+  message: string;
+  emailedTo?: string | null;
+  webhook?: ('none' | 'pending' | 'delivered' | 'failed') | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  alert: number | SpendAlert;
+  url: string;
+  status?: ('none' | 'pending' | 'delivered' | 'failed') | null;
+  attempts?: number | null;
+  responseStatus?: number | null;
+  lastError?: string | null;
+  deliveredAt?: string | null;
+  body?: string | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "reports".
  */
 export interface Report {
@@ -831,7 +889,14 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'backup' | 'sweepRestores';
+          | 'inline'
+          | 'generateReport'
+          | 'sweepReports'
+          | 'purgeRetention'
+          | 'restore'
+          | 'backup'
+          | 'sweepRestores'
+          | 'deliverSpendWebhook';
         taskID: string;
         input?:
           | {
@@ -865,7 +930,17 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'backup' | 'sweepRestores') | null;
+    | (
+        | 'inline'
+        | 'generateReport'
+        | 'sweepReports'
+        | 'purgeRetention'
+        | 'restore'
+        | 'backup'
+        | 'sweepRestores'
+        | 'deliverSpendWebhook'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -947,6 +1022,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'spend-alerts';
+        value: number | SpendAlert;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null)
     | ({
         relationTo: 'reports';
@@ -1204,6 +1287,13 @@ export interface CompaniesSelect<T extends boolean = true> {
   renewalDay?: T;
   csp?: T;
   interruptAtLimit?: T;
+  spendAlerts?:
+    | T
+    | {
+        thresholds?: T;
+        webhookUrl?: T;
+        webhookSecret?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1312,6 +1402,46 @@ export interface NotificationsSelect<T extends boolean = true> {
   channel?: T;
   sentAt?: T;
   error?: T;
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-alerts_select".
+ */
+export interface SpendAlertsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  subject?: T;
+  subjectId?: T;
+  subjectName?: T;
+  line?: T;
+  department?: T;
+  cycle?: T;
+  threshold?: T;
+  percent?: T;
+  runsOutAt?: T;
+  message?: T;
+  emailedTo?: T;
+  webhook?: T;
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  alert?: T;
+  url?: T;
+  status?: T;
+  attempts?: T;
+  responseStatus?: T;
+  lastError?: T;
+  deliveredAt?: T;
+  body?: T;
   company?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1614,6 +1744,16 @@ export interface TaskBackup {
  */
 export interface TaskSweepRestores {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverSpendWebhook".
+ */
+export interface TaskDeliverSpendWebhook {
+  input: {
+    delivery: string;
+  };
   output?: unknown;
 }
 /**

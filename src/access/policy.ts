@@ -121,6 +121,16 @@ export const POLICIES: Record<string, Policy> = {
       delete: row('all', 'company', 'departments', 'none'),
     },
   },
+  // The alert log and its webhook deliveries (issue 15): written by the engine only; read like the lines (alerts) or by admins (deliveries).
+  'spend-alerts': {
+    companyPath: 'company',
+    departmentPath: 'department',
+    rules: { create: row('none', 'none', 'none', 'none'), read: row('all', 'company', 'departments', 'departments'), update: row('none', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
+  },
+  'webhook-deliveries': {
+    companyPath: 'company',
+    rules: { create: row('none', 'none', 'none', 'none'), read: row('all', 'company', 'none', 'none'), update: row('none', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
+  },
   'operator-prefixes': { companyPath: 'company', rules: carrierData() },
   'ported-numbers': { companyPath: 'company', rules: carrierData() },
   outbox: {

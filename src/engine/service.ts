@@ -42,6 +42,7 @@ import { holdPlan, moneyOnlyPlan, poolScope } from './holdResources'
 import { REASONS } from './core/reasons'
 import { capBalances, capScopeValues, capSnapshots, holdMoney, isCapScope, moneyHoldsOf, releaseMoney, shrinkMoney, withMoney } from '../spend/moneyHolds'
 import { MONEY_KEY } from '../spend/moneyUsed'
+import { queueAlerts } from '../spend/alerts'
 import { priceRating, tariffAt } from './core/price'
 import { tariffBookOf } from '../spend/tariffBook'
 
@@ -626,6 +627,7 @@ export class Engine {
         for (const n of t.notices) sent?.add(n.key)
       }
       await this.settle(touched, [...touchedPools.values()], ending)
+      queueAlerts(this.payload, touched.map((t) => ({ ls: t.ls, cycleKey: t.cycleKey, at: (byLine.get(t.ls.msisdn) ?? []).reduce((m, e) => Math.max(m, e.at.getTime()), 0) || this.now() })))
       result.notices = stored.length
       if (stored.length) await this.gateway.deliver(this.payload, stored)
     }
