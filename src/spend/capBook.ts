@@ -35,15 +35,48 @@ export interface CapLine {
   departmentId: Id | null
 }
 
+interface CompanyCaps {
+  caps: MoneyCap[]
+  loadedAt: number
+  byLine: Map<string, MoneyCap[]>
+  byDepartment: Map<string, MoneyCap[]>
+  company: MoneyCap[]
+  /** Blocking caps per line (line → department → company), computed on first use. */
+  blocking: Map<string, MoneyCap[]>
+}
+
+const push = (m: Map<string, MoneyCap[]>, k: string, c: MoneyCap) => m.set(k, [...(m.get(k) ?? []), c])
+const ORDER = { line: 0, department: 1, company: 2 }
+
 export class CapBook {
-  private byCompany = new Map<string, { caps: MoneyCap[]; loadedAt: number }>()
+  private byCompany = new Map<string, CompanyCaps>()
 
   constructor(private readonly payload: Payload) {}
 
+  private fresh(company: Id): CompanyCaps | null {
+    const hit = this.byCompany.get(String(company))
+    return hit && Date.now() - hit.loadedAt < ttlMs() ? hit : null
+  }
+
+  /** The blocking caps of a line in order line → department → company when its company is loaded and fresh, else null. */
+  blockingOf(l: CapLine): MoneyCap[] | null {
+    const c = this.fresh(l.companyId)
+    if (!c) return null
+    const key = `${String(l.lineId)}|${String(l.departmentId)}`
+    let found = c.blocking.get(key)
+    if (!found) {
+      found = [...(c.byLine.get(String(l.lineId)) ?? []), ...(l.departmentId == null ? [] : (c.byDepartment.get(String(l.departmentId)) ?? [])), ...c.company]
+        .filter((x) => x.control === 'block')
+        .sort((a, b) => ORDER[a.kind] - ORDER[b.kind])
+      c.blocking.set(key, found)
+    }
+    return found
+  }
+
   async ofCompany(company: Id): Promise<MoneyCap[]> {
     const key = String(company)
-    const hit = this.byCompany.get(key)
-    if (hit && Date.now() - hit.loadedAt < ttlMs()) return hit.caps
+    const hit = this.fresh(company)
+    if (hit) return hit.caps
     const res = await this.payload.find({ collection: 'spend-caps' as never, where: { company: { equals: company } } as never, pagination: false, depth: 0, overrideAccess: true })
     const caps: MoneyCap[] = []
     for (const d of res.docs as any[]) {
@@ -51,17 +84,21 @@ export class CapBook {
       if (target == null) continue
       caps.push({ id: String(d.id), kind: d.scope, target, name: d.name ?? '', cents: Math.round(Number(d.amount) * 100), control: d.control === 'notify' ? 'notify' : 'block' })
     }
-    this.byCompany.set(key, { caps, loadedAt: Date.now() })
+    const entry: CompanyCaps = { caps, loadedAt: Date.now(), byLine: new Map(), byDepartment: new Map(), company: [], blocking: new Map() }
+    for (const c of caps) {
+      if (c.kind === 'line') push(entry.byLine, c.target, c)
+      else if (c.kind === 'department') push(entry.byDepartment, c.target, c)
+      else entry.company.push(c)
+    }
+    this.byCompany.set(key, entry)
     return caps
   }
 
   /** The caps a line draws on: its own, its department's, its company's. */
   async ofLine(l: CapLine): Promise<MoneyCap[]> {
-    const caps = await this.ofCompany(l.companyId)
-    if (!caps.length) return caps
-    const line = String(l.lineId)
-    const dep = l.departmentId == null ? null : String(l.departmentId)
-    return caps.filter((c) => (c.kind === 'line' && c.target === line) || (c.kind === 'department' && c.target === dep) || c.kind === 'company')
+    await this.ofCompany(l.companyId)
+    const c = this.byCompany.get(String(l.companyId))!
+    return [...(c.byLine.get(String(l.lineId)) ?? []), ...(l.departmentId == null ? [] : (c.byDepartment.get(String(l.departmentId)) ?? [])), ...c.company]
   }
 
   invalidate(company: unknown): void {

@@ -11,7 +11,7 @@
  */
 import type { AuthorizeEvent, CompiledTariff, Counters, UsageCategory } from '../engine/core'
 import { rate } from '../engine/core'
-import { chargeableUnits, priceUnits, tariffAt, unitsAffordable } from '../engine/core/price'
+import { chargeableUnits, excessUnits, priceUnits, tariffAt, unitsAffordable } from '../engine/core/price'
 import type { CounterStore, HoldMeta, HoldResource, ScopeSnapshot } from '../engine/adapters/counters'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
 import { capBookOf, capScope, type MoneyCap } from './capBook'
@@ -62,9 +62,8 @@ async function capResource(ctx: MoneyContext, cap: MoneyCap, cycleKey: string, s
 
 /** The caps of a line that block, in order line → department → company. */
 export async function blockingCaps(payload: Payload, ls: LineSnapshot): Promise<MoneyCap[]> {
-  const caps = await capBookOf(payload).ofLine(ls)
-  const order = { line: 0, department: 1, company: 2 }
-  return caps.filter((c) => c.control === 'block').sort((a, b) => order[a.kind] - order[b.kind])
+  await capBookOf(payload).ofCompany(ls.companyId)
+  return capBookOf(payload).blockingOf(ls) ?? []
 }
 
 interface Ask {
@@ -84,12 +83,16 @@ interface Ask {
  * null when no blocking cap applies (nothing to do). Throws StoreUnavailableError.
  */
 export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: Counters, ask: Ask, store: StoreCall): Promise<MoneyGrant | null> {
-  const caps = await blockingCaps(ctx.payload, ls)
+  const caps = capBookOf(ctx.payload).blockingOf(ls) ?? (await blockingCaps(ctx.payload, ls))
   if (!caps.length) return null
   const at = ask.event.at instanceof Date ? ask.event.at.getTime() : ask.event.at
-  const tariff = tariffAt((await tariffBookOf(ctx.payload).forCompanies([ls.companyId])).get(String(ls.companyId)) ?? [], at)
-  const rated = rate(ls.snapshot, counters, { ...ask.event, units: ask.units })
-  const chargeable = rated.ok ? chargeableUnits(rated.deltas) : ask.units
+  const book = tariffBookOf(ctx.payload)
+  const tariff = tariffAt(book.cached(ls.companyId) ?? (await book.forCompanies([ls.companyId])).get(String(ls.companyId)) ?? [], at)
+  let chargeable = excessUnits(ls.snapshot, counters, ask.category, ask.units)
+  if (chargeable === null) {
+    const rated = rate(ls.snapshot, counters, { ...ask.event, units: ask.units })
+    chargeable = rated.ok ? chargeableUnits(rated.deltas) : ask.units
+  }
   const free = ask.units - chargeable
   const want = tariff ? priceUnits(tariff, ask.category, chargeable) : 0
   if (want === 0 && !ask.replace) return { units: ask.units, free, ids: [], caps: [], tariff, category: ask.category, cents: 0 }

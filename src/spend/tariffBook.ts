@@ -75,6 +75,12 @@ export class TariffBook {
     return new Map(wanted.map((c) => [c, this.byCompany.get(c)!.sorted]))
   }
 
+  /** A company's tariffs when loaded and fresh (no promise: authorize's fast path), else null. */
+  cached(company: Id): readonly CompiledTariff[] | null {
+    const e = this.byCompany.get(String(company))
+    return e && Date.now() - e.loadedAt < ttlMs() ? e.sorted : null
+  }
+
   invalidate(company: Id | { id: Id } | null | undefined): void {
     if (company == null) this.byCompany.clear()
     else this.byCompany.delete(idOf(company))

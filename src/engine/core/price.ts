@@ -18,6 +18,7 @@
  */
 import { USAGE_CATEGORIES, type UsageCategory } from '../../domain/categories'
 import type { CounterDeltas } from './rate'
+import type { CompiledSnapshot, Counters } from './types'
 
 /** Millicentavos per centavo: prices keep three decimals of a centavo. */
 export const MILLI = 1000
@@ -164,4 +165,22 @@ export function unitsAffordable(tariff: CompiledTariff | null, category: UsageCa
   while (steps > 0 && cost(first + steps * next) > budget) steps--
   while (cost(first + (steps + 1) * next) <= budget) steps++
   return first + steps * next
+}
+
+/**
+ * The units of a `units`-long use of `category` that no franchise would cover, given the
+ * counters: what rate() would leave as excess, without classifying the destination again
+ * (the caller has the category). Toll-free numbers are special categories: for those the
+ * caller asks rate() instead (null here).
+ */
+export function excessUnits(snapshot: CompiledSnapshot, counters: Counters, category: UsageCategory, units: number): number | null {
+  if (category === 'voice.special' || category === 'sms.special') return null
+  let remaining = Math.ceil(units)
+  for (const offer of snapshot.offers) {
+    if (remaining <= 0) break
+    if (!offer.categories.has(category)) continue
+    remaining -= Math.min(Math.max(0, offer.capacity - (counters.offers[offer.id] ?? 0)), remaining)
+  }
+  if (category === 'data' && (snapshot.pool !== null || snapshot.quota !== null)) return 0
+  return Math.max(0, remaining)
 }
