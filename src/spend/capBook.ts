@@ -22,9 +22,14 @@ export interface MoneyCap {
 /** Where a cap's money used and held lives in the counter store (its own scope, `money` field). */
 export const capScope = (cap: Pick<MoneyCap, 'kind' | 'target'>) => `spend:${cap.kind}:${cap.target}`
 
+// Read once per process (process.env is slow to read on authorize's path).
+let ttl: number | undefined
 const ttlMs = () => {
-  const v = Number(process.env.SPEND_CACHE_S)
-  return (process.env.SPEND_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+  if (ttl === undefined) {
+    const v = Number(process.env.SPEND_CACHE_S)
+    ttl = (process.env.SPEND_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+  }
+  return ttl
 }
 
 const idOf = (v: unknown) => (v == null ? null : String(typeof v === 'object' ? (v as { id: Id }).id : v))

@@ -14,9 +14,14 @@ interface Entry {
   loadedAt: number
 }
 
+// Read once per process (process.env is slow to read on authorize's path).
+let ttl: number | undefined
 const ttlMs = () => {
-  const v = Number(process.env.TARIFF_CACHE_S)
-  return (process.env.TARIFF_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+  if (ttl === undefined) {
+    const v = Number(process.env.TARIFF_CACHE_S)
+    ttl = (process.env.TARIFF_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+  }
+  return ttl
 }
 
 interface StoredTariff {
