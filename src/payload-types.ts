@@ -663,7 +663,7 @@ export interface WebhookDelivery {
 export interface Report {
   id: number;
   name?: string | null;
-  kind: 'calls' | 'transactions' | 'data' | 'notifications' | 'subscribers' | 'restores';
+  kind: 'calls' | 'transactions' | 'data' | 'notifications' | 'subscribers' | 'restores' | 'costs';
   format?: ('xlsx' | 'csv') | null;
   /**
    * from, to (YYYY-MM-DD) and the report filters

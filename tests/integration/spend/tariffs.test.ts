@@ -125,3 +125,26 @@ describe('usage priced with the tariff in force at its time', () => {
     expect(await costOf('old-1')).toBe(0)
   })
 })
+
+describe('cost report', () => {
+  it('a report with Download: cost per line, department subtotals and the company total', async () => {
+    const { getRaw, readXlsx } = await import('../reports/helpers')
+    const created = await app.rest.post('/reports', { kind: 'costs', params: { from: '2026-11-16', to: '2026-11-30' } }, adminA)
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    await app.payload.jobs.run({ queue: 'reports', limit: 10, sequential: true })
+    const doc = await app.payload.findByID({ collection: 'reports', id: created.body.doc.id, overrideAccess: true, depth: 0 })
+    expect(doc.status, String(doc.error)).toBe('done')
+    const file = await getRaw(app.config, `/reports/${created.body.doc.id}/download`, adminA)
+    expect(file.status).toBe(200)
+    const table = await readXlsx(file.body)
+    expect(table[0]).toEqual(['Departamento', 'Nº da linha', 'Usuário', 'Eventos', 'Custo (R$)'])
+    const usage = (await app.payload.find({ collection: 'usage', where: { company: { equals: world.a.company.id } }, pagination: false, overrideAccess: true, depth: 0 })).docs as unknown as { at: string; cost: number; line: number }[]
+    const inPeriod = usage.filter((u) => u.at >= '2026-11-16T03:00:00.000Z')
+    const total = inPeriod.reduce((s, u) => s + u.cost, 0)
+    expect(total).toBe(36 + 60 + 120 + 72 + 300 + 400 + 50 + 84)
+    expect(table[table.length - 1]).toEqual(['Empresa (total)', '', '', String(inPeriod.length), (total / 100).toFixed(2).replace('.', ',')].map((c, i) => (i === 3 ? Number(c) : c)))
+    const line0 = table.find((r) => r[1] === `+${msisdn(0)}`)!
+    expect(line0[4]).toBe('10,38') // 36 + 60 + 120 + 72 + 300 + 400 + 50 centavos
+    expect(table.filter((r) => String(r[0]).endsWith('(total)')).length).toBe(3)
+  })
+})
