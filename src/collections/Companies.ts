@@ -67,5 +67,6 @@ export const Companies: CollectionConfig = {
       label: label('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached'),
     },
     spendAlertFields,
+    { name: 'spendPanel', type: 'ui', admin: { components: { Field: { path: '/src/admin/spend/SpendPanel#SpendPanel', clientProps: { scope: 'company' } } } } },
   ],
 }

@@ -4,6 +4,7 @@ import { moneyField } from '../fields/money'
 import { sameCompanyRelations } from '../hooks/sameCompany'
 import { label } from '../lib/i18n'
 import { invalidateCaps } from '../spend/capBook'
+import { spendEndpoints } from '../spend/endpoints'
 import { tenantCollection } from './tenantCollection'
 
 export const CAP_SCOPE = { line: ['Linha', 'Line'], department: ['Departamento', 'Department'], company: ['Empresa', 'Company'] } as const
@@ -33,6 +34,7 @@ const requiredFor = (scope: string, what: string) => (v: unknown, { siblingData 
  */
 export const SpendCaps = tenantCollection({
   slug: 'spend-caps',
+  endpoints: spendEndpoints,
   labels: { singular: label('Limite de gasto', 'Spend cap'), plural: label('Limites de gasto', 'Spend caps') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'scope', 'line', 'department', 'amount', 'control'] },
   hooks: {

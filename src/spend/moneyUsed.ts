@@ -39,3 +39,32 @@ export async function readMoneyUsed(payload: Payload, cap: { kind: CapKind; targ
   const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, depth: 0, overrideAccess: true })
   return (res.docs as any[]).reduce((s, d) => s + Number(d.units), 0)
 }
+
+/** Money used per cycle (cycle key → centavos), the latest `limit` cycles, for a line, a department or a company. */
+export async function readMoneyByCycle(payload: Payload, target: { kind: CapKind; target: string }, limit = 6): Promise<{ cycle: string; cents: number }[]> {
+  const db = payload.db as any
+  if (db.drizzle && db.tables) {
+    const t = db.tables.consumption
+    const l = db.tables.lines
+    const id = numeric(target.target)
+    const where =
+      target.kind === 'line' ? eq(t.line, id) : target.kind === 'company' ? eq(t.company, id) : inArray(t.line, db.drizzle.select({ id: l.id }).from(l).where(eq(l.department, id)))
+    const rows: { cycle: string; units: number }[] = await db.drizzle
+      .select({ cycle: t.cycle, units: sql<number>`coalesce(sum(${t.units}), 0)` })
+      .from(t)
+      .where(and(eq(t.key, MONEY_KEY), where))
+      .groupBy(t.cycle)
+    return rows
+      .map((r) => ({ cycle: String(r.cycle), cents: Number(r.units) }))
+      .sort((a, b) => (a.cycle < b.cycle ? 1 : -1))
+      .slice(0, limit)
+  }
+  const res = await payload.find({ collection: 'consumption' as never, where: { key: { equals: MONEY_KEY } } as never, pagination: false, depth: 0, overrideAccess: true })
+  const by = new Map<string, number>()
+  for (const d of res.docs as any[]) {
+    const cycle = String(d.cycle)
+    const cur = (await readMoneyUsed(payload, target, cycle)) || 0
+    by.set(cycle, cur)
+  }
+  return [...by].map(([cycle, cents]) => ({ cycle, cents })).sort((a, b) => (a.cycle < b.cycle ? 1 : -1)).slice(0, limit)
+}

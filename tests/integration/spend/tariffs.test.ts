@@ -148,3 +148,20 @@ describe('cost report', () => {
     expect(table.filter((r) => String(r[0]).endsWith('(total)')).length).toBe(3)
   })
 })
+
+describe('GET /api/spend-caps/summary', () => {
+  it('cost per line, department and company in the cycle, for whoever reads them', async () => {
+    // Now (2026-12) is in the cycle that began on 2026-11-16.
+    const line = await app.rest.get(`/spend-caps/summary?scope=line&id=${world.a.lines[0].id}`, adminA)
+    expect(line.status).toBe(200)
+    expect(line.body).toMatchObject({ cycle: '2026-11-16', cost: 1038 })
+    const dep = await app.rest.get(`/spend-caps/summary?scope=department&id=${world.a.departments[1].id}`, adminA)
+    expect(dep.body.cost).toBe(84) // line 1
+    const company = await app.rest.get(`/spend-caps/summary?scope=company&id=${world.a.company.id}`, adminA)
+    expect(company.body.cost).toBe(1038 + 84)
+    expect(company.body.cycles).toEqual([{ cycle: '2026-11-16', cents: 1122 }])
+    const other = await loginAs(app.rest, app.payload, world.b.users.admin)
+    expect((await app.rest.get(`/spend-caps/summary?scope=line&id=${world.a.lines[0].id}`, other)).status).toBe(404)
+    expect((await app.rest.get(`/spend-caps/summary?scope=planet&id=1`, adminA)).status).toBe(400)
+  })
+})
