@@ -4,7 +4,8 @@
  *
  * Only what no franchise covers is priced: the units rate() left as excess (voice seconds,
  * messages, data bytes beyond the offers; every unit of a category no offer covers, such as
- * international or special numbers). Data drawn from the shared pool is inside a franchise.
+ * international or special numbers). Data drawn from a shared pool is inside a franchise; data
+ * beyond the offers of a line with a quota but no pool is not.
  * Toll-free destinations rate to no excess, so they cost nothing.
  *
  * Units and rounding:
@@ -123,7 +124,8 @@ export function priceUnits(tariff: CompiledTariff, category: UsageCategory, unit
 
 /** Units of a rating that no franchise covered (seconds, messages or bytes). */
 export function chargeableUnits(deltas: CounterDeltas): number {
-  if (deltas.category === 'data') return deltas.excess.dataBytes
+  // Data beyond the offers is free only when a shared pool covers it (a quota without a pool covers nothing).
+  if (deltas.category === 'data') return deltas.excess.dataBytes + deltas.lineDataBytes - deltas.poolBytes
   if (deltas.category.startsWith('sms.')) return deltas.excess.sms
   return deltas.excess.voiceSeconds
 }
@@ -181,6 +183,6 @@ export function excessUnits(snapshot: CompiledSnapshot, counters: Counters, cate
     if (!offer.categories.has(category)) continue
     remaining -= Math.min(Math.max(0, offer.capacity - (counters.offers[offer.id] ?? 0)), remaining)
   }
-  if (category === 'data' && (snapshot.pool !== null || snapshot.quota !== null)) return 0
+  if (category === 'data' && snapshot.pool !== null) return 0
   return Math.max(0, remaining)
 }

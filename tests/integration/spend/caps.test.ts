@@ -115,6 +115,27 @@ describe('spend caps that block', () => {
     await removeCaps()
   })
 
+  it('a data session: updates hold the money of used + more, cut at the cap; usage settles it', async () => {
+    const MB = 1024 * 1024
+    const cap = await createCap({ scope: 'line', line: world.a.lines[3].id, amount: 1 })
+    capIds.push(cap.body.doc.id)
+    const data = (units: number) => app.rest.post('/engine/authorize', { line: msisdn(3), service: 'data', at: AT, units }, admin)
+    // R$ 0,10 per MB: R$ 1,00 buys 10 MB.
+    const first = await data(5 * MB)
+    expect(first.body).toMatchObject({ allow: true, granted: 5 * MB, hold: { id: expect.any(String) } })
+    const id = first.body.hold.id
+    const more = await app.rest.post(`/engine/holds/${id}`, { used: 5 * MB, more: 10 * MB }, admin)
+    // Data is billed per KB, each event's cost rounded half up: R$ 1,00 buys 10 291 KB (R$ 1,00498 → 100 centavos).
+    expect(more.body).toMatchObject({ allow: true, granted: 10_291 * 1024 - 5 * MB })
+    expect((await balanceOf(3)).find((b) => b.scope === 'line')).toMatchObject({ used: 0, held: 100, left: 0 })
+    const none = await app.rest.post(`/engine/holds/${id}`, { used: 10_291 * 1024, more: MB }, admin)
+    expect(none.body).toMatchObject({ allow: false, granted: 0, reason: { code: 'SPEND_CAP_REACHED' } })
+    const usage = await app.rest.post('/engine/usage', { events: [{ id: 'data-1', line: msisdn(3), service: 'data', at: AT, units: 8 * MB, hold: id }] }, admin)
+    expect(usage.body).toMatchObject({ accepted: 1, rejected: [] })
+    expect((await balanceOf(3)).find((b) => b.scope === 'line')).toMatchObject({ used: 80, held: 0, left: 20 })
+    await removeCaps()
+  })
+
   it('a department cap is shared: calls at once from its lines never hold more than it', async () => {
     const dept = world.a.departments[0]
     // Line 0 already used R$ 0,60 this cycle (the test above): R$ 3,60 leaves R$ 3,00.

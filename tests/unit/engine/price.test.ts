@@ -4,6 +4,7 @@ import {
   BYTES_PER_MB,
   compileTariff,
   emptyCounters,
+  excessUnits,
   priceRating,
   priceUnits,
   rate,
@@ -103,6 +104,23 @@ describe('priceRating: only what no franchise covers', () => {
   it('international and special numbers are priced from the first second; toll-free is free', () => {
     expect(priceRating(tariff, rated(rate(snap, emptyCounters(), voice('+447912345678', 45))).deltas)).toBe(232) // 48 s × 2,90
     expect(priceRating(tariff, rated(rate(snap, emptyCounters(), voice('08001234567', 600))).deltas)).toBe(0)
+  })
+
+  it('data beyond the offers: free from a shared pool, priced without one (even under a quota)', () => {
+    const quotaOnly = snapshotOf({ quota: { control: 'unlimited' } })
+    const d = rated(rate(quotaOnly, emptyCounters(), { service: 'data', at: WEDNESDAY_10H, units: BYTES_PER_MB }))
+    expect(priceRating(tariff, d.deltas)).toBe(10)
+    const pooled = snapshotOf({ pool: { offerId: 'p', name: 'Pool', totalMB: 100 }, quota: { control: 'unlimited' } })
+    const p = rated(rate(pooled, emptyCounters(), { service: 'data', at: WEDNESDAY_10H, units: BYTES_PER_MB }))
+    expect(priceRating(tariff, p.deltas)).toBe(0)
+  })
+
+  it('excessUnits agrees with rate() on what no franchise covers', () => {
+    const counters = { ...emptyCounters(), offers: { voz: 50 } }
+    expect(excessUnits(snap, counters, 'voice.local.claro', 90)).toBe(80)
+    expect(excessUnits(snap, emptyCounters(), 'voice.international.mobile', 45)).toBe(45)
+    expect(excessUnits(snap, emptyCounters(), 'voice.special', 45)).toBeNull()
+    expect(excessUnits(snapshotOf({ quota: { control: 'unlimited' } }), emptyCounters(), 'data', 5)).toBe(5)
   })
 
   it('no tariff, no cost', () => {
