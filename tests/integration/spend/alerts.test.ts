@@ -164,4 +164,28 @@ describe('forecast and spike alerts on generated histories', () => {
     // A steady line is no spike: line 3 spent R$ 15 a day.
     expect(spikes[0].line).toBe(world.a.lines[2].id)
   })
+
+  it("the account's shared pool: thresholds and a run-out forecast, each once", async () => {
+    await app.payload.create({
+      collection: 'offers' as never,
+      data: { company: world.a.company.id, account: world.a.account.id, kind: 'shared', offer: 'Claro Total', package: 'Internet 100 MB', unit: 'mb', amount: 100 } as never,
+      overrideAccess: true,
+    })
+    const MB = 1024 * 1024
+    const data = async (units: number) => {
+      const res = await app.rest.post('/engine/usage', { events: [{ id: `pool-${seq++}`, line: msisdn(0), service: 'data', at: '2026-11-18T15:00:00.000Z', units }] }, admin)
+      expect(res.body).toMatchObject({ accepted: 1, rejected: [] })
+      const { alertsSettled } = await import('../../../src/spend/alerts')
+      await alertsSettled(app.payload)
+    }
+    await data(60 * MB)
+    await data(30 * MB)
+    await data(MB)
+    const pool = (await alerts()).filter((a) => a.subject === 'pool')
+    expect(pool.filter((a) => a.kind === 'threshold').map((a) => a.threshold)).toEqual([50, 80])
+    const forecast = pool.filter((a) => a.kind === 'forecast')
+    expect(forecast).toHaveLength(1)
+    // 60 MB in 2,5 days: the other 40 MB last 1 2/3 day more, to 2026-11-20.
+    expect(forecast[0].runsOutAt!.slice(0, 10)).toBe('2026-11-20')
+  })
 })
