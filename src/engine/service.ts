@@ -307,6 +307,7 @@ export class Engine {
       // In doubt (the answer may still come): give the hold back once the store answers, so a
       // grant nobody received does not keep room until it expires.
       void granting.then(() => this.counters.release(id, this.now())).catch(() => undefined)
+      if (money) void releaseMoney(this, money.ids).catch(() => undefined)
       throw e
     })
     if (g.granted <= 0) {

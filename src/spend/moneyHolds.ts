@@ -98,9 +98,22 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
   if (want === 0 && !ask.replace) return { units: ask.units, free, ids: [], caps: [], tariff, category: ask.category, cents: 0 }
   const resources = await Promise.all(caps.map(async (cap) => ({ cap, resource: await capResource(ctx, cap, ask.meta.cycleKey, store) })))
   const grant: MoneyGrant = { units: ask.units, free, ids: [], caps: resources, tariff, category: ask.category, cents: 0 }
+  try {
+    return await takeMoney(ctx, grant, ask, want, store)
+  } catch (e) {
+    // In doubt (the store did not answer in time): give back whatever was taken once it answers,
+    // so money nobody was granted does not stay held until the holds expire.
+    // (An update keeps its holds: they cover money already used.)
+    if (!ask.replace) void Promise.all(resources.map(({ cap }) => ctx.counters.release(moneyHoldId(ask.holdId, cap), ctx.now()))).catch(() => undefined)
+    throw e
+  }
+}
+
+async function takeMoney(ctx: MoneyContext, grant: MoneyGrant, ask: Ask, want: number, store: StoreCall): Promise<MoneyGrant> {
+  const { tariff, free } = grant
   let cents = want
   const taken: number[] = []
-  for (const { cap, resource } of resources) {
+  for (const { cap, resource } of grant.caps) {
     const request = { id: moneyHoldId(ask.holdId, cap), now: ctx.now(), expiresAt: ask.expiresAt, replace: ask.replace, base: 0, want: cents, whole: ask.whole, line: resource, meta: ask.meta }
     // An update gives its money back and takes the new amount in one step (what it already used stays covered).
     let g = await store(ctx.counters.hold(request))
@@ -109,7 +122,8 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
     cents = Math.min(cents, g.granted)
   }
   if (cents < want) {
-    grant.units = ask.whole ? 0 : Math.min(ask.units, free + unitsAffordable(tariff, ask.category, cents))
+    // Whole calls get all or, with no money left, what the franchises still cover.
+    grant.units = ask.whole ? free : Math.min(ask.units, free + unitsAffordable(tariff, ask.category, cents))
     cents = grant.units > free && tariff ? priceUnits(tariff, ask.category, grant.units - free) : 0
   }
   grant.cents = cents

@@ -26,7 +26,7 @@ afterAll(async () => app?.close())
 
 type Answer = { line: string; status: number; granted: number; code: string }
 
-function appProcess(env: Record<string, string>): Promise<{ child: ChildProcess; go: (at: number) => void; result: Promise<{ pid: number; answers: Answer[] }> }> {
+function appProcess(env: Record<string, string>): Promise<{ child: ChildProcess; go: (at: number) => void; result: Promise<{ pid: number; answers: Answer[]; unavailable: number }> }> {
   const root = path.resolve(__dirname, '../../..')
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(__dirname, 'fixtures/spend-race.ts')], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
   let stderr = ''
@@ -98,7 +98,7 @@ describe('a department cap shared by 20 lines on two app processes (Redis)', () 
     const spent = (usage.docs as unknown as { cost: number }[]).reduce((s, u) => s + u.cost, 0)
     const granted = answers.filter((x) => x.granted > 0)
     const refused = answers.filter((x) => x.granted === 0)
-    console.log(`spent ${spent} centavos of 5000 in ${granted.length} grants (${granted.filter((g) => g.granted < 120).length} cut), ${refused.length} refused (${[...new Set(refused.map((r) => r.code))].join(', ')}) by ${results.map((r) => r.pid).join(' + ')}`)
+    console.log(`spent ${spent} centavos of 5000 in ${granted.length} grants (${granted.filter((g) => g.granted < 120).length} cut), ${refused.length} refused (${[...new Set(refused.map((r) => r.code))].join(', ')}) by ${results.map((r) => r.pid).join(' + ')}; store unavailable (retried): ${results.map((r) => r.unavailable).join(' + ')}`)
     expect(answers.every((x) => x.status === 200)).toBe(true)
     expect(usage.docs).toHaveLength(granted.length)
     expect(spent).toBeLessThanOrEqual(5000)

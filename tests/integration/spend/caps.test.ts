@@ -136,6 +136,19 @@ describe('spend caps that block', () => {
     await removeCaps()
   })
 
+  it('interrupt-at-limit off: a call is granted whole while any money is left (it may pass the cap by that call), then only the franchise', async () => {
+    await app.payload.update({ collection: 'companies', id: world.a.company.id, data: { interruptAtLimit: false } as never, overrideAccess: true })
+    const cap = await createCap({ scope: 'line', line: world.a.lines[1].id, amount: 0.5 })
+    capIds.push(cap.body.doc.id)
+    // Line 1 has its 1-minute franchise (above): 600 s = 60 s free + 540 s (R$ 5,40) beyond it.
+    expect((await authorize(1, 600)).body).toMatchObject({ allow: true, granted: 600 })
+    // No money left: only what the franchise still covers.
+    expect((await authorize(1, 600)).body).toMatchObject({ allow: true, granted: 60 })
+    expect((await authorize(0, 600)).body).toMatchObject({ allow: true, granted: 600 }) // no cap on line 0 any more
+    await app.payload.update({ collection: 'companies', id: world.a.company.id, data: { interruptAtLimit: true } as never, overrideAccess: true })
+    await removeCaps()
+  })
+
   it('a department cap is shared: calls at once from its lines never hold more than it', async () => {
     const dept = world.a.departments[0]
     // Line 0 already used R$ 0,60 this cycle (the test above): R$ 3,60 leaves R$ 3,00.
