@@ -165,3 +165,22 @@ describe('GET /api/spend-caps/summary', () => {
     expect((await app.rest.get(`/spend-caps/summary?scope=planet&id=1`, adminA)).status).toBe(400)
   })
 })
+
+describe('GraphQL', () => {
+  it('tariffs, caps and alerts with the same access rules as REST', async () => {
+    const read = await app.rest.gql('{ Tariffs { docs { name validFrom } } SpendCaps { docs { id } } SpendAlerts { docs { id } } }', {}, adminA)
+    expect(read.body.errors).toBeUndefined()
+    expect(read.body.data.Tariffs.docs.map((d: { name: string }) => d.name).sort()).toEqual(['Reajuste', 'Tarifa 2026'])
+    const other = await loginAs(app.rest, app.payload, world.b.users.admin)
+    expect((await app.rest.gql('{ Tariffs { docs { name } } }', {}, other)).body.data.Tariffs.docs).toEqual([])
+    const denied = await app.rest.gql(
+      'mutation($data: mutationTariffInput!) { createTariff(data: $data) { id } }',
+      { data: { company: world.a.company.id, name: 'Via GraphQL', validFrom: '2026-12-01T03:00:00.000Z', voicePerMinute: 0.1, smsPerMessage: 0.1, dataPerMB: 0.1, firstIncrementS: 30, nextIncrementS: 6 } },
+      adminA,
+    )
+    expect(denied.body.errors?.length).toBeGreaterThan(0)
+    const cap = await app.rest.gql('mutation($data: mutationSpendCapInput!) { createSpendCap(data: $data) { id amount } }', { data: { company: world.a.company.id, scope: 'company', amount: 12.5, control: 'notify' } }, adminA)
+    expect(cap.body.errors).toBeUndefined()
+    expect(cap.body.data.createSpendCap.amount).toBe(12.5)
+  })
+})
