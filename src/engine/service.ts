@@ -359,7 +359,8 @@ export class Engine {
         units: base + (allowedNow ? want : 0),
         event: { service, destination: meta.destination, at: now },
         category: meta.category as never,
-        whole: plan.whole,
+        // As authorize decided it (the money holds are laid out by it, src/spend/moneyHolds.ts).
+        whole: meta.category.startsWith('voice.') && !ls.snapshot.interruptAtLimit,
         expiresAt: expiry.expiresAt + (base + want) * expiry.unitMs,
         meta: plainMeta,
         replace: true,

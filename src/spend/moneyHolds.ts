@@ -35,6 +35,8 @@ export interface MoneyGrant {
   /** The money holds taken (ids), empty when the grant costs nothing. */
   ids: string[]
   caps: { cap: MoneyCap; resource: HoldResource }[]
+  /** The store holds the money is in (moneyParts). */
+  parts: { id: string; line: HoldResource; pool?: HoldResource }[]
   tariff: CompiledTariff | null
   category: UsageCategory
   /** Centavos held on each cap. */
@@ -95,9 +97,9 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
   }
   const free = ask.units - chargeable
   const want = tariff ? priceUnits(tariff, ask.category, chargeable) : 0
-  if (want === 0 && !ask.replace) return { units: ask.units, free, ids: [], caps: [], tariff, category: ask.category, cents: 0 }
+  if (want === 0 && !ask.replace) return { units: ask.units, free, ids: [], caps: [], parts: [], tariff, category: ask.category, cents: 0 }
   const resources = await Promise.all(caps.map(async (cap) => ({ cap, resource: await capResource(ctx, cap, ask.meta.cycleKey, store) })))
-  const grant: MoneyGrant = { units: ask.units, free, ids: [], caps: resources, tariff, category: ask.category, cents: 0 }
+  const grant: MoneyGrant = { units: ask.units, free, ids: [], caps: resources, parts: [], tariff, category: ask.category, cents: 0 }
   try {
     return await takeMoney(ctx, grant, ask, want, store)
   } catch (e) {
@@ -109,12 +111,29 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
   }
 }
 
+/**
+ * The store holds of a grant's money: two caps per hold (the second in the request's `pool` slot
+ * with `free: 0`, where the store's grant is exactly "at most what is left on both"), so three
+ * caps cost two store calls. A whole call (interrupt-at-limit off) holds one cap per call: the
+ * whole-call rule applies to the `line` slot only.
+ */
+function moneyParts(grant: MoneyGrant, ask: Pick<Ask, 'holdId' | 'whole'>): { id: string; line: HoldResource; pool?: HoldResource }[] {
+  const step = ask.whole ? 1 : 2
+  const out: { id: string; line: HoldResource; pool?: HoldResource }[] = []
+  for (let i = 0; i < grant.caps.length; i += step) {
+    const second = step === 2 ? grant.caps[i + 1] : undefined
+    out.push({ id: moneyHoldId(ask.holdId, grant.caps[i].cap), line: grant.caps[i].resource, pool: second?.resource })
+  }
+  return out
+}
+
 async function takeMoney(ctx: MoneyContext, grant: MoneyGrant, ask: Ask, want: number, store: StoreCall): Promise<MoneyGrant> {
   const { tariff, free } = grant
   let cents = want
   const taken: number[] = []
-  for (const { cap, resource } of grant.caps) {
-    const request = { id: moneyHoldId(ask.holdId, cap), now: ctx.now(), expiresAt: ask.expiresAt, replace: ask.replace, base: 0, want: cents, whole: ask.whole, line: resource, meta: ask.meta }
+  grant.parts = moneyParts(grant, ask)
+  for (const part of grant.parts) {
+    const request = { id: part.id, now: ctx.now(), expiresAt: ask.expiresAt, replace: ask.replace, base: 0, want: cents, whole: ask.whole, line: part.line, pool: part.pool, free: part.pool ? 0 : undefined, meta: ask.meta }
     // An update gives its money back and takes the new amount in one step (what it already used stays covered).
     let g = await store(ctx.counters.hold(request))
     if (!g.found) g = await store(ctx.counters.hold({ ...request, replace: false }))
@@ -135,8 +154,7 @@ async function takeMoney(ctx: MoneyContext, grant: MoneyGrant, ask: Ask, want: n
 async function fit(ctx: MoneyContext, grant: MoneyGrant, ask: Pick<Ask, 'holdId' | 'expiresAt' | 'meta'>, taken: number[], store: StoreCall) {
   grant.ids = []
   await Promise.all(
-    grant.caps.map(async ({ cap, resource }, i) => {
-      const id = moneyHoldId(ask.holdId, cap)
+    grant.parts.map(async ({ id, line, pool }, i) => {
       if (grant.cents <= 0) {
         if (taken[i] > 0) await store(ctx.counters.release(id, ctx.now()))
         return
@@ -144,7 +162,7 @@ async function fit(ctx: MoneyContext, grant: MoneyGrant, ask: Pick<Ask, 'holdId'
       grant.ids.push(id)
       if (taken[i] === grant.cents) return
       // It holds more than it keeps: giving back and taking less in one step always succeeds.
-      await store(ctx.counters.hold({ id, now: ctx.now(), expiresAt: ask.expiresAt, replace: true, base: 0, want: grant.cents, whole: false, line: resource, meta: ask.meta }))
+      await store(ctx.counters.hold({ id, now: ctx.now(), expiresAt: ask.expiresAt, replace: true, base: 0, want: grant.cents, whole: false, line, pool, free: pool ? 0 : undefined, meta: ask.meta }))
     }),
   )
 }
@@ -154,7 +172,7 @@ export async function shrinkMoney(ctx: MoneyContext, grant: MoneyGrant, units: n
   if (!grant.ids.length) return
   const cents = units > grant.free && grant.tariff ? priceUnits(grant.tariff, grant.category, units - grant.free) : 0
   if (cents >= grant.cents) return
-  const taken = grant.caps.map(() => grant.cents)
+  const taken = grant.parts.map(() => grant.cents)
   grant.cents = cents
   await fit(ctx, grant, ask, taken, store)
 }
