@@ -149,6 +149,25 @@ describe('spend caps that block', () => {
     await removeCaps()
   })
 
+  it('a line and its department capped at once: the tighter one binds, both hold the money', async () => {
+    // Line 2 (department 0) has used nothing under caps; department 0 has R$ 0,60 recorded (line 0).
+    const line = await createCap({ scope: 'line', line: world.a.lines[2].id, amount: 5 })
+    const dept = await createCap({ scope: 'department', department: world.a.departments[0].id, amount: 1.6 })
+    const company = await createCap({ scope: 'company', amount: 100 })
+    capIds.push(line.body.doc.id, dept.body.doc.id, company.body.doc.id)
+    // R$ 1,60 − R$ 0,60 = R$ 1,00 left on the department: 96 s.
+    const d = await authorize(2, 600)
+    expect(d.body).toMatchObject({ allow: true, granted: 96 })
+    const b = await balanceOf(2)
+    expect(b.find((x) => x.scope === 'line')).toMatchObject({ held: 96, left: 404 })
+    expect(b.find((x) => x.scope === 'department')).toMatchObject({ held: 96, left: 4 })
+    expect(b.find((x) => x.scope === 'company')).toMatchObject({ held: 96 })
+    expect((await authorize(2, 600)).body).toMatchObject({ allow: false, reason: { code: 'SPEND_CAP_REACHED' } })
+    expect((await app.rest.delete(`/engine/holds/${d.body.hold.id}`, admin)).status).toBe(200)
+    expect((await balanceOf(2)).every((x) => x.held === 0)).toBe(true)
+    await removeCaps()
+  })
+
   it('a department cap is shared: calls at once from its lines never hold more than it', async () => {
     const dept = world.a.departments[0]
     // Line 0 already used R$ 0,60 this cycle (the test above): R$ 3,60 leaves R$ 3,00.
