@@ -45,6 +45,8 @@ describe('cap scopes on Redis', () => {
     await payload.update({ collection: 'companies', id: a.company.id, data: { interruptAtLimit: true } as never, overrideAccess: true })
     await payload.create({ collection: 'tariffs' as never, data: { company: a.company.id, name: 'T', validFrom: '2026-11-01T03:00:00.000Z', voicePerMinute: 0.6, smsPerMessage: 0.25, dataPerMB: 0.1, firstIncrementS: 30, nextIncrementS: 6 } as never, overrideAccess: true })
     const cap = (await payload.create({ collection: 'spend-caps' as never, data: { company: a.company.id, scope: 'department', department: a.departments[0].id, amount: 10, control: 'block' } as never, overrideAccess: true })) as { id: string }
+    // A line cap too: with the department's, both in one store hold (the Lua script's pool slot).
+    const lineCap = (await payload.create({ collection: 'spend-caps' as never, data: { company: a.company.id, scope: 'line', line: a.lines[0].id, amount: 20, control: 'block' } as never, overrideAccess: true })) as { id: string }
     const ls = (await engine.snapshots.byMsisdn(String(a.lines[0].msisdn)))!
     const d = await engine.authorize(ls, { service: 'voice', destination: '991234567', at: AT, units: 60 })
     expect(d).toMatchObject({ allow: true, granted: 60, hold: { id: expect.any(String) } })
@@ -59,6 +61,14 @@ describe('cap scopes on Redis', () => {
     // R$ 10 − R$ 0,60 = R$ 9,40 buys 936 s at R$ 0,60/min on the 30 s + 6 s grid.
     expect(await engine.authorize(ls, { service: 'voice', destination: '991234567', at: AT, units: 3600 })).toMatchObject({ allow: true, granted: 936 })
     const balance = await engine.balance(ls, AT)
-    expect(balance.spend).toEqual([expect.objectContaining({ id: String(cap.id), used: 60, held: 936, left: 4 })])
+    expect(balance.spend).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: String(cap.id), used: 60, held: 936, left: 4 }),
+        expect.objectContaining({ id: String(lineCap.id), used: 60, held: 936, left: 1004 }),
+      ]),
+    )
+    // R$ 0,04 left on the department: not even the first 30 s.
+    const again = await engine.authorize(ls, { service: 'voice', destination: '991234567', at: AT, units: 60 })
+    expect(again).toMatchObject({ allow: false, reason: { code: 'SPEND_CAP_REACHED' } })
   })
 })
