@@ -14,7 +14,7 @@
  *      PostgreSQL, first authorize on a cold company, cold lines, authorize over random lines through
  *      `npm start`, 1 000 000 usage events through HTTP with the server's RSS, every line warm.
  * Options: --no-build (reuse .next-bench), --quick (fewer events and seconds, for a try),
- * --only core,http,ingest,holds,reports,backup,scale. Targets missed are reported, not hidden; the exit code is 0
+ * --only core,http,ingest,holds,spend,reports,backup,scale (spend: authorize with money caps against without, bench/spend-caps.ts). Targets missed are reported, not hidden; the exit code is 0
  * when every part ran (a figure below its target is not a crash).
  */
 import { spawn } from 'node:child_process'
@@ -31,7 +31,7 @@ const BASE_ENV = { ...process.env }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const onlyArg = process.argv.indexOf('--only')
-const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,holds,reports,backup,scale').split(','))
+const only = new Set((onlyArg > 0 ? process.argv[onlyArg + 1] : 'core,http,ingest,holds,spend,reports,backup,scale').split(','))
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000))
 const TARGETS = { coreRate: 1_000_000, coreP99Us: 20, ingestPg: 50_000 }
 
@@ -106,6 +106,22 @@ async function holds(): Promise<HoldsFigure> {
   return JSON.parse(json) as HoldsFigure
 }
 
+interface SpendFigure {
+  withoutCaps?: { callsPerCpuSecond: number }
+  withCaps?: { callsPerCpuSecond: number }
+  overheadPercent?: number
+  loadAverage?: number[]
+  pass: boolean
+  error?: string
+}
+
+/** Issue 15: authorize with three blocking money caps against none (CPU time, in-process counters). */
+async function spend(): Promise<SpendFigure> {
+  const r = await tsx('bench/spend-caps.ts', 'sqlite', quick ? '10000' : '50000', '200')
+  const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"spend-caps"'))
+  return json ? (JSON.parse(json) as SpendFigure) : { pass: false, error: r.out.slice(-2000) }
+}
+
 /** bench/reports.ts belongs to the reports work; it may not exist yet. */
 async function reports(): Promise<{ present: boolean; result?: unknown; error?: string }> {
   const file = path.join(ROOT, 'bench/reports.ts')
@@ -158,6 +174,7 @@ async function main() {
   let backup: string | undefined
   let scale: ScaleFigure | undefined
   let holdsFig: HoldsFigure | undefined
+  let spendFig: SpendFigure | undefined
 
   if (only.has('core')) {
     coreFig = await core()
@@ -188,6 +205,10 @@ async function main() {
   if (only.has('holds')) {
     holdsFig = await holds()
     console.log(`holds: ${fmt(holdsFig.callsPerSecond)} calls/s, checks ${holdsFig.ok ? 'ok' : 'FAILED'}: ${holdsFig.pass ? 'PASS' : 'FAIL'}${holdsFig.error ? `\n${holdsFig.error}` : ''}`)
+  }
+  if (only.has('spend')) {
+    spendFig = await spend()
+    console.log(`spend: ${spendFig.error ?? `+${spendFig.overheadPercent} % CPU per authorize with money caps`}: ${spendFig.pass ? 'PASS' : 'FAIL'}`)
   }
   if (only.has('reports')) {
     rep = await reports()
@@ -232,6 +253,9 @@ async function main() {
   if (scale) lines.push(...scaleSummary(scale))
   if (holdsFig) {
     lines.push(`| hold workload (authorize → usage with hold), PostgreSQL | ≥ 5 000 calls/s, exactly the calls that fit | ${fmt(holdsFig.callsPerSecond)} calls/s (${fmt(holdsFig.calls)} calls, ${fmt(holdsFig.allowed)} allowed), checks ${holdsFig.ok ? 'passed' : 'FAILED'} | ${holdsFig.pass ? '**PASS**' : '**FAIL**'} |`)
+  }
+  if (spendFig) {
+    lines.push(`| authorize with 3 blocking money caps vs none (issue 15), CPU time | within 10 % | ${spendFig.error ? 'failed to run' : `+${spendFig.overheadPercent} % (${fmt(spendFig.withCaps?.callsPerCpuSecond ?? 0)} vs ${fmt(spendFig.withoutCaps?.callsPerCpuSecond ?? 0)} per CPU s; load ${spendFig.loadAverage?.join(' ')})`} | ${spendFig.pass ? '**PASS**' : '**FAIL**'} |`)
   }
   lines.push('')
 

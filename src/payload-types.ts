@@ -73,6 +73,8 @@ export interface Config {
     offers: Offer;
     transfers: Transfer;
     holidays: Holiday;
+    tariffs: Tariff;
+    'spend-caps': SpendCap;
     accounts: Account;
     companies: Company;
     users: User;
@@ -80,6 +82,8 @@ export interface Config {
     usage: Usage;
     consumption: Consumption;
     notifications: Notification;
+    'spend-alerts': SpendAlert;
+    'webhook-deliveries': WebhookDelivery;
     reports: Report;
     backups: Backup;
     restores: Restore;
@@ -103,6 +107,8 @@ export interface Config {
     offers: OffersSelect<false> | OffersSelect<true>;
     transfers: TransfersSelect<false> | TransfersSelect<true>;
     holidays: HolidaysSelect<false> | HolidaysSelect<true>;
+    tariffs: TariffsSelect<false> | TariffsSelect<true>;
+    'spend-caps': SpendCapsSelect<false> | SpendCapsSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     companies: CompaniesSelect<false> | CompaniesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -110,6 +116,8 @@ export interface Config {
     usage: UsageSelect<false> | UsageSelect<true>;
     consumption: ConsumptionSelect<false> | ConsumptionSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'spend-alerts': SpendAlertsSelect<false> | SpendAlertsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
     restores: RestoresSelect<false> | RestoresSelect<true>;
@@ -148,6 +156,7 @@ export interface Config {
       restore: TaskRestore;
       backup: TaskBackup;
       sweepRestores: TaskSweepRestores;
+      deliverSpendWebhook: TaskDeliverSpendWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -224,6 +233,17 @@ export interface Company {
    */
   csp?: ('12' | '14' | '15' | '21' | '31' | '41' | '43') | null;
   interruptAtLimit?: boolean | null;
+  spendAlerts?: {
+    /**
+     * Of spend caps, franchises and the shared pool. E.g. 50, 80, 100
+     */
+    thresholds?: string | null;
+    webhookUrl?: string | null;
+    /**
+     * Signs each delivery in the X-GOL-Signature header
+     */
+    webhookSecret?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -397,6 +417,69 @@ export interface Holiday {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tariffs".
+ */
+export interface Tariff {
+  id: number;
+  name: string;
+  /**
+   * Each event is priced with the version in force at its time
+   */
+  validFrom: string;
+  voicePerMinute: number;
+  firstIncrementS: number;
+  nextIncrementS: number;
+  smsPerMessage: number;
+  dataPerMB: number;
+  /**
+   * Categories with their own price (international, special numbers…); the rest use the service price
+   */
+  categories?:
+    | {
+        category:
+          | 'voice.intragroup.local'
+          | 'voice.intragroup.national'
+          | 'voice.local.fixed'
+          | 'voice.local.claro'
+          | 'voice.local.other'
+          | 'voice.national.fixed'
+          | 'voice.national.claro'
+          | 'voice.national.other'
+          | 'voice.international.fixed'
+          | 'voice.international.mobile'
+          | 'voice.collect'
+          | 'voice.special'
+          | 'sms.claro'
+          | 'sms.other'
+          | 'sms.special'
+          | 'sms.international'
+          | 'data';
+        price: number;
+        id?: string | null;
+      }[]
+    | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-caps".
+ */
+export interface SpendCap {
+  id: number;
+  name?: string | null;
+  scope?: ('line' | 'department' | 'company') | null;
+  line?: (number | null) | Line;
+  department?: (number | null) | Department;
+  amount: number;
+  control?: ('notify' | 'block') | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -487,6 +570,7 @@ export interface Usage {
   destination?: string | null;
   at: string;
   units: number;
+  cost?: number | null;
   group?: string | null;
   package?: string | null;
   cycle?: string | null;
@@ -532,12 +616,54 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-alerts".
+ */
+export interface SpendAlert {
+  id: number;
+  key: string;
+  kind: 'threshold' | 'forecast' | 'spike';
+  subject: 'cap' | 'franchise' | 'pool' | 'line';
+  subjectId?: string | null;
+  subjectName?: string | null;
+  line?: (number | null) | Line;
+  department?: (number | null) | Department;
+  cycle?: string | null;
+  threshold?: number | null;
+  percent?: number | null;
+  runsOutAt?: string | null;
+  message: string;
+  emailedTo?: string | null;
+  webhook?: ('none' | 'pending' | 'delivered' | 'failed') | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  alert: number | SpendAlert;
+  url: string;
+  status?: ('none' | 'pending' | 'delivered' | 'failed') | null;
+  attempts?: number | null;
+  responseStatus?: number | null;
+  lastError?: string | null;
+  deliveredAt?: string | null;
+  body?: string | null;
+  company: number | Company;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "reports".
  */
 export interface Report {
   id: number;
   name?: string | null;
-  kind: 'calls' | 'transactions' | 'data' | 'notifications' | 'subscribers' | 'restores';
+  kind: 'calls' | 'transactions' | 'data' | 'notifications' | 'subscribers' | 'restores' | 'costs';
   format?: ('xlsx' | 'csv') | null;
   /**
    * from, to (YYYY-MM-DD) and the report filters
@@ -763,7 +889,14 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'backup' | 'sweepRestores';
+          | 'inline'
+          | 'generateReport'
+          | 'sweepReports'
+          | 'purgeRetention'
+          | 'restore'
+          | 'backup'
+          | 'sweepRestores'
+          | 'deliverSpendWebhook';
         taskID: string;
         input?:
           | {
@@ -797,7 +930,17 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'generateReport' | 'sweepReports' | 'purgeRetention' | 'restore' | 'backup' | 'sweepRestores') | null;
+    | (
+        | 'inline'
+        | 'generateReport'
+        | 'sweepReports'
+        | 'purgeRetention'
+        | 'restore'
+        | 'backup'
+        | 'sweepRestores'
+        | 'deliverSpendWebhook'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -845,6 +988,14 @@ export interface PayloadLockedDocument {
         value: number | Holiday;
       } | null)
     | ({
+        relationTo: 'tariffs';
+        value: number | Tariff;
+      } | null)
+    | ({
+        relationTo: 'spend-caps';
+        value: number | SpendCap;
+      } | null)
+    | ({
         relationTo: 'accounts';
         value: number | Account;
       } | null)
@@ -871,6 +1022,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'spend-alerts';
+        value: number | SpendAlert;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null)
     | ({
         relationTo: 'reports';
@@ -1069,6 +1228,44 @@ export interface HolidaysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tariffs_select".
+ */
+export interface TariffsSelect<T extends boolean = true> {
+  name?: T;
+  validFrom?: T;
+  voicePerMinute?: T;
+  firstIncrementS?: T;
+  nextIncrementS?: T;
+  smsPerMessage?: T;
+  dataPerMB?: T;
+  categories?:
+    | T
+    | {
+        category?: T;
+        price?: T;
+        id?: T;
+      };
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-caps_select".
+ */
+export interface SpendCapsSelect<T extends boolean = true> {
+  name?: T;
+  scope?: T;
+  line?: T;
+  department?: T;
+  amount?: T;
+  control?: T;
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "accounts_select".
  */
 export interface AccountsSelect<T extends boolean = true> {
@@ -1090,6 +1287,13 @@ export interface CompaniesSelect<T extends boolean = true> {
   renewalDay?: T;
   csp?: T;
   interruptAtLimit?: T;
+  spendAlerts?:
+    | T
+    | {
+        thresholds?: T;
+        webhookUrl?: T;
+        webhookSecret?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1160,6 +1364,7 @@ export interface UsageSelect<T extends boolean = true> {
   destination?: T;
   at?: T;
   units?: T;
+  cost?: T;
   group?: T;
   package?: T;
   cycle?: T;
@@ -1197,6 +1402,46 @@ export interface NotificationsSelect<T extends boolean = true> {
   channel?: T;
   sentAt?: T;
   error?: T;
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "spend-alerts_select".
+ */
+export interface SpendAlertsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  subject?: T;
+  subjectId?: T;
+  subjectName?: T;
+  line?: T;
+  department?: T;
+  cycle?: T;
+  threshold?: T;
+  percent?: T;
+  runsOutAt?: T;
+  message?: T;
+  emailedTo?: T;
+  webhook?: T;
+  company?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  alert?: T;
+  url?: T;
+  status?: T;
+  attempts?: T;
+  responseStatus?: T;
+  lastError?: T;
+  deliveredAt?: T;
+  body?: T;
   company?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1499,6 +1744,16 @@ export interface TaskBackup {
  */
 export interface TaskSweepRestores {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverSpendWebhook".
+ */
+export interface TaskDeliverSpendWebhook {
+  input: {
+    delivery: string;
+  };
   output?: unknown;
 }
 /**

@@ -79,7 +79,23 @@ export const POLICIES: Record<string, Policy> = {
   holidays: { companyPath: 'company', rules: companyConfig },
   offers: { companyPath: 'company', rules: companyConfig },
   transfers: { companyPath: 'company', rules: companyConfig },
+  // Tariffs (issue 15): the carrier's prices, so support writes them; the company's users read them.
+  tariffs: {
+    companyPath: 'company',
+    rules: { ...companyConfig, create: row('all', 'none', 'none', 'none'), update: row('all', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
+  },
   lines: { companyPath: 'company', departmentPath: 'department', rules: lineRules },
+  // Money caps (issue 15): admins edit them; a sub-admin those of its departments and their lines (company caps have no department).
+  'spend-caps': {
+    companyPath: 'company',
+    departmentPath: 'department',
+    rules: {
+      create: row('all', 'company', 'departments', 'none'),
+      read: row('all', 'company', 'departments', 'departments'),
+      update: row('all', 'company', 'departments', 'none'),
+      delete: row('all', 'company', 'departments', 'none'),
+    },
+  },
   usage: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
   consumption: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
   notifications: { companyPath: 'company', departmentPath: 'line.department', rules: lineData },
@@ -104,6 +120,16 @@ export const POLICIES: Record<string, Policy> = {
       update: row('all', 'company', 'departments', 'none'),
       delete: row('all', 'company', 'departments', 'none'),
     },
+  },
+  // The alert log and its webhook deliveries (issue 15): written by the engine only; read like the lines (alerts) or by admins (deliveries).
+  'spend-alerts': {
+    companyPath: 'company',
+    departmentPath: 'department',
+    rules: { create: row('none', 'none', 'none', 'none'), read: row('all', 'company', 'departments', 'departments'), update: row('none', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
+  },
+  'webhook-deliveries': {
+    companyPath: 'company',
+    rules: { create: row('none', 'none', 'none', 'none'), read: row('all', 'company', 'none', 'none'), update: row('none', 'none', 'none', 'none'), delete: row('all', 'none', 'none', 'none') },
   },
   'operator-prefixes': { companyPath: 'company', rules: carrierData() },
   'ported-numbers': { companyPath: 'company', rules: carrierData() },

@@ -6,6 +6,7 @@ import { CSP_CARRIERS } from '../domain/ddd'
 import { selectField } from '../fields/common'
 import { cnpjField } from '../fields/identifiers'
 import { label } from '../lib/i18n'
+import { spendAlertFields } from '../spend/companyFields'
 
 export { COMPANY_STATUS }
 
@@ -65,5 +66,7 @@ export const Companies: CollectionConfig = {
       defaultValue: false,
       label: label('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached'),
     },
+    spendAlertFields,
+    { name: 'spendPanel', type: 'ui', admin: { components: { Field: { path: '/src/admin/spend/SpendPanel#SpendPanel', clientProps: { scope: 'company' } } } } },
   ],
 }

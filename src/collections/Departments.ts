@@ -15,5 +15,8 @@ export const Departments = tenantCollection({
   },
   indexes: [{ fields: ['company', 'name'], unique: true }],
   hooks: { beforeValidate: [uniqueWithinCompany('name', 'Já existe um departamento com este nome')] },
-  fields: [nameField('Nome do departamento', 'Department name')],
+  fields: [
+    nameField('Nome do departamento', 'Department name'),
+    { name: 'spendPanel', type: 'ui', admin: { components: { Field: { path: '/src/admin/spend/SpendPanel#SpendPanel', clientProps: { scope: 'department' } } } } },
+  ],
 })

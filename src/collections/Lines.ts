@@ -104,5 +104,6 @@ export const Lines = tenantCollection({
     { name: 'lineOverview', type: 'ui', admin: { components: { Field: '/src/admin/lines/LineOverview#LineOverview' } } },
     // SPEC L: the engine's decision for a call from this line, without counting it.
     { name: 'simulateCall', type: 'ui', admin: { components: { Field: '/src/admin/engine/SimulateCall#SimulateCall' } } },
+    { name: 'spendPanel', type: 'ui', admin: { components: { Field: { path: '/src/admin/spend/SpendPanel#SpendPanel', clientProps: { scope: 'line' } } } } },
   ],
 })

@@ -21,6 +21,7 @@ export const REPORT_KINDS = {
   notifications: ['Histórico de notificações', 'Notifications'],
   subscribers: ['Lista de assinantes', 'Subscriber list'],
   restores: ['Histórico de restaurações', 'Restore history'],
+  costs: ['Custo por linha e departamento', 'Cost per line and department'],
 } as const
 
 export const REPORT_STATUS = {

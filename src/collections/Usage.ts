@@ -19,7 +19,7 @@ const SERVICE_LABELS = {
 export const Usage = tenantCollection({
   slug: 'usage',
   labels: { singular: label('Uso', 'Usage event'), plural: label('Uso', 'Usage') },
-  admin: { defaultColumns: ['at', 'line', 'service', 'category', 'destination', 'units'] },
+  admin: { defaultColumns: ['at', 'line', 'service', 'category', 'destination', 'units', 'cost'] },
   defaultSort: '-at',
   // Recorded only through the engine (POST /api/engine/usage), which rates each event and counts
   // it in `consumption`: a row written or removed around it would leave the counters wrong.
@@ -37,6 +37,8 @@ export const Usage = tenantCollection({
     { name: 'destination', type: 'text', label: label('Destino', 'Destination') },
     { name: 'at', type: 'date', required: true, label: label('Data', 'Date'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'units', type: 'number', required: true, min: 0, label: label('Quantidade (s / SMS / bytes)', 'Units (s / SMS / bytes)') },
+    // What the event cost beyond the franchises under the tariff in force at `at` (issue 15), in centavos.
+    { name: 'cost', type: 'number', defaultValue: 0, min: 0, label: label('Custo (centavos)', 'Cost (centavos)') },
     { name: 'group', type: 'text', label: label('Grupo de classificação', 'Classification group') },
     { name: 'package', type: 'text', label: label('Oferta e pacote usado', 'Offer and package used') },
     { name: 'cycle', type: 'text', label: label('Ciclo', 'Cycle') },

@@ -19,10 +19,14 @@ import { Profiles } from './Profiles'
 import { Reports } from './Reports'
 import { RestoreItems } from './RestoreItems'
 import { Restores } from './Restores'
+import { SpendAlerts } from './SpendAlerts'
+import { SpendCaps } from './SpendCaps'
+import { Tariffs } from './Tariffs'
 import { Transactions } from './Transactions'
 import { Transfers } from './Transfers'
 import { Usage } from './Usage'
 import { Users } from './Users'
+import { WebhookDeliveries } from './WebhookDeliveries'
 
 /** Every collection, in the admin's menu order. */
 export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(withEngineHooks([
@@ -32,6 +36,8 @@ export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(wi
   Offers,
   Transfers,
   Holidays,
+  Tariffs,
+  SpendCaps,
   Accounts,
   Companies,
   Users,
@@ -39,6 +45,8 @@ export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(wi
   Usage,
   Consumption,
   Notifications,
+  SpendAlerts,
+  WebhookDeliveries,
   Reports,
   Backups,
   Restores,

@@ -55,3 +55,16 @@ export function holdPlan(ls: LineSnapshot, counters: Counters, category: UsageCa
     refusal: (by) => (by === 'pool' ? REASONS.POOL_EXHAUSTED : REASONS.QUOTA_EXHAUSTED),
   }
 }
+
+/**
+ * The hold of a grant only money caps bound (issue 15): a record on the line with no cap of
+ * its own, so the grant has a hold id that usage, update and release name like any other;
+ * the money itself is held on the caps (src/spend/moneyHolds.ts).
+ */
+export function moneyOnlyPlan(ls: LineSnapshot, cycleKey: string): HoldPlan {
+  return {
+    line: { scope: String(ls.lineId), cycleKey, key: 'spend', fields: [], used: 0, cap: null },
+    whole: false,
+    refusal: () => REASONS.SPEND_CAP_REACHED,
+  }
+}

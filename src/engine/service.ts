@@ -39,7 +39,13 @@ import {
   type ReadMark,
   type UsageRow,
 } from './adapters/usage'
-import { holdPlan, poolScope } from './holdResources'
+import { holdPlan, moneyOnlyPlan, poolScope } from './holdResources'
+import { REASONS } from './core/reasons'
+import { capBalances, capScopeValues, capSnapshots, holdMoney, isCapScope, moneyHoldsOf, releaseMoney, shrinkMoney, withMoney } from '../spend/moneyHolds'
+import { MONEY_KEY } from '../spend/moneyUsed'
+import { queueAlerts } from '../spend/alerts'
+import { priceRating, tariffAt } from './core/price'
+import { tariffBookOf } from '../spend/tariffBook'
 
 export interface AuthorizeInput {
   service: Service
@@ -287,30 +293,42 @@ export class Engine {
     const counters = await this.countersFor(ls, cycleKey, store)
     const decision = authorize(snap, counters, { service: input.service, destination: input.destination, at, units: input.units })
     if (!decision.allow || decision.reason.code !== 'OK' || !decision.category) return decision
-    const plan = holdPlan(ls, counters, decision.category, cycleKey)
-    if (!plan) return decision
     const id = newHoldId()
+    const expiry = this.expiry(input.service)
+    const meta = { line: ls.msisdn, lineId: String(ls.lineId), service: input.service, category: decision.category, destination: decision.destination, cycleKey }
+    // Money caps (issue 15): the money the grant costs is held first; the units follow what it buys.
+    const moneyAsk = { holdId: id, event: { service: input.service, destination: input.destination, at }, category: decision.category, meta, replace: false }
+    const money = await holdMoney(this, ls, counters, { ...moneyAsk, units: decision.granted, whole: decision.category.startsWith('voice.') && !snap.interruptAtLimit, expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs }, store)
+    if (money && money.units <= 0) return { ...decision, allow: false, granted: 0, reason: REASONS.SPEND_CAP_REACHED }
+    const want = money ? money.units : decision.granted
+    const plan = holdPlan(ls, counters, decision.category, cycleKey) ?? (money?.ids.length ? moneyOnlyPlan(ls, cycleKey) : null)
+    if (!plan) return { ...decision, granted: want }
     const now = this.now()
     const granting = this.counters.hold({
       id,
       now,
-      ...this.expiry(input.service),
+      ...expiry,
       replace: false,
       base: 0,
-      want: decision.granted,
+      want,
       whole: plan.whole,
       line: plan.line,
       free: plan.free,
       pool: plan.pool,
-      meta: { line: ls.msisdn, lineId: String(ls.lineId), service: input.service, category: decision.category, destination: decision.destination, cycleKey },
+      meta: withMoney(meta, money?.ids ?? []),
     })
     const g = await store(granting).catch((e: unknown) => {
       // In doubt (the answer may still come): give the hold back once the store answers, so a
       // grant nobody received does not keep room until it expires.
       void granting.then(() => this.counters.release(id, this.now())).catch(() => undefined)
+      if (money) void releaseMoney(this, money.ids).catch(() => undefined)
       throw e
     })
-    if (g.granted <= 0) return { ...decision, allow: false, granted: 0, reason: plan.refusal(g.limitedBy) }
+    if (g.granted <= 0) {
+      if (money) await releaseMoney(this, money.ids)
+      return { ...decision, allow: false, granted: 0, reason: plan.refusal(g.limitedBy) }
+    }
+    if (money && g.granted < money.units) await shrinkMoney(this, money, g.granted, { ...moneyAsk, expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs }, store)
     return { ...decision, granted: g.granted, hold: { id, expiresAt: new Date(g.expiresAt) } }
   }
 
@@ -341,30 +359,55 @@ export class Engine {
     const now = new Date(this.now())
     const decision = authorize(ls.snapshot, counters, { service, destination: meta.destination, at: now, units: want || 1 })
     const allowedNow = decision.allow && decision.category === meta.category
-    const plan = holdPlan(ls, counters, meta.category as never, meta.cycleKey)
+    const plan = holdPlan(ls, counters, meta.category as never, meta.cycleKey) ?? (moneyHoldsOf(hold).length ? moneyOnlyPlan(ls, meta.cycleKey) : null)
     if (!plan) return null
+    // Money caps: the money of everything the hold covers (used so far + more) is held again in one step per cap.
+    const plainMeta = withMoney({ ...meta, money: undefined } as never, [])
+    const expiry = this.expiry(service)
+    const money = await holdMoney(
+      this,
+      ls,
+      counters,
+      {
+        holdId: hold.id,
+        units: base + (allowedNow ? want : 0),
+        event: { service, destination: meta.destination, at: now },
+        category: meta.category as never,
+        // As authorize decided it (the money holds are laid out by it, src/spend/moneyHolds.ts).
+        whole: meta.category.startsWith('voice.') && !ls.snapshot.interruptAtLimit,
+        expiresAt: expiry.expiresAt + (base + want) * expiry.unitMs,
+        meta: plainMeta,
+        replace: true,
+      },
+      (p) => p,
+    )
+    const granting = money ? Math.max(0, Math.min(allowedNow ? want : 0, money.units - base)) : allowedNow ? want : 0
     const g = await this.counters.hold({
       id: hold.id,
       now: this.now(),
-      ...this.expiry(service),
+      ...expiry,
       replace: true,
       base,
-      want: allowedNow ? want : 0,
+      want: granting,
       whole: plan.whole,
       line: plan.line,
       free: plan.free,
       pool: plan.pool,
-      meta,
+      meta: withMoney(plainMeta, money?.ids ?? []),
     })
     if (!g.found) return null
     const expiresAt = new Date(g.expiresAt)
-    const reason = !allowedNow ? decision.reason : g.granted > 0 || want === 0 ? decision.reason : plan.refusal(g.limitedBy)
+    if (!g.found && money) await releaseMoney(this, money.ids)
+    const moneyShort = money !== null && granting < want
+    const reason = !allowedNow ? decision.reason : g.granted > 0 || want === 0 ? decision.reason : moneyShort ? REASONS.SPEND_CAP_REACHED : plan.refusal(g.limitedBy)
     return { allow: g.granted > 0, granted: g.granted, category: meta.category as never, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
   }
 
   /** The call never connected: everything held returns. */
   async releaseHold(id: string): Promise<HoldRecord | null> {
-    return this.counters.release(id, this.now())
+    const released = await this.counters.release(id, this.now())
+    if (released) await releaseMoney(this, moneyHoldsOf(released))
+    return released
   }
 
   /**
@@ -532,6 +575,7 @@ export class Engine {
       toRate.push({ ls, cycles })
     }
     const loaded = await this.ratingCounters(toRate)
+    const tariffs = await tariffBookOf(this.payload).forCompanies(toRate.map((r) => r.ls.companyId))
     for (const [msisdn, list] of byLine) {
       const ls = snapshots.get(msisdn) ?? null
       if (!ls) {
@@ -556,10 +600,12 @@ export class Engine {
           result.rejected.push({ index: e.index, error: rating.error })
           continue
         }
-        if (hold) ending.push({ id: hold.id, lineId: String(ls.lineId) })
+        if (hold) for (const id of [hold.id, ...moneyHoldsOf(hold)]) ending.push({ id, lineId: String(ls.lineId) })
         else if (e.hold && !holdsKnown) ending.push({ id: e.hold, lineId: String(ls.lineId), unchecked: true })
         applyDeltas(w.counters, rating.deltas)
         flatDeltas(rating.deltas, w.deltas)
+        const cost = priceRating(tariffAt(tariffs.get(String(ls.companyId)) ?? [], e.at.getTime()), rating.deltas)
+        if (cost) w.deltas[MONEY_KEY] = (w.deltas[MONEY_KEY] ?? 0) + cost
         for (const n of rating.notices) {
           w.sent.add(n.key)
           w.notices.push(n)
@@ -579,6 +625,7 @@ export class Engine {
           destination: rating.destination || e.destination || null,
           at: e.at.toISOString(),
           units: rating.units,
+          cost,
           group: e.group ?? null,
           package: pkg.length ? pkg.join(', ') : null,
           cycle: rating.cycleKey,
@@ -603,6 +650,7 @@ export class Engine {
         for (const n of t.notices) sent?.add(n.key)
       }
       await this.settle(touched, [...touchedPools.values()], ending)
+      queueAlerts(this.payload, touched.map((t) => ({ ls: t.ls, cycleKey: t.cycleKey, at: (byLine.get(t.ls.msisdn) ?? []).reduce((m, e) => Math.max(m, e.at.getTime()), 0) || this.now() })))
       result.notices = stored.length
       if (stored.length) await this.gateway.deliver(this.payload, stored)
     }
@@ -624,6 +672,7 @@ export class Engine {
       const mark: ReadMark = {}
       snaps.push({ scope: poolScope(ls.accountId), cycleKey, values: await this.poolValues(ls, cycleKey, mark), seen: mark.seen })
     }
+    snaps.push(...(await capSnapshots(this.payload, lines)))
     for (const h of ending) if (h.unchecked) this.unsettled.set(h.id, h.lineId)
     try {
       await this.counters.settle(snaps, ending.filter((h) => !h.unchecked).map((h) => h.id))
@@ -649,10 +698,14 @@ export class Engine {
       const byCycle = new Map<string, string[]>()
       for (const { scope, cycleKey } of part) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), scope])
       for (const [cycleKey, scopes] of byCycle) {
-        const lineIds = scopes.filter((s) => !s.startsWith('account:'))
+        const lineIds = scopes.filter((s) => !s.startsWith('account:') && !isCapScope(s))
         const truth = await readConsumptionByLine(this.payload, lineIds, cycleKey)
         for (const scope of scopes) {
-          const values = scope.startsWith('account:') ? await this.accountPool(scope.slice('account:'.length), cycleKey) : (truth.get(scope) ?? {})
+          const values = scope.startsWith('account:')
+            ? await this.accountPool(scope.slice('account:'.length), cycleKey)
+            : isCapScope(scope)
+              ? await capScopeValues(this.payload, scope, cycleKey)
+              : (truth.get(scope) ?? {})
           const cached = await this.counters.get(scope, cycleKey)
           checked++
           if (!cached || sameFlat(cached, values)) continue
@@ -707,6 +760,8 @@ export class Engine {
       /** Units granted and not yet used (live holds); null when the counter store is unavailable. */
       held: held ? { categories: heldCategories, dataBytes: held.line.data ?? 0, poolBytes: held.pool.pool ?? 0 } : null,
       excess: c.excess,
+      /** Money caps the line draws on (issue 15), in centavos. */
+      spend: await capBalances(this, ls, cycle.key),
       units: { voice: 'seconds', sms: 'messages', data: 'bytes' },
     }
   }

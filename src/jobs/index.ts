@@ -4,6 +4,7 @@ import { actorOf } from '../access/policy'
 import { REPORTS_QUEUE } from '../collections/Reports'
 import { MAINTENANCE_QUEUE, reportTasks } from './reports'
 import { restoreTasks } from './restore'
+import { webhookTasks } from '../spend/webhook'
 import { startRunner, tracked } from './runner'
 
 /**
@@ -20,7 +21,7 @@ const supportOnly = ({ req }: { req: { user?: unknown } }) => isSupport(actorOf(
 /** Payload's jobs queue: every background task of the app, registered in one place. */
 export const jobs: JobsConfig = {
   // Every task's jobs beat while they run, so a dead runner's jobs are recovered (src/jobs/runner.ts).
-  tasks: [...reportTasks, ...restoreTasks].map(tracked),
+  tasks: [...reportTasks, ...restoreTasks, ...webhookTasks].map(tracked),
   // The REST endpoints of the queue (/api/payload-jobs/run …) are for support only; the app queues through the Local API.
   access: { queue: supportOnly, run: supportOnly, cancel: supportOnly },
   autoRun: (payload) =>

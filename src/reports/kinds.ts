@@ -5,6 +5,7 @@ import { RESTORE_STATUS } from '../collections/Restores'
 import { callTypeLabel } from '../domain/callTypes'
 import { cycleFor } from '../engine/core/cycle'
 import { MAX_PERIOD_DAYS } from '../validation/time'
+import { costRows } from '../spend/costReport'
 import { duration, megabytes, periodInstants, spDate, spDateTime, spTime } from './format'
 import { Lookup, pages, relId, rowsOf, usagePages, type Doc } from './source'
 import type { Cell } from './writer'
@@ -126,6 +127,17 @@ export const KINDS: Record<string, ReportKind> = {
         yield [spDateTime(t.at), t.role ?? '', t.userLogin ?? '', t.event ?? '', t.description ?? '']
       }
     },
+  },
+  // Issue 15: what the period cost beyond the franchises, per line, department subtotal and company total.
+  costs: {
+    source: 'usage',
+    file: 'Relatorio-Custos',
+    title: 'Custo por linha e departamento',
+    period: period(MAX_PERIOD_DAYS.data),
+    filters: ['line'],
+    lineBased: true,
+    headers: ['Departamento', 'Nº da linha', 'Usuário', 'Eventos', 'Custo (R$)'],
+    rows: (scope) => costRows(scope),
   },
   // H3
   data: {

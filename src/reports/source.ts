@@ -102,7 +102,7 @@ export interface UsageQuery {
   departments: Id[]
 }
 
-const USAGE_FIELDS = ['line', 'msisdn', 'service', 'category', 'destination', 'at', 'units', 'group', 'package'] as const
+const USAGE_FIELDS = ['line', 'msisdn', 'service', 'category', 'destination', 'at', 'units', 'group', 'package', 'cost'] as const
 
 /**
  * Usage events of a period, newest first, page by page. On SQLite and PostgreSQL the

@@ -8,6 +8,7 @@ import { langOf, tr } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
 import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
 import { UsageChart } from './UsageChart'
+import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
 
 const COMPANY_STATUS: Record<string, [string, string]> = { active: ['Ativo', 'Active'], suspended: ['Suspenso', 'Suspended'], cancelled: ['Cancelado', 'Cancelled'] }
@@ -54,6 +55,11 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
   const now = new Date()
   const cycle = cycleFor(now, Number(company.renewalDay) || 1)
   const usage = await dailyUsage(payload, user, inCompany, cycle.start, now)
+  // Spend beyond the franchises (issue 15): this cycle and the one before.
+  const costs = await readMoneyByCycle(payload, { kind: 'company', target: String(company.id) }, 2).catch(() => [])
+  const costNow = costs.find((c) => c.cycle === cycle.key)?.cents ?? 0
+  const costBefore = costs.find((c) => c.cycle < cycle.key)
+  const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' })
   const u = user as { firstName?: string; lastName?: string; email?: string; username?: string }
   const renewal = cycle.start
   const renewalLabel = cycleStartLabel(cycle.key, lang)
@@ -134,6 +140,22 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
           <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? t('ATIVO', 'ON') : t('INATIVO', 'OFF')}</div>
           <div style={{ marginTop: 8 }}>
             <a href="/admin/configuracoes">{t('Configurações gerais', 'General settings')}</a>
+          </div>
+        </div>
+        <div style={card}>
+          <h2 style={h2}>{t('Gastos', 'Spend')}</h2>
+          <div style={big} data-testid="cycle-cost">
+            {brl(costNow)}
+          </div>
+          <div style={muted}>{t('Custo do ciclo além das franquias', 'Cost this cycle beyond the franchises')}</div>
+          {costBefore && (
+            <div style={{ marginTop: 6 }}>
+              {t('Ciclo anterior', 'Previous cycle')}: <strong>{brl(costBefore.cents)}</strong>
+            </div>
+          )}
+          <div style={{ marginTop: 8 }}>
+            <a href="/admin/collections/spend-caps">{t('Limites de gasto', 'Spend caps')}</a> · <a href="/admin/collections/spend-alerts">{t('Alertas', 'Alerts')}</a> ·{' '}
+            <a href="/admin/relatorios">{t('Relatório de custos', 'Cost report')}</a>
           </div>
         </div>
       </div>

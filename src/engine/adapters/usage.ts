@@ -28,6 +28,8 @@ export interface UsageRow {
   destination: string | null
   at: string
   units: number
+  /** Centavos beyond the franchises (src/engine/core/price.ts). */
+  cost: number
   group: string | null
   package: string | null
   cycle: string

@@ -16,6 +16,7 @@ export const REASONS = {
   QUOTA_BLOCKED: reason('QUOTA_BLOCKED', 'Cota de dados da linha bloqueada.'),
   QUOTA_EXHAUSTED: reason('QUOTA_EXHAUSTED', 'Cota de dados da linha esgotada neste ciclo.'),
   POOL_EXHAUSTED: reason('POOL_EXHAUSTED', 'Franquia compartilhada da conta esgotada neste ciclo.'),
+  SPEND_CAP_REACHED: reason('SPEND_CAP_REACHED', 'Limite de gasto em R$ atingido neste ciclo.'),
 } as const
 
 const STATUS_PT: Record<Exclude<LineStatus, 'active'>, string> = {
@@ -69,4 +70,5 @@ export const REASON_CODES: readonly ReasonCode[] = [
   'QUOTA_BLOCKED',
   'QUOTA_EXHAUSTED',
   'POOL_EXHAUSTED',
+  'SPEND_CAP_REACHED',
 ]

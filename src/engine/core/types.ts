@@ -267,6 +267,7 @@ export type ReasonCode =
   | 'QUOTA_BLOCKED'
   | 'QUOTA_EXHAUSTED'
   | 'POOL_EXHAUSTED'
+  | 'SPEND_CAP_REACHED'
 
 export interface Reason {
   readonly code: ReasonCode

@@ -1,5 +1,6 @@
 import { LineOverview as LineOverview_5c34d937e10f7f194e37367f8279eda2 } from '../../../../src/admin/lines/LineOverview'
 import { SimulateCall as SimulateCall_6de8093497417cafb1ad97ff2c4519ae } from '../../../../src/admin/engine/SimulateCall'
+import { SpendPanel as SpendPanel_bb22f29a457e67f8fe7e3acc6c818262 } from '../../../../src/admin/spend/SpendPanel'
 import { LinesFilterBar as LinesFilterBar_9afe4a968c13f93ebb29d1be02169031 } from '../../../../src/admin/lines/LinesFilterBar'
 import { ExportButton as ExportButton_8629597163be0adf3efcd875fcc6ec5e } from '../../../../src/admin/export/ExportButton'
 import { DepartmentLineCounts as DepartmentLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
@@ -28,6 +29,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/src/admin/lines/LineOverview#LineOverview": LineOverview_5c34d937e10f7f194e37367f8279eda2,
   "/src/admin/engine/SimulateCall#SimulateCall": SimulateCall_6de8093497417cafb1ad97ff2c4519ae,
+  "/src/admin/spend/SpendPanel#SpendPanel": SpendPanel_bb22f29a457e67f8fe7e3acc6c818262,
   "/src/admin/lines/LinesFilterBar#LinesFilterBar": LinesFilterBar_9afe4a968c13f93ebb29d1be02169031,
   "/src/admin/export/ExportButton#ExportButton": ExportButton_8629597163be0adf3efcd875fcc6ec5e,
   "/src/admin/organization/LineGroups#DepartmentLineCounts": DepartmentLineCounts_8d96543017dfa455106f890451be3979,

@@ -1,0 +1,84 @@
+'use client'
+/**
+ * "Gastos" on the line, department and company pages (issue 15): the cost beyond the
+ * franchises in the current and past cycles, and the money caps with what is used and left
+ * (GET /api/spend-caps/summary), with links to the caps and the alert log.
+ */
+import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useEffect, useState } from 'react'
+import { langOf, tr } from '../shared/lang'
+
+type Scope = 'line' | 'department' | 'company'
+
+interface Summary {
+  cycle: string
+  cost: number
+  cycles: { cycle: string; cents: number }[]
+  caps: { id: string; name: string; control: 'notify' | 'block'; amount: number; used: number; left: number; percent: number | null }[]
+}
+
+const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150, #ddd)', borderRadius: 4, padding: 16, margin: '24px 0', display: 'grid', gap: 10 }
+const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' })
+const FILTER: Record<Scope, string> = { line: 'line', department: 'department', company: 'company' }
+
+export function SpendPanel({ scope }: { scope: Scope }) {
+  const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const { i18n } = useTranslation()
+  const t = tr(langOf(i18n))
+  const api = config.routes?.api ?? '/api'
+  const [data, setData] = useState<Summary | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    if (id == null) return
+    fetch(`${api}/spend-caps/summary?scope=${scope}&id=${encodeURIComponent(String(id))}`, { credentials: 'include' })
+      .then(async (r) => (r.ok ? setData((await r.json()) as Summary) : setError(`HTTP ${r.status}`)))
+      .catch((e: unknown) => setError(String(e)))
+  }, [api, id, scope])
+  if (id == null) return null
+  return (
+    <section style={box} data-testid="spend-panel">
+      <strong>{t('Gastos (R$ além das franquias)', 'Spend (R$ beyond the franchises)')}</strong>
+      {error && <div role="alert">{error}</div>}
+      {data && (
+        <>
+          <div>
+            {t('Ciclo atual', 'Current cycle')} ({data.cycle}): <strong data-testid="spend-cost">{brl(data.cost)}</strong>
+          </div>
+          {data.cycles.length > 1 && (
+            <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+              <thead>
+                <tr>
+                  <th style={{ textAlign: 'left', paddingRight: 16 }}>{t('Ciclo', 'Cycle')}</th>
+                  <th style={{ textAlign: 'right' }}>{t('Custo', 'Cost')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.cycles.map((c) => (
+                  <tr key={c.cycle}>
+                    <td style={{ paddingRight: 16 }}>{c.cycle}</td>
+                    <td style={{ textAlign: 'right' }}>{brl(c.cents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div>
+            <strong>{t('Limites de gasto', 'Spend caps')}</strong>
+            {data.caps.length === 0 && <div>{t('Nenhum limite.', 'No cap.')}</div>}
+            <ul style={{ margin: '4px 0', paddingLeft: 18 }} data-testid="spend-caps">
+              {data.caps.map((c) => (
+                <li key={c.id}>
+                  <a href={`/admin/collections/spend-caps/${c.id}`}>{c.name || t('Limite', 'Cap')}</a>: {brl(c.used)} {t('de', 'of')} {brl(c.amount)} ({c.percent ?? 0}%) ·{' '}
+                  {t('resta', 'left')} {brl(c.left)} · {c.control === 'block' ? t('bloqueia', 'blocks') : t('avisa', 'notifies')}
+                </li>
+              ))}
+            </ul>
+            <a href={`/admin/collections/spend-caps/create`}>{t('Novo limite de gasto', 'New spend cap')}</a> ·{' '}
+            <a href={`/admin/collections/spend-alerts?where[${FILTER[scope]}][equals]=${String(id)}`}>{t('Alertas', 'Alerts')}</a>
+          </div>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,77 @@
+/**
+ * Signed webhook delivery of alerts (issue 15). Each alert a company's webhook should hear of
+ * gets a `webhook-deliveries` row and a job; the job POSTs the alert as JSON with
+ *   X-GOL-Timestamp: <unix seconds>
+ *   X-GOL-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the company's secret>
+ * A non-2xx answer or a network error fails the try: the queue retries with exponential back-off
+ * (SPEND_WEBHOOK_ATTEMPTS, 6; first delay SPEND_WEBHOOK_DELAY_MS, 2 000 ms), each try recorded.
+ */
+import { createHmac } from 'node:crypto'
+import type { Payload, TaskConfig } from 'payload'
+
+export const WEBHOOK_TASK = 'deliverSpendWebhook'
+
+export const signBody = (secret: string, timestamp: number, body: string) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
+
+const attempts = () => Math.max(1, Number(process.env.SPEND_WEBHOOK_ATTEMPTS ?? 6))
+
+/** Records a delivery of `alert` to the company's webhook and queues its job (none without a URL). */
+export async function queueWebhook(payload: Payload, company: { id: string | number; url: string }, alert: { id: string | number }, body: Record<string, unknown>): Promise<void> {
+  const delivery = await payload.create({
+    collection: 'webhook-deliveries' as never,
+    data: { company: company.id, alert: alert.id, url: company.url, status: 'pending', attempts: 0, body: JSON.stringify(body) } as never,
+    overrideAccess: true,
+    depth: 0,
+  })
+  await payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { delivery: String((delivery as { id: string | number }).id) } as never })
+}
+
+async function deliver(payload: Payload, deliveryId: string): Promise<void> {
+  const d = (await payload.findByID({ collection: 'webhook-deliveries' as never, id: deliveryId, depth: 0, overrideAccess: true })) as any
+  if (d.status === 'delivered') return
+  const company = (await payload.findByID({ collection: 'companies', id: d.company, depth: 0, overrideAccess: true })) as any
+  const secret = String(company.spendAlerts?.webhookSecret ?? '')
+  const body = String(d.body)
+  const timestamp = Math.floor(Date.now() / 1000)
+  const tries = Number(d.attempts ?? 0) + 1
+  let responseStatus: number | null = null
+  let error: string | null = null
+  try {
+    const res = await fetch(d.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gol-timestamp': String(timestamp), 'x-gol-signature': signBody(secret, timestamp, body), 'x-gol-delivery': String(d.id) },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    })
+    responseStatus = res.status
+    if (!res.ok) error = `HTTP ${res.status}`
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e)
+  }
+  const final = error !== null && tries >= attempts()
+  const status = error === null ? 'delivered' : final ? 'failed' : 'pending'
+  await payload.update({
+    collection: 'webhook-deliveries' as never,
+    id: d.id,
+    data: { attempts: tries, responseStatus, lastError: error, status, deliveredAt: error === null ? new Date().toISOString() : null } as never,
+    overrideAccess: true,
+    depth: 0,
+  })
+  await payload.update({ collection: 'spend-alerts' as never, id: typeof d.alert === 'object' ? d.alert.id : d.alert, data: { webhook: status } as never, overrideAccess: true, depth: 0 })
+  if (error !== null) throw new Error(`webhook ${d.url}: ${error}`)
+}
+
+type Task = TaskConfig<{ input: Record<string, unknown>; output: Record<string, unknown> }>
+
+export const webhookTasks: Task[] = [
+  {
+    slug: WEBHOOK_TASK,
+    label: 'Alerta por webhook',
+    inputSchema: [{ name: 'delivery', type: 'text', required: true }],
+    retries: { attempts: attempts() - 1, backoff: { type: 'exponential', delay: Number(process.env.SPEND_WEBHOOK_DELAY_MS ?? 2000) } },
+    handler: async ({ input, req }) => {
+      await deliver(req.payload, String(input.delivery))
+      return { output: {} }
+    },
+  },
+]
