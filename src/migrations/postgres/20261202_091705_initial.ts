@@ -14,6 +14,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_offers_kind" AS ENUM('individual', 'shared');
   CREATE TYPE "public"."enum_offers_unit" AS ENUM('minutes', 'sms', 'mb');
   CREATE TYPE "public"."enum_holidays_state" AS ENUM('SP', 'RJ', 'ES', 'MG', 'PR', 'SC', 'RS', 'DF', 'GO', 'TO', 'MT', 'MS', 'AC', 'RO', 'BA', 'SE', 'PE', 'AL', 'PB', 'RN', 'CE', 'PI', 'PA', 'AM', 'RR', 'AP', 'MA');
+  CREATE TYPE "public"."enum_tariffs_categories_category" AS ENUM('voice.intragroup.local', 'voice.intragroup.national', 'voice.local.fixed', 'voice.local.claro', 'voice.local.other', 'voice.national.fixed', 'voice.national.claro', 'voice.national.other', 'voice.international.fixed', 'voice.international.mobile', 'voice.collect', 'voice.special', 'sms.claro', 'sms.other', 'sms.special', 'sms.international', 'data');
+  CREATE TYPE "public"."enum_spend_caps_scope" AS ENUM('line', 'department', 'company');
+  CREATE TYPE "public"."enum_spend_caps_control" AS ENUM('notify', 'block');
   CREATE TYPE "public"."enum_companies_status" AS ENUM('active', 'suspended', 'cancelled');
   CREATE TYPE "public"."enum_companies_csp" AS ENUM('12', '14', '15', '21', '31', '41', '43');
   CREATE TYPE "public"."enum_users_role" AS ENUM('support', 'admin', 'subadmin', 'viewer');
@@ -22,7 +25,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_notifications_threshold" AS ENUM('60', '80', '100');
   CREATE TYPE "public"."enum_notifications_status" AS ENUM('queued', 'sent', 'failed');
   CREATE TYPE "public"."enum_notifications_channel" AS ENUM('outbox', 'webhook');
-  CREATE TYPE "public"."enum_reports_kind" AS ENUM('calls', 'transactions', 'data', 'notifications', 'subscribers', 'restores');
+  CREATE TYPE "public"."enum_spend_alerts_kind" AS ENUM('threshold', 'forecast', 'spike');
+  CREATE TYPE "public"."enum_spend_alerts_subject" AS ENUM('cap', 'franchise', 'pool', 'line');
+  CREATE TYPE "public"."enum_spend_alerts_webhook" AS ENUM('none', 'pending', 'delivered', 'failed');
+  CREATE TYPE "public"."enum_webhook_deliveries_status" AS ENUM('none', 'pending', 'delivered', 'failed');
+  CREATE TYPE "public"."enum_reports_kind" AS ENUM('calls', 'transactions', 'data', 'notifications', 'subscribers', 'restores', 'costs');
   CREATE TYPE "public"."enum_reports_format" AS ENUM('xlsx', 'csv');
   CREATE TYPE "public"."enum_reports_status" AS ENUM('pending', 'done', 'failed');
   CREATE TYPE "public"."enum_backups_category" AS ENUM('subscribers', 'general', 'transfers', 'profiles', 'offers', 'departments', 'users');
@@ -32,9 +39,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_restore_items_outcome" AS ENUM('applied', 'failed');
   CREATE TYPE "public"."enum_operator_prefixes_operator" AS ENUM('claro', 'vivo', 'tim', 'oi', 'algar', 'sercomtel', 'other');
   CREATE TYPE "public"."enum_ported_numbers_operator" AS ENUM('claro', 'vivo', 'tim', 'oi', 'algar', 'sercomtel', 'other');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'backup', 'sweepRestores');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'backup', 'sweepRestores', 'deliverSpendWebhook');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'backup', 'sweepRestores');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReport', 'sweepReports', 'purgeRetention', 'restore', 'backup', 'sweepRestores', 'deliverSpendWebhook');
   CREATE TABLE "lines" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar,
@@ -147,6 +154,41 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "tariffs_categories" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"category" "enum_tariffs_categories_category" NOT NULL,
+  	"price" numeric NOT NULL
+  );
+  
+  CREATE TABLE "tariffs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"valid_from" timestamp(3) with time zone NOT NULL,
+  	"voice_per_minute" numeric DEFAULT 0 NOT NULL,
+  	"first_increment_s" numeric DEFAULT 30 NOT NULL,
+  	"next_increment_s" numeric DEFAULT 6 NOT NULL,
+  	"sms_per_message" numeric DEFAULT 0 NOT NULL,
+  	"data_per_m_b" numeric DEFAULT 0 NOT NULL,
+  	"company_id" integer NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "spend_caps" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar,
+  	"scope" "enum_spend_caps_scope" DEFAULT 'line',
+  	"line_id" integer,
+  	"department_id" integer,
+  	"amount" numeric NOT NULL,
+  	"control" "enum_spend_caps_control" DEFAULT 'block',
+  	"company_id" integer NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "accounts" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"number" varchar NOT NULL,
@@ -165,6 +207,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"renewal_day" numeric DEFAULT 1 NOT NULL,
   	"csp" "enum_companies_csp" DEFAULT '21',
   	"interrupt_at_limit" boolean DEFAULT false,
+  	"spend_alerts_thresholds" varchar DEFAULT '50, 80, 100',
+  	"spend_alerts_webhook_url" varchar,
+  	"spend_alerts_webhook_secret" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -236,6 +281,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"destination" varchar,
   	"at" timestamp(3) with time zone NOT NULL,
   	"units" numeric NOT NULL,
+  	"cost" numeric DEFAULT 0,
   	"group" varchar,
   	"package" varchar,
   	"cycle" varchar,
@@ -269,6 +315,42 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"channel" "enum_notifications_channel" DEFAULT 'outbox',
   	"sent_at" timestamp(3) with time zone,
   	"error" varchar,
+  	"company_id" integer NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "spend_alerts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"kind" "enum_spend_alerts_kind" NOT NULL,
+  	"subject" "enum_spend_alerts_subject" NOT NULL,
+  	"subject_id" varchar,
+  	"subject_name" varchar,
+  	"line_id" integer,
+  	"department_id" integer,
+  	"cycle" varchar,
+  	"threshold" numeric,
+  	"percent" numeric,
+  	"runs_out_at" timestamp(3) with time zone,
+  	"message" varchar NOT NULL,
+  	"emailed_to" varchar,
+  	"webhook" "enum_spend_alerts_webhook" DEFAULT 'none',
+  	"company_id" integer NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "webhook_deliveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"alert_id" integer NOT NULL,
+  	"url" varchar NOT NULL,
+  	"status" "enum_webhook_deliveries_status" DEFAULT 'pending',
+  	"attempts" numeric DEFAULT 0,
+  	"response_status" numeric,
+  	"last_error" varchar,
+  	"delivered_at" timestamp(3) with time zone,
+  	"body" varchar,
   	"company_id" integer NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
@@ -449,6 +531,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"offers_id" integer,
   	"transfers_id" integer,
   	"holidays_id" integer,
+  	"tariffs_id" integer,
+  	"spend_caps_id" integer,
   	"accounts_id" integer,
   	"companies_id" integer,
   	"users_id" integer,
@@ -456,6 +540,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"usage_id" integer,
   	"consumption_id" integer,
   	"notifications_id" integer,
+  	"spend_alerts_id" integer,
+  	"webhook_deliveries_id" integer,
   	"reports_id" integer,
   	"backups_id" integer,
   	"restores_id" integer,
@@ -517,6 +603,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "transfers" ADD CONSTRAINT "transfers_to_line_id_lines_id_fk" FOREIGN KEY ("to_line_id") REFERENCES "public"."lines"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "transfers" ADD CONSTRAINT "transfers_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "holidays" ADD CONSTRAINT "holidays_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "tariffs_categories" ADD CONSTRAINT "tariffs_categories_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."tariffs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "tariffs" ADD CONSTRAINT "tariffs_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "spend_caps" ADD CONSTRAINT "spend_caps_line_id_lines_id_fk" FOREIGN KEY ("line_id") REFERENCES "public"."lines"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "spend_caps" ADD CONSTRAINT "spend_caps_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "spend_caps" ADD CONSTRAINT "spend_caps_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "accounts" ADD CONSTRAINT "accounts_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_selected_company_id_companies_id_fk" FOREIGN KEY ("selected_company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
@@ -531,6 +622,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "consumption" ADD CONSTRAINT "consumption_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "notifications" ADD CONSTRAINT "notifications_line_id_lines_id_fk" FOREIGN KEY ("line_id") REFERENCES "public"."lines"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "notifications" ADD CONSTRAINT "notifications_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "spend_alerts" ADD CONSTRAINT "spend_alerts_line_id_lines_id_fk" FOREIGN KEY ("line_id") REFERENCES "public"."lines"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "spend_alerts" ADD CONSTRAINT "spend_alerts_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "spend_alerts" ADD CONSTRAINT "spend_alerts_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_alert_id_spend_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."spend_alerts"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "reports" ADD CONSTRAINT "reports_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "reports" ADD CONSTRAINT "reports_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "reports_rels" ADD CONSTRAINT "reports_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;
@@ -552,6 +648,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_offers_fk" FOREIGN KEY ("offers_id") REFERENCES "public"."offers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_transfers_fk" FOREIGN KEY ("transfers_id") REFERENCES "public"."transfers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_holidays_fk" FOREIGN KEY ("holidays_id") REFERENCES "public"."holidays"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_tariffs_fk" FOREIGN KEY ("tariffs_id") REFERENCES "public"."tariffs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_spend_caps_fk" FOREIGN KEY ("spend_caps_id") REFERENCES "public"."spend_caps"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_accounts_fk" FOREIGN KEY ("accounts_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_companies_fk" FOREIGN KEY ("companies_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -559,6 +657,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_usage_fk" FOREIGN KEY ("usage_id") REFERENCES "public"."usage"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_consumption_fk" FOREIGN KEY ("consumption_id") REFERENCES "public"."consumption"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_notifications_fk" FOREIGN KEY ("notifications_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_spend_alerts_fk" FOREIGN KEY ("spend_alerts_id") REFERENCES "public"."spend_alerts"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk" FOREIGN KEY ("webhook_deliveries_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_reports_fk" FOREIGN KEY ("reports_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_backups_fk" FOREIGN KEY ("backups_id") REFERENCES "public"."backups"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_restores_fk" FOREIGN KEY ("restores_id") REFERENCES "public"."restores"("id") ON DELETE cascade ON UPDATE no action;
@@ -611,6 +711,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "holidays_company_idx" ON "holidays" USING btree ("company_id");
   CREATE INDEX "holidays_updated_at_idx" ON "holidays" USING btree ("updated_at");
   CREATE INDEX "holidays_created_at_idx" ON "holidays" USING btree ("created_at");
+  CREATE INDEX "tariffs_categories_order_idx" ON "tariffs_categories" USING btree ("_order");
+  CREATE INDEX "tariffs_categories_parent_id_idx" ON "tariffs_categories" USING btree ("_parent_id");
+  CREATE INDEX "tariffs_updated_at_idx" ON "tariffs" USING btree ("updated_at");
+  CREATE INDEX "tariffs_created_at_idx" ON "tariffs" USING btree ("created_at");
+  CREATE UNIQUE INDEX "company_validFrom_idx" ON "tariffs" USING btree ("company_id","valid_from");
+  CREATE INDEX "spend_caps_scope_idx" ON "spend_caps" USING btree ("scope");
+  CREATE INDEX "spend_caps_line_idx" ON "spend_caps" USING btree ("line_id");
+  CREATE INDEX "spend_caps_department_idx" ON "spend_caps" USING btree ("department_id");
+  CREATE INDEX "spend_caps_company_idx" ON "spend_caps" USING btree ("company_id");
+  CREATE INDEX "spend_caps_updated_at_idx" ON "spend_caps" USING btree ("updated_at");
+  CREATE INDEX "spend_caps_created_at_idx" ON "spend_caps" USING btree ("created_at");
   CREATE INDEX "accounts_updated_at_idx" ON "accounts" USING btree ("updated_at");
   CREATE INDEX "accounts_created_at_idx" ON "accounts" USING btree ("created_at");
   CREATE UNIQUE INDEX "company_number_idx" ON "accounts" USING btree ("company_id","number");
@@ -648,6 +759,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "notifications_updated_at_idx" ON "notifications" USING btree ("updated_at");
   CREATE INDEX "notifications_created_at_idx" ON "notifications" USING btree ("created_at");
   CREATE UNIQUE INDEX "line_packageKey_cycle_threshold_idx" ON "notifications" USING btree ("line_id","package_key","cycle","threshold");
+  CREATE UNIQUE INDEX "spend_alerts_key_idx" ON "spend_alerts" USING btree ("key");
+  CREATE INDEX "spend_alerts_kind_idx" ON "spend_alerts" USING btree ("kind");
+  CREATE INDEX "spend_alerts_line_idx" ON "spend_alerts" USING btree ("line_id");
+  CREATE INDEX "spend_alerts_department_idx" ON "spend_alerts" USING btree ("department_id");
+  CREATE INDEX "spend_alerts_cycle_idx" ON "spend_alerts" USING btree ("cycle");
+  CREATE INDEX "spend_alerts_company_idx" ON "spend_alerts" USING btree ("company_id");
+  CREATE INDEX "spend_alerts_updated_at_idx" ON "spend_alerts" USING btree ("updated_at");
+  CREATE INDEX "spend_alerts_created_at_idx" ON "spend_alerts" USING btree ("created_at");
+  CREATE INDEX "webhook_deliveries_alert_idx" ON "webhook_deliveries" USING btree ("alert_id");
+  CREATE INDEX "webhook_deliveries_company_idx" ON "webhook_deliveries" USING btree ("company_id");
+  CREATE INDEX "webhook_deliveries_updated_at_idx" ON "webhook_deliveries" USING btree ("updated_at");
+  CREATE INDEX "webhook_deliveries_created_at_idx" ON "webhook_deliveries" USING btree ("created_at");
   CREATE INDEX "reports_status_idx" ON "reports" USING btree ("status");
   CREATE INDEX "reports_requested_by_idx" ON "reports" USING btree ("requested_by_id");
   CREATE INDEX "reports_company_idx" ON "reports" USING btree ("company_id");
@@ -717,6 +840,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_offers_id_idx" ON "payload_locked_documents_rels" USING btree ("offers_id");
   CREATE INDEX "payload_locked_documents_rels_transfers_id_idx" ON "payload_locked_documents_rels" USING btree ("transfers_id");
   CREATE INDEX "payload_locked_documents_rels_holidays_id_idx" ON "payload_locked_documents_rels" USING btree ("holidays_id");
+  CREATE INDEX "payload_locked_documents_rels_tariffs_id_idx" ON "payload_locked_documents_rels" USING btree ("tariffs_id");
+  CREATE INDEX "payload_locked_documents_rels_spend_caps_id_idx" ON "payload_locked_documents_rels" USING btree ("spend_caps_id");
   CREATE INDEX "payload_locked_documents_rels_accounts_id_idx" ON "payload_locked_documents_rels" USING btree ("accounts_id");
   CREATE INDEX "payload_locked_documents_rels_companies_id_idx" ON "payload_locked_documents_rels" USING btree ("companies_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
@@ -724,6 +849,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_usage_id_idx" ON "payload_locked_documents_rels" USING btree ("usage_id");
   CREATE INDEX "payload_locked_documents_rels_consumption_id_idx" ON "payload_locked_documents_rels" USING btree ("consumption_id");
   CREATE INDEX "payload_locked_documents_rels_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("notifications_id");
+  CREATE INDEX "payload_locked_documents_rels_spend_alerts_id_idx" ON "payload_locked_documents_rels" USING btree ("spend_alerts_id");
+  CREATE INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_deliveries_id");
   CREATE INDEX "payload_locked_documents_rels_reports_id_idx" ON "payload_locked_documents_rels" USING btree ("reports_id");
   CREATE INDEX "payload_locked_documents_rels_backups_id_idx" ON "payload_locked_documents_rels" USING btree ("backups_id");
   CREATE INDEX "payload_locked_documents_rels_restores_id_idx" ON "payload_locked_documents_rels" USING btree ("restores_id");
@@ -757,6 +884,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "offers" CASCADE;
   DROP TABLE "transfers" CASCADE;
   DROP TABLE "holidays" CASCADE;
+  DROP TABLE "tariffs_categories" CASCADE;
+  DROP TABLE "tariffs" CASCADE;
+  DROP TABLE "spend_caps" CASCADE;
   DROP TABLE "accounts" CASCADE;
   DROP TABLE "companies" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
@@ -766,6 +896,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "usage" CASCADE;
   DROP TABLE "consumption" CASCADE;
   DROP TABLE "notifications" CASCADE;
+  DROP TABLE "spend_alerts" CASCADE;
+  DROP TABLE "webhook_deliveries" CASCADE;
   DROP TABLE "reports" CASCADE;
   DROP TABLE "reports_rels" CASCADE;
   DROP TABLE "backups" CASCADE;
@@ -797,6 +929,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_offers_kind";
   DROP TYPE "public"."enum_offers_unit";
   DROP TYPE "public"."enum_holidays_state";
+  DROP TYPE "public"."enum_tariffs_categories_category";
+  DROP TYPE "public"."enum_spend_caps_scope";
+  DROP TYPE "public"."enum_spend_caps_control";
   DROP TYPE "public"."enum_companies_status";
   DROP TYPE "public"."enum_companies_csp";
   DROP TYPE "public"."enum_users_role";
@@ -805,6 +940,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_notifications_threshold";
   DROP TYPE "public"."enum_notifications_status";
   DROP TYPE "public"."enum_notifications_channel";
+  DROP TYPE "public"."enum_spend_alerts_kind";
+  DROP TYPE "public"."enum_spend_alerts_subject";
+  DROP TYPE "public"."enum_spend_alerts_webhook";
+  DROP TYPE "public"."enum_webhook_deliveries_status";
   DROP TYPE "public"."enum_reports_kind";
   DROP TYPE "public"."enum_reports_format";
   DROP TYPE "public"."enum_reports_status";

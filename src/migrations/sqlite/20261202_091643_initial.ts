@@ -173,6 +173,57 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`holidays_company_idx\` ON \`holidays\` (\`company_id\`);`)
   await db.run(sql`CREATE INDEX \`holidays_updated_at_idx\` ON \`holidays\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`holidays_created_at_idx\` ON \`holidays\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`tariffs_categories\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`category\` text NOT NULL,
+  	\`price\` numeric NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`tariffs\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`tariffs_categories_order_idx\` ON \`tariffs_categories\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`tariffs_categories_parent_id_idx\` ON \`tariffs_categories\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`tariffs\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`valid_from\` text NOT NULL,
+  	\`voice_per_minute\` numeric DEFAULT 0 NOT NULL,
+  	\`first_increment_s\` numeric DEFAULT 30 NOT NULL,
+  	\`next_increment_s\` numeric DEFAULT 6 NOT NULL,
+  	\`sms_per_message\` numeric DEFAULT 0 NOT NULL,
+  	\`data_per_m_b\` numeric DEFAULT 0 NOT NULL,
+  	\`company_id\` integer NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`tariffs_updated_at_idx\` ON \`tariffs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`tariffs_created_at_idx\` ON \`tariffs\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`company_validFrom_idx\` ON \`tariffs\` (\`company_id\`,\`valid_from\`);`)
+  await db.run(sql`CREATE TABLE \`spend_caps\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`name\` text,
+  	\`scope\` text DEFAULT 'line',
+  	\`line_id\` integer,
+  	\`department_id\` integer,
+  	\`amount\` numeric NOT NULL,
+  	\`control\` text DEFAULT 'block',
+  	\`company_id\` integer NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`line_id\`) REFERENCES \`lines\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`department_id\`) REFERENCES \`departments\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`spend_caps_scope_idx\` ON \`spend_caps\` (\`scope\`);`)
+  await db.run(sql`CREATE INDEX \`spend_caps_line_idx\` ON \`spend_caps\` (\`line_id\`);`)
+  await db.run(sql`CREATE INDEX \`spend_caps_department_idx\` ON \`spend_caps\` (\`department_id\`);`)
+  await db.run(sql`CREATE INDEX \`spend_caps_company_idx\` ON \`spend_caps\` (\`company_id\`);`)
+  await db.run(sql`CREATE INDEX \`spend_caps_updated_at_idx\` ON \`spend_caps\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`spend_caps_created_at_idx\` ON \`spend_caps\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`accounts\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`number\` text NOT NULL,
@@ -195,6 +246,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`renewal_day\` numeric DEFAULT 1 NOT NULL,
   	\`csp\` text DEFAULT '21',
   	\`interrupt_at_limit\` integer DEFAULT false,
+  	\`spend_alerts_thresholds\` text DEFAULT '50, 80, 100',
+  	\`spend_alerts_webhook_url\` text,
+  	\`spend_alerts_webhook_secret\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -294,6 +348,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`destination\` text,
   	\`at\` text NOT NULL,
   	\`units\` numeric NOT NULL,
+  	\`cost\` numeric DEFAULT 0,
   	\`group\` text,
   	\`package\` text,
   	\`cycle\` text,
@@ -351,6 +406,59 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`notifications_updated_at_idx\` ON \`notifications\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`notifications_created_at_idx\` ON \`notifications\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`line_packageKey_cycle_threshold_idx\` ON \`notifications\` (\`line_id\`,\`package_key\`,\`cycle\`,\`threshold\`);`)
+  await db.run(sql`CREATE TABLE \`spend_alerts\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`subject\` text NOT NULL,
+  	\`subject_id\` text,
+  	\`subject_name\` text,
+  	\`line_id\` integer,
+  	\`department_id\` integer,
+  	\`cycle\` text,
+  	\`threshold\` numeric,
+  	\`percent\` numeric,
+  	\`runs_out_at\` text,
+  	\`message\` text NOT NULL,
+  	\`emailed_to\` text,
+  	\`webhook\` text DEFAULT 'none',
+  	\`company_id\` integer NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`line_id\`) REFERENCES \`lines\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`department_id\`) REFERENCES \`departments\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`spend_alerts_key_idx\` ON \`spend_alerts\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_kind_idx\` ON \`spend_alerts\` (\`kind\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_line_idx\` ON \`spend_alerts\` (\`line_id\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_department_idx\` ON \`spend_alerts\` (\`department_id\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_cycle_idx\` ON \`spend_alerts\` (\`cycle\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_company_idx\` ON \`spend_alerts\` (\`company_id\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_updated_at_idx\` ON \`spend_alerts\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`spend_alerts_created_at_idx\` ON \`spend_alerts\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`webhook_deliveries\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`alert_id\` integer NOT NULL,
+  	\`url\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending',
+  	\`attempts\` numeric DEFAULT 0,
+  	\`response_status\` numeric,
+  	\`last_error\` text,
+  	\`delivered_at\` text,
+  	\`body\` text,
+  	\`company_id\` integer NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`alert_id\`) REFERENCES \`spend_alerts\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`company_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_alert_idx\` ON \`webhook_deliveries\` (\`alert_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_company_idx\` ON \`webhook_deliveries\` (\`company_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_updated_at_idx\` ON \`webhook_deliveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`reports\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
@@ -600,6 +708,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`offers_id\` integer,
   	\`transfers_id\` integer,
   	\`holidays_id\` integer,
+  	\`tariffs_id\` integer,
+  	\`spend_caps_id\` integer,
   	\`accounts_id\` integer,
   	\`companies_id\` integer,
   	\`users_id\` integer,
@@ -607,6 +717,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`usage_id\` integer,
   	\`consumption_id\` integer,
   	\`notifications_id\` integer,
+  	\`spend_alerts_id\` integer,
+  	\`webhook_deliveries_id\` integer,
   	\`reports_id\` integer,
   	\`backups_id\` integer,
   	\`restores_id\` integer,
@@ -623,6 +735,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`offers_id\`) REFERENCES \`offers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`transfers_id\`) REFERENCES \`transfers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`holidays_id\`) REFERENCES \`holidays\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`tariffs_id\`) REFERENCES \`tariffs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`spend_caps_id\`) REFERENCES \`spend_caps\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`accounts_id\`) REFERENCES \`accounts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`companies_id\`) REFERENCES \`companies\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -630,6 +744,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`usage_id\`) REFERENCES \`usage\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`consumption_id\`) REFERENCES \`consumption\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`notifications_id\`) REFERENCES \`notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`spend_alerts_id\`) REFERENCES \`spend_alerts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`webhook_deliveries_id\`) REFERENCES \`webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`reports_id\`) REFERENCES \`reports\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`backups_id\`) REFERENCES \`backups\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`restores_id\`) REFERENCES \`restores\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -650,6 +766,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_offers_id_idx\` ON \`payload_locked_documents_rels\` (\`offers_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_transfers_id_idx\` ON \`payload_locked_documents_rels\` (\`transfers_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_holidays_id_idx\` ON \`payload_locked_documents_rels\` (\`holidays_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_tariffs_id_idx\` ON \`payload_locked_documents_rels\` (\`tariffs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_spend_caps_id_idx\` ON \`payload_locked_documents_rels\` (\`spend_caps_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_accounts_id_idx\` ON \`payload_locked_documents_rels\` (\`accounts_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_companies_id_idx\` ON \`payload_locked_documents_rels\` (\`companies_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
@@ -657,6 +775,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_usage_id_idx\` ON \`payload_locked_documents_rels\` (\`usage_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_consumption_id_idx\` ON \`payload_locked_documents_rels\` (\`consumption_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`notifications_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_spend_alerts_id_idx\` ON \`payload_locked_documents_rels\` (\`spend_alerts_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_deliveries_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_backups_id_idx\` ON \`payload_locked_documents_rels\` (\`backups_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_restores_id_idx\` ON \`payload_locked_documents_rels\` (\`restores_id\`);`)
@@ -722,6 +842,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`offers\`;`)
   await db.run(sql`DROP TABLE \`transfers\`;`)
   await db.run(sql`DROP TABLE \`holidays\`;`)
+  await db.run(sql`DROP TABLE \`tariffs_categories\`;`)
+  await db.run(sql`DROP TABLE \`tariffs\`;`)
+  await db.run(sql`DROP TABLE \`spend_caps\`;`)
   await db.run(sql`DROP TABLE \`accounts\`;`)
   await db.run(sql`DROP TABLE \`companies\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
@@ -731,6 +854,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`usage\`;`)
   await db.run(sql`DROP TABLE \`consumption\`;`)
   await db.run(sql`DROP TABLE \`notifications\`;`)
+  await db.run(sql`DROP TABLE \`spend_alerts\`;`)
+  await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
   await db.run(sql`DROP TABLE \`reports\`;`)
   await db.run(sql`DROP TABLE \`reports_rels\`;`)
   await db.run(sql`DROP TABLE \`backups\`;`)
