@@ -6,6 +6,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { temporaryPassword } from '../../auth/endpoints'
 import type { BackupCategory } from '../../collections/Backups'
+import { linePages } from './lineRows'
 
 export type Data = Record<string, unknown>
 export interface Item {
@@ -304,10 +305,19 @@ export const CATEGORY_SOURCES: Record<BackupCategory, Source[]> = {
   users: [users],
 }
 
+/**
+ * A source's documents of the company, a page at a time in id order: the company's lines in bulk
+ * from the table (SQLite, PostgreSQL; src/jobs/restore/lineRows.ts), anything else (and MongoDB)
+ * through the Local API.
+ */
+export function documentPages(ctx: Ctx, source: Pick<Source, 'collection' | 'where'>, select?: Record<string, true>): AsyncGenerator<Data[]> {
+  return (source.collection === 'lines' && linePages(ctx.payload, ctx.company)) || pagesOf(ctx, source.collection, source.where(ctx), select)
+}
+
 /** The lines linked to each document by `field` (department or profile), ids sorted. */
 async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<string, (string | number)[]>> {
   const map = new Map<string, (string | number)[]>()
-  for await (const page of pagesOf(ctx, 'lines', { company: { equals: ctx.company } }, { [field]: true })) {
+  for await (const page of documentPages(ctx, { collection: 'lines', where: ofCompany() }, { [field]: true })) {
     for (const line of page) {
       const owner = idOf(line[field])
       if (owner == null) continue
@@ -323,7 +333,7 @@ async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<s
 export async function* streamItems(ctx: Ctx, source: Source, onUnreadable?: (doc: Data, error: unknown) => void): AsyncGenerator<Item[]> {
   const links = source.links ? await linksOf(ctx, source.links) : new Map<string, (string | number)[]>()
   const scope = source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
-  for await (const docs of pagesOf(ctx, source.collection, source.where(ctx))) {
+  for await (const docs of documentPages(ctx, source)) {
     const items: Item[] = []
     for (const doc of docs) {
       try {

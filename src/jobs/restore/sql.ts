@@ -1,0 +1,105 @@
+/**
+ * Backup and restore straight through the database adapter (issue 16) on SQLite and
+ * PostgreSQL: Payload's drizzle tables, inside the request's transaction when it has one.
+ * `null` from `sqlOf` means MongoDB (no drizzle): callers keep their Local API path.
+ */
+import { getTableColumns, sql, type SQL } from 'drizzle-orm'
+import type { Payload, PayloadRequest } from 'payload'
+
+type Row = Record<string, unknown>
+type Id = string | number
+
+interface DrizzleAdapter {
+  name: string
+  drizzle: any
+  tables: Record<string, any>
+  tableNameMap: Map<string, string>
+  sessions: Record<string | number, { db: any } | undefined>
+}
+
+export interface SqlDb {
+  dialect: 'postgres' | 'sqlite'
+  adapter: DrizzleAdapter
+}
+
+export function sqlOf(payload: Payload): SqlDb | null {
+  const adapter = payload.db as unknown as Partial<DrizzleAdapter>
+  if (!adapter.drizzle || !adapter.tables || !adapter.tableNameMap) return null
+  return { dialect: adapter.name === 'postgres' ? 'postgres' : 'sqlite', adapter: adapter as DrizzleAdapter }
+}
+
+/** The drizzle table of a collection (`restore-items` → `restore_items`). */
+export function tableOf(db: SqlDb, collection: string): any {
+  const key = collection.replace(/-/g, '_')
+  const table = db.adapter.tables[db.adapter.tableNameMap.get(key) ?? key]
+  if (!table) throw new Error(`tabela desconhecida: ${collection}`)
+  return table
+}
+
+/** The request's transaction, or the adapter's connection outside one. */
+export async function connectionOf(db: SqlDb, req?: PayloadRequest): Promise<any> {
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id != null && db.adapter.sessions[id]?.db) || db.adapter.drizzle
+}
+
+/** Rows of a raw statement on either engine. */
+export async function rowsOf(db: SqlDb, conn: any, query: SQL): Promise<Row[]> {
+  if (db.dialect === 'postgres') return ((await conn.execute(query)) as { rows: Row[] }).rows
+  return (await conn.all(query)) as Row[]
+}
+
+/** Multi-row inserts (keys are the drizzle table's keys), a few hundred rows per statement. */
+export async function insertRows(db: SqlDb, req: PayloadRequest | undefined, collection: string, rows: Row[]): Promise<void> {
+  if (!rows.length) return
+  const conn = await connectionOf(db, req)
+  const table = tableOf(db, collection)
+  const width = Object.keys(rows[0]).length || 1
+  // SQLite binds at most 32 766 values a statement, PostgreSQL 65 535.
+  const size = Math.max(1, Math.floor(30_000 / width))
+  for (let i = 0; i < rows.length; i += size) await conn.insert(table).values(rows.slice(i, i + size))
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** The PostgreSQL type a column's values are read as from JSON. */
+function pgTypeOf(column: any): string {
+  if (column.columnType === 'PgEnumColumn') return quoted(column.enum.enumName)
+  const type = String(column.getSQLType())
+  return type === 'serial' ? 'integer' : type === 'bigserial' ? 'bigint' : type
+}
+
+/**
+ * Sets `fields` (drizzle keys) of many rows of one company in one statement, from JSON: PostgreSQL
+ * `jsonb_to_recordset`, SQLite `json_each` with UPDATE … FROM. Answers the ids written (a row that
+ * left the company is not among them).
+ */
+export async function updateRows(db: SqlDb, req: PayloadRequest | undefined, collection: string, company: Id, fields: string[], rows: (Row & { id: Id })[]): Promise<Set<string>> {
+  const written = new Set<string>()
+  if (!rows.length) return written
+  const conn = await connectionOf(db, req)
+  const table = tableOf(db, collection)
+  const columns = getTableColumns(table) as Record<string, any>
+  const name = (key: string) => {
+    const column = columns[key]
+    if (!column) throw new Error(`coluna desconhecida: ${collection}.${key}`)
+    return String(column.name)
+  }
+  const tableName = quoted(String(table[Symbol.for('drizzle:Name')]))
+  const sets = fields.map((f) => `${quoted(name(f))} = v.${quoted(name(f))}`)
+  const payloadRows = rows.map((r) => Object.fromEntries([['id', r.id], ...fields.map((f) => [name(f), r[f] ?? null])]))
+  const now = new Date().toISOString()
+  const size = 2000
+  for (let i = 0; i < payloadRows.length; i += size) {
+    const json = JSON.stringify(payloadRows.slice(i, i + size))
+    let query: SQL
+    if (db.dialect === 'postgres') {
+      const shape = [`"id" ${pgTypeOf(columns.id)}`, ...fields.map((f) => `${quoted(name(f))} ${pgTypeOf(columns[f])}`)].join(', ')
+      query = sql`UPDATE ${sql.raw(tableName)} AS t SET ${sql.raw(sets.join(', '))}, "updated_at" = ${now} FROM jsonb_to_recordset(${json}::jsonb) AS v(${sql.raw(shape)}) WHERE t."id" = v."id" AND t."company_id" = ${company} RETURNING t."id"`
+    } else {
+      const picks = ['id', ...fields.map(name)].map((c) => `json_extract(value, '$.${c}') AS ${quoted(c)}`).join(', ')
+      query = sql`UPDATE ${sql.raw(tableName)} SET ${sql.raw(sets.join(', '))}, "updated_at" = ${now} FROM (SELECT ${sql.raw(picks)} FROM json_each(${json})) AS v WHERE ${sql.raw(tableName)}."id" = v."id" AND ${sql.raw(tableName)}."company_id" = ${company} RETURNING ${sql.raw(tableName)}."id"`
+    }
+    for (const row of await rowsOf(db, conn, query)) written.add(String(row.id))
+  }
+  return written
+}
