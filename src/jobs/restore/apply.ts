@@ -4,9 +4,10 @@
  * bulk, same words as one by one) and their rows in the restore's item log. Line updates are
  * set-based (one statement per batch) where the hooks allow: the company relations and the
  * pool quota are checked here, the engine's snapshots are told after the commit. A batch that
- * fails is applied again item by item, each in its own transaction, so a failure leaves that
- * item untouched and the others restored; a process killed mid-batch loses that batch only,
- * and the resumed run plans again from the database.
+ * fails is applied again in halves, down to the failing item alone in its own transaction
+ * (through the Local API, whose hooks name the error), so a failure leaves that item untouched
+ * and the others restored; a process killed mid-batch loses that batch only, and the resumed
+ * run plans again from the database.
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
@@ -240,8 +241,10 @@ export async function applyRestore(payload: Payload, args: ApplyArgs): Promise<{
       } catch (e) {
         if (e instanceof SimulatedCrash) throw e
         if (batch.length > 1) {
-          // Item by item, each in its own transaction: only what fails stays as it was.
-          for (const one of batch) await flush([one], false)
+          // Halves, down to the item that fails alone in its own transaction: only it stays as it was.
+          const half = Math.ceil(batch.length / 2)
+          await flush(batch.slice(0, half), false)
+          await flush(batch.slice(half), false)
         } else {
           await fail(batch[0].step, reasonOf(e))
           if (e instanceof RestoreAborted) aborted = `restauração interrompida (${e.message})`

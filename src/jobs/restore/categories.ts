@@ -61,7 +61,7 @@ const orNull = (v: unknown) => (v === undefined || v === '' ? null : v)
 /** JSON with object keys sorted: equal values, equal strings. */
 export const stableJson = (v: unknown): string =>
   JSON.stringify(v, (_k, val: unknown) =>
-    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
+    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : val,
   )
 
 /**
