@@ -135,12 +135,12 @@ export async function* planSource(ctx: Ctx, source: Source, file: string, pass: 
   }
 }
 
-/** Every step of a category's restore, source by source (removals first within each, as the restore applies them). */
+/**
+ * Every step of a category's restore, source by source, in key order: one pass per table (the
+ * restore itself takes the removals of a source first, then the rest: src/jobs/restore/apply.ts).
+ */
 export async function* planCategory(ctx: Ctx, category: BackupCategory, file: string): AsyncGenerator<Planned> {
-  for (const source of CATEGORY_SOURCES[category]) {
-    yield* planSource(ctx, source, file, 'delete')
-    yield* planSource(ctx, source, file, 'upsert')
-  }
+  for (const source of CATEGORY_SOURCES[category]) yield* planSource(ctx, source, file, 'all')
 }
 
 /** The phrases of a step ("Nome de: X para: Y" …), as in the audit trail. */
