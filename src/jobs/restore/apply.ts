@@ -258,16 +258,18 @@ export async function applyRestore(payload: Payload, args: ApplyArgs): Promise<{
   for (const source of CATEGORY_SOURCES[category]) {
     for (const pass of ['delete', 'upsert'] as const) {
       let batch: { step: Planned; index: number }[] = []
-      for await (const step of planSource(ctx, source, file, pass)) {
-        const at = index++
-        if (step.kind === 'users' && step.action === 'delete' && actor?.id != null && String(step.id) === String(actor.id)) {
-          await fail(step, 'O usuário que pediu a restauração não é removido por ela')
-          continue
-        }
-        batch.push({ step, index: at })
-        if (batch.length >= size) {
-          await flush(batch)
-          batch = []
+      for await (const steps of planSource(ctx, source, file, pass)) {
+        for (const step of steps) {
+          const at = index++
+          if (step.kind === 'users' && step.action === 'delete' && actor?.id != null && String(step.id) === String(actor.id)) {
+            await fail(step, 'O usuário que pediu a restauração não é removido por ela')
+            continue
+          }
+          batch.push({ step, index: at })
+          if (batch.length >= size) {
+            await flush(batch)
+            batch = []
+          }
         }
       }
       // A pass ends before the next one reads the company again (removals before re-creations).

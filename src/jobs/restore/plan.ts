@@ -9,7 +9,7 @@
 import type { Payload, Where } from 'payload'
 import type { BackupCategory } from '../../collections/Backups'
 import { diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
-import { readBackupFile } from './backupFile'
+import { readBackupPages } from './backupFile'
 import { CATEGORY_SOURCES, keyOf, stableJson, streamItems, type Ctx, type Data, type Item, type Source } from './categories'
 import { lineNumbers } from './lineRows'
 
@@ -68,70 +68,106 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** The items of one source of a backup file, in file order. */
-export async function* backupItems(file: string, kind: string): AsyncGenerator<Item> {
-  for await (const { kind: k, ...item } of readBackupFile(file)) if (k === kind) yield item
-}
-
-async function* currentItems(ctx: Ctx, source: Source): AsyncGenerator<Item> {
-  for await (const page of streamItems(ctx, source)) yield* page
-}
-
-/** Items in key order; a file or table out of order is refused rather than compared wrongly. */
-async function* ordered(items: AsyncIterable<Item>, source: Source, what: string): AsyncGenerator<[string, Item]> {
-  let last: string | undefined
-  for await (const item of items) {
-    const key = keyOf(source, item)
-    if (last !== undefined && compareKeys(last, key) >= 0) throw new Error(`${what} fora da ordem das chaves (${last}, ${key}): compare-o de novo`)
-    last = key
-    yield [key, item]
+/** The items of one source of a backup file, in file order, a page at a time. */
+export async function* backupPages(file: string, kind: string): AsyncGenerator<Item[]> {
+  for await (const page of readBackupPages(file)) {
+    const mine = page.filter((i) => i.kind === kind).map(({ kind: _kind, ...item }) => item)
+    if (mine.length) yield mine
   }
 }
 
-async function* sortedInMemory(items: AsyncIterable<Item>, source: Source): AsyncGenerator<Item> {
-  const all: [string, Item][] = []
-  for await (const item of items) all.push([keyOf(source, item), item])
-  all.sort(([a], [b]) => compareKeys(a, b))
-  for (const [, item] of all) yield item
+type Keyed = [string, Item]
+
+/** Pages of items with their keys, in key order; a file or table out of order is refused rather than compared wrongly. */
+async function* keyed(pages: AsyncIterable<Item[]>, source: Source, what: string): AsyncGenerator<Keyed[]> {
+  let last: string | undefined
+  for await (const page of pages) {
+    const out: Keyed[] = []
+    for (const item of page) {
+      const key = keyOf(source, item)
+      if (last !== undefined && compareKeys(last, key) >= 0) throw new Error(`${what} fora da ordem das chaves (${last}, ${key}): compare-o de novo`)
+      last = key
+      out.push([key, item])
+    }
+    if (out.length) yield out
+  }
 }
 
-/** The backed-up and current item of each key, in key order. */
-async function* merged(now: AsyncIterable<[string, Item]>, saved: AsyncIterable<[string, Item]>): AsyncGenerator<{ current?: Item; backup?: Item }> {
-  const a = now[Symbol.asyncIterator]()
-  const b = saved[Symbol.asyncIterator]()
-  let x = await a.next()
-  let y = await b.next()
-  while (!x.done || !y.done) {
-    const order = x.done ? 1 : y.done ? -1 : compareKeys(x.value[0], y.value[0])
-    if (order < 0) {
-      yield { current: x.value![1] }
-      x = await a.next()
-    } else if (order > 0) {
-      yield { backup: y.value![1] }
-      y = await b.next()
-    } else {
-      yield { current: x.value![1], backup: y.value![1] }
-      x = await a.next()
-      y = await b.next()
+/** All of a few items (users), sorted by key, as one page. */
+async function* sortedInMemory(pages: AsyncIterable<Item[]>, source: Source): AsyncGenerator<Item[]> {
+  const all: Keyed[] = []
+  for await (const page of pages) for (const item of page) all.push([keyOf(source, item), item])
+  all.sort(([a], [b]) => compareKeys(a, b))
+  yield all.map(([, item]) => item)
+}
+
+/** Reads pages only when the one at hand is used up. */
+class Cursor {
+  private page: Keyed[] = []
+  private at = 0
+  private ended = false
+  constructor(private readonly pages: AsyncIterator<Keyed[]>) {}
+  get buffered(): boolean {
+    return this.at < this.page.length
+  }
+  async fill(): Promise<boolean> {
+    while (!this.buffered && !this.ended) {
+      const next = await this.pages.next()
+      if (next.done) this.ended = true
+      else [this.page, this.at] = [next.value, 0]
+    }
+    return this.buffered
+  }
+  head(): Keyed {
+    return this.page[this.at]
+  }
+  take(): Item {
+    return this.page[this.at++][1]
+  }
+}
+
+const PAIRS = 1000
+
+/** The backed-up and current item of each key, in key order, a thousand keys at a time. */
+async function* merged(now: AsyncIterable<Keyed[]>, saved: AsyncIterable<Keyed[]>): AsyncGenerator<{ current?: Item; backup?: Item }[]> {
+  const a = new Cursor(now[Symbol.asyncIterator]())
+  const b = new Cursor(saved[Symbol.asyncIterator]())
+  let out: { current?: Item; backup?: Item }[] = []
+  for (;;) {
+    const hasA = a.buffered || (await a.fill())
+    const hasB = b.buffered || (await b.fill())
+    if (!hasA && !hasB) break
+    const order = !hasA ? 1 : !hasB ? -1 : compareKeys(a.head()[0], b.head()[0])
+    if (order < 0) out.push({ current: a.take() })
+    else if (order > 0) out.push({ backup: b.take() })
+    else out.push({ current: a.take(), backup: b.take() })
+    if (out.length >= PAIRS) {
+      yield out
+      out = []
     }
   }
+  if (out.length) yield out
 }
 
-/** The steps of one source, in key order. */
-export async function* planSource(ctx: Ctx, source: Source, file: string, pass: Pass = 'all'): AsyncGenerator<Planned> {
+/** The steps of one source, in key order, a page at a time. */
+export async function* planSource(ctx: Ctx, source: Source, file: string, pass: Pass = 'all'): AsyncGenerator<Planned[]> {
   // Only the company's documents are candidates: an id or key held elsewhere never matches (issue 10).
   const byLogin = Boolean(source.key)
-  const now = byLogin ? sortedInMemory(currentItems(ctx, source), source) : currentItems(ctx, source)
-  const saved = byLogin ? sortedInMemory(backupItems(file, source.kind), source) : backupItems(file, source.kind)
+  const now = byLogin ? sortedInMemory(streamItems(ctx, source), source) : streamItems(ctx, source)
+  const saved = byLogin ? sortedInMemory(backupPages(file, source.kind), source) : backupPages(file, source.kind)
   const base = { kind: source.kind, source }
-  for await (const { current, backup } of merged(ordered(now, source, 'O cadastro atual'), ordered(saved, source, 'O backup'))) {
-    if (!backup) {
-      if (source.mode === 'full' && pass !== 'upsert') yield { ...base, id: current!.id, title: current!.title, action: 'delete', current, target: current!.id }
-      continue
+  for await (const pairs of merged(keyed(now, source, 'O cadastro atual'), keyed(saved, source, 'O backup'))) {
+    const steps: Planned[] = []
+    for (const { current, backup } of pairs) {
+      if (!backup) {
+        if (source.mode === 'full' && pass !== 'upsert') steps.push({ ...base, id: current!.id, title: current!.title, action: 'delete', current, target: current!.id })
+        continue
+      }
+      if (pass === 'delete' || (current && stableJson(current.data) === stableJson(backup.data))) continue
+      const action = current || source.mode === 'update' ? 'update' : 'create'
+      steps.push({ ...base, id: current?.id ?? backup.id, title: backup.title, action, backup, current, target: current?.id })
     }
-    if (pass === 'delete' || (current && stableJson(current.data) === stableJson(backup.data))) continue
-    const action = current || source.mode === 'update' ? 'update' : 'create'
-    yield { ...base, id: current?.id ?? backup.id, title: backup.title, action, backup, current, target: current?.id }
+    if (steps.length) yield steps
   }
 }
 
@@ -139,7 +175,7 @@ export async function* planSource(ctx: Ctx, source: Source, file: string, pass: 
  * Every step of a category's restore, source by source, in key order: one pass per table (the
  * restore itself takes the removals of a source first, then the rest: src/jobs/restore/apply.ts).
  */
-export async function* planCategory(ctx: Ctx, category: BackupCategory, file: string): AsyncGenerator<Planned> {
+export async function* planCategory(ctx: Ctx, category: BackupCategory, file: string): AsyncGenerator<Planned[]> {
   for (const source of CATEGORY_SOURCES[category]) yield* planSource(ctx, source, file, 'all')
 }
 
@@ -176,10 +212,12 @@ export async function previewRestore(ctx: Ctx, category: BackupCategory, file: s
   const changes: Step[] = []
   const first = (page - 1) * limit
   let index = 0
-  for await (const planned of planCategory(ctx, category, file)) {
-    counts[planned.action]++
-    if (index >= first && index < first + limit) changes.push(stepOf(ctx.payload, planned, resolve))
-    index++
+  for await (const steps of planCategory(ctx, category, file)) {
+    for (const planned of steps) {
+      counts[planned.action]++
+      if (index >= first && index < first + limit) changes.push(stepOf(ctx.payload, planned, resolve))
+      index++
+    }
   }
   return { ...counts, totalChanges: index, page, limit, totalPages: Math.ceil(index / limit), changes }
 }
