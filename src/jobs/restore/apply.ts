@@ -34,7 +34,7 @@ export class RestoreAborted extends Error {}
 export class SimulatedCrash extends Error {}
 
 /** Items per transaction (RESTORE_BATCH_SIZE). */
-const batchSize = () => Math.max(1, Number(process.env.RESTORE_BATCH_SIZE) || 1000)
+const batchSize = () => Math.max(1, Number(process.env.RESTORE_BATCH_SIZE) || 500)
 
 /** Whether `doc` still belongs to the company (users: is one of its members). */
 const ofCompany = (doc: Data, slug: string, company: string | number): boolean => {

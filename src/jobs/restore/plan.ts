@@ -126,9 +126,9 @@ class Cursor {
   }
 }
 
-const PAIRS = 1000
+const PAIRS = 500
 
-/** The backed-up and current item of each key, in key order, a thousand keys at a time. */
+/** The backed-up and current item of each key, in key order, five hundred keys at a time. */
 async function* merged(now: AsyncIterable<Keyed[]>, saved: AsyncIterable<Keyed[]>): AsyncGenerator<{ current?: Item; backup?: Item }[]> {
   const a = new Cursor(now[Symbol.asyncIterator]())
   const b = new Cursor(saved[Symbol.asyncIterator]())
