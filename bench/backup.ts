@@ -14,6 +14,7 @@
  * preview < 5 s, restore ≥ 2 000 items/s and < 60 s, peak RSS < 500 MB.
  */
 import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -66,7 +67,9 @@ async function seed(url: string, lineCount: number) {
 
 /** Child 2: backup, preview and restore of that company. */
 async function measure(engine: string, url: string, companyId: number, lineCount: number, changed: number, seedSeconds: number): Promise<Figure> {
+  const own = !process.env.GOL_BACKUPS_DIR
   process.env.GOL_BACKUPS_DIR ??= path.join(os.tmpdir(), `gol-bench-backups-${process.pid}`)
+  if (own) process.on('exit', () => rmSync(process.env.GOL_BACKUPS_DIR!, { recursive: true, force: true }))
   const payload = await boot(url)
   console.error(`${engine} booted: RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`)
   const { runBackup } = await import('../src/jobs/restore/backup')
