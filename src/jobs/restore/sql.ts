@@ -120,8 +120,13 @@ export async function updateRows(db: SqlDb, req: PayloadRequest | undefined, col
       const shape = [`"id" ${pgTypeOf(columns.id)}`, ...fields.map((f) => `${quoted(name(f))} ${pgTypeOf(columns[f])}`)].join(', ')
       query = sql`UPDATE ${sql.raw(tableName)} AS t SET ${sql.raw(sets.join(', '))}, "updated_at" = ${now} FROM jsonb_to_recordset(${json}::jsonb) AS v(${sql.raw(shape)}) WHERE t."id" = v."id" AND t."company_id" = ${company} RETURNING t."id"`
     } else {
-      const picks = ['id', ...fields.map(name)].map((c) => `json_extract(value, '$.${c}') AS ${quoted(c)}`).join(', ')
-      query = sql`UPDATE ${sql.raw(tableName)} SET ${sql.raw(sets.join(', '))}, "updated_at" = ${now} FROM (SELECT ${sql.raw(picks)} FROM json_each(${json})) AS v WHERE ${sql.raw(tableName)}."id" = v."id" AND ${sql.raw(tableName)}."company_id" = ${company} RETURNING ${sql.raw(tableName)}."id"`
+      // One statement a row, by primary key (in-process, cheap): SQLite's planner may scan the whole table for UPDATE … FROM json_each.
+      for (const row of payloadRows.slice(i, i + CHUNK)) {
+        const values = fields.map((f) => sql`${sql.raw(quoted(name(f)))} = ${row[name(f)] as never}`)
+        const one = sql`UPDATE ${sql.raw(tableName)} SET ${sql.join(values, sql`, `)}, "updated_at" = ${now} WHERE "id" = ${row.id as never} AND "company_id" = ${company} RETURNING "id"`
+        for (const back of await rowsOf(db, conn, one)) written.add(String(back.id))
+      }
+      continue
     }
     for (const row of await rowsOf(db, conn, query)) written.add(String(row.id))
   }
