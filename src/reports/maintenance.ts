@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { recoverStaleJobs } from '../jobs/runner'
 import { failReport, updateReport } from './generate'
-import type { Doc } from './source'
+import { pages, type Doc } from './source'
 import { removeOrphanParts, removeReportFile } from './storage'
 
 const minutes = (name: string, fallback: number) => Number(process.env[name] || fallback) * 60_000
@@ -10,8 +10,11 @@ const DAY_MS = 86_400_000
 /** Transactions and restores are kept 180 days (SPEC H2, H7). */
 export const RETENTION_DAYS = 180
 
-/** Deletes transactions and restores older than the retention (straight in the database: no hooks, no audit of the purge). */
-export async function purgeRetention(payload: Payload, now = new Date()): Promise<{ transactions: number; restores: number }> {
+/**
+ * Deletes transactions and restores older than the retention, the restores' item logs with them
+ * (straight in the database: no hooks, no audit of the purge).
+ */
+export async function purgeRetention(payload: Payload, now = new Date()): Promise<{ transactions: number; restores: number; restoreItems: number }> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * DAY_MS).toISOString()
   const purge = async (collection: 'transactions' | 'restores', field: string) => {
     const where = { [field]: { less_than: cutoff } }
@@ -19,9 +22,22 @@ export async function purgeRetention(payload: Payload, now = new Date()): Promis
     if (totalDocs) await payload.db.deleteMany({ collection, where })
     return totalDocs
   }
-  const result = { transactions: await purge('transactions', 'at'), restores: await purge('restores', 'createdAt') }
-  payload.logger.info(`Expurgo de ${RETENTION_DAYS} dias: ${result.transactions} transações, ${result.restores} restaurações`)
+  const restoreItems = await purgeRestoreItems(payload, cutoff)
+  const result = { transactions: await purge('transactions', 'at'), restores: await purge('restores', 'createdAt'), restoreItems }
+  payload.logger.info(`Expurgo de ${RETENTION_DAYS} dias: ${result.transactions} transações, ${result.restores} restaurações (${restoreItems} itens)`)
   return result
+}
+
+/** The item logs (`restore-items`) of the restores created before `cutoff`; they go before their restores (the log requires its restore). */
+async function purgeRestoreItems(payload: Payload, cutoff: string): Promise<number> {
+  let removed = 0
+  for await (const page of pages(payload, { collection: 'restores', where: { createdAt: { less_than: cutoff } }, select: { id: true }, pageSize: 500 })) {
+    const where = { restore: { in: page.map((r) => r.id) } }
+    const { totalDocs } = await payload.db.count({ collection: 'restore-items' as never, where })
+    if (totalDocs) await payload.db.deleteMany({ collection: 'restore-items' as never, where })
+    removed += totalDocs
+  }
+  return removed
 }
 
 /**

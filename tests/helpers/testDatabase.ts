@@ -6,15 +6,15 @@ import pg from 'pg'
 
 /**
  * A fresh database per test file, of the kind named by TEST_DB (sqlite by default,
- * postgres for the production engine). Returns its URL and a function that drops it.
+ * postgres for the production engine), named `<prefix>_…`. Returns its URL and a function that drops it.
  */
-export async function createTestDatabase(): Promise<{ url: string; kind: string; drop: () => Promise<void> }> {
+export async function createTestDatabase({ prefix = 'gol_test' } = {}): Promise<{ url: string; kind: string; drop: () => Promise<void> }> {
   const kind = process.env.TEST_DB ?? 'sqlite'
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`
   if (kind === 'sqlite') {
     const dir = path.join(os.tmpdir(), 'gol-tests')
     mkdirSync(dir, { recursive: true })
-    const file = path.join(dir, `gol_${suffix}.db`)
+    const file = path.join(dir, `${prefix}_${suffix}.db`)
     return {
       kind,
       url: `file:${file}`,
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<{ url: string; kind: string;
   }
   if (kind === 'postgres') {
     const admin = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-    const name = `gol_test_${suffix}`
+    const name = `${prefix}_${suffix}`
     const client = new pg.Client({ connectionString: admin })
     await client.connect()
     await client.query(`CREATE DATABASE ${name}`)

@@ -36,31 +36,29 @@ export function actorFrom(req: PayloadRequest): Actor | undefined {
 const idOf = (v: unknown): string | number | undefined =>
   v == null ? undefined : typeof v === 'object' && 'id' in v ? ((v as { id: string | number }).id ?? undefined) : (v as string | number)
 
-/** Writes one entry per company (users may belong to several), inside `req`'s transaction. */
-export async function writeTransaction(
-  req: PayloadRequest,
-  entry: Described & { companies: unknown[]; entity?: string; entityId?: unknown; actor?: Actor },
-): Promise<void> {
+export type AuditEntry = Described & { companies: unknown[]; entity?: string; entityId?: unknown; actor?: Actor }
+
+/** The `transactions` rows of an entry: one per company (users may belong to several). */
+export function transactionRows(req: PayloadRequest, entry: AuditEntry, at = new Date().toISOString()): Record<string, unknown>[] {
   const actor = entry.actor ?? actorFrom(req)
   const companies = [...new Set(entry.companies.map(idOf).filter((c) => c != null).map(String))]
-  for (const company of companies.length ? companies : [undefined]) {
-    await req.payload.create({
-      collection: 'transactions',
-      data: {
-        at: new Date().toISOString(),
-        role: roleLabel(actor?.role),
-        user: actor?.id ?? null,
-        userLogin: actor?.username ?? SYSTEM_LOGIN,
-        event: entry.event,
-        description: entry.description,
-        entity: entry.entity,
-        entityId: entry.entityId == null ? undefined : String(entry.entityId),
-        company: company == null ? null : Number.isNaN(Number(company)) ? company : Number(company),
-      } as never,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
+  return (companies.length ? companies : [undefined]).map((company) => ({
+    at,
+    role: roleLabel(actor?.role),
+    user: actor?.id ?? null,
+    userLogin: actor?.username ?? SYSTEM_LOGIN,
+    event: entry.event,
+    description: entry.description,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? undefined : String(entry.entityId),
+    company: company == null ? null : Number.isNaN(Number(company)) ? company : Number(company),
+  }))
+}
+
+/** Writes one entry per company (users may belong to several), inside `req`'s transaction. */
+export async function writeTransaction(req: PayloadRequest, entry: AuditEntry): Promise<void> {
+  for (const data of transactionRows(req, entry)) {
+    await req.payload.create({ collection: 'transactions', data: data as never, overrideAccess: true, depth: 0, req })
   }
 }
 

@@ -7,8 +7,8 @@
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import readline from 'node:readline'
 import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import { reportsDir } from '../../reports/storage'
@@ -56,10 +56,32 @@ export async function writeBackupFile(relative: string, items: AsyncIterable<Fil
   }
 }
 
+/**
+ * The items of a backup file in file order, a decompressed chunk's worth at a time. The stream is
+ * pulled as the caller asks (readline's iterator would read ahead and hold the whole file).
+ */
+export async function* readBackupPages(relative: string): AsyncGenerator<FileItem[]> {
+  const input = createReadStream(backupPath(relative)).pipe(createGunzip())
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  for await (const chunk of input) {
+    const text = rest + decoder.write(chunk as Buffer)
+    const end = text.lastIndexOf('\n')
+    if (end < 0) {
+      rest = text
+      continue
+    }
+    rest = text.slice(end + 1)
+    const page = text.slice(0, end).split('\n').filter(Boolean).map((line) => JSON.parse(line) as FileItem)
+    if (page.length) yield page
+  }
+  rest += decoder.end()
+  if (rest.trim()) yield [JSON.parse(rest) as FileItem]
+}
+
 /** The items of a backup file, in file order. */
 export async function* readBackupFile(relative: string): AsyncGenerator<FileItem> {
-  const input = readline.createInterface({ input: createReadStream(backupPath(relative)).pipe(createGunzip()), crlfDelay: Infinity })
-  for await (const line of input) if (line) yield JSON.parse(line) as FileItem
+  for await (const page of readBackupPages(relative)) yield* page
 }
 
 /** A whole backup as a snapshot (preview and restore compare it with the database). */

@@ -6,6 +6,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { temporaryPassword } from '../../auth/endpoints'
 import type { BackupCategory } from '../../collections/Backups'
+import { linePages } from './lineRows'
 
 export type Data = Record<string, unknown>
 export interface Item {
@@ -57,11 +58,14 @@ const idOf = (v: unknown): string | number | null =>
 const ids = (v: unknown): (string | number)[] => (Array.isArray(v) ? v.map(idOf).filter((x): x is string | number => x != null) : [])
 const orNull = (v: unknown) => (v === undefined || v === '' ? null : v)
 
-/** JSON with object keys sorted: equal values, equal strings. */
-export const stableJson = (v: unknown): string =>
-  JSON.stringify(v, (_k, val: unknown) =>
-    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
-  )
+/** JSON with object keys sorted: equal values, equal strings (as JSON.stringify of the same value with its keys in code-unit order). */
+export function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined || typeof x === 'function' ? 'null' : stableJson(x))).join(',')}]`
+  const o = v as Record<string, unknown>
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] !== 'function').sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`
+}
 
 /**
  * `{ id }` to re-create a deleted document under its old id when nobody holds it (relations to
@@ -304,10 +308,19 @@ export const CATEGORY_SOURCES: Record<BackupCategory, Source[]> = {
   users: [users],
 }
 
+/**
+ * A source's documents of the company, a page at a time in id order: the company's lines in bulk
+ * from the table (SQLite, PostgreSQL; src/jobs/restore/lineRows.ts), anything else (and MongoDB)
+ * through the Local API.
+ */
+export function documentPages(ctx: Ctx, source: Pick<Source, 'collection' | 'where'>, select?: Record<string, true>): AsyncGenerator<Data[]> {
+  return (source.collection === 'lines' && linePages(ctx.payload, ctx.company)) || pagesOf(ctx, source.collection, source.where(ctx), select)
+}
+
 /** The lines linked to each document by `field` (department or profile), ids sorted. */
 async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<string, (string | number)[]>> {
   const map = new Map<string, (string | number)[]>()
-  for await (const page of pagesOf(ctx, 'lines', { company: { equals: ctx.company } }, { [field]: true })) {
+  for await (const page of documentPages(ctx, { collection: 'lines', where: ofCompany() }, { [field]: true })) {
     for (const line of page) {
       const owner = idOf(line[field])
       if (owner == null) continue
@@ -323,11 +336,12 @@ async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<s
 export async function* streamItems(ctx: Ctx, source: Source, onUnreadable?: (doc: Data, error: unknown) => void): AsyncGenerator<Item[]> {
   const links = source.links ? await linksOf(ctx, source.links) : new Map<string, (string | number)[]>()
   const scope = source.kind === 'users' ? await departmentScope(ctx) : new Set<string>()
-  for await (const docs of pagesOf(ctx, source.collection, source.where(ctx))) {
+  const pickCtx = { ...ctx, links, scope }
+  for await (const docs of documentPages(ctx, source)) {
     const items: Item[] = []
     for (const doc of docs) {
       try {
-        const data = source.pick(doc, { ...ctx, links, scope })
+        const data = source.pick(doc, pickCtx)
         items.push({ id: doc.id as string | number, title: source.title({ ...doc, ...data }), data })
       } catch (e) {
         // A backup leaves out what it cannot read (its status is then "Parcial"); a comparison needs every item.

@@ -22,12 +22,12 @@ import { companyIdsOf } from '../../access/roles'
 import { BACKUP_CATEGORIES, BACKUP_FILE_PREFIX, type BackupCategory } from '../../collections/Backups'
 import { describeBackup, restoreAction } from '../../hooks/audit/describe'
 import { writeTransaction } from '../../hooks/audit'
-import { CATEGORY_SOURCES, type Data } from './categories'
+import type { Data } from './categories'
 import { BACKUP_TASK } from './backup'
-import { backupFileOf, loadSnapshot, readBackupFile, removeBackupFile } from './backupFile'
+import { backupFileOf, readBackupFile, removeBackupFile } from './backupFile'
 import { RESTORE_TASK } from './task'
 import { listItems } from './items'
-import { planRestore } from './run'
+import { previewRestore } from './plan'
 import { backupSheetRows, saoPauloStamp, streamedXlsx, workbook, xlsxResponse } from './spreadsheet'
 
 const idOf = (v: unknown): string | number | undefined =>
@@ -153,24 +153,11 @@ const previewBackup: PayloadHandler = async (req) => {
   const backup = await finishedBackup(req)
   if (backup instanceof Response) return backup
   const category = backup.category as BackupCategory
-  const snapshot = await loadSnapshot(backupFileOf(backup), CATEGORY_SOURCES[category].map((s) => s.kind))
-  const plan = await planRestore({ payload: req.payload, company: idOf(backup.company)! }, category, snapshot)
-  const count = (action: string) => plan.filter((c) => c.action === action).length
   const query = (req.query ?? {}) as Record<string, unknown>
   const limit = Math.min(Math.max(Number(query.limit) || 100, 1), 1000)
   const page = Math.max(Number(query.page) || 1, 1)
-  const changes = plan.slice((page - 1) * limit, page * limit).map(({ source: _s, backup: _b, target: _t, ...step }) => step)
-  return json({
-    backup: { id: backup.id, name: backup.name, category },
-    create: count('create'),
-    update: count('update'),
-    delete: count('delete'),
-    totalChanges: plan.length,
-    page,
-    limit,
-    totalPages: Math.ceil(plan.length / limit),
-    changes,
-  })
+  const preview = await previewRestore({ payload: req.payload, company: idOf(backup.company)! }, category, backupFileOf(backup), page, limit)
+  return json({ backup: { id: backup.id, name: backup.name, category }, ...preview })
 }
 
 export const backupEndpoints: Endpoint[] = [

@@ -5,6 +5,7 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import type { RestoreAction } from '../../hooks/audit/describe'
+import { insertRows, sqlOf } from './sql'
 
 export type Outcome = 'applied' | 'failed'
 export interface LoggedItem {
@@ -21,6 +22,30 @@ const ITEMS = 'restore-items' as never
 export async function logItem(payload: Payload, req: PayloadRequest | undefined, restore: string | number, company: string | number, outcome: Outcome, item: LoggedItem) {
   const { id, ...rest } = item
   await payload.db.create({ collection: ITEMS, data: { restore, company, outcome, ...rest, itemId: String(id) }, req })
+}
+
+/** Many items of one outcome in `req`'s transaction: one multi-row insert on SQLite and PostgreSQL. */
+export async function logItems(payload: Payload, req: PayloadRequest, restore: string | number, company: string | number, outcome: Outcome, items: LoggedItem[]) {
+  const db = sqlOf(payload)
+  if (!db) {
+    for (const item of items) await logItem(payload, req, restore, company, outcome, item)
+    return
+  }
+  const now = new Date().toISOString()
+  const rows = items.map(({ id, kind, title, action, changes, reason }) => ({
+    restore,
+    company,
+    outcome,
+    kind,
+    itemId: String(id),
+    title,
+    action,
+    changes,
+    reason: reason ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  await insertRows(db, req, ITEMS, rows)
 }
 
 const whereOf = (restore: string | number, outcome: Outcome): Where => ({ and: [{ restore: { equals: restore } }, { outcome: { equals: outcome } }] })

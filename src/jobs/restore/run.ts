@@ -1,230 +1,31 @@
 /**
  * Restore (J2–J3): brings one category of a company back to a backup exactly. What was
  * created after the backup is removed, what changed is put back, what was deleted is
- * re-created with its id (so every relation to it holds again). Each item is applied
- * in its own database transaction together with its audit entry (J4): a failure leaves
- * that item untouched and the others restored. The same plan, unapplied, is the
- * restore preview (SPEC L).
+ * re-created with its id (so every relation to it holds again). The steps are computed
+ * set-wise from the backup file and the database (src/jobs/restore/plan.ts, also the
+ * preview of SPEC L) and applied in batches, each one transaction with its audit entries
+ * and item log (src/jobs/restore/apply.ts). This module runs a restore document to its
+ * outcome and recovers restores whose process died.
  */
-import type { Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { BackupCategory } from '../../collections/Backups'
-import { describeRestoredItem, diffDocs, restoreAction, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
+import { restoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
 import { BACKUP_TASK, RESTORE_TASK } from './task'
 import { clearFailures, countItems, logItem } from './items'
-import { backupFileOf, loadSnapshot } from './backupFile'
-import { CATEGORY_SOURCES, currentItems, freeId, keyOf, stableJson as stable, type Ctx, type Data, type Item, type Snapshot, type Source } from './categories'
+import { backupFileOf } from './backupFile'
+import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash } from './apply'
+import type { Data } from './categories'
 
-export interface Step {
-  kind: string
-  id: string | number
-  title: string
-  action: Exclude<RestoreAction, 'detach'>
-  changes: string[]
-}
-export interface AppliedItem extends Omit<Step, 'action'> {
-  action: RestoreAction
-}
-export interface FailedItem extends Step {
-  reason: string
-}
-
-/** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
-export const restoreFaults: { afterWrite?: (step: Step, index: number) => void; beforeStart?: () => void } = {}
-
-/** Thrown by a fault to stop the whole run: the rest is not attempted, the outcome is recorded. */
-export class RestoreAborted extends Error {}
-
-/**
- * Thrown by a fault to simulate the process dying mid-item: the item's transaction is
- * rolled back (as the database does for a dead connection) and nothing else runs or is
- * recorded; the restore stays `running` until `sweepRestores` queues it again.
- */
-export class SimulatedCrash extends Error {}
-
-
-const LINES_FIELD: FieldLike = { name: 'lines', type: 'relationship', relationTo: 'lines', hasMany: true, label: 'Linhas' }
-
-const fieldsOf = (payload: Payload, source: Source): FieldLike[] => {
-  const fields = ((payload.collections as unknown as Record<string, { config: { fields: unknown[] } } | undefined>)[source.collection]?.config.fields ?? []) as FieldLike[]
-  return source.links ? [...fields, LINES_FIELD] : fields
-}
-
-/** Names of the company's documents a backup may point to (lines by number, departments by name …). */
-async function companyResolver(ctx: Ctx): Promise<Resolve> {
-  const names = new Map<string, string>()
-  const titles: Record<string, string> = { lines: 'msisdn', departments: 'name', profiles: 'name', accounts: 'number', offers: 'package', companies: 'name' }
-  for (const [collection, field] of Object.entries(titles)) {
-    const where: Where = collection === 'companies' ? { id: { equals: ctx.company } } : { company: { equals: ctx.company } }
-    const found = await ctx.payload.find({ collection: collection as never, where, pagination: false, depth: 0, overrideAccess: true, req: ctx.req })
-    for (const d of found.docs as unknown as Data[]) names.set(`${collection}:${String(d.id)}`, String(d[field] ?? d.id))
-  }
-  return (collection, id) => names.get(`${collection}:${String(id)}`)
-}
-
-interface Planned extends Step {
-  source: Source
-  backup?: Item
-  /** The company's document the step writes or removes (absent: re-created). */
-  target?: string | number
-}
-
-/** What a restore of `snapshot` would do to the company now, source by source, removals first. */
-export async function planRestore(ctx: Ctx, category: BackupCategory, snapshot: Snapshot): Promise<Planned[]> {
-  const resolve = await companyResolver(ctx)
-  const plan: Planned[] = []
-  for (const source of CATEGORY_SOURCES[category]) {
-    const fields = fieldsOf(ctx.payload, source)
-    // Only the company's documents are candidates: an id or key held elsewhere never matches (issue 10).
-    const now = new Map((await currentItems(ctx, source)).map((i) => [keyOf(source, i), i]))
-    const saved = new Map((snapshot.sources[source.kind] ?? []).map((i) => [keyOf(source, i), i]))
-    const base = { kind: source.kind, source }
-    if (source.mode === 'full') {
-      for (const [key, item] of now) {
-        if (!saved.has(key)) plan.push({ ...base, id: item.id, title: item.title, action: 'delete', changes: [], target: item.id })
-      }
-    }
-    for (const [key, item] of saved) {
-      const current = now.get(key)
-      if (current && stable(current.data) === stable(item.data)) continue
-      const changes = current ? diffDocs(fields, current.data, item.data, resolve) : valuesOf(fields, item.data, resolve)
-      const action = current || source.mode === 'update' ? 'update' : 'create'
-      plan.push({ ...base, id: current?.id ?? item.id, title: item.title, action, changes, backup: item, target: current?.id })
-    }
-  }
-  return plan
-}
-
-/** Whether `doc` still belongs to the company (users: is one of its members). */
-const ofCompany = (doc: Data, slug: string, company: string | number): boolean => {
-  const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
-  if (slug === 'users') return (Array.isArray(doc.companies) ? doc.companies : []).some((c) => String(idOf(c)) === String(company))
-  return String(idOf(slug === 'companies' ? doc.id : doc.company)) === String(company)
-}
-
-/** The planned document, read again inside the item's transaction; null if it left the company. */
-async function targetOf(ctx: Required<Ctx>, step: Planned): Promise<Data | null> {
-  if (step.target == null) return null
-  const doc = (await ctx.payload.db.findOne({ collection: step.source.collection as never, where: { id: { equals: step.target } }, req: ctx.req })) as Data | null
-  return doc && ofCompany(doc, step.source.collection, ctx.company) ? doc : null
-}
-
-/** Writes one planned item; the caller's `req` holds its transaction. Answers what was done and to which id. */
-async function applyStep(ctx: Required<Ctx>, step: Planned): Promise<{ action: RestoreAction; id: string | number }> {
-  const { payload, req, company } = ctx
-  const { source } = step
-  const common = { overrideAccess: true, depth: 0, req, context: req.context }
-  const current = await targetOf(ctx, step)
-  if (step.action === 'delete') {
-    if (!current) return { action: 'delete', id: step.id }
-    if (source.remove) return { action: await source.remove(ctx, current), id: step.id }
-    await payload.delete({ collection: source.collection as never, id: current.id as never, ...common })
-    return { action: 'delete', id: step.id }
-  }
-  const item = step.backup!
-  if (step.target != null && !current) throw new Error(`O registro ${item.title} não pertence mais à empresa`)
-  let id: string | number
-  if (source.write) id = await source.write(ctx, item, current)
-  else {
-    const { lines: linked, ...fields } = item.data
-    if (current) {
-      await payload.update({ collection: source.collection as never, id: current.id as never, data: fields as never, ...common })
-      id = current.id as string | number
-    } else if (source.mode === 'full') {
-      const created = (await payload.create({ collection: source.collection as never, data: { ...fields, company, ...(await freeId(ctx, source.collection, item.id)) } as never, ...common })) as unknown as Data
-      id = created.id as string | number
-    } else throw new Error(`O registro ${item.title} não existe mais: ${source.noun} não pode ser restaurada`)
-    if (source.links) await relink(ctx, source.links, id, (linked ?? []) as (string | number)[])
-  }
-  return { action: current || source.mode === 'update' ? 'update' : 'create', id }
-}
-
-/** Puts back "with their lines": exactly the listed lines point to `owner`. */
-async function relink(ctx: Required<Ctx>, field: 'department' | 'profile', owner: string | number, wanted: (string | number)[]) {
-  const { payload, req, company } = ctx
-  const common = { overrideAccess: true, depth: 0, req, context: req.context }
-  const want = new Set(wanted.map(String))
-  // Only the lines linked now or wanted: a company may have many more.
-  const where: Where = { and: [{ company: { equals: company } }, { or: [{ [field]: { equals: owner } }, ...(wanted.length ? [{ id: { in: wanted } }] : [])] }] }
-  const lines = await payload.find({ collection: 'lines', where, pagination: false, depth: 0, overrideAccess: true, req })
-  const have = new Map((lines.docs as unknown as Data[]).map((l) => [String(l.id), l]))
-  const missing = wanted.filter((id) => !have.has(String(id)))
-  if (missing.length) throw new Error(`Linha(s) que não existem mais: ${missing.join(', ')} (restaure antes o backup de assinantes)`)
-  for (const line of have.values()) {
-    const current = line[field] && typeof line[field] === 'object' ? (line[field] as { id: unknown }).id : line[field]
-    const linked = String(current) === String(owner)
-    if (want.has(String(line.id)) && !linked) await payload.update({ collection: 'lines', id: line.id as never, data: { [field]: owner } as never, ...common })
-    if (!want.has(String(line.id)) && linked) await payload.update({ collection: 'lines', id: line.id as never, data: { [field]: null } as never, ...common })
-  }
-}
-
-const reasonOf = (e: unknown): string => {
-  const err = e as { message?: string; cause?: { message?: string }; data?: { errors?: { path?: string; message?: string }[] } }
-  if (/foreign key|constraint failed|violates/i.test(`${err.message ?? ''} ${err.cause?.message ?? ''}`)) {
-    return 'O registro tem dados vinculados (por exemplo, uso registrado pela linha) e não pode ser alterado ou removido'
-  }
-  const fields = err.data?.errors?.map((f) => `${f.path ?? ''}: ${f.message ?? ''}`).join('; ')
-  return fields ? `${err.message ?? 'Erro'} (${fields})` : (err.message ?? String(e))
-}
+export { applyRestore, restoreFaults, RestoreAborted, SimulatedCrash }
+export type { Step } from './plan'
 
 export type RestoreStatus = 'success' | 'partial' | 'error'
 export interface RestoreOutcome {
   status: RestoreStatus
   appliedCount: number
   failedCount: number
-}
-
-/** Items between two progress updates of a running restore (its heartbeat for sweepRestores). */
-const PROGRESS_EVERY = 25
-
-const strip = ({ source: _s, backup: _b, target: _t, ...step }: Planned): Step => step
-
-/**
- * Applies a backup's snapshot to its company, item by item, each in its own transaction
- * together with its audit entry and its line in the restore's item log.
- */
-export async function applyRestore(
-  payload: Payload,
-  args: { restore: string | number; company: string | number; category: BackupCategory; snapshot: Snapshot; actor?: Actor; onProgress?: (applied: number, failed: number) => Promise<void> },
-): Promise<{ applied: number; failed: number }> {
-  const { restore, company, category, snapshot, actor, onProgress } = args
-  const plan = await planRestore({ payload, company }, category, snapshot)
-  let applied = 0
-  let failed = 0
-  const fail = async (step: Planned, reason: string) => {
-    failed++
-    await logItem(payload, undefined, restore, company, 'failed', { ...strip(step), reason })
-  }
-  let aborted: string | undefined
-  for (const [index, step] of plan.entries()) {
-    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) await onProgress(applied, failed)
-    if (aborted) {
-      await fail(step, `Não executado: ${aborted}`)
-      continue
-    }
-    if (step.kind === 'users' && step.action === 'delete' && actor?.id != null && String(step.id) === String(actor.id)) {
-      await fail(step, 'O usuário que pediu a restauração não é removido por ela')
-      continue
-    }
-    const req: PayloadRequest = await createLocalReq({ context: { skipAudit: true, restoring: true } }, payload)
-    await initTransaction(req)
-    try {
-      const { action, id } = await applyStep({ payload, req, company }, step)
-      restoreFaults.afterWrite?.(strip(step), index)
-      const described = describeRestoredItem(category, step.source.noun, step.title, action, step.changes)
-      await writeTransaction(req, { ...described, companies: [company], entity: step.source.collection, entityId: id, actor })
-      await logItem(payload, req, restore, company, 'applied', { ...strip(step), id, action })
-      await commitTransaction(req)
-      applied++
-    } catch (e) {
-      await killTransaction(req)
-      if (e instanceof SimulatedCrash) throw e
-      await fail(step, reasonOf(e))
-      if (e instanceof RestoreAborted) aborted = `restauração interrompida (${e.message})`
-    }
-  }
-  return { applied, failed }
 }
 
 export const STATUS_WORDS = { success: 'Sucesso', partial: 'Parcial', error: 'Erro' } as const
@@ -283,8 +84,7 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
   await progress(0, 0)
   try {
     const category = backup.category as BackupCategory
-    const snapshot = await loadSnapshot(backupFileOf(backup), CATEGORY_SOURCES[category].map((s) => s.kind))
-    await applyRestore(payload, { restore: restoreId, company, category, snapshot, actor, onProgress: progress })
+    await applyRestore(payload, { restore: restoreId, company, category, file: backupFileOf(backup), actor, onProgress: progress })
   } catch (e) {
     if (e instanceof SimulatedCrash) throw e
     await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'restore', id: String(restoreId), title: backupName, action: 'update', changes: [], reason: reasonOf(e) })

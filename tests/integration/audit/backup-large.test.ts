@@ -95,6 +95,57 @@ describe(`a company of ${LINES} lines`, () => {
     }
   }, 120_000)
 
+  it('a restore of every line, changed straight in the table, is applied in batches, exact, one audit entry per line in the usual words', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, company.id, 'subscribers')
+    const lines = backup.data.sources.lines as { id: number; title: string; data: { name: string } }[]
+    await payload.db.updateMany({ collection: 'lines', where: { company: { equals: company.id } }, data: { name: 'Renomeada em massa', status: 'suspended' } })
+    const preview = await app.rest.get(`/backups/${String(backup.id)}/preview?limit=1000&page=3`, token)
+    expect(preview.body).toMatchObject({ create: 0, update: LINES, delete: 0, totalChanges: LINES, page: 3, totalPages: Math.ceil(LINES / 1000) })
+    expect(preview.body.changes).toHaveLength(LINES - 2000)
+    const done = await restore(payload, backup)
+    expect(done.status, JSON.stringify(done.failed.slice(0, 3))).toBe('success')
+    expect([done.appliedCount, done.applied.length, done.failedCount]).toEqual([LINES, LINES, 0])
+    expect(await snapshot(payload, company.id, 'subscribers')).toEqual(backup.data)
+    const entries = await payload.find({
+      collection: 'transactions',
+      where: { and: [{ company: { equals: company.id } }, { entity: { equals: 'lines' } }, { description: { equals: 'Restauração do Backup de assinante' } }, { event: { like: 'Renomeada em massa' } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(entries.docs).toHaveLength(LINES)
+    const first = entries.docs.find((d: any) => d.entityId === String(lines[0].id)) as any
+    expect([first.role, first.userLogin, first.event]).toEqual([
+      'Sistema',
+      'sistema',
+      `A configuração para o assinante "${lines[0].title}" foi restaurada: Nome de: Renomeada em massa para: ${lines[0].data.name}; Status de: Suspenso para: Ativo`,
+    ])
+  }, 600_000)
+
+  it('a line that cannot be put back fails alone inside its batch: the batch is applied again item by item', async () => {
+    const { payload } = app
+    const backup = await backupOf(payload, company.id, 'subscribers')
+    const lines = backup.data.sources.lines as { id: number; data: { iccid: string } }[]
+    const victim = lines[5]
+    await payload.db.updateMany({ collection: 'lines', where: { company: { equals: company.id } }, data: { name: 'Outra vez' } })
+    // Its chip now belongs to another company's line: putting it back would break the chip's uniqueness.
+    await payload.db.updateOne({ collection: 'lines', id: victim.id, data: { iccid: '8955000000000000001' } })
+    await payload.db.updateOne({ collection: 'lines', id: world.b.lines[0].id, data: { iccid: victim.data.iccid } })
+    const done = await restore(payload, backup)
+    expect(done.status).toBe('partial')
+    expect(done.failed.map((f: any) => String(f.id))).toEqual([String(victim.id)])
+    expect(done.appliedCount).toBe(LINES - 1)
+    const now = await snapshot(payload, company.id, 'subscribers')
+    for (const [i, item] of (now.sources.lines as any[]).entries()) {
+      if (i === 5) expect(item.data).toMatchObject({ name: 'Outra vez', iccid: '8955000000000000001' })
+      else expect(item).toEqual(lines[i])
+    }
+    await payload.db.updateOne({ collection: 'lines', id: world.b.lines[0].id, data: { iccid: null } })
+    expect((await restore(payload, backup)).status).toBe('success')
+    expect(await snapshot(payload, company.id, 'subscribers')).toEqual(backup.data)
+  }, 600_000)
+
   it('only the last five backups of a category are kept', async () => {
     const { payload } = app
     const made = []

@@ -32,7 +32,8 @@ async function runAndKill(killAt: string): Promise<void> {
   // node itself, not the tsx CLI (which runs node as its own child, out of reach of our SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'restore-worker.ts')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, GOL_DB_PUSH: 'false', SEED_DEMO: 'false', KILL_AT: killAt },
+    // Batches of 10 items: killed inside item 20's batch, the two batches before it are committed.
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, GOL_DB_PUSH: 'false', SEED_DEMO: 'false', KILL_AT: killAt, RESTORE_BATCH_SIZE: '10' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''

@@ -353,4 +353,26 @@ describe('retention', () => {
     expect((await find('transactions', { id: { equals: old.id } }, 'id')).length).toBe(0)
     expect((await find('transactions', { id: { equals: recent.id } }, 'id')).length).toBe(1)
   })
+
+  it('purges the item logs of the restores it purges, and only theirs', async () => {
+    const { purgeRetention } = await import('../../../src/reports/maintenance')
+    const company = world.a.company.id
+    const restoreAt = async (days: number) => {
+      const at = new Date(now - days * DAY).toISOString()
+      const doc = (await app.payload.db.create({ collection: 'restores', data: { company, category: 'general', status: 'success', backupName: 'gerais_x', createdAt: at, updatedAt: at } })) as { id: number | string }
+      for (const title of ['um', 'dois']) {
+        await app.payload.db.create({ collection: 'restore-items' as never, data: { restore: doc.id, company, outcome: 'applied', kind: 'holidays', itemId: '1', title, action: 'update', changes: [] } })
+      }
+      return doc
+    }
+    const old = await restoreAt(181)
+    const recent = await restoreAt(10)
+    const items = (restore: unknown) => app.payload.db.count({ collection: 'restore-items' as never, where: { restore: { equals: restore } } }).then((r) => r.totalDocs)
+    const result = await purgeRetention(app.payload)
+    expect(result.restoreItems).toBeGreaterThanOrEqual(2)
+    expect(await items(old.id)).toBe(0)
+    expect(await items(recent.id)).toBe(2)
+    expect((await find('restores', { id: { equals: old.id } }, 'id')).length).toBe(0)
+    expect((await find('restores', { id: { equals: recent.id } }, 'id')).length).toBe(1)
+  })
 })
