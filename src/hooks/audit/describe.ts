@@ -267,7 +267,8 @@ export const CATEGORY_AUDIT: Record<string, { backup: string; restore: string; n
 
 export function describeBackup(category: string, name: string, action: 'create' | 'delete'): Described {
   const words = CATEGORY_AUDIT[category] ?? { backup: `Backup de ${category}`, restore: '', noun: category }
-  return action === 'create' ? described(words.backup, `Criação do ${words.backup}: ${name}`) : described(`Exclusão de ${words.backup}`, `Exclusão do ${words.backup}: ${name}`)
+  // As the guide's row: Evento "Backup de assinante" | Descrição "Criação do Backup de assinante" (the file is named in the deletion only: it no longer lists).
+  return action === 'create' ? described(`Criação do ${words.backup}`, words.backup) : described(`Exclusão do ${words.backup}`, `${words.backup}: ${name}`)
 }
 
 export type RestoreAction = 'create' | 'update' | 'delete' | 'detach'

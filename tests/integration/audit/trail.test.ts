@@ -164,10 +164,10 @@ describe('audit trail (H2): each kind of change, word for word', () => {
     await app.payload.db.updateOne({ collection: 'backups', id: one.id, data: { status: 'ok' } })
     await ok(await app.rest.post('/restores', { backup: one.id }, admin), 201)
     expect(await latest(5)).toEqual([
-      entry()('Backup de assinante', `Criação do Backup de assinante: ${String(one.name)}`),
-      entry()('Backup geral', `Criação do Backup geral: ${String(many.docs[0].name)}`),
-      entry()('Backup de usuário', `Criação do Backup de usuário: ${String(many.docs[1].name)}`),
-      entry()('Exclusão de Backup de usuário', `Exclusão do Backup de usuário: ${String(many.docs[1].name)}`),
+      entry()('Criação do Backup de assinante', 'Backup de assinante'),
+      entry()('Criação do Backup geral', 'Backup geral'),
+      entry()('Criação do Backup de usuário', 'Backup de usuário'),
+      entry()('Exclusão do Backup de usuário', `Backup de usuário: ${String(many.docs[1].name)}`),
       entry()('Restauração do Backup de assinante', `Pedido de restauração do backup ${String(one.name)}`),
     ])
   })

@@ -107,7 +107,7 @@ describe("audit wording against the guide's Histórico de transações", () => {
       () => describeUpdate(profile, fields(Profiles), limit(2), limit(100), resolve),
     ],
     ['Exclusão do feriado: Natal', 'Exclusão de feriado', () => describeDelete(entityOf('holidays'), holiday)],
-    ['Criação do Backup geral: gerais_20250526144355', 'Backup geral', () => describeBackup('general', 'gerais_20250526144355', 'create')],
+    ['Backup de assinante', 'Criação do Backup de assinante', () => describeBackup('subscribers', 'assinantes_20250526144355', 'create')],
     [
       'A configuração para o feriado "DIA DE RELAXAR" foi restaurada: Data de: 2024-09-05 para: 2024-09-04',
       'Restauração do Backup geral',
@@ -128,8 +128,8 @@ describe('limits, backups and restores', () => {
   ])('formats %j as %s', (row, text) => expect(formatLimit(row)).toBe(text))
 
   it('backups as in the guide', () => {
-    expect(describeBackup('subscribers', 'assinantes_20250526144355', 'create')).toEqual({ event: 'Criação do Backup de assinante: assinantes_20250526144355', description: 'Backup de assinante' })
-    expect(describeBackup('general', 'gerais_20250526144355', 'delete')).toEqual({ event: 'Exclusão do Backup geral: gerais_20250526144355', description: 'Exclusão de Backup geral' })
+    expect(describeBackup('general', 'gerais_20250526144355', 'create')).toEqual({ event: 'Backup geral', description: 'Criação do Backup geral' })
+    expect(describeBackup('general', 'gerais_20250526144355', 'delete')).toEqual({ event: 'Backup geral: gerais_20250526144355', description: 'Exclusão do Backup geral' })
   })
 
   it('restored items as in the guide', () => {
