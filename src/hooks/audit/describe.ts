@@ -273,7 +273,7 @@ export function describeBackup(category: string, name: string, action: 'create' 
 
 export type RestoreAction = 'create' | 'update' | 'delete' | 'detach'
 
-/** One restored item (J4): "A configuração para o feriado "Natal" foi restaurada: Data de: … para: …". */
+/** One restored item (J4): "A configuração para o feriado "Natal" foi restaurada: Data de: … para: …" (a date alone: "foi restaurado dia: …", as the guide). */
 export function describeRestoredItem(category: string, kind: string, title: string, action: RestoreAction, changes: string[]): Described {
   const what = `A configuração para ${kind} "${title}"`
   const how: Record<RestoreAction, string> = {
@@ -282,6 +282,9 @@ export function describeRestoredItem(category: string, kind: string, title: stri
     delete: 'foi removida (criada após o backup)',
     detach: 'foi desvinculada da empresa (vinculada após o backup)',
   }
+  // The guide's own row for a holiday whose date came back: "… feriado "X" foi restaurado dia: 2024-09-04".
+  const holidayDate = kind === 'o feriado' && action === 'update' && changes.length === 1 ? /^Data de: .* para: (.+)$/.exec(changes[0]) : null
+  if (holidayDate) return described(restoreAction(category), `${what} foi restaurado dia: ${holidayDate[1]}`)
   const detail = changes.length ? `: ${changes.join('; ')}` : ''
   return described(restoreAction(category), `${what} ${how[action]}${detail}`)
 }

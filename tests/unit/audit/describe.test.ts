@@ -109,7 +109,7 @@ describe("audit wording against the guide's Histórico de transações", () => {
     ['Exclusão do feriado: Natal', 'Exclusão de feriado', () => describeDelete(entityOf('holidays'), holiday)],
     ['Backup de assinante', 'Criação do Backup de assinante', () => describeBackup('subscribers', 'assinantes_20250526144355', 'create')],
     [
-      'A configuração para o feriado "DIA DE RELAXAR" foi restaurada: Data de: 2024-09-05 para: 2024-09-04',
+      'A configuração para o feriado "DIA DE RELAXAR" foi restaurado dia: 2024-09-04',
       'Restauração do Backup geral',
       () => describeRestoredItem('general', 'o feriado', 'DIA DE RELAXAR', 'update', ['Data de: 2024-09-05 para: 2024-09-04']),
     ],
@@ -134,9 +134,13 @@ describe('limits, backups and restores', () => {
 
   it('restored items as in the guide', () => {
     expect(describeRestoredItem('general', 'o feriado', 'DIA DE RELAXAR', 'update', ['Data de: 2024-09-05 para: 2024-09-04'])).toEqual({
-      event: 'A configuração para o feriado "DIA DE RELAXAR" foi restaurada: Data de: 2024-09-05 para: 2024-09-04',
+      event: 'A configuração para o feriado "DIA DE RELAXAR" foi restaurado dia: 2024-09-04',
       description: 'Restauração do Backup geral',
     })
+    // More than the date came back: every change is named.
+    expect(describeRestoredItem('general', 'o feriado', 'Natal A', 'update', ['Data de: 2026-12-24 para: 2026-12-25', 'Nome de: Natal alterado para: Natal A']).event).toBe(
+      'A configuração para o feriado "Natal A" foi restaurada: Data de: 2026-12-24 para: 2026-12-25; Nome de: Natal alterado para: Natal A',
+    )
     expect(describeRestoredItem('departments', 'o departamento', 'Diretoria', 'delete', []).event).toBe(
       'A configuração para o departamento "Diretoria" foi removida (criada após o backup)',
     )
