@@ -34,6 +34,7 @@ import {
   readConsumptionByLine,
   readConsumptionOfCompany,
   readSentNoticesByLine,
+  readSentNoticesOfCompany,
   type ConsumptionDelta,
   type NoticeRow,
   type ReadMark,
@@ -136,6 +137,12 @@ export class Engine {
   private repairing: ReturnType<typeof setTimeout> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private primedCompanies = new Map<string, boolean>()
+  /**
+   * Notices already sent in a company's cycle (`company|cycle`), read once for all its lines;
+   * a line's entry is handed to sentNotices once, then null (read again from the database if
+   * ever needed: sentNotices may have let that cycle go).
+   */
+  private primedSent = new Map<string, Promise<Map<string, Set<string> | null>>>()
 
   constructor(
     readonly payload: Payload,
@@ -227,6 +234,7 @@ export class Engine {
     const ids = this.snapshots.lineIdsOf(ls.companyId)
     if (!ids) return
     this.primedCompanies.set(key, false)
+    void this.sentOfCompany(ls.companyId, cycleKey).catch(() => undefined)
     const mark: ReadMark = {}
     readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
       .then(async (flats) => {
@@ -381,6 +389,51 @@ export class Engine {
     return authorize(ls.snapshot, counters, { service: input.service, destination: input.destination, at, units: input.units })
   }
 
+  /** The company's sent notices in a cycle, read once (again after a failed read). */
+  private sentOfCompany(companyId: string | number, cycleKey: string): Promise<Map<string, Set<string> | null>> {
+    const key = `${String(companyId)}|${cycleKey}`
+    let read = this.primedSent.get(key)
+    if (!read) {
+      read = readSentNoticesOfCompany(this.payload, companyId, cycleKey)
+      this.primedSent.set(key, read)
+      read.catch(() => this.primedSent.delete(key))
+    }
+    return read
+  }
+
+  /**
+   * Makes sentNotices know these lines' sent notices in a cycle: from their company's read
+   * (one query per company and cycle, instead of one `line IN (…)` per batch over a large
+   * company's random lines), from the database for lines whose entry was already handed out.
+   */
+  private async rememberSent(lines: LineSnapshot[], cycleKey: string) {
+    const byCompany = new Map<string, LineSnapshot[]>()
+    for (const ls of lines) {
+      let list = byCompany.get(String(ls.companyId))
+      if (!list) byCompany.set(String(ls.companyId), (list = []))
+      list.push(ls)
+    }
+    const again: LineSnapshot[] = []
+    for (const list of byCompany.values()) {
+      const primed = await this.sentOfCompany(list[0].companyId, cycleKey)
+      for (const ls of list) {
+        if (this.sentNotices.get(ls.lineId, cycleKey)) continue
+        const id = String(ls.lineId)
+        const keys = primed.get(id)
+        if (keys === null) {
+          again.push(ls)
+          continue
+        }
+        primed.set(id, null)
+        this.sentNotices.remember(ls.lineId, cycleKey, keys ?? new Set())
+      }
+    }
+    if (again.length) {
+      const sent = await readSentNoticesByLine(this.payload, again.map((ls) => ls.lineId), cycleKey)
+      for (const ls of again) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
+    }
+  }
+
   private async sentFor(ls: LineSnapshot, cycleKey: string): Promise<Set<string>> {
     const known = this.sentNotices.get(ls.lineId, cycleKey)
     if (known) return known
@@ -437,10 +490,7 @@ export class Engine {
         out.set(`${String(ls.lineId)}|${cycleKey}`, unflatten(flats.get(String(ls.lineId)) ?? {}, pools.get(String(ls.accountId)) ?? 0))
       }
       const unknown = all.filter((ls) => !this.sentNotices.get(ls.lineId, cycleKey))
-      if (unknown.length) {
-        const sent = await readSentNoticesByLine(this.payload, unknown.map((ls) => ls.lineId), cycleKey)
-        for (const ls of unknown) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
-      }
+      if (unknown.length) await this.rememberSent(unknown, cycleKey)
     }
     return out
   }
@@ -614,7 +664,11 @@ export class Engine {
   private async settle(lines: { ls: LineSnapshot; cycleKey: string }[], pools: { ls: LineSnapshot; cycleKey: string }[], ending: { id: string; lineId: string; unchecked?: boolean }[]) {
     const snaps: ScopeSnapshot[] = []
     const byCycle = new Map<string, LineSnapshot[]>()
-    for (const { ls, cycleKey } of lines) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), ls])
+    for (const { ls, cycleKey } of lines) {
+      let list = byCycle.get(cycleKey)
+      if (!list) byCycle.set(cycleKey, (list = []))
+      list.push(ls)
+    }
     for (const [cycleKey, list] of byCycle) {
       const mark: ReadMark = {}
       const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey, mark)
@@ -647,7 +701,11 @@ export class Engine {
     let fixed = 0
     for await (const part of this.counters.loaded()) {
       const byCycle = new Map<string, string[]>()
-      for (const { scope, cycleKey } of part) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), scope])
+      for (const { scope, cycleKey } of part) {
+        let list = byCycle.get(cycleKey)
+        if (!list) byCycle.set(cycleKey, (list = []))
+        list.push(scope)
+      }
       for (const [cycleKey, scopes] of byCycle) {
         const lineIds = scopes.filter((s) => !s.startsWith('account:'))
         const truth = await readConsumptionByLine(this.payload, lineIds, cycleKey)
