@@ -525,7 +525,7 @@ export class Engine {
     }
     // Event ids are unique per company (a tenant's ids neither drop nor reveal another's).
     const seen = new Set<string>()
-    const fresh: { e: IngestEvent; key: EventKey }[] = []
+    const fresh: { e: IngestEvent; key: EventKey; text: string }[] = []
     for (const e of events) {
       const ls = snapshots.get(e.line)
       if (!ls) {
@@ -533,10 +533,11 @@ export class Engine {
         continue
       }
       const key = { company: ls.companyId, id: e.id }
-      if (seen.has(eventKey(key))) result.duplicates++
+      const text = eventKey(key)
+      if (seen.has(text)) result.duplicates++
       else {
-        seen.add(eventKey(key))
-        fresh.push({ e, key })
+        seen.add(text)
+        fresh.push({ e, key, text })
       }
     }
     const existing = await existingEventIds(
@@ -545,8 +546,8 @@ export class Engine {
     )
     const byLine = new Map<string, IngestEvent[]>()
     const holdIds = new Set<string>()
-    for (const { e, key } of fresh) {
-      if (existing.has(eventKey(key))) {
+    for (const { e, text } of fresh) {
+      if (existing.has(text)) {
         result.duplicates++
         continue
       }
@@ -588,7 +589,8 @@ export class Engine {
         for (const e of list) result.rejected.push({ index: e.index, error: `line: linha ${msisdn} não encontrada` })
         continue
       }
-      const work = new Map<string, { counters: Counters; deltas: Flat; sent: Set<string>; notices: Notice[] }>()
+      // `sent` is the engine's own set until a notice of this batch is added: then a copy (a batch that fails adds nothing).
+      const work = new Map<string, { counters: Counters; deltas: Flat; sent: Set<string>; ownSent: boolean; notices: Notice[] }>()
       for (const e of list) {
         const hold = e.hold ? holds.get(e.hold) : undefined
         if (hold && hold.meta.lineId !== String(ls.lineId)) {
@@ -598,7 +600,8 @@ export class Engine {
         const cycleKey = cycleOf.get(e)!
         let w = work.get(cycleKey)
         if (!w) {
-          w = { counters: loaded.get(`${String(ls.lineId)}|${cycleKey}`)!, deltas: {}, sent: new Set(await this.sentFor(ls, cycleKey)), notices: [] }
+          const sent = this.sentNotices.get(ls.lineId, cycleKey) ?? (await this.sentFor(ls, cycleKey))
+          w = { counters: loaded.get(`${String(ls.lineId)}|${cycleKey}`)!, deltas: {}, sent, ownSent: false, notices: [] }
           work.set(cycleKey, w)
         }
         const rating = rate(ls.snapshot, w.counters, { id: e.id, service: e.service, destination: e.destination, at: e.at, units: e.units, group: e.group }, w.sent)
@@ -611,6 +614,10 @@ export class Engine {
         applyDeltas(w.counters, rating.deltas)
         flatDeltas(rating.deltas, w.deltas)
         for (const n of rating.notices) {
+          if (!w.ownSent) {
+            w.sent = new Set(w.sent)
+            w.ownSent = true
+          }
           w.sent.add(n.key)
           w.notices.push(n)
           noticeRows.push({ notice: n, line: ls.lineId, company: ls.companyId, offer: n.packageName })
