@@ -397,6 +397,9 @@ export class Engine {
       read = readSentNoticesOfCompany(this.payload, companyId, cycleKey)
       this.primedSent.set(key, read)
       read.catch(() => this.primedSent.delete(key))
+      // Like SentNotices, the company's two latest cycles are kept (cycle keys 'YYYY-MM-DD': the smallest is the oldest).
+      const ofCompany = [...this.primedSent.keys()].filter((k) => k.startsWith(`${String(companyId)}|`)).sort()
+      for (const old of ofCompany.slice(0, -2)) this.primedSent.delete(old)
     }
     return read
   }
