@@ -34,6 +34,7 @@ import {
   readConsumptionByLine,
   readConsumptionOfCompany,
   readSentNoticesByLine,
+  readSentNoticesOfCompany,
   type ConsumptionDelta,
   type NoticeRow,
   type ReadMark,
@@ -142,6 +143,12 @@ export class Engine {
   private repairing: ReturnType<typeof setTimeout> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private primedCompanies = new Map<string, boolean>()
+  /**
+   * Notices already sent in a company's cycle (`company|cycle`), read once for all its lines;
+   * a line's entry is handed to sentNotices once, then null (read again from the database if
+   * ever needed: sentNotices may have let that cycle go).
+   */
+  private primedSent = new Map<string, Promise<Map<string, Set<string> | null>>>()
 
   constructor(
     readonly payload: Payload,
@@ -233,6 +240,7 @@ export class Engine {
     const ids = this.snapshots.lineIdsOf(ls.companyId)
     if (!ids) return
     this.primedCompanies.set(key, false)
+    void this.sentOfCompany(ls.companyId, cycleKey).catch(() => undefined)
     const mark: ReadMark = {}
     readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
       .then(async (flats) => {
@@ -424,6 +432,54 @@ export class Engine {
     return authorize(ls.snapshot, counters, { service: input.service, destination: input.destination, at, units: input.units })
   }
 
+  /** The company's sent notices in a cycle, read once (again after a failed read). */
+  private sentOfCompany(companyId: string | number, cycleKey: string): Promise<Map<string, Set<string> | null>> {
+    const key = `${String(companyId)}|${cycleKey}`
+    let read = this.primedSent.get(key)
+    if (!read) {
+      read = readSentNoticesOfCompany(this.payload, companyId, cycleKey)
+      this.primedSent.set(key, read)
+      read.catch(() => this.primedSent.delete(key))
+      // Like SentNotices, the company's two latest cycles are kept (cycle keys 'YYYY-MM-DD': the smallest is the oldest).
+      const ofCompany = [...this.primedSent.keys()].filter((k) => k.startsWith(`${String(companyId)}|`)).sort()
+      for (const old of ofCompany.slice(0, -2)) this.primedSent.delete(old)
+    }
+    return read
+  }
+
+  /**
+   * Makes sentNotices know these lines' sent notices in a cycle: from their company's read
+   * (one query per company and cycle, instead of one `line IN (…)` per batch over a large
+   * company's random lines), from the database for lines whose entry was already handed out.
+   */
+  private async rememberSent(lines: LineSnapshot[], cycleKey: string) {
+    const byCompany = new Map<string, LineSnapshot[]>()
+    for (const ls of lines) {
+      let list = byCompany.get(String(ls.companyId))
+      if (!list) byCompany.set(String(ls.companyId), (list = []))
+      list.push(ls)
+    }
+    const again: LineSnapshot[] = []
+    for (const list of byCompany.values()) {
+      const primed = await this.sentOfCompany(list[0].companyId, cycleKey)
+      for (const ls of list) {
+        if (this.sentNotices.get(ls.lineId, cycleKey)) continue
+        const id = String(ls.lineId)
+        const keys = primed.get(id)
+        if (keys === null) {
+          again.push(ls)
+          continue
+        }
+        primed.set(id, null)
+        this.sentNotices.remember(ls.lineId, cycleKey, keys ?? new Set())
+      }
+    }
+    if (again.length) {
+      const sent = await readSentNoticesByLine(this.payload, again.map((ls) => ls.lineId), cycleKey)
+      for (const ls of again) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
+    }
+  }
+
   private async sentFor(ls: LineSnapshot, cycleKey: string): Promise<Set<string>> {
     const known = this.sentNotices.get(ls.lineId, cycleKey)
     if (known) return known
@@ -480,10 +536,7 @@ export class Engine {
         out.set(`${String(ls.lineId)}|${cycleKey}`, unflatten(flats.get(String(ls.lineId)) ?? {}, pools.get(String(ls.accountId)) ?? 0))
       }
       const unknown = all.filter((ls) => !this.sentNotices.get(ls.lineId, cycleKey))
-      if (unknown.length) {
-        const sent = await readSentNoticesByLine(this.payload, unknown.map((ls) => ls.lineId), cycleKey)
-        for (const ls of unknown) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
-      }
+      if (unknown.length) await this.rememberSent(unknown, cycleKey)
     }
     return out
   }
@@ -518,7 +571,7 @@ export class Engine {
     }
     // Event ids are unique per company (a tenant's ids neither drop nor reveal another's).
     const seen = new Set<string>()
-    const fresh: { e: IngestEvent; key: EventKey }[] = []
+    const fresh: { e: IngestEvent; key: EventKey; text: string }[] = []
     for (const e of events) {
       const ls = snapshots.get(e.line)
       if (!ls) {
@@ -526,10 +579,11 @@ export class Engine {
         continue
       }
       const key = { company: ls.companyId, id: e.id }
-      if (seen.has(eventKey(key))) result.duplicates++
+      const text = eventKey(key)
+      if (seen.has(text)) result.duplicates++
       else {
-        seen.add(eventKey(key))
-        fresh.push({ e, key })
+        seen.add(text)
+        fresh.push({ e, key, text })
       }
     }
     const existing = await existingEventIds(
@@ -538,8 +592,8 @@ export class Engine {
     )
     const byLine = new Map<string, IngestEvent[]>()
     const holdIds = new Set<string>()
-    for (const { e, key } of fresh) {
-      if (existing.has(eventKey(key))) {
+    for (const { e, text } of fresh) {
+      if (existing.has(text)) {
         result.duplicates++
         continue
       }
@@ -582,7 +636,8 @@ export class Engine {
         for (const e of list) result.rejected.push({ index: e.index, error: `line: linha ${msisdn} não encontrada` })
         continue
       }
-      const work = new Map<string, { counters: Counters; deltas: Flat; sent: Set<string>; notices: Notice[] }>()
+      // `sent` is the engine's own set until a notice of this batch is added: then a copy (a batch that fails adds nothing).
+      const work = new Map<string, { counters: Counters; deltas: Flat; sent: Set<string>; ownSent: boolean; notices: Notice[] }>()
       for (const e of list) {
         const hold = e.hold ? holds.get(e.hold) : undefined
         if (hold && hold.meta.lineId !== String(ls.lineId)) {
@@ -592,7 +647,8 @@ export class Engine {
         const cycleKey = cycleOf.get(e)!
         let w = work.get(cycleKey)
         if (!w) {
-          w = { counters: loaded.get(`${String(ls.lineId)}|${cycleKey}`)!, deltas: {}, sent: new Set(await this.sentFor(ls, cycleKey)), notices: [] }
+          const sent = this.sentNotices.get(ls.lineId, cycleKey) ?? (await this.sentFor(ls, cycleKey))
+          w = { counters: loaded.get(`${String(ls.lineId)}|${cycleKey}`)!, deltas: {}, sent, ownSent: false, notices: [] }
           work.set(cycleKey, w)
         }
         const rating = rate(ls.snapshot, w.counters, { id: e.id, service: e.service, destination: e.destination, at: e.at, units: e.units, group: e.group }, w.sent)
@@ -607,6 +663,10 @@ export class Engine {
         const cost = priceRating(tariffAt(tariffs.get(String(ls.companyId)) ?? [], e.at.getTime()), rating.deltas)
         if (cost) w.deltas[MONEY_KEY] = (w.deltas[MONEY_KEY] ?? 0) + cost
         for (const n of rating.notices) {
+          if (!w.ownSent) {
+            w.sent = new Set(w.sent)
+            w.ownSent = true
+          }
           w.sent.add(n.key)
           w.notices.push(n)
           noticeRows.push({ notice: n, line: ls.lineId, company: ls.companyId, offer: n.packageName })
@@ -662,7 +722,11 @@ export class Engine {
   private async settle(lines: { ls: LineSnapshot; cycleKey: string }[], pools: { ls: LineSnapshot; cycleKey: string }[], ending: { id: string; lineId: string; unchecked?: boolean }[]) {
     const snaps: ScopeSnapshot[] = []
     const byCycle = new Map<string, LineSnapshot[]>()
-    for (const { ls, cycleKey } of lines) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), ls])
+    for (const { ls, cycleKey } of lines) {
+      let list = byCycle.get(cycleKey)
+      if (!list) byCycle.set(cycleKey, (list = []))
+      list.push(ls)
+    }
     for (const [cycleKey, list] of byCycle) {
       const mark: ReadMark = {}
       const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey, mark)
@@ -696,7 +760,11 @@ export class Engine {
     let fixed = 0
     for await (const part of this.counters.loaded()) {
       const byCycle = new Map<string, string[]>()
-      for (const { scope, cycleKey } of part) byCycle.set(cycleKey, [...(byCycle.get(cycleKey) ?? []), scope])
+      for (const { scope, cycleKey } of part) {
+        let list = byCycle.get(cycleKey)
+        if (!list) byCycle.set(cycleKey, (list = []))
+        list.push(scope)
+      }
       for (const [cycleKey, scopes] of byCycle) {
         const lineIds = scopes.filter((s) => !s.startsWith('account:') && !isCapScope(s))
         const truth = await readConsumptionByLine(this.payload, lineIds, cycleKey)
