@@ -211,6 +211,7 @@ export async function seedDemo(payload: Payload, options: { linesPerCompany?: nu
       logins.push({ role, username: user.username as string, company: plan.name })
     }
 
+    await seedSpendControl(payload, company.id, departments[0].id, days)
     await seedUsage(payload, rng, company.id, lines, days)
     companyIds.push(company.id)
   }
@@ -269,6 +270,26 @@ async function seedOperatorPrefixes(payload: Payload) {
     ['551996', 'tim'], ['554199', 'tim'], ['551194', 'oi'], ['552196', 'oi'],
   ]
   for (const [prefix, operator] of ranges) await create(payload, 'operator-prefixes', { prefix, operator })
+}
+
+/**
+ * Spend control (issue 15) on a fresh demo: a tariff in force before the first usage event, so
+ * the usage seeded next has a cost, and two caps that only alert (a blocking one would refuse
+ * calls in the other screens' demos): the whole company and its first department.
+ */
+async function seedSpendControl(payload: Payload, company: Id, department: Id, days: number) {
+  await create(payload, 'tariffs', {
+    company,
+    name: 'Tarifa demonstração',
+    validFrom: new Date(Date.now() - (days + 1) * 86_400_000).toISOString(),
+    voicePerMinute: 0.25,
+    firstIncrementS: 30,
+    nextIncrementS: 6,
+    smsPerMessage: 0.1,
+    dataPerMB: 0.0975,
+  })
+  await create(payload, 'spend-caps', { company, name: 'Gasto da empresa', scope: 'company', amount: 2000, control: 'notify' })
+  await create(payload, 'spend-caps', { company, name: 'Gasto do departamento', scope: 'department', department, amount: 150, control: 'notify' })
 }
 
 /**

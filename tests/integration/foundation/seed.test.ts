@@ -49,6 +49,21 @@ describe('demo data', () => {
     }
   })
 
+  it('prices its usage (issue 15): a tariff and two caps per company, the cost counted as money used', async () => {
+    const companies = await all('companies')
+    const tariffs = await all('tariffs')
+    const caps = await all('spend-caps')
+    for (const c of companies) {
+      expect(tariffs.filter((t) => t.company === c.id)).toHaveLength(1)
+      expect(caps.filter((k) => k.company === c.id).map((k) => k.scope).sort()).toEqual(['company', 'department'])
+    }
+    const usage = await all('usage')
+    const cost = usage.reduce((n, u) => n + Number(u.cost ?? 0), 0)
+    expect(cost).toBeGreaterThan(0)
+    const money = (await all('consumption')).filter((c) => c.key === 'money')
+    expect(money.reduce((n, c) => n + Number(c.units), 0)).toBe(cost)
+  })
+
   it('does nothing on a database that already has companies', async () => {
     expect(await seedDemo(app.payload, { log: false })).toBeNull()
     expect(await all('companies')).toHaveLength(2)
