@@ -47,7 +47,7 @@ async function waitReady(port: number, child: ChildProcess, log: () => string) {
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log().slice(-3000)}`)
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/engine/authorize`, { method: 'POST', body: '{}' })
+      const res = await fetch(`http://127.0.0.1:${port}/api/engine/authorize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
       if (res.status === 401) return
     } catch {
       /* not listening yet */
@@ -63,7 +63,10 @@ export async function startServer(kind: 'next' | 'custom', port: number, env: Re
   let log = ''
   child.stdout!.on('data', (d) => (log += String(d)))
   child.stderr!.on('data', (d) => (log += String(d)))
-  await waitReady(port, child, () => log)
+  await waitReady(port, child, () => log).catch((e: unknown) => {
+    child.kill('SIGKILL') // a server that never became ready must not keep the port for the next run
+    throw e
+  })
   return {
     child,
     log: () => log,

@@ -13,7 +13,7 @@
  *   7. the engine on large customers (bench/engine-scale.ts): 10 companies of 100 000 lines on
  *      PostgreSQL, first authorize on a cold company, cold lines, authorize over random lines through
  *      `npm start`, 1 000 000 usage events through HTTP with the server's RSS, every line warm.
- * Options: --no-build (reuse .next-bench), --quick (fewer events and seconds, for a try),
+ * Options: --no-build (reuse .next-bench), --quick (fewer events and seconds, for a try), --scale-db <name>,
  * --only core,http,ingest,holds,spend,reports,backup,scale (spend: authorize with money caps against without, bench/spend-caps.ts). Targets missed are reported, not hidden; the exit code is 0
  * when every part ran (a figure below its target is not a crash).
  */
@@ -197,6 +197,9 @@ async function main() {
   }
   if (only.has('scale')) {
     const args = quick ? ['--companies', '2', '--lines', '100000', '--events', '100000'] : []
+    // --scale-db <name>: a database already seeded by `npm run seed -- --lines 100000 --companies 10` (the seeding is then not timed).
+    const scaleDb = process.argv.indexOf('--scale-db')
+    if (scaleDb > 0) args.push('--db', process.argv[scaleDb + 1])
     const r = await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'bench/engine-scale.ts'), ...args])
     const json = r.out.split('\n').find((l) => l.startsWith('{"bench":"engine-scale"'))
     scale = json ? (JSON.parse(json) as ScaleFigure) : { bench: 'engine-scale', error: r.out.slice(-3000) }

@@ -9,7 +9,14 @@ import { writeSync } from 'node:fs'
 
 const DRAINING = Symbol.for('gol.draining')
 /** Written at once: process.exit() right after would drop a buffered write to a pipe. */
-const say = (/** @type {string} */ text) => writeSync(1, `${text}\n`)
+// A closed stdout (the parent that read it is gone: EPIPE) must not keep the exit from happening.
+const say = (/** @type {string} */ text) => {
+  try {
+    writeSync(1, `${text}\n`)
+  } catch {
+    /* nobody is reading */
+  }
+}
 const LIFECYCLE = Symbol.for('gol.lifecycle')
 
 /** @param {import('node:http').Server} server */
@@ -27,7 +34,7 @@ export function graceful(server, { timeoutMs = Number(process.env.SHUTDOWN_TIMEO
     stopping = true
     globalThis[DRAINING] = true
     const started = Date.now()
-    console.log(`GOL: ${signal}: parando de aceitar conexões, terminando as requisições em andamento`)
+    say(`GOL: ${signal}: parando de aceitar conexões, terminando as requisições em andamento`)
     const force = setTimeout(() => {
       say(`GOL: encerramento não terminou em ${timeoutMs} ms: forçado`)
       process.exit(1)
