@@ -710,7 +710,17 @@ export class Engine {
         for (const n of t.notices) sent?.add(n.key)
       }
       await this.settle(touched, [...touchedPools.values()], ending)
-      queueAlerts(this.payload, touched.map((t) => ({ ls: t.ls, cycleKey: t.cycleKey, at: (byLine.get(t.ls.msisdn) ?? []).reduce((m, e) => Math.max(m, e.at.getTime()), 0) || this.now() })))
+      const costOf = new Map<string, number>()
+      for (const u of usage) if (u.cost) costOf.set(String(u.line), (costOf.get(String(u.line)) ?? 0) + u.cost)
+      queueAlerts(
+        this.payload,
+        touched.map((t) => ({
+          ls: t.ls,
+          cycleKey: t.cycleKey,
+          at: (byLine.get(t.ls.msisdn) ?? []).reduce((m, e) => Math.max(m, e.at.getTime()), 0) || this.now(),
+          cost: costOf.get(String(t.ls.lineId)) ?? 0,
+        })),
+      )
       result.notices = stored.length
       if (stored.length) await this.gateway.deliver(this.payload, stored)
     }

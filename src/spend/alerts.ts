@@ -77,6 +77,8 @@ interface Touched {
   cycleKey: string
   /** The latest event of the batch on this line (ms). */
   at: number
+  /** Centavos this batch added on the line (absent: unknown, evaluated). */
+  cost?: number
 }
 
 /** Cost per São Paulo day of a line, for the 8 days ending on `lastDay`. */
@@ -149,7 +151,11 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
   }
   // Franchises of the touched lines
   const byCycle = new Map<string, Touched[]>()
-  for (const t of touched) byCycle.set(t.cycleKey, [...(byCycle.get(t.cycleKey) ?? []), t])
+  for (const t of touched) {
+    const list = byCycle.get(t.cycleKey)
+    if (list) list.push(t)
+    else byCycle.set(t.cycleKey, [t])
+  }
   for (const [cycleKey, list] of byCycle) {
     const flats = await readConsumptionByLine(payload, list.map((t) => t.ls.lineId), cycleKey)
     for (const t of list) {
@@ -211,6 +217,8 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
   }
   // Spikes
   for (const t of touched) {
+    // A batch that cost nothing on a line cannot raise its day above the norm: no read (large companies, lines without a tariff).
+    if (t.cost === 0) continue
     const day = spDay(t.at)
     const days = await dailyCosts(payload, t.ls.lineId, day)
     const today = days[7]
@@ -286,7 +294,11 @@ async function send(payload: Payload, company: any, stored: { id: Id; draft: Ale
 /** Looks at the lines of a committed batch, stores and sends what is new. */
 export async function evaluateAlerts(payload: Payload, touched: Touched[]): Promise<number> {
   const byCompany = new Map<string, Touched[]>()
-  for (const t of touched) byCompany.set(String(t.ls.companyId), [...(byCompany.get(String(t.ls.companyId)) ?? []), t])
+  for (const t of touched) {
+    const list = byCompany.get(String(t.ls.companyId))
+    if (list) list.push(t)
+    else byCompany.set(String(t.ls.companyId), [t])
+  }
   let count = 0
   for (const [companyId, list] of byCompany) {
     const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })) as any
@@ -316,7 +328,11 @@ export function queueAlerts(payload: Payload, touched: Touched[]): void {
   for (const t of touched) {
     const k = `${String(t.ls.lineId)}|${t.cycleKey}`
     const seen = pending.get(k)
-    if (!seen || seen.at < t.at) pending.set(k, t)
+    if (!seen) pending.set(k, t)
+    else {
+      const cost = seen.cost === undefined || t.cost === undefined ? undefined : seen.cost + t.cost
+      pending.set(k, { ...(seen.at < t.at ? t : seen), cost })
+    }
   }
   if (r.running) return
   const runner = r
