@@ -43,7 +43,8 @@ beforeAll(async () => {
       else res.writeHead(204).end()
     })
   })
-  await new Promise<void>((r) => hook.listen(Number(process.env.SPEND_HOOK_PORT ?? 3451), '127.0.0.1', () => r()))
+  // Any free port: the SQLite and PostgreSQL runs go at once.
+  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()))
   app = await startTestApp({ env: { SPEND_WEBHOOK_DELAY_MS: '50', SPEND_WEBHOOK_ATTEMPTS: '4' } })
   world = await makeWorld(app.payload)
   admin = await loginAs(app.rest, app.payload, world.a.users.admin)
