@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { cycleStartLabel } from '../../src/admin/shared/format'
 import { cycleFor } from '../../src/engine/core/cycle'
-import { database, DEMO, download, expect, loggedPage, pickCompany, screenshot, test } from './helpers'
+import { DEMO, download, expect, loggedPage, pickCompany, query, readSheet, screenshot, test } from './helpers'
 
 /** The reports read on screen (H1–H5, H7) and every custom screen following the selected company, on both demo companies. */
 
@@ -16,23 +15,6 @@ function brDay(days = 0): string {
   d.setUTCDate(d.getUTCDate() + days)
   const iso = d.toISOString().slice(0, 10)
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
-}
-
-async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[]): Promise<T[]> {
-  const db = database()
-  try {
-    return (await db.execute({ sql, args })).rows as unknown as T[]
-  } finally {
-    db.close()
-  }
-}
-
-async function readSheet(file: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(file)
-  const rows: string[][] = []
-  workbook.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : String(v)))))
-  return rows
 }
 
 /** Cells of the on-screen table. */

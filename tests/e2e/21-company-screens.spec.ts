@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { database, demoLineId, DEMO, download, expect, login, loggedPage, pickCompany, screenshot, test } from './helpers'
+import { DEMO, demoLineId, download, expect, loggedPage, login, pickCompany, query, readSheet, screenshot, test } from './helpers'
 
 /**
  * The custom screens and lists that had no two-company browser test: the line page (with its
@@ -11,23 +10,6 @@ import { database, demoLineId, DEMO, download, expect, login, loggedPage, pickCo
 const COMPANIES = [DEMO.companies.claro, DEMO.companies.alfa] as const
 const slug = (company: string) => (company === DEMO.companies.claro ? 'claro' : 'alfa')
 const other = (company: string) => (company === DEMO.companies.claro ? DEMO.companies.alfa : DEMO.companies.claro)
-
-async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
-  const db = database()
-  try {
-    return (await db.execute({ sql, args })).rows as unknown as T[]
-  } finally {
-    db.close()
-  }
-}
-
-async function readSheet(file: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(file)
-  const rows: string[][] = []
-  workbook.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : String(v)))))
-  return rows
-}
 
 const cellsOf = (page: Page, testId: string) =>
   page.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')))

@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { cycleFor } from '../../src/engine/core/cycle'
-import { apiFromPage, database, DEMO, download, expect, loggedPage, screenshot, test } from './helpers'
+import { apiFromPage, DEMO, download, expect, loggedPage, query, readSheet, screenshot, test } from './helpers'
 
 /**
  * Spend control (issue 15) in the browser: support adds a tariff; the admin of CLARO BRASIL DEMO
@@ -15,23 +14,6 @@ import { apiFromPage, database, DEMO, download, expect, loggedPage, screenshot, 
 const COMPANY = DEMO.companies.claro
 const CAP_NAME = 'Teto e2e departamento'
 const WEBHOOK_SECRET = 'segredo-e2e'
-
-async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
-  const db = database()
-  try {
-    return (await db.execute({ sql, args })).rows as unknown as T[]
-  } finally {
-    db.close()
-  }
-}
-
-async function readSheet(file: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(file)
-  const rows: string[][] = []
-  workbook.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : String(v)))))
-  return rows
-}
 
 /** R$ as the screens write it. */
 const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' })

@@ -5,6 +5,7 @@
  * import `test` and `expect` from here and ask for a logged page with `loggedPage('admin')`.
  */
 import { createClient } from '@libsql/client'
+import ExcelJS from 'exceljs'
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -227,4 +228,23 @@ export async function apiFromPage<T = unknown>(page: Page, path: string, init: {
     },
     { path, init },
   )
+}
+
+/** Rows of the demo database (the server's embedded file). */
+export async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
+  const db = database()
+  try {
+    return (await db.execute({ sql, args })).rows as unknown as T[]
+  } finally {
+    db.close()
+  }
+}
+
+/** The first sheet of a downloaded .xlsx, cells as text. */
+export async function readSheet(file: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(file)
+  const rows: string[][] = []
+  workbook.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : String(v)))))
+  return rows
 }
