@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { DEMO, demoLineId, download, expect, loggedPage, login, pickCompany, query, readSheet, screenshot, test } from './helpers'
 
 /**
@@ -125,19 +125,27 @@ test('perfil de consulta lê o assistente de perfil sem poder alterar', async ({
   await context.close()
 })
 
+/** Picks an option once the form has hydrated (a change made before that is lost) and Salvar is enabled. */
+async function choose(select: Locator, value: string) {
+  await expect(async () => {
+    await select.selectOption(value)
+    await expect(select).toHaveValue(value, { timeout: 1000 })
+  }).toPass()
+}
+
 test('usuário: Status atual / Novo status bloqueia e desbloqueia', async ({ adminPage: page }) => {
   const [viewer] = await query<{ id: number }>("SELECT id FROM users WHERE email = 'viewer@claro-demo.com.br'")
   const blocked = async () => Number((await query<{ b: number }>('SELECT blocked AS b FROM users WHERE id = ?', [viewer.id]))[0].b)
   await page.goto(`/admin/collections/users/${viewer.id}`)
   const status = page.getByTestId('user-status')
   await expect(status.getByTestId('user-status-current')).toHaveText('Ativo')
-  await status.getByLabel('Novo status').selectOption('blocked')
+  await choose(status.getByLabel('Novo status'), 'blocked')
   await screenshot(page, 'i-usuario-status')
   await page.getByRole('button', { name: 'Salvar' }).click()
   await expect.poll(blocked).toBe(1)
   await page.reload()
   await expect(page.getByTestId('user-status-current')).toHaveText('Bloqueado')
-  await page.getByTestId('user-status').getByLabel('Novo status').selectOption('active')
+  await choose(page.getByTestId('user-status').getByLabel('Novo status'), 'active')
   await page.getByRole('button', { name: 'Salvar' }).click()
   await expect.poll(blocked).toBe(0)
 })

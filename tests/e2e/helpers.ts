@@ -146,7 +146,10 @@ export async function loggedPage(browser: Browser, who: DemoUser, company?: stri
   const file = stateFile(who, company)
   if (existsSync(file)) {
     const context = await browser.newContext({ storageState: file })
-    return context.newPage()
+    const page = await context.newPage()
+    // The selected company is kept on the server, per user: an earlier test may have picked another.
+    if (company) await page.goto('/api/users/me').then(() => pickCompany(page, company))
+    return page
   }
   const context = await browser.newContext()
   const page = await context.newPage()
