@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm test`: unit and integration tests on SQLite, then the integration tests again on
- * PostgreSQL (the production engine), then the browser tests (Playwright) against the
- * build in .next-e2e. Prints `tests: N passed, N failed` last.
+ * `npm test`: unit and integration tests on SQLite and, at the same time, the integration
+ * tests again on PostgreSQL (the production engine); the browser tests (Playwright, against
+ * the build in .next-e2e) start when the SQLite run ends. Prints `tests: N passed, N failed` last.
  * PostgreSQL, Chromium and the .next-e2e build are required in CI; elsewhere a missing
  * one skips its part with a warning. E2E=0 skips the browser tests. The SQLite and PostgreSQL
  * runs go at once (TEST_PARALLEL=0: one after the other).
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -63,53 +63,66 @@ function run(label, env, args, { quiet = false } = {}) {
   })
 }
 
+/** The browser tests; counts from Playwright's JSON report (a test passed on retry counts as passed). */
+function runE2e() {
+  const out = path.join(tmp, 'e2e.json')
+  console.log('\n=== e2e (Playwright) ===')
+  const child = spawn('npx', ['playwright', 'test', ...(process.env.E2E_ARGS ? process.env.E2E_ARGS.split(' ') : [])], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_JSON_REPORT: out },
+  })
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      try {
+        const { stats } = JSON.parse(readFileSync(out, 'utf8'))
+        resolve({ passed: stats.expected + stats.flaky, failed: stats.unexpected, code })
+      } catch {
+        resolve({ passed: 0, failed: 1, code: code ?? 1 })
+      }
+    })
+  })
+}
+
+/** Whether the browser tests can run here; in CI a missing part is a failure, elsewhere a warning. */
+function e2ePlan() {
+  const e2eDist = process.env.NEXT_DIST_DIR_E2E || '.next-e2e'
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  if (process.env.E2E === '0') {
+    console.warn('\n(aviso) E2E=0: testes de navegador pulados')
+    return 'skip'
+  }
+  if (existsSync(path.join(e2eDist, 'BUILD_ID')) && existsSync(chromium)) return 'run'
+  const why = !existsSync(chromium) ? `Chromium não encontrado em ${chromium} (apt-get install -y chromium)` : `sem build em ${e2eDist} (NEXT_DIST_DIR=${e2eDist} npm run build)`
+  if (process.env.CI) {
+    console.error(`Testes de navegador: ${why}`)
+    return 'fail'
+  }
+  console.warn(`\n(aviso) testes de navegador pulados: ${why}`)
+  return 'skip'
+}
+
+// The SQLite run (unit + integration) ends well before the PostgreSQL one; the browser tests
+// start as soon as it ends, so they overlap the PostgreSQL run's tail instead of waiting for it.
 const parallel = process.env.TEST_PARALLEL !== '0'
 const runs = []
 const sqlite = run('sqlite', { TEST_DB: 'sqlite' }, [])
 runs.push(sqlite)
 if (!parallel) await sqlite
 if (await reachable(pgUrl)) {
-  runs.push(run('postgres', { TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }, ['--project', 'integration'], { quiet: parallel }))
+  const postgres = run('postgres', { TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }, ['--project', 'integration'], { quiet: parallel })
+  runs.push(postgres)
+  if (!parallel) await postgres
 } else if (process.env.CI) {
   console.error(`PostgreSQL não está acessível em ${pgUrl}`)
   runs.push({ passed: 0, failed: 1, code: 1 })
 } else {
   console.warn(`\n(aviso) PostgreSQL inacessível em ${pgUrl}: testes de integração no PostgreSQL pulados`)
 }
+const plan = e2ePlan()
+if (plan === 'run') runs.push(sqlite.then(runE2e))
+if (plan === 'fail') runs.push({ passed: 0, failed: 1, code: 1 })
+
 const results = await Promise.all(runs)
-
-/** The browser tests; counts from Playwright's JSON report (a test passed on retry counts as passed). */
-function runE2e() {
-  const out = path.join(tmp, 'e2e.json')
-  console.log('\n=== e2e (Playwright) ===')
-  const res = spawnSync('npx', ['playwright', 'test', ...(process.env.E2E_ARGS ? process.env.E2E_ARGS.split(' ') : [])], {
-    stdio: 'inherit',
-    env: { ...process.env, E2E_JSON_REPORT: out },
-  })
-  try {
-    const { stats } = JSON.parse(readFileSync(out, 'utf8'))
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, code: res.status }
-  } catch {
-    return { passed: 0, failed: 1, code: res.status ?? 1 }
-  }
-}
-
-const e2eDist = process.env.NEXT_DIST_DIR_E2E || '.next-e2e'
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-if (process.env.E2E === '0') {
-  console.warn('\n(aviso) E2E=0: testes de navegador pulados')
-} else if (!existsSync(path.join(e2eDist, 'BUILD_ID')) || !existsSync(chromium)) {
-  const why = !existsSync(chromium) ? `Chromium não encontrado em ${chromium} (apt-get install -y chromium)` : `sem build em ${e2eDist} (NEXT_DIST_DIR=${e2eDist} npm run build)`
-  if (process.env.CI) {
-    console.error(`Testes de navegador: ${why}`)
-    results.push({ passed: 0, failed: 1, code: 1 })
-  } else {
-    console.warn(`\n(aviso) testes de navegador pulados: ${why}`)
-  }
-} else {
-  results.push(runE2e())
-}
-
 const passed = results.reduce((n, r) => n + r.passed, 0)
 const failed = results.reduce((n, r) => n + r.failed, 0)
 const ok = failed === 0 && results.every((r) => r.code === 0)
