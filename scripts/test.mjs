@@ -16,6 +16,8 @@ import path from 'node:path'
 const pgUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const extraArgs = process.argv.slice(2)
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gol-vitest-'))
+const began = Date.now()
+const ended = (label) => console.log(`\n=== ${label} ended ${Math.round((Date.now() - began) / 1000)} s after npm test began ===`)
 
 function reachable(url) {
   const { hostname, port } = new URL(url)
@@ -48,6 +50,7 @@ function run(label, env, args, { quiet = false } = {}) {
   }
   return new Promise((resolve) => {
     child.on('close', (code) => {
+      ended(label)
       if (quiet) {
         console.log(`\n=== ${label} (output) ===`)
         process.stdout.write(readFileSync(log, 'utf8'))
@@ -73,6 +76,7 @@ function runE2e() {
   })
   return new Promise((resolve) => {
     child.on('close', (code) => {
+      ended('e2e')
       try {
         const { stats } = JSON.parse(readFileSync(out, 'utf8'))
         resolve({ passed: stats.expected + stats.flaky, failed: stats.unexpected, code })
