@@ -14,10 +14,11 @@
  * revoked key, a logout or a role change reaches this path within that time.
  *
  * The module registers its handler on `globalThis` when the Payload config loads it (Next's
- * instrumentation does, at start), so the server needs no TypeScript of its own.
+ * instrumentation does, at start), so the server needs no TypeScript of its own; the Payload
+ * instance reaches it through `setEnginePayload` when Payload has started (the config's onInit).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { executeAuthStrategies, getPayload, type Payload } from 'payload'
+import { executeAuthStrategies, type Payload } from 'payload'
 import { badQueryString, crossSiteWrite, ERRORS, isJson } from '../http/checks'
 import { SECURITY_HEADERS } from '../http/securityHeaders.mjs'
 import { MAX_BODY_BYTES } from '../http/settings'
@@ -198,9 +199,35 @@ export function createEngineHttp(routes: EngineRoute[], payloadOf: () => Promise
   }
 }
 
+const PAYLOAD_READY = Symbol.for('gol.engine.payload')
+
+interface PayloadSlot {
+  promise: Promise<Payload>
+  resolve: (payload: Payload) => void
+}
+
+/** The process's slot for the Payload instance (on globalThis: a Next build may hold this module more than once). */
+function payloadSlot(): PayloadSlot {
+  const g = globalThis as Record<symbol, PayloadSlot | undefined>
+  let slot = g[PAYLOAD_READY]
+  if (!slot) {
+    let resolve!: (payload: Payload) => void
+    const promise = new Promise<Payload>((r) => (resolve = r))
+    slot = g[PAYLOAD_READY] = { promise, resolve }
+  }
+  return slot
+}
+
+/**
+ * Hands the fast path its Payload instance, once Payload has started (the config's onInit
+ * calls it): the engine takes the instance from its caller instead of importing the config,
+ * which imports the engine's endpoints (no cycle). Requests arriving before wait for it.
+ */
+export function setEnginePayload(payload: Payload): void {
+  payloadSlot().resolve(payload)
+}
+
 /** Makes the handler reachable by server.mjs (called by ./endpoints.ts, which the config loads). */
 export function registerEngineHttp(routes: EngineRoute[]) {
-  let payload: Promise<Payload> | null = null
-  const payloadOf = () => (payload ??= import('@payload-config').then((m) => getPayload({ config: m.default })))
-  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, payloadOf)
+  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, () => payloadSlot().promise)
 }

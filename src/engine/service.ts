@@ -9,7 +9,6 @@
 import type { Payload } from 'payload'
 import { authorize, cycleFor, rate, applyDeltas, DEFAULT_CALL_SECONDS, DEFAULT_DATA_CHUNK_BYTES, DEFAULT_SMS_COUNT, type Counters, type Decision, type Notice, type Service } from './core'
 import {
-  counterStoreFromEnv,
   flatDeltas,
   newHoldId,
   sameFlat,
@@ -21,6 +20,7 @@ import {
   type HoldRecord,
   type ScopeSnapshot,
 } from './adapters/counters'
+import { counterStoreFromEnv } from './adapters/counterStoreFromEnv'
 import { gatewayFromEnv, type NoticeGateway } from './adapters/notify'
 import { SentNotices } from './adapters/sentNotices'
 import { SnapshotCache, type LineSnapshot } from './adapters/snapshots'
