@@ -199,35 +199,37 @@ export function createEngineHttp(routes: EngineRoute[], payloadOf: () => Promise
   }
 }
 
-const PAYLOAD_READY = Symbol.for('gol.engine.payload')
+const PAYLOAD_SLOT = Symbol.for('gol.engine.payload')
 
+/** The Payload instance the fast path serves with, or the requests waiting for it (on globalThis: a Next build may hold this module more than once). */
 interface PayloadSlot {
-  promise: Promise<Payload>
-  resolve: (payload: Payload) => void
+  payload: Payload | null
+  waiting: ((payload: Payload) => void)[]
 }
 
-/** The process's slot for the Payload instance (on globalThis: a Next build may hold this module more than once). */
 function payloadSlot(): PayloadSlot {
   const g = globalThis as Record<symbol, PayloadSlot | undefined>
-  let slot = g[PAYLOAD_READY]
-  if (!slot) {
-    let resolve!: (payload: Payload) => void
-    const promise = new Promise<Payload>((r) => (resolve = r))
-    slot = g[PAYLOAD_READY] = { promise, resolve }
-  }
-  return slot
+  return (g[PAYLOAD_SLOT] ??= { payload: null, waiting: [] })
 }
 
 /**
- * Hands the fast path its Payload instance, once Payload has started (the config's onInit
- * calls it): the engine takes the instance from its caller instead of importing the config,
- * which imports the engine's endpoints (no cycle). Requests arriving before wait for it.
+ * Hands the fast path its Payload instance once Payload has started (the config's onInit calls
+ * it; the last started instance serves): the engine takes the instance from its caller instead
+ * of importing the config, which imports the engine's endpoints (no cycle). Requests arriving
+ * before wait for it.
  */
 export function setEnginePayload(payload: Payload): void {
-  payloadSlot().resolve(payload)
+  const slot = payloadSlot()
+  slot.payload = payload
+  for (const resume of slot.waiting.splice(0)) resume(payload)
+}
+
+const currentPayload = (): Promise<Payload> => {
+  const slot = payloadSlot()
+  return slot.payload ? Promise.resolve(slot.payload) : new Promise((resolve) => slot.waiting.push(resolve))
 }
 
 /** Makes the handler reachable by server.mjs (called by ./endpoints.ts, which the config loads). */
 export function registerEngineHttp(routes: EngineRoute[]) {
-  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, () => payloadSlot().promise)
+  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, currentPayload)
 }

@@ -15,7 +15,7 @@
 import type { Payload } from 'payload'
 import { cycleFor } from '../engine/core'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
-import { readConsumption, readConsumptionByLine } from '../engine/adapters/usage'
+import { usageStoreFor } from '../engine/adapters/usage'
 import { capBookOf, type MoneyCap } from './capBook'
 import { parseThresholds } from './companyFields'
 import { readMoneyUsed } from './moneyUsed'
@@ -157,7 +157,7 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
     else byCycle.set(t.cycleKey, [t])
   }
   for (const [cycleKey, list] of byCycle) {
-    const flats = await readConsumptionByLine(payload, list.map((t) => t.ls.lineId), cycleKey)
+    const flats = await usageStoreFor(payload).readConsumptionByLine(list.map((t) => t.ls.lineId), cycleKey)
     for (const t of list) {
       const flat = flats.get(String(t.ls.lineId)) ?? {}
       for (const offer of t.ls.snapshot.offers) {
@@ -184,7 +184,7 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
     for (const t of list) if (t.ls.snapshot.pool && (!pools.get(String(t.ls.accountId)) || pools.get(String(t.ls.accountId))!.at < t.at)) pools.set(String(t.ls.accountId), t)
     for (const [account, t] of pools) {
       const pool = t.ls.snapshot.pool!
-      const used = (await readConsumption(payload, t.ls.accountLineIds, cycleKey, 'lineData')).lineData ?? 0
+      const used = (await usageStoreFor(payload).readConsumption(t.ls.accountLineIds, cycleKey, 'lineData')).lineData ?? 0
       out.push(
         ...crossed(thresholds, used, pool.capacityBytes, (th, p) => ({
           key: `${company.id}|${cycleKey}|threshold|pool:${account}|${th}`,

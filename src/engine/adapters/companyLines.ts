@@ -9,8 +9,9 @@
  * Reading: lines through `payload.db.drizzle` (one query, a few columns) on SQLite/PostgreSQL,
  * the Local API on MongoDB; the other collections one Local API query each for the company.
  */
-import { eq, getTableName, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
+import { quoteColumn, quoteTable } from './usage/sql'
 import { poolOffers, poolTotalMB } from '../../domain/pools'
 import {
   compileProfileParts,
@@ -123,9 +124,8 @@ async function lineRows(payload: Payload, by: 'company' | 'id' | 'msisdn', value
     const column = by === 'company' ? t.company : by === 'id' ? t.id : t.msisdn
     if (sql.pool) {
       // PostgreSQL: rows as arrays straight from the driver (drizzle's row mapping doubles the time of a 100 000-line company).
-      const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
       const res = await sql.pool.query({
-        text: `SELECT ${columns.map((c) => quote(c.name)).join(', ')} FROM ${quote(getTableName(t))} WHERE ${quote(column.name)} = ANY($1)`,
+        text: `SELECT ${columns.map(quoteColumn).join(', ')} FROM ${quoteTable(t)} WHERE ${quoteColumn(column)} = ANY($1)`,
         values: [part],
         rowMode: 'array',
       })
