@@ -22,6 +22,7 @@ import { executeAuthStrategies, type Payload } from 'payload'
 import { badQueryString, crossSiteWrite, ERRORS, isJson } from '../http/checks'
 import { SECURITY_HEADERS } from '../http/securityHeaders.mjs'
 import { MAX_BODY_BYTES } from '../http/settings'
+import { messageBody, parseJson, type Answer } from './answers'
 
 /** What a route's request function receives: the authenticated user (or null), the path's parameters and the parsed body. */
 export interface EngineCall {
@@ -34,7 +35,7 @@ export interface EngineRoute {
   method: 'POST' | 'DELETE'
   /** `/api/engine/…`, a `:name` segment matches one path segment. */
   path: string
-  handler: (payload: Payload, call: EngineCall) => Promise<{ status: number; body: unknown }>
+  handler: (payload: Payload, call: EngineCall) => Promise<Answer>
 }
 
 export interface EngineHttp {
@@ -160,28 +161,22 @@ export function createEngineHttp(routes: EngineRoute[], payloadOf: () => Promise
       const refused = refusal(req, url)
       if (refused) {
         discard(req, res)
-        return send(res, refused[0], { errors: [{ message: refused[1] }] })
+        return send(res, refused[0], messageBody(refused[1]))
       }
       const payload = await payloadOf()
       const user = userFor(payload, req)
       const text = await readBody(req)
       if (text === null) {
         discard(req, res)
-        return send(res, 413, { errors: [{ message: ERRORS.tooLarge(MAX_BODY) }] })
+        return send(res, 413, messageBody(ERRORS.tooLarge(MAX_BODY)))
       }
       // As Next's guard: an empty body passes whatever its type (DELETE); any other must be JSON.
-      if (text !== '' && !isJson(req.headers['content-type'])) return send(res, 415, { errors: [{ message: ERRORS.mediaType }] })
-      let body: unknown
-      try {
-        body = text ? JSON.parse(text) : undefined
-      } catch {
-        body = undefined
-      }
-      const r = await found.route.handler(payload, { user: await user, params: found.params, body })
+      if (text !== '' && !isJson(req.headers['content-type'])) return send(res, 415, messageBody(ERRORS.mediaType))
+      const r = await found.route.handler(payload, { user: await user, params: found.params, body: parseJson(text) })
       send(res, r.status, r.body)
     } catch (e) {
       console.error(`engine ${found.route.method} ${found.route.path}:`, e)
-      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Erro interno' }] })
+      if (!res.headersSent) send(res, 500, messageBody('Erro interno'))
       else res.destroy()
     }
   }

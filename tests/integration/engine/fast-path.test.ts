@@ -88,7 +88,7 @@ describe('engine fast path (POST /api/engine/authorize without Next)', () => {
     expect((await post({ ...body, line: line(0, 'b') }, `users API-Key ${keyA}`)).status).toBe(404)
     const bad = await post({ line: '123', service: 'fax' }, `users API-Key ${keyA}`)
     expect(bad.status).toBe(400)
-    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['line', 'service']))
+    expect(bad.body.fields.map((f: { path: string; field: string }) => [f.path, f.field])).toEqual(expect.arrayContaining([['line', 'line'], ['service', 'service']]))
     expect((await post('not json', `users API-Key ${keyA}`)).status).toBe(400)
   })
 
