@@ -7,7 +7,7 @@
  * refresh fails or is in doubt, and checked against `consumption` by reconcile().
  */
 import type { Payload } from 'payload'
-import { authorize, cycleFor, rate, applyDeltas, DEFAULT_CALL_SECONDS, DEFAULT_DATA_CHUNK_BYTES, DEFAULT_SMS_COUNT, type Counters, type Decision, type Notice, type Service } from './core'
+import { authorize, cycleFor, rate, applyDeltas, DEFAULT_CALL_SECONDS, DEFAULT_DATA_CHUNK_BYTES, DEFAULT_SMS_COUNT, type Counters, type Decision, type Notice, type Service, type UsageCategory } from './core'
 import {
   flatDeltas,
   newHoldId,
@@ -365,10 +365,10 @@ export class Engine {
     const now = new Date(this.now())
     const decision = authorize(ls.snapshot, counters, { service, destination: meta.destination, at: now, units: want || 1 })
     const allowedNow = decision.allow && decision.category === meta.category
-    const plan = holdPlan(ls, counters, meta.category as never, meta.cycleKey) ?? (moneyHoldsOf(hold).length ? moneyOnlyPlan(ls, meta.cycleKey) : null)
+    const plan = holdPlan(ls, counters, meta.category as UsageCategory, meta.cycleKey) ?? (moneyHoldsOf(hold).length ? moneyOnlyPlan(ls, meta.cycleKey) : null)
     if (!plan) return null
     // Money caps: the money of everything the hold covers (used so far + more) is held again in one step per cap.
-    const plainMeta = withMoney({ ...meta, money: undefined } as never, [])
+    const plainMeta = withMoney({ ...meta, money: undefined }, [])
     const expiry = this.expiry(service)
     const money = await holdMoney(
       this,
@@ -378,7 +378,7 @@ export class Engine {
         holdId: hold.id,
         units: base + (allowedNow ? want : 0),
         event: { service, destination: meta.destination, at: now },
-        category: meta.category as never,
+        category: meta.category as UsageCategory,
         // As authorize decided it (the money holds are laid out by it, src/spend/moneyHolds.ts).
         whole: meta.category.startsWith('voice.') && !ls.snapshot.interruptAtLimit,
         expiresAt: expiry.expiresAt + (base + want) * expiry.unitMs,
@@ -406,7 +406,7 @@ export class Engine {
     if (!g.found && money) await releaseMoney(this, money.ids)
     const moneyShort = money !== null && granting < want
     const reason = !allowedNow ? decision.reason : g.granted > 0 || want === 0 ? decision.reason : moneyShort ? REASONS.SPEND_CAP_REACHED : plan.refusal(g.limitedBy)
-    return { allow: g.granted > 0, granted: g.granted, category: meta.category as never, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
+    return { allow: g.granted > 0, granted: g.granted, category: meta.category as UsageCategory, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
   }
 
   /** The call never connected: everything held returns. */
@@ -852,7 +852,7 @@ export class Engine {
  * hold this module more than once (instrumentation, route handlers), and the server's fast
  * path, the endpoints and the invalidation hooks must all reach the same engine.
  */
-const engines: WeakMap<Payload, Promise<Engine>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('gol.engine.registry')] ??= new WeakMap()) as never
+const engines: WeakMap<Payload, Promise<Engine>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('gol.engine.registry')] ??= new WeakMap()) as WeakMap<Payload, Promise<Engine>>
 
 /** The engine of a Payload instance. */
 export function engineFor(payload: Payload): Promise<Engine> {

@@ -13,6 +13,7 @@
  * signed webhook. Runs after the batch's answer, one evaluation at a time per app.
  */
 import type { Payload } from 'payload'
+import type { Company, SpendAlert } from '../payload-types'
 import { cycleFor } from '../engine/core'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
 import { usageStoreFor } from '../engine/adapters/usage'
@@ -87,14 +88,14 @@ async function dailyCosts(payload: Payload, lineId: Id, lastDay: number): Promis
   const to = new Date((lastDay + 1) * DAY_MS + SP_OFFSET_MS).toISOString()
   const res = await payload.find({
     collection: 'usage',
-    where: { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] } as never,
+    where: { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { at: true, cost: true } as never,
+    select: { at: true, cost: true },
   })
   const days = new Array<number>(8).fill(0)
-  for (const u of res.docs as unknown as { at: string; cost: number }[]) {
+  for (const u of res.docs) {
     const i = spDay(Date.parse(u.at)) - (lastDay - 7)
     if (i >= 0 && i < 8) days[i] += Number(u.cost) || 0
   }
@@ -242,15 +243,16 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
 /** Stores the drafts not stored yet; answers those this call stored (the others were already, or by another process). */
 async function storeNew(payload: Payload, companyId: Id, drafts: AlertDraft[]): Promise<{ id: Id; draft: AlertDraft }[]> {
   if (!drafts.length) return []
-  const known = await payload.find({ collection: 'spend-alerts' as never, where: { key: { in: drafts.map((d) => d.key) } } as never, pagination: false, depth: 0, overrideAccess: true, select: { key: true } as never })
-  const have = new Set((known.docs as unknown as { key: string }[]).map((d) => d.key))
+  const known = await payload.find({ collection: 'spend-alerts', where: { key: { in: drafts.map((d) => d.key) } }, pagination: false, depth: 0, overrideAccess: true, select: { key: true } })
+  const have = new Set(known.docs.map((d) => d.key))
   const stored: { id: Id; draft: AlertDraft }[] = []
   for (const draft of drafts) {
     if (have.has(draft.key)) continue
     have.add(draft.key)
     try {
-      const doc = await payload.create({ collection: 'spend-alerts' as never, data: { ...draft, company: companyId } as never, overrideAccess: true, depth: 0 })
-      stored.push({ id: (doc as { id: Id }).id, draft })
+      // Ids are numbers on SQL databases and strings on MongoDB; the generated types know only numbers.
+      const doc = await payload.create({ collection: 'spend-alerts', data: { ...draft, company: companyId } as SpendAlertData, overrideAccess: true, depth: 0 })
+      stored.push({ id: doc.id, draft })
     } catch {
       // Another process stored the same key first (unique): it sends it.
     }
@@ -262,13 +264,13 @@ async function storeNew(payload: Payload, companyId: Id, drafts: AlertDraft[]): 
 async function recipientsOf(payload: Payload, companyId: Id, department: Id | null | undefined): Promise<string[]> {
   const res = await payload.find({
     collection: 'users',
-    where: { and: [{ companies: { in: [companyId] } }, { role: { in: ['admin', 'subadmin'] } }] } as never,
+    where: { and: [{ companies: { in: [companyId] } }, { role: { in: ['admin', 'subadmin'] } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
   })
   const out: string[] = []
-  for (const u of res.docs as any[]) {
+  for (const u of res.docs) {
     if (!u.email || u.blocked) continue
     const deps = ((u.departments ?? []) as unknown[]).map((d) => String(typeof d === 'object' && d ? (d as { id: Id }).id : d))
     if (u.role === 'admin' || (department != null && deps.includes(String(department)))) out.push(String(u.email))
@@ -276,16 +278,16 @@ async function recipientsOf(payload: Payload, companyId: Id, department: Id | nu
   return out
 }
 
-async function send(payload: Payload, company: any, stored: { id: Id; draft: AlertDraft }[]): Promise<void> {
-  const url = company.spendAlerts?.webhookUrl as string | undefined
+async function send(payload: Payload, company: Company, stored: { id: Id; draft: AlertDraft }[]): Promise<void> {
+  const url = company.spendAlerts?.webhookUrl ?? undefined
   for (const { id, draft } of stored) {
     const to = await recipientsOf(payload, company.id, draft.department)
     if (to.length) {
       await payload.sendEmail({ to: to.join(', '), subject: `GOL - Alerta: ${draft.subjectName}`, text: `${draft.message}\n\nGOL - Gestor Online` })
-      await payload.update({ collection: 'spend-alerts' as never, id, data: { emailedTo: to.join(', ') } as never, overrideAccess: true, depth: 0 })
+      await payload.update({ collection: 'spend-alerts', id, data: { emailedTo: to.join(', ') }, overrideAccess: true, depth: 0 })
     }
     if (url) {
-      await payload.update({ collection: 'spend-alerts' as never, id, data: { webhook: 'pending' } as never, overrideAccess: true, depth: 0 })
+      await payload.update({ collection: 'spend-alerts', id, data: { webhook: 'pending' }, overrideAccess: true, depth: 0 })
       await queueWebhook(payload, { id: company.id, url }, { id }, { id: String(id), company: String(company.id), ...draft, line: draft.line == null ? null : String(draft.line), department: draft.department == null ? null : String(draft.department) })
     }
   }
@@ -301,7 +303,7 @@ export async function evaluateAlerts(payload: Payload, touched: Touched[]): Prom
   }
   let count = 0
   for (const [companyId, list] of byCompany) {
-    const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })) as any
+    const company = await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })
     const thresholds = parseThresholds(company.spendAlerts?.thresholds) ?? [50, 80, 100]
     const drafts = await draftAlerts(payload, { id: company.id, renewalDay: list[0].ls.snapshot.renewalDay, thresholds }, list)
     const stored = await storeNew(payload, company.id, drafts)
@@ -350,3 +352,5 @@ export function queueAlerts(payload: Payload, touched: Touched[]): void {
 export async function alertsSettled(payload: Payload): Promise<void> {
   for (let r = runners.get(payload); r?.running; ) await r.running
 }
+
+type SpendAlertData = Omit<SpendAlert, 'id' | 'createdAt' | 'updatedAt'>

@@ -7,6 +7,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { cycleFor } from '../engine/core'
 import { actorOf } from '../access/policy'
+import type { Company, Department, Line } from '../payload-types'
 import { fieldError, json, messageBody, type FieldError } from '../engine/answers'
 import { capBookOf, type CapKind } from './capBook'
 import { readMoneyByCycle, readMoneyUsed } from './moneyUsed'
@@ -23,10 +24,10 @@ async function summary(req: PayloadRequest): Promise<Response> {
   if (!scope || !(scope in COLLECTION)) errors.push(fieldError('scope', 'Use line, department ou company'))
   if (!id) errors.push(fieldError('id', 'Informe o id'))
   if (errors.length) return json({ errors, fields: errors }, 400)
-  const doc = (await req.payload.findByID({ collection: COLLECTION[scope!], id: id!, depth: 0, overrideAccess: false, user: req.user as never, req }).catch(() => null)) as any
+  const doc: Line | Department | Company | null = await req.payload.findByID({ collection: COLLECTION[scope!], id: id!, depth: 0, overrideAccess: false, user: req.user, req }).catch(() => null)
   if (!doc) return json(messageBody('Não encontrado'), 404)
-  const companyId = scope === 'company' ? doc.id : typeof doc.company === 'object' ? doc.company.id : doc.company
-  const company = (await req.payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })) as any
+  const companyId = 'company' in doc ? (typeof doc.company === 'object' ? doc.company.id : doc.company) : doc.id
+  const company = await req.payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })
   const cycle = cycleFor(new Date(), Number(company.renewalDay) || 1)
   const target = { kind: scope!, target: String(doc.id) }
   const caps = (await capBookOf(req.payload).ofCompany(companyId)).filter((c) => c.kind === scope && c.target === String(doc.id))

@@ -93,6 +93,8 @@ export interface HoldMeta {
   category: string
   destination?: string
   cycleKey: string
+  /** The money holds (spend caps) taken with this hold (src/spend/moneyHolds.ts). */
+  money?: string[]
 }
 
 export interface HoldRequest {

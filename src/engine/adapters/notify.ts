@@ -57,9 +57,9 @@ export function webhookGateway(url: string, timeoutMs = 5000): NoticeGateway {
         }
         await payload
           .update({
-            collection: 'notifications' as never,
+            collection: 'notifications',
             id: n.rowId,
-            data: { status, error, sentAt: status === 'sent' ? new Date().toISOString() : null } as never,
+            data: { status, error, sentAt: status === 'sent' ? new Date().toISOString() : null },
             overrideAccess: true,
             depth: 0,
           })

@@ -7,13 +7,13 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import { getTableName, type Column, type Table } from 'drizzle-orm'
+import { getTableName } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
-import { drizzleConsumption, drizzleConsumptionOfCompany, insertNotices, quoteColumn, quoteTable, type AnyDrizzle, type UsageTables } from './sql'
+import { drizzleConsumption, drizzleConsumptionOfCompany, insertNotices, quoteColumn, quoteTable, type AnyDrizzle, type GeneratedTable, type UsageTables } from './sql'
 import {
   ConcurrentBatchError,
   consumptionRows,
@@ -31,9 +31,6 @@ interface PgTx {
   session: { client: PoolClient }
 }
 const clientOf = (tx: unknown) => (tx as PgTx).session.client
-
-/** A drizzle table with its generated columns by field name. */
-type GeneratedTable = Table & Record<string, Column>
 
 const profile = process.env.ENGINE_PROFILE
 

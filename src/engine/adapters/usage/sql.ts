@@ -21,11 +21,14 @@ export const quoteColumn = (column: Column) => quoteIdent(column.name)
  */
 export type AnyDrizzle = any // drizzle's builders have no common type across dialects (node-postgres, libsql)
 
-/** Payload's generated tables the engine writes, as drizzle tables (Payload types them with `any` columns). */
+/** One of Payload's generated tables as drizzle sees it: its columns by field name. */
+export type GeneratedTable = Table & Record<string, Column>
+
+/** Payload's generated tables the engine writes. */
 export interface UsageTables {
-  usage: Table & Record<string, Column>
-  consumption: Table & Record<string, Column>
-  notifications: Table & Record<string, Column>
+  usage: GeneratedTable
+  consumption: GeneratedTable
+  notifications: GeneratedTable
 }
 
 /** The select column that reads the statement's snapshot (PostgreSQL; evaluated once, as an init plan). */
