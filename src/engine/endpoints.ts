@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { actorOf, engineScope, mayUseEngine, type EngineOperation } from '../access/policy'
 import type { AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
+import { engineOnStoreFailure } from '../lib/settings'
 import type { LineSnapshot } from './adapters/snapshots'
 import { instantProblem, unitsProblem } from './bounds'
 import { MSISDN_PATTERN, quickAuthorizeBody, quickUsageEvent, SERVICES } from './quickBody'
@@ -108,14 +109,11 @@ export async function authorizeRequest(payload: Payload, user: unknown, body: un
     d = await engine.authorize(ls, parsed.data)
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e
-    if (onStoreFailure() === 'deny') return answer(STORE_UNAVAILABLE, 503)
+    if (engineOnStoreFailure() === 'deny') return answer(STORE_UNAVAILABLE, 503)
     d = await engine.authorizeWithoutStore(ls, parsed.data)
   }
   return answer(decisionBody(d))
 }
-
-/** What to answer when the counter store is unreachable or slow (ENGINE_ON_STORE_FAILURE). */
-const onStoreFailure = (): 'deny' | 'allow' => (process.env.ENGINE_ON_STORE_FAILURE === 'allow' ? 'allow' : 'deny')
 
 const STORE_UNAVAILABLE = {
   allow: false,

@@ -22,6 +22,7 @@ import { executeAuthStrategies, type Payload } from 'payload'
 import { badQueryString, crossSiteWrite, ERRORS, isJson } from '../http/checks'
 import { SECURITY_HEADERS } from '../http/securityHeaders.mjs'
 import { MAX_BODY_BYTES } from '../http/settings'
+import { engineAuthCacheMs } from '../lib/settings'
 import { messageBody, parseJson, type Answer } from './answers'
 
 /** What a route's request function receives: the authenticated user (or null), the path's parameters and the parsed body. */
@@ -45,7 +46,7 @@ export interface EngineHttp {
 
 export const ENGINE_HTTP = Symbol.for('gol.engine.http')
 export const AUTHORIZE_PATH = '/api/engine/authorize'
-const AUTH_TTL_MS = Number(process.env.ENGINE_AUTH_CACHE_MS ?? 5_000)
+const AUTH_TTL_MS = engineAuthCacheMs()
 const AUTH_CACHE_MAX = 10_000
 
 // Raw header list (name, value, name, value …): writeHead takes it without building a headers object per answer.

@@ -21,6 +21,7 @@ import {
   type ScopeSnapshot,
 } from './adapters/counters'
 import { counterStoreFromEnv } from './adapters/counterStoreFromEnv'
+import { engineHoldGraceS, engineHoldTtlS, engineReconcileS, engineStoreDeadlineMs } from '../lib/settings'
 import { gatewayFromEnv, type NoticeGateway } from './adapters/notify'
 import { SentNotices } from './adapters/sentNotices'
 import { SnapshotCache, type LineSnapshot } from './adapters/snapshots'
@@ -91,11 +92,6 @@ export interface EngineOptions {
   reconcileS?: number
 }
 
-const env = (name: string, fallback: number) => {
-  const v = Number(process.env[name])
-  return Number.isFinite(v) && v >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? v : fallback
-}
-
 type StoreCall = <T>(p: Promise<T>) => Promise<T>
 
 /**
@@ -156,11 +152,11 @@ export class Engine {
     this.snapshots = new SnapshotCache(payload)
     this.usage = usageStoreFor(payload)
     this.clock = options.clock ?? Date.now
-    this.graceMs = (options.holdGraceS ?? env('ENGINE_HOLD_GRACE_S', 60)) * 1000
-    this.ttlMs = (options.holdTtlS ?? env('ENGINE_HOLD_TTL_S', 300)) * 1000
-    this.deadlineMs = options.deadlineMs ?? env('ENGINE_STORE_DEADLINE_MS', 225)
+    this.graceMs = (options.holdGraceS ?? engineHoldGraceS()) * 1000
+    this.ttlMs = (options.holdTtlS ?? engineHoldTtlS()) * 1000
+    this.deadlineMs = options.deadlineMs ?? engineStoreDeadlineMs()
     // The in-process store cannot drift from the database (its updates do not fail): only Redis is reconciled by default.
-    const period = options.reconcileS ?? env('ENGINE_RECONCILE_S', counters.kind === 'redis' ? 60 : 0)
+    const period = options.reconcileS ?? engineReconcileS(counters.kind === 'redis' ? 60 : 0)
     if (period > 0) {
       this.timer = setInterval(() => void this.maintain(), period * 1000)
       this.timer.unref()

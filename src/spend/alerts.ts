@@ -13,8 +13,11 @@
  * signed webhook. Runs after the batch's answer, one evaluation at a time per app.
  */
 import type { Payload } from 'payload'
+import { spendAlertsEnabled, spikeSetting } from '../lib/settings'
 import type { Company, SpendAlert } from '../payload-types'
 import { cycleFor } from '../engine/core'
+import { localDayNumber } from '../engine/core/time'
+import { dayStart, formatDate, formatDateTimeMinutes } from '../domain/time'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
 import { usageStoreFor } from '../engine/adapters/usage'
 import { capBookOf, type MoneyCap } from './capBook'
@@ -40,13 +43,11 @@ export interface AlertDraft {
 }
 
 const DAY_MS = 86_400_000
-const SP_OFFSET_MS = 3 * 3_600_000
-const envNumber = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback)
 
 const brl = (cents: number) => `R$ ${(cents / 100).toFixed(2).replace('.', ',')}`
-const dateBr = (ms: number) => new Date(ms - SP_OFFSET_MS).toISOString().slice(0, 16).replace(/(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/, '$3/$2/$1 $4')
+const dateBr = formatDateTimeMinutes
 /** The São Paulo calendar day of an instant, as days since the epoch. */
-const spDay = (ms: number) => Math.floor((ms - SP_OFFSET_MS) / DAY_MS)
+const spDay = localDayNumber
 const dayIso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
 const pct = (used: number, cap: number) => Math.floor((used * 100) / cap)
 
@@ -70,7 +71,7 @@ export function isSpike(today: number, before: number[]): boolean {
   const active = before.filter((c) => c > 0).length
   if (active < 3) return false
   const mean = before.reduce((s, c) => s + c, 0) / before.length
-  return today >= envNumber('SPIKE_FACTOR', 3) * mean && today - mean >= envNumber('SPIKE_MIN_CENTS', 500)
+  return today >= spikeSetting('SPIKE_FACTOR', 3) * mean && today - mean >= spikeSetting('SPIKE_MIN_CENTS', 500)
 }
 
 interface Touched {
@@ -84,8 +85,8 @@ interface Touched {
 
 /** Cost per São Paulo day of a line, for the 8 days ending on `lastDay`. */
 async function dailyCosts(payload: Payload, lineId: Id, lastDay: number): Promise<number[]> {
-  const from = new Date((lastDay - 7) * DAY_MS + SP_OFFSET_MS).toISOString()
-  const to = new Date((lastDay + 1) * DAY_MS + SP_OFFSET_MS).toISOString()
+  const from = dayStart(dayIso(lastDay - 7)).toISOString()
+  const to = dayStart(dayIso(lastDay + 1)).toISOString()
   const res = await payload.find({
     collection: 'usage',
     where: { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] },
@@ -234,7 +235,7 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
       cycle: t.cycleKey,
       line: t.ls.lineId,
       department: t.ls.departmentId,
-      message: `Linha ${t.ls.msisdn}: gasto de ${brl(today)} em ${dayIso(day).split('-').reverse().join('/')}, muito acima da média dos 7 dias anteriores (${brl(mean)}).`,
+      message: `Linha ${t.ls.msisdn}: gasto de ${brl(today)} em ${formatDate(dayIso(day))}, muito acima da média dos 7 dias anteriores (${brl(mean)}).`,
     })
   }
   return out
@@ -323,7 +324,7 @@ const runners = new WeakMap<Payload, Runner>()
 
 /** Queues the lines of a batch for evaluation (one at a time per app; errors logged, never thrown to the batch). */
 export function queueAlerts(payload: Payload, touched: Touched[]): void {
-  if (!touched.length || process.env.SPEND_ALERTS === 'off') return
+  if (!touched.length || !spendAlertsEnabled()) return
   let r = runners.get(payload)
   if (!r) runners.set(payload, (r = { running: null, pending: null }))
   const pending = (r.pending ??= new Map())

@@ -3,6 +3,7 @@
  * dropped in this process when a cap changes and, elsewhere, after SPEND_CACHE_S (5 s).
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
+import { spendCacheS } from '../lib/settings'
 import type { SpendCap } from '../payload-types'
 
 type Id = string | number
@@ -27,8 +28,7 @@ export const capScope = (cap: Pick<MoneyCap, 'kind' | 'target'>) => `spend:${cap
 let ttl: number | undefined
 const ttlMs = () => {
   if (ttl === undefined) {
-    const v = Number(process.env.SPEND_CACHE_S)
-    ttl = (process.env.SPEND_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+    ttl = spendCacheS() * 1000
   }
   return ttl
 }

@@ -6,6 +6,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 import type { Tariff } from '../payload-types'
+import { tariffCacheS } from '../lib/settings'
 import { compileTariff, sortTariffs, type CompiledTariff, type TariffData } from '../engine/core'
 
 type Id = string | number
@@ -19,8 +20,7 @@ interface Entry {
 let ttl: number | undefined
 const ttlMs = () => {
   if (ttl === undefined) {
-    const v = Number(process.env.TARIFF_CACHE_S)
-    ttl = (process.env.TARIFF_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+    ttl = tariffCacheS() * 1000
   }
   return ttl
 }

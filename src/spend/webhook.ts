@@ -8,6 +8,7 @@
  */
 import { createHmac } from 'node:crypto'
 import type { Payload, TaskConfig } from 'payload'
+import { spendWebhookAttempts, spendWebhookDelayMs } from '../lib/settings'
 import type { Company, WebhookDelivery } from '../payload-types'
 
 export const WEBHOOK_TASK = 'deliverSpendWebhook'
@@ -17,7 +18,7 @@ export const signBody = (secret: string, timestamp: number, body: string) => `sh
 /** A relation's id (depth 0 gives the id, a populated one the document). */
 const idOf = (rel: number | { id: number }) => (typeof rel === 'object' ? rel.id : rel)
 
-const attempts = () => Math.max(1, Number(process.env.SPEND_WEBHOOK_ATTEMPTS ?? 6))
+const attempts = spendWebhookAttempts
 
 /** Records a delivery of `alert` to the company's webhook and queues its job (none without a URL). */
 export async function queueWebhook(payload: Payload, company: { id: string | number; url: string }, alert: { id: string | number }, body: Record<string, unknown>): Promise<void> {
@@ -73,7 +74,7 @@ export const webhookTasks: Task[] = [
     slug: WEBHOOK_TASK,
     label: 'Alerta por webhook',
     inputSchema: [{ name: 'delivery', type: 'text', required: true }],
-    retries: { attempts: attempts() - 1, backoff: { type: 'exponential', delay: Number(process.env.SPEND_WEBHOOK_DELAY_MS ?? 2000) } },
+    retries: { attempts: attempts() - 1, backoff: { type: 'exponential', delay: spendWebhookDelayMs() } },
     handler: async ({ input, req }) => {
       await deliver(req.payload, String(input.delivery))
       return { output: {} }

@@ -11,6 +11,7 @@ import { getTableName } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { engineProfile } from '../../../lib/settings'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
 import { drizzleConsumption, drizzleConsumptionOfCompany, insertNotices, quoteColumn, quoteTable, type AnyDrizzle, type GeneratedTable, type UsageTables } from './sql'
@@ -32,7 +33,6 @@ interface PgTx {
 }
 const clientOf = (tx: unknown) => (tx as PgTx).session.client
 
-const profile = process.env.ENGINE_PROFILE
 
 /**
  * Many rows in one `INSERT … SELECT FROM unnest($1::text[], …)` — one text array per column,
@@ -51,7 +51,7 @@ async function pgInsertMany(tx: unknown, table: GeneratedTable, rows: Record<str
     `FROM unnest(${keys.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(${keys.map((_, i) => `c${i}`).join(', ')}) ${tail(column)}`
   const t0 = performance.now()
   const res = await clientOf(tx).query(text, arrays)
-  if (profile) console.log(`  ${getTableName(table)} ${rows.length} rows ${(performance.now() - t0).toFixed(0)} ms`)
+  if (engineProfile()) console.log(`  ${getTableName(table)} ${rows.length} rows ${(performance.now() - t0).toFixed(0)} ms`)
   return Number(res.rowCount ?? 0)
 }
 
@@ -89,7 +89,7 @@ export async function pgCopyMany(tx: unknown, table: GeneratedTable, rows: objec
     if ((e as { code?: string }).code === '23505') throw new ConcurrentBatchError(`events recorded concurrently: ${(e as Error).message}`)
     throw e
   }
-  if (profile) console.log(`  ${getTableName(table)} ${rows.length} rows (COPY) ${(performance.now() - t0).toFixed(0)} ms`)
+  if (engineProfile()) console.log(`  ${getTableName(table)} ${rows.length} rows (COPY) ${(performance.now() - t0).toFixed(0)} ms`)
   return rows.length
 }
 
