@@ -31,7 +31,7 @@ async function main() {
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
   const { engineFor } = await import('../src/engine/service')
-  const { readConsumptionByLine } = await import('../src/engine/adapters/usage')
+  const { usageStoreFor } = await import('../src/engine/adapters/usage')
   const engine = await engineFor(payload)
 
   const rng = mulberry32(11)
@@ -82,7 +82,7 @@ async function main() {
   const cpu = process.cpuUsage(cpu0)
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
 
-  const recorded = await readConsumptionByLine(payload, ids, '2026-11-16')
+  const recorded = await usageStoreFor(payload).readConsumptionByLine(ids, '2026-11-16')
   let wrongLines = 0
   let held = 0
   for (let l = 0; l < LINES; l++) {

@@ -65,6 +65,8 @@ const formatIn = (pattern: string) => (value: Date | string | number | null | un
 
 /** dd/mm/aaaa (an ISO day is shown as is, not shifted). */
 export const formatDate = formatIn('dd/MM/yyyy')
+/** dd/mm/aaaa hh:mm */
+export const formatDateTimeMinutes = formatIn('dd/MM/yyyy HH:mm')
 /** hh:mm:ss */
 export const formatTime = formatIn('HH:mm:ss')
 /** dd/mm/aaaa hh:mm:ss */

@@ -5,12 +5,10 @@
  *   ENGINE_MAX_CALL_SECONDS (86 400: a call or collect call of 24 h), ENGINE_MAX_SMS (100 per event),
  *   ENGINE_MAX_DATA_BYTES (100 GiB per event), ENGINE_MAX_PAST_DAYS (400), ENGINE_MAX_FUTURE_MINUTES (5).
  */
+import { engineBound } from '../lib/settings'
 import type { Service } from './core'
 
-const setting = (name: string, fallback: number) => {
-  const n = Number(process.env[name])
-  return Number.isFinite(n) && n >= 0 ? n : fallback
-}
+const setting = engineBound
 
 export function unitCeiling(service: Service): number {
   if (service === 'sms') return setting('ENGINE_MAX_SMS', 100)

@@ -14,12 +14,14 @@ import { z } from 'zod'
 import { actorOf, engineScope, mayUseEngine, type EngineOperation } from '../access/policy'
 import type { AccessUser } from '../access/roles'
 import { CATEGORY_LABELS_PT } from '../domain/categories'
+import { engineOnStoreFailure } from '../lib/settings'
 import type { LineSnapshot } from './adapters/snapshots'
 import { instantProblem, unitsProblem } from './bounds'
 import { MSISDN_PATTERN, quickAuthorizeBody, quickUsageEvent, SERVICES } from './quickBody'
 import type { Service } from './core'
 import { registerEngineHttp, type EngineRoute } from './http'
 import { StoreUnavailableError } from './adapters/counters'
+import { answer, bodyOf, fieldErrors, invalidBody, json, messageBody, reply, type Answer } from './answers'
 import { engineFor, type AuthorizeAnswer, type IngestEvent } from './service'
 
 export const MAX_BATCH = 10_000
@@ -76,24 +78,11 @@ export const holdUpdateBody = z.object({ used: units, more: units.optional() }).
 
 const usageBody = z.object({ events: z.array(z.unknown()).max(MAX_BATCH, `no máximo ${MAX_BATCH} eventos por lote`) }).strict()
 
-const fieldErrors = (error: z.ZodError) =>
-  error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
-
-const json = (body: unknown, status = 200) => Response.json(body, { status })
-const invalidBody = (error: z.ZodError) => ({ errors: [{ message: 'Dados inválidos', data: { errors: fieldErrors(error) } }], fields: fieldErrors(error) })
-const invalid = (error: z.ZodError) => json(invalidBody(error), 400)
-const notFoundBody = (line: string) => ({ errors: [{ message: `Linha ${line} não encontrada` }] })
+const invalid = (error: z.ZodError) => json(invalidBody(fieldErrors(error)), 400)
+const notFoundBody = (line: string) => messageBody(`Linha ${line} não encontrada`)
 const notFound = (line: string) => json(notFoundBody(line), 404)
-const UNAUTHORIZED = { errors: [{ message: 'Autenticação necessária' }] }
-const FORBIDDEN = { errors: [{ message: 'Seu perfil não permite esta operação' }] }
-
-async function bodyOf(req: PayloadRequest): Promise<unknown> {
-  try {
-    return req.json ? await req.json() : undefined
-  } catch {
-    return undefined
-  }
-}
+const UNAUTHORIZED = messageBody('Autenticação necessária')
+const FORBIDDEN = messageBody('Seu perfil não permite esta operação')
 
 /** The line, when the user may run `op` on it (the roles table, src/access/policy.ts); null otherwise, as for an unknown line. */
 async function lineFor(payload: Payload, user: AccessUser, op: EngineOperation, msisdn: string): Promise<LineSnapshot | null> {
@@ -111,23 +100,20 @@ export async function authorizeRequest(payload: Payload, user: unknown, body: un
   if ('refused' in who) return who.refused
   const quick = quickAuthorizeBody(body)
   const parsed = quick ? { success: true as const, data: quick } : authorizeBody.safeParse(body)
-  if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
+  if (!parsed.success) return answer(invalidBody(fieldErrors(parsed.error)), 400)
   const engine = await engineFor(payload)
   const ls = await lineFor(payload, who.actor, 'authorize', parsed.data.line)
-  if (!ls) return { status: 404, body: notFoundBody(parsed.data.line) }
+  if (!ls) return answer(notFoundBody(parsed.data.line), 404)
   let d: AuthorizeAnswer
   try {
     d = await engine.authorize(ls, parsed.data)
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e
-    if (onStoreFailure() === 'deny') return { status: 503, body: STORE_UNAVAILABLE }
+    if (engineOnStoreFailure() === 'deny') return answer(STORE_UNAVAILABLE, 503)
     d = await engine.authorizeWithoutStore(ls, parsed.data)
   }
-  return { status: 200, body: decisionBody(d) }
+  return answer(decisionBody(d))
 }
-
-/** What to answer when the counter store is unreachable or slow (ENGINE_ON_STORE_FAILURE). */
-const onStoreFailure = (): 'deny' | 'allow' => (process.env.ENGINE_ON_STORE_FAILURE === 'allow' ? 'allow' : 'deny')
 
 const STORE_UNAVAILABLE = {
   allow: false,
@@ -143,16 +129,13 @@ function decisionBody(d: AuthorizeAnswer) {
   return body
 }
 
-const holdNotFoundBody = (id: string) => ({ errors: [{ message: `Reserva ${id} não encontrada, já encerrada ou expirada` }] })
-
-type Answer = { status: number; body: unknown }
-const ok = (body: unknown): Answer => ({ status: 200, body })
+const holdNotFoundBody = (id: string) => messageBody(`Reserva ${id} não encontrada, já encerrada ou expirada`)
 
 /** Who may run `op`, or the refusal: nobody (401), a role the rules table keeps out (403). */
 function caller(user: unknown, op: EngineOperation): { actor: AccessUser } | { refused: Answer } {
   const actor = actorOf({ user })
-  if (!actor) return { refused: { status: 401, body: UNAUTHORIZED } }
-  if (engineScope(op, actor) === 'none') return { refused: { status: 403, body: FORBIDDEN } }
+  if (!actor) return { refused: answer(UNAUTHORIZED, 401) }
+  if (engineScope(op, actor) === 'none') return { refused: answer(FORBIDDEN, 403) }
   return { actor }
 }
 
@@ -169,7 +152,7 @@ async function withStore(f: () => Promise<Answer>): Promise<Answer> {
   try {
     return await f()
   } catch (e) {
-    if (e instanceof StoreUnavailableError) return { status: 503, body: STORE_UNAVAILABLE }
+    if (e instanceof StoreUnavailableError) return answer(STORE_UNAVAILABLE, 503)
     throw e
   }
 }
@@ -180,11 +163,11 @@ export async function holdUpdateRequest(payload: Payload, user: unknown, id: str
     const who = caller(user, 'authorize')
     if ('refused' in who) return who.refused
     const parsed = holdUpdateBody.safeParse(body)
-    if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
+    if (!parsed.success) return answer(invalidBody(fieldErrors(parsed.error)), 400)
     const { engine, hold, ls } = await reachableHold(payload, who.actor, id)
-    if (!hold || !ls) return { status: 404, body: holdNotFoundBody(id) }
+    if (!hold || !ls) return answer(holdNotFoundBody(id), 404)
     const d = await engine.updateHold(ls, hold, parsed.data.used, parsed.data.more)
-    return d ? ok(decisionBody(d)) : { status: 404, body: holdNotFoundBody(id) }
+    return d ? answer(decisionBody(d)) : answer(holdNotFoundBody(id), 404)
   })
 }
 
@@ -194,9 +177,9 @@ export async function holdReleaseRequest(payload: Payload, user: unknown, id: st
     const who = caller(user, 'authorize')
     if ('refused' in who) return who.refused
     const { engine, hold } = await reachableHold(payload, who.actor, id)
-    if (!hold) return { status: 404, body: holdNotFoundBody(id) }
+    if (!hold) return answer(holdNotFoundBody(id), 404)
     const released = await engine.releaseHold(id)
-    return released ? ok({ released: true, id, units: released.amount }) : { status: 404, body: holdNotFoundBody(id) }
+    return released ? answer({ released: true, id, units: released.amount }) : answer(holdNotFoundBody(id), 404)
   })
 }
 
@@ -205,14 +188,14 @@ export async function usageRequest(payload: Payload, user: unknown, body: unknow
   const who = caller(user, 'usage')
   if ('refused' in who) return who.refused
   const parsed = usageBody.safeParse(body)
-  if (!parsed.success) return { status: 400, body: invalidBody(parsed.error) }
+  if (!parsed.success) return answer(invalidBody(fieldErrors(parsed.error)), 400)
   const rejected: { index: number; error: string }[] = []
   const events: IngestEvent[] = []
   parsed.data.events.forEach((raw, index) => {
     const quick = quickUsageEvent(raw)
     if (quick) return void events.push({ index, ...quick })
     const e = usageEvent.safeParse(raw)
-    if (!e.success) rejected.push({ index, error: fieldErrors(e.error).map((f) => `${f.field}: ${f.message}`).join('; ') })
+    if (!e.success) rejected.push({ index, error: fieldErrors(e.error).map((f) => `${f.path}: ${f.message}`).join('; ') })
     else events.push({ index, ...e.data })
   })
   const engine = await engineFor(payload)
@@ -222,7 +205,7 @@ export async function usageRequest(payload: Payload, user: unknown, body: unknow
     if (!f) cache.set(m, (f = lineFor(payload, who.actor, 'usage', m)))
     return f
   })
-  return ok({
+  return answer({
     accepted: result.accepted,
     duplicates: result.duplicates,
     rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index),
@@ -230,7 +213,6 @@ export async function usageRequest(payload: Payload, user: unknown, body: unknow
 }
 
 const unauthorized = () => json(UNAUTHORIZED, 401)
-const reply = (a: Answer) => json(a.body, a.status)
 const holdId = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
 
 /**

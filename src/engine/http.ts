@@ -14,13 +14,16 @@
  * revoked key, a logout or a role change reaches this path within that time.
  *
  * The module registers its handler on `globalThis` when the Payload config loads it (Next's
- * instrumentation does, at start), so the server needs no TypeScript of its own.
+ * instrumentation does, at start), so the server needs no TypeScript of its own; the Payload
+ * instance reaches it through `setEnginePayload` when Payload has started (the config's onInit).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { executeAuthStrategies, getPayload, type Payload } from 'payload'
+import { executeAuthStrategies, type Payload } from 'payload'
 import { badQueryString, crossSiteWrite, ERRORS, isJson } from '../http/checks'
 import { SECURITY_HEADERS } from '../http/securityHeaders.mjs'
 import { MAX_BODY_BYTES } from '../http/settings'
+import { engineAuthCacheMs } from '../lib/settings'
+import { messageBody, parseJson, type Answer } from './answers'
 
 /** What a route's request function receives: the authenticated user (or null), the path's parameters and the parsed body. */
 export interface EngineCall {
@@ -33,7 +36,7 @@ export interface EngineRoute {
   method: 'POST' | 'DELETE'
   /** `/api/engine/…`, a `:name` segment matches one path segment. */
   path: string
-  handler: (payload: Payload, call: EngineCall) => Promise<{ status: number; body: unknown }>
+  handler: (payload: Payload, call: EngineCall) => Promise<Answer>
 }
 
 export interface EngineHttp {
@@ -43,7 +46,7 @@ export interface EngineHttp {
 
 export const ENGINE_HTTP = Symbol.for('gol.engine.http')
 export const AUTHORIZE_PATH = '/api/engine/authorize'
-const AUTH_TTL_MS = Number(process.env.ENGINE_AUTH_CACHE_MS ?? 5_000)
+const AUTH_TTL_MS = engineAuthCacheMs()
 const AUTH_CACHE_MAX = 10_000
 
 // Raw header list (name, value, name, value …): writeHead takes it without building a headers object per answer.
@@ -159,28 +162,22 @@ export function createEngineHttp(routes: EngineRoute[], payloadOf: () => Promise
       const refused = refusal(req, url)
       if (refused) {
         discard(req, res)
-        return send(res, refused[0], { errors: [{ message: refused[1] }] })
+        return send(res, refused[0], messageBody(refused[1]))
       }
       const payload = await payloadOf()
       const user = userFor(payload, req)
       const text = await readBody(req)
       if (text === null) {
         discard(req, res)
-        return send(res, 413, { errors: [{ message: ERRORS.tooLarge(MAX_BODY) }] })
+        return send(res, 413, messageBody(ERRORS.tooLarge(MAX_BODY)))
       }
       // As Next's guard: an empty body passes whatever its type (DELETE); any other must be JSON.
-      if (text !== '' && !isJson(req.headers['content-type'])) return send(res, 415, { errors: [{ message: ERRORS.mediaType }] })
-      let body: unknown
-      try {
-        body = text ? JSON.parse(text) : undefined
-      } catch {
-        body = undefined
-      }
-      const r = await found.route.handler(payload, { user: await user, params: found.params, body })
+      if (text !== '' && !isJson(req.headers['content-type'])) return send(res, 415, messageBody(ERRORS.mediaType))
+      const r = await found.route.handler(payload, { user: await user, params: found.params, body: parseJson(text) })
       send(res, r.status, r.body)
     } catch (e) {
       console.error(`engine ${found.route.method} ${found.route.path}:`, e)
-      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Erro interno' }] })
+      if (!res.headersSent) send(res, 500, messageBody('Erro interno'))
       else res.destroy()
     }
   }
@@ -198,9 +195,37 @@ export function createEngineHttp(routes: EngineRoute[], payloadOf: () => Promise
   }
 }
 
+const PAYLOAD_SLOT = Symbol.for('gol.engine.payload')
+
+/** The Payload instance the fast path serves with, or the requests waiting for it (on globalThis: a Next build may hold this module more than once). */
+interface PayloadSlot {
+  payload: Payload | null
+  waiting: ((payload: Payload) => void)[]
+}
+
+function payloadSlot(): PayloadSlot {
+  const g = globalThis as Record<symbol, PayloadSlot | undefined>
+  return (g[PAYLOAD_SLOT] ??= { payload: null, waiting: [] })
+}
+
+/**
+ * Hands the fast path its Payload instance once Payload has started (the config's onInit calls
+ * it; the last started instance serves): the engine takes the instance from its caller instead
+ * of importing the config, which imports the engine's endpoints (no cycle). Requests arriving
+ * before wait for it.
+ */
+export function setEnginePayload(payload: Payload): void {
+  const slot = payloadSlot()
+  slot.payload = payload
+  for (const resume of slot.waiting.splice(0)) resume(payload)
+}
+
+const currentPayload = (): Promise<Payload> => {
+  const slot = payloadSlot()
+  return slot.payload ? Promise.resolve(slot.payload) : new Promise((resolve) => slot.waiting.push(resolve))
+}
+
 /** Makes the handler reachable by server.mjs (called by ./endpoints.ts, which the config loads). */
 export function registerEngineHttp(routes: EngineRoute[]) {
-  let payload: Promise<Payload> | null = null
-  const payloadOf = () => (payload ??= import('@payload-config').then((m) => getPayload({ config: m.default })))
-  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, payloadOf)
+  ;(globalThis as Record<symbol, unknown>)[ENGINE_HTTP] = createEngineHttp(routes, currentPayload)
 }

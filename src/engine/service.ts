@@ -7,9 +7,8 @@
  * refresh fails or is in doubt, and checked against `consumption` by reconcile().
  */
 import type { Payload } from 'payload'
-import { authorize, cycleFor, rate, applyDeltas, DEFAULT_CALL_SECONDS, DEFAULT_DATA_CHUNK_BYTES, DEFAULT_SMS_COUNT, type Counters, type Decision, type Notice, type Service } from './core'
+import { authorize, cycleFor, rate, applyDeltas, DEFAULT_CALL_SECONDS, DEFAULT_DATA_CHUNK_BYTES, DEFAULT_SMS_COUNT, type Counters, type Decision, type Notice, type Service, type UsageCategory } from './core'
 import {
-  counterStoreFromEnv,
   flatDeltas,
   newHoldId,
   sameFlat,
@@ -21,24 +20,21 @@ import {
   type HoldRecord,
   type ScopeSnapshot,
 } from './adapters/counters'
+import { counterStoreFromEnv } from './adapters/counterStoreFromEnv'
+import { engineHoldGraceS, engineHoldTtlS, engineReconcileS, engineStoreDeadlineMs } from '../lib/settings'
 import { gatewayFromEnv, type NoticeGateway } from './adapters/notify'
 import { SentNotices } from './adapters/sentNotices'
 import { SnapshotCache, type LineSnapshot } from './adapters/snapshots'
 import {
   eventKey,
-  existingEventIds,
   isRetryableWriteError,
   type EventKey,
-  persistBatch,
-  readConsumption,
-  readConsumptionByLine,
-  readConsumptionOfCompany,
-  readSentNoticesByLine,
-  readSentNoticesOfCompany,
   type ConsumptionDelta,
   type NoticeRow,
   type ReadMark,
   type UsageRow,
+  type UsageStore,
+  usageStoreFor,
 } from './adapters/usage'
 import { holdPlan, moneyOnlyPlan, poolScope } from './holdResources'
 import { REASONS } from './core/reasons'
@@ -96,11 +92,6 @@ export interface EngineOptions {
   reconcileS?: number
 }
 
-const env = (name: string, fallback: number) => {
-  const v = Number(process.env[name])
-  return Number.isFinite(v) && v >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? v : fallback
-}
-
 type StoreCall = <T>(p: Promise<T>) => Promise<T>
 
 /**
@@ -130,6 +121,8 @@ const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
 export class Engine {
   readonly snapshots: SnapshotCache
+  /** Usage rows, consumption and notices in the database (one implementation per database, ./adapters/usage). */
+  readonly usage: UsageStore
   /** Milliseconds since the epoch, for hold expiry (a test may replace it to advance time). */
   clock: () => number
   private readonly graceMs: number
@@ -157,12 +150,13 @@ export class Engine {
     options: EngineOptions = {},
   ) {
     this.snapshots = new SnapshotCache(payload)
+    this.usage = usageStoreFor(payload)
     this.clock = options.clock ?? Date.now
-    this.graceMs = (options.holdGraceS ?? env('ENGINE_HOLD_GRACE_S', 60)) * 1000
-    this.ttlMs = (options.holdTtlS ?? env('ENGINE_HOLD_TTL_S', 300)) * 1000
-    this.deadlineMs = options.deadlineMs ?? env('ENGINE_STORE_DEADLINE_MS', 225)
+    this.graceMs = (options.holdGraceS ?? engineHoldGraceS()) * 1000
+    this.ttlMs = (options.holdTtlS ?? engineHoldTtlS()) * 1000
+    this.deadlineMs = options.deadlineMs ?? engineStoreDeadlineMs()
     // The in-process store cannot drift from the database (its updates do not fail): only Redis is reconciled by default.
-    const period = options.reconcileS ?? env('ENGINE_RECONCILE_S', counters.kind === 'redis' ? 60 : 0)
+    const period = options.reconcileS ?? engineReconcileS(counters.kind === 'redis' ? 60 : 0)
     if (period > 0) {
       this.timer = setInterval(() => void this.maintain(), period * 1000)
       this.timer.unref()
@@ -242,7 +236,7 @@ export class Engine {
     this.primedCompanies.set(key, false)
     void this.sentOfCompany(ls.companyId, cycleKey).catch(() => undefined)
     const mark: ReadMark = {}
-    readConsumptionOfCompany(this.payload, ls.companyId, cycleKey, mark)
+    this.usage.readConsumptionOfCompany(ls.companyId, cycleKey, mark)
       .then(async (flats) => {
         const all = ids.map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
         for (let i = 0; i < all.length; i += PRIME_CHUNK) {
@@ -263,7 +257,7 @@ export class Engine {
   async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
     this.primeCompany(ls, cycleKey)
     const [flat, pool] = await Promise.all([
-      this.scopeValues(String(ls.lineId), cycleKey, (mark) => readConsumption(this.payload, [ls.lineId], cycleKey, undefined, mark), store),
+      this.scopeValues(String(ls.lineId), cycleKey, (mark) => this.usage.readConsumption([ls.lineId], cycleKey, undefined, mark), store),
       ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, (mark) => this.poolValues(ls, cycleKey, mark), store) : Promise.resolve({} as Flat),
     ])
     return unflatten(flat, pool.pool ?? 0)
@@ -271,12 +265,12 @@ export class Engine {
 
   /** Same, straight from the database (the store is unavailable). */
   async countersFromDatabase(ls: LineSnapshot, cycleKey: string): Promise<Counters> {
-    const [flat, pool] = await Promise.all([readConsumption(this.payload, [ls.lineId], cycleKey), ls.snapshot.pool ? this.poolValues(ls, cycleKey) : Promise.resolve({} as Flat)])
+    const [flat, pool] = await Promise.all([this.usage.readConsumption([ls.lineId], cycleKey), ls.snapshot.pool ? this.poolValues(ls, cycleKey) : Promise.resolve({} as Flat)])
     return unflatten(flat, pool.pool ?? 0)
   }
 
   private async poolValues(ls: LineSnapshot, cycleKey: string, mark?: ReadMark): Promise<Flat> {
-    const sum = await readConsumption(this.payload, ls.accountLineIds, cycleKey, 'lineData', mark)
+    const sum = await this.usage.readConsumption(ls.accountLineIds, cycleKey, 'lineData', mark)
     return sum.lineData ? { pool: sum.lineData } : {}
   }
 
@@ -367,10 +361,10 @@ export class Engine {
     const now = new Date(this.now())
     const decision = authorize(ls.snapshot, counters, { service, destination: meta.destination, at: now, units: want || 1 })
     const allowedNow = decision.allow && decision.category === meta.category
-    const plan = holdPlan(ls, counters, meta.category as never, meta.cycleKey) ?? (moneyHoldsOf(hold).length ? moneyOnlyPlan(ls, meta.cycleKey) : null)
+    const plan = holdPlan(ls, counters, meta.category as UsageCategory, meta.cycleKey) ?? (moneyHoldsOf(hold).length ? moneyOnlyPlan(ls, meta.cycleKey) : null)
     if (!plan) return null
     // Money caps: the money of everything the hold covers (used so far + more) is held again in one step per cap.
-    const plainMeta = withMoney({ ...meta, money: undefined } as never, [])
+    const plainMeta = withMoney({ ...meta, money: undefined }, [])
     const expiry = this.expiry(service)
     const money = await holdMoney(
       this,
@@ -380,7 +374,7 @@ export class Engine {
         holdId: hold.id,
         units: base + (allowedNow ? want : 0),
         event: { service, destination: meta.destination, at: now },
-        category: meta.category as never,
+        category: meta.category as UsageCategory,
         // As authorize decided it (the money holds are laid out by it, src/spend/moneyHolds.ts).
         whole: meta.category.startsWith('voice.') && !ls.snapshot.interruptAtLimit,
         expiresAt: expiry.expiresAt + (base + want) * expiry.unitMs,
@@ -408,7 +402,7 @@ export class Engine {
     if (!g.found && money) await releaseMoney(this, money.ids)
     const moneyShort = money !== null && granting < want
     const reason = !allowedNow ? decision.reason : g.granted > 0 || want === 0 ? decision.reason : moneyShort ? REASONS.SPEND_CAP_REACHED : plan.refusal(g.limitedBy)
-    return { allow: g.granted > 0, granted: g.granted, category: meta.category as never, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
+    return { allow: g.granted > 0, granted: g.granted, category: meta.category as UsageCategory, reason, destination: meta.destination, hold: { id: hold.id, expiresAt } }
   }
 
   /** The call never connected: everything held returns. */
@@ -437,7 +431,7 @@ export class Engine {
     const key = `${String(companyId)}|${cycleKey}`
     let read = this.primedSent.get(key)
     if (!read) {
-      read = readSentNoticesOfCompany(this.payload, companyId, cycleKey)
+      read = this.usage.readSentNoticesOfCompany(companyId, cycleKey)
       this.primedSent.set(key, read)
       read.catch(() => this.primedSent.delete(key))
       // Like SentNotices, the company's two latest cycles are kept (cycle keys 'YYYY-MM-DD': the smallest is the oldest).
@@ -475,7 +469,7 @@ export class Engine {
       }
     }
     if (again.length) {
-      const sent = await readSentNoticesByLine(this.payload, again.map((ls) => ls.lineId), cycleKey)
+      const sent = await this.usage.readSentNoticesByLine(again.map((ls) => ls.lineId), cycleKey)
       for (const ls of again) this.sentNotices.remember(ls.lineId, cycleKey, sent.get(String(ls.lineId))!)
     }
   }
@@ -483,7 +477,7 @@ export class Engine {
   private async sentFor(ls: LineSnapshot, cycleKey: string): Promise<Set<string>> {
     const known = this.sentNotices.get(ls.lineId, cycleKey)
     if (known) return known
-    const read = await readSentNoticesByLine(this.payload, [ls.lineId], cycleKey)
+    const read = await this.usage.readSentNoticesByLine([ls.lineId], cycleKey)
     return this.sentNotices.remember(ls.lineId, cycleKey, read.get(String(ls.lineId))!)
   }
 
@@ -521,7 +515,7 @@ export class Engine {
       cached?.forEach((f, i) => f && flats.set(String(all[i].lineId), f))
       if (cold.length) {
         const mark: ReadMark = {}
-        const read = await readConsumptionByLine(this.payload, cold.map((ls) => ls.lineId), cycleKey, mark)
+        const read = await this.usage.readConsumptionByLine(cold.map((ls) => ls.lineId), cycleKey, mark)
         for (const ls of cold) {
           const values = read.get(String(ls.lineId)) ?? {}
           flats.set(String(ls.lineId), values)
@@ -586,9 +580,7 @@ export class Engine {
         fresh.push({ e, key, text })
       }
     }
-    const existing = await existingEventIds(
-      this.payload,
-      fresh.map((f) => f.key),
+    const existing = await this.usage.existingEventIds(fresh.map((f) => f.key),
     )
     const byLine = new Map<string, IngestEvent[]>()
     const holdIds = new Set<string>()
@@ -701,7 +693,7 @@ export class Engine {
       // The named holds' parts end with the first stored snapshot that counts this batch (it may be another instance's).
       const committing = ending.filter((h) => !h.unchecked).map((h) => h.id)
       const beforeCommit = committing.length ? (xid: string) => withDeadline(this.counters.committing(committing, xid), this.deadlineMs).catch(() => undefined) : undefined
-      const stored = await persistBatch(this.payload, usage, consumption, noticeRows, this.gateway.channel, beforeCommit).catch((e: unknown) => {
+      const stored = await this.usage.persistBatch({ usage, consumption, notices: noticeRows, channel: this.gateway.channel, beforeCommit }).catch((e: unknown) => {
         if (beforeCommit) void this.counters.committing(committing, null).catch(() => undefined)
         throw e
       })
@@ -739,7 +731,7 @@ export class Engine {
     }
     for (const [cycleKey, list] of byCycle) {
       const mark: ReadMark = {}
-      const read = await readConsumptionByLine(this.payload, list.map((ls) => ls.lineId), cycleKey, mark)
+      const read = await this.usage.readConsumptionByLine(list.map((ls) => ls.lineId), cycleKey, mark)
       for (const ls of list) snaps.push({ scope: String(ls.lineId), cycleKey, values: read.get(String(ls.lineId)) ?? {}, seen: mark.seen })
     }
     for (const { ls, cycleKey } of pools) {
@@ -777,7 +769,7 @@ export class Engine {
       }
       for (const [cycleKey, scopes] of byCycle) {
         const lineIds = scopes.filter((s) => !s.startsWith('account:') && !isCapScope(s))
-        const truth = await readConsumptionByLine(this.payload, lineIds, cycleKey)
+        const truth = await this.usage.readConsumptionByLine(lineIds, cycleKey)
         for (const scope of scopes) {
           const values = scope.startsWith('account:')
             ? await this.accountPool(scope.slice('account:'.length), cycleKey)
@@ -799,7 +791,7 @@ export class Engine {
 
   private async accountPool(accountId: string, cycleKey: string): Promise<Flat> {
     const lines = await this.payload.find({ collection: 'lines', where: { account: { equals: accountId } }, pagination: false, limit: 1_000_000, depth: 0, overrideAccess: true })
-    const sum = await readConsumption(this.payload, lines.docs.map((d) => d.id as string | number), cycleKey, 'lineData')
+    const sum = await this.usage.readConsumption(lines.docs.map((d) => d.id as string | number), cycleKey, 'lineData')
     return sum.lineData ? { pool: sum.lineData } : {}
   }
 
@@ -856,7 +848,7 @@ export class Engine {
  * hold this module more than once (instrumentation, route handlers), and the server's fast
  * path, the endpoints and the invalidation hooks must all reach the same engine.
  */
-const engines: WeakMap<Payload, Promise<Engine>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('gol.engine.registry')] ??= new WeakMap()) as never
+const engines: WeakMap<Payload, Promise<Engine>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('gol.engine.registry')] ??= new WeakMap()) as WeakMap<Payload, Promise<Engine>>
 
 /** The engine of a Payload instance. */
 export function engineFor(payload: Payload): Promise<Engine> {

@@ -13,9 +13,13 @@
  * signed webhook. Runs after the batch's answer, one evaluation at a time per app.
  */
 import type { Payload } from 'payload'
+import { spendAlertsEnabled, spikeSetting } from '../lib/settings'
+import type { Company, SpendAlert } from '../payload-types'
 import { cycleFor } from '../engine/core'
+import { localDayNumber } from '../engine/core/time'
+import { dayStart, formatDate, formatDateTimeMinutes } from '../domain/time'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
-import { readConsumption, readConsumptionByLine } from '../engine/adapters/usage'
+import { usageStoreFor } from '../engine/adapters/usage'
 import { capBookOf, type MoneyCap } from './capBook'
 import { parseThresholds } from './companyFields'
 import { readMoneyUsed } from './moneyUsed'
@@ -39,13 +43,11 @@ export interface AlertDraft {
 }
 
 const DAY_MS = 86_400_000
-const SP_OFFSET_MS = 3 * 3_600_000
-const envNumber = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback)
 
 const brl = (cents: number) => `R$ ${(cents / 100).toFixed(2).replace('.', ',')}`
-const dateBr = (ms: number) => new Date(ms - SP_OFFSET_MS).toISOString().slice(0, 16).replace(/(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/, '$3/$2/$1 $4')
+const dateBr = formatDateTimeMinutes
 /** The São Paulo calendar day of an instant, as days since the epoch. */
-const spDay = (ms: number) => Math.floor((ms - SP_OFFSET_MS) / DAY_MS)
+const spDay = localDayNumber
 const dayIso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
 const pct = (used: number, cap: number) => Math.floor((used * 100) / cap)
 
@@ -69,7 +71,7 @@ export function isSpike(today: number, before: number[]): boolean {
   const active = before.filter((c) => c > 0).length
   if (active < 3) return false
   const mean = before.reduce((s, c) => s + c, 0) / before.length
-  return today >= envNumber('SPIKE_FACTOR', 3) * mean && today - mean >= envNumber('SPIKE_MIN_CENTS', 500)
+  return today >= spikeSetting('SPIKE_FACTOR', 3) * mean && today - mean >= spikeSetting('SPIKE_MIN_CENTS', 500)
 }
 
 interface Touched {
@@ -83,18 +85,18 @@ interface Touched {
 
 /** Cost per São Paulo day of a line, for the 8 days ending on `lastDay`. */
 async function dailyCosts(payload: Payload, lineId: Id, lastDay: number): Promise<number[]> {
-  const from = new Date((lastDay - 7) * DAY_MS + SP_OFFSET_MS).toISOString()
-  const to = new Date((lastDay + 1) * DAY_MS + SP_OFFSET_MS).toISOString()
+  const from = dayStart(dayIso(lastDay - 7)).toISOString()
+  const to = dayStart(dayIso(lastDay + 1)).toISOString()
   const res = await payload.find({
     collection: 'usage',
-    where: { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] } as never,
+    where: { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { at: true, cost: true } as never,
+    select: { at: true, cost: true },
   })
   const days = new Array<number>(8).fill(0)
-  for (const u of res.docs as unknown as { at: string; cost: number }[]) {
+  for (const u of res.docs) {
     const i = spDay(Date.parse(u.at)) - (lastDay - 7)
     if (i >= 0 && i < 8) days[i] += Number(u.cost) || 0
   }
@@ -157,7 +159,7 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
     else byCycle.set(t.cycleKey, [t])
   }
   for (const [cycleKey, list] of byCycle) {
-    const flats = await readConsumptionByLine(payload, list.map((t) => t.ls.lineId), cycleKey)
+    const flats = await usageStoreFor(payload).readConsumptionByLine(list.map((t) => t.ls.lineId), cycleKey)
     for (const t of list) {
       const flat = flats.get(String(t.ls.lineId)) ?? {}
       for (const offer of t.ls.snapshot.offers) {
@@ -184,7 +186,7 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
     for (const t of list) if (t.ls.snapshot.pool && (!pools.get(String(t.ls.accountId)) || pools.get(String(t.ls.accountId))!.at < t.at)) pools.set(String(t.ls.accountId), t)
     for (const [account, t] of pools) {
       const pool = t.ls.snapshot.pool!
-      const used = (await readConsumption(payload, t.ls.accountLineIds, cycleKey, 'lineData')).lineData ?? 0
+      const used = (await usageStoreFor(payload).readConsumption(t.ls.accountLineIds, cycleKey, 'lineData')).lineData ?? 0
       out.push(
         ...crossed(thresholds, used, pool.capacityBytes, (th, p) => ({
           key: `${company.id}|${cycleKey}|threshold|pool:${account}|${th}`,
@@ -233,7 +235,7 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
       cycle: t.cycleKey,
       line: t.ls.lineId,
       department: t.ls.departmentId,
-      message: `Linha ${t.ls.msisdn}: gasto de ${brl(today)} em ${dayIso(day).split('-').reverse().join('/')}, muito acima da média dos 7 dias anteriores (${brl(mean)}).`,
+      message: `Linha ${t.ls.msisdn}: gasto de ${brl(today)} em ${formatDate(dayIso(day))}, muito acima da média dos 7 dias anteriores (${brl(mean)}).`,
     })
   }
   return out
@@ -242,15 +244,16 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
 /** Stores the drafts not stored yet; answers those this call stored (the others were already, or by another process). */
 async function storeNew(payload: Payload, companyId: Id, drafts: AlertDraft[]): Promise<{ id: Id; draft: AlertDraft }[]> {
   if (!drafts.length) return []
-  const known = await payload.find({ collection: 'spend-alerts' as never, where: { key: { in: drafts.map((d) => d.key) } } as never, pagination: false, depth: 0, overrideAccess: true, select: { key: true } as never })
-  const have = new Set((known.docs as unknown as { key: string }[]).map((d) => d.key))
+  const known = await payload.find({ collection: 'spend-alerts', where: { key: { in: drafts.map((d) => d.key) } }, pagination: false, depth: 0, overrideAccess: true, select: { key: true } })
+  const have = new Set(known.docs.map((d) => d.key))
   const stored: { id: Id; draft: AlertDraft }[] = []
   for (const draft of drafts) {
     if (have.has(draft.key)) continue
     have.add(draft.key)
     try {
-      const doc = await payload.create({ collection: 'spend-alerts' as never, data: { ...draft, company: companyId } as never, overrideAccess: true, depth: 0 })
-      stored.push({ id: (doc as { id: Id }).id, draft })
+      // Ids are numbers on SQL databases and strings on MongoDB; the generated types know only numbers.
+      const doc = await payload.create({ collection: 'spend-alerts', data: { ...draft, company: companyId } as SpendAlertData, overrideAccess: true, depth: 0 })
+      stored.push({ id: doc.id, draft })
     } catch {
       // Another process stored the same key first (unique): it sends it.
     }
@@ -262,13 +265,13 @@ async function storeNew(payload: Payload, companyId: Id, drafts: AlertDraft[]): 
 async function recipientsOf(payload: Payload, companyId: Id, department: Id | null | undefined): Promise<string[]> {
   const res = await payload.find({
     collection: 'users',
-    where: { and: [{ companies: { in: [companyId] } }, { role: { in: ['admin', 'subadmin'] } }] } as never,
+    where: { and: [{ companies: { in: [companyId] } }, { role: { in: ['admin', 'subadmin'] } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
   })
   const out: string[] = []
-  for (const u of res.docs as any[]) {
+  for (const u of res.docs) {
     if (!u.email || u.blocked) continue
     const deps = ((u.departments ?? []) as unknown[]).map((d) => String(typeof d === 'object' && d ? (d as { id: Id }).id : d))
     if (u.role === 'admin' || (department != null && deps.includes(String(department)))) out.push(String(u.email))
@@ -276,16 +279,16 @@ async function recipientsOf(payload: Payload, companyId: Id, department: Id | nu
   return out
 }
 
-async function send(payload: Payload, company: any, stored: { id: Id; draft: AlertDraft }[]): Promise<void> {
-  const url = company.spendAlerts?.webhookUrl as string | undefined
+async function send(payload: Payload, company: Company, stored: { id: Id; draft: AlertDraft }[]): Promise<void> {
+  const url = company.spendAlerts?.webhookUrl ?? undefined
   for (const { id, draft } of stored) {
     const to = await recipientsOf(payload, company.id, draft.department)
     if (to.length) {
       await payload.sendEmail({ to: to.join(', '), subject: `GOL - Alerta: ${draft.subjectName}`, text: `${draft.message}\n\nGOL - Gestor Online` })
-      await payload.update({ collection: 'spend-alerts' as never, id, data: { emailedTo: to.join(', ') } as never, overrideAccess: true, depth: 0 })
+      await payload.update({ collection: 'spend-alerts', id, data: { emailedTo: to.join(', ') }, overrideAccess: true, depth: 0 })
     }
     if (url) {
-      await payload.update({ collection: 'spend-alerts' as never, id, data: { webhook: 'pending' } as never, overrideAccess: true, depth: 0 })
+      await payload.update({ collection: 'spend-alerts', id, data: { webhook: 'pending' }, overrideAccess: true, depth: 0 })
       await queueWebhook(payload, { id: company.id, url }, { id }, { id: String(id), company: String(company.id), ...draft, line: draft.line == null ? null : String(draft.line), department: draft.department == null ? null : String(draft.department) })
     }
   }
@@ -301,7 +304,7 @@ export async function evaluateAlerts(payload: Payload, touched: Touched[]): Prom
   }
   let count = 0
   for (const [companyId, list] of byCompany) {
-    const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })) as any
+    const company = await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })
     const thresholds = parseThresholds(company.spendAlerts?.thresholds) ?? [50, 80, 100]
     const drafts = await draftAlerts(payload, { id: company.id, renewalDay: list[0].ls.snapshot.renewalDay, thresholds }, list)
     const stored = await storeNew(payload, company.id, drafts)
@@ -321,7 +324,7 @@ const runners = new WeakMap<Payload, Runner>()
 
 /** Queues the lines of a batch for evaluation (one at a time per app; errors logged, never thrown to the batch). */
 export function queueAlerts(payload: Payload, touched: Touched[]): void {
-  if (!touched.length || process.env.SPEND_ALERTS === 'off') return
+  if (!touched.length || !spendAlertsEnabled()) return
   let r = runners.get(payload)
   if (!r) runners.set(payload, (r = { running: null, pending: null }))
   const pending = (r.pending ??= new Map())
@@ -350,3 +353,5 @@ export function queueAlerts(payload: Payload, touched: Touched[]): void {
 export async function alertsSettled(payload: Payload): Promise<void> {
   for (let r = runners.get(payload); r?.running; ) await r.running
 }
+
+type SpendAlertData = Omit<SpendAlert, 'id' | 'createdAt' | 'updatedAt'>

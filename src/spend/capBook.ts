@@ -2,7 +2,9 @@
  * The money caps of each company, as the engine applies them: read in one query per company,
  * dropped in this process when a cap changes and, elsewhere, after SPEND_CACHE_S (5 s).
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
+import { spendCacheS } from '../lib/settings'
+import type { SpendCap } from '../payload-types'
 
 type Id = string | number
 
@@ -26,8 +28,7 @@ export const capScope = (cap: Pick<MoneyCap, 'kind' | 'target'>) => `spend:${cap
 let ttl: number | undefined
 const ttlMs = () => {
   if (ttl === undefined) {
-    const v = Number(process.env.SPEND_CACHE_S)
-    ttl = (process.env.SPEND_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+    ttl = spendCacheS() * 1000
   }
   return ttl
 }
@@ -82,12 +83,12 @@ export class CapBook {
     const key = String(company)
     const hit = this.fresh(company)
     if (hit) return hit.caps
-    const res = await this.payload.find({ collection: 'spend-caps' as never, where: { company: { equals: company } } as never, pagination: false, depth: 0, overrideAccess: true })
+    const res = await this.payload.find({ collection: 'spend-caps', where: { company: { equals: company } }, pagination: false, depth: 0, overrideAccess: true })
     const caps: MoneyCap[] = []
-    for (const d of res.docs as any[]) {
+    for (const d of res.docs) {
       const target = d.scope === 'line' ? idOf(d.line) : d.scope === 'department' ? idOf(d.department) : key
       if (target == null) continue
-      caps.push({ id: String(d.id), kind: d.scope, target, name: d.name ?? '', cents: Math.round(Number(d.amount) * 100), control: d.control === 'notify' ? 'notify' : 'block' })
+      caps.push({ id: String(d.id), kind: d.scope ?? 'company' /* required: never null (the target above reads null as company) */, target, name: d.name ?? '', cents: Math.round(Number(d.amount) * 100), control: d.control === 'notify' ? 'notify' : 'block' })
     }
     const entry: CompanyCaps = { caps, loadedAt: Date.now(), byLine: new Map(), byDepartment: new Map(), company: [], blocking: new Map() }
     for (const c of caps) {
@@ -121,7 +122,7 @@ export function capBookOf(payload: Payload): CapBook {
   return book
 }
 
-export const invalidateCaps: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc, previousDoc, req }: any) => {
+export const invalidateCaps: CollectionAfterChangeHook<SpendCap> & CollectionAfterDeleteHook<SpendCap> = ({ doc, previousDoc, req }: { doc?: SpendCap; previousDoc?: SpendCap; req: PayloadRequest }) => {
   const book = capBookOf(req.payload)
   book.invalidate(doc?.company)
   if (previousDoc?.company) book.invalidate(previousDoc.company)

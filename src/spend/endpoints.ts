@@ -7,6 +7,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { cycleFor } from '../engine/core'
 import { actorOf } from '../access/policy'
+import type { Company, Department, Line } from '../payload-types'
+import { fieldError, json, messageBody, type FieldError } from '../engine/answers'
 import { capBookOf, type CapKind } from './capBook'
 import { readMoneyByCycle, readMoneyUsed } from './moneyUsed'
 
@@ -14,24 +16,24 @@ const COLLECTION: Record<CapKind, 'lines' | 'departments' | 'companies'> = { lin
 
 async function summary(req: PayloadRequest): Promise<Response> {
   const user = actorOf(req)
-  if (!user) return Response.json({ errors: [{ message: 'Não autenticado' }] }, { status: 401 })
+  if (!user) return json(messageBody('Não autenticado'), 401)
   const url = new URL(req.url ?? 'http://x/')
   const scope = url.searchParams.get('scope') as CapKind | null
   const id = url.searchParams.get('id')
-  const errors: { field: string; message: string }[] = []
-  if (!scope || !(scope in COLLECTION)) errors.push({ field: 'scope', message: 'Use line, department ou company' })
-  if (!id) errors.push({ field: 'id', message: 'Informe o id' })
-  if (errors.length) return Response.json({ errors, fields: errors }, { status: 400 })
-  const doc = (await req.payload.findByID({ collection: COLLECTION[scope!], id: id!, depth: 0, overrideAccess: false, user: req.user as never, req }).catch(() => null)) as any
-  if (!doc) return Response.json({ errors: [{ message: 'Não encontrado' }] }, { status: 404 })
-  const companyId = scope === 'company' ? doc.id : typeof doc.company === 'object' ? doc.company.id : doc.company
-  const company = (await req.payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })) as any
+  const errors: FieldError[] = []
+  if (!scope || !(scope in COLLECTION)) errors.push(fieldError('scope', 'Use line, department ou company'))
+  if (!id) errors.push(fieldError('id', 'Informe o id'))
+  if (errors.length) return json({ errors, fields: errors }, 400)
+  const doc: Line | Department | Company | null = await req.payload.findByID({ collection: COLLECTION[scope!], id: id!, depth: 0, overrideAccess: false, user: req.user, req }).catch(() => null)
+  if (!doc) return json(messageBody('Não encontrado'), 404)
+  const companyId = 'company' in doc ? (typeof doc.company === 'object' ? doc.company.id : doc.company) : doc.id
+  const company = await req.payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: true })
   const cycle = cycleFor(new Date(), Number(company.renewalDay) || 1)
   const target = { kind: scope!, target: String(doc.id) }
   const caps = (await capBookOf(req.payload).ofCompany(companyId)).filter((c) => c.kind === scope && c.target === String(doc.id))
   const cycles = await readMoneyByCycle(req.payload, target)
   const current = cycles.find((c) => c.cycle === cycle.key)?.cents ?? (await readMoneyUsed(req.payload, target, cycle.key))
-  return Response.json({
+  return json({
     scope,
     id: String(doc.id),
     cycle: cycle.key,

@@ -47,9 +47,9 @@ export interface MoneyGrant {
 export const moneyHoldId = (holdId: string, cap: MoneyCap) => `${holdId}~${cap.id}`
 
 /** The money hold ids a hold's meta names. */
-export const moneyHoldsOf = (hold: { meta: HoldMeta } | null | undefined): string[] => ((hold?.meta as { money?: string[] } | undefined)?.money ?? [])
+export const moneyHoldsOf = (hold: { meta: HoldMeta } | null | undefined): string[] => hold?.meta.money ?? []
 
-export const withMoney = (meta: HoldMeta, ids: string[]): HoldMeta => (ids.length ? ({ ...meta, money: ids } as HoldMeta) : meta)
+export const withMoney = (meta: HoldMeta, ids: string[]): HoldMeta => (ids.length ? { ...meta, money: ids } : meta)
 
 /** A cap's resource in the counter store, its snapshot loaded from the database when absent. */
 async function capResource(ctx: MoneyContext, cap: MoneyCap, cycleKey: string, store: StoreCall): Promise<HoldResource> {

@@ -4,8 +4,9 @@
  * department's lines, or of the whole company, summed in one query.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import type { ReadMark } from '../engine/adapters/usage'
+import type { AnyDrizzle, GeneratedTable } from '../engine/adapters/usage/sql'
 import type { CapKind } from './capBook'
 
 type Id = string | number
@@ -14,14 +15,20 @@ export const MONEY_KEY = 'money'
 
 const numeric = (id: string): Id => (/^\d+$/.test(id) ? Number(id) : id)
 
+/** Payload's drizzle handle and generated tables on SQLite/PostgreSQL; null on MongoDB. */
+function sqlOf(payload: Payload): { drizzle: AnyDrizzle; consumption: GeneratedTable; lines: GeneratedTable } | null {
+  const db = payload.db as { drizzle?: AnyDrizzle; tables?: Record<string, GeneratedTable> }
+  return db.drizzle && db.tables ? { drizzle: db.drizzle, consumption: db.tables.consumption, lines: db.tables.lines } : null
+}
+
 export async function readMoneyUsed(payload: Payload, cap: { kind: CapKind; target: string }, cycle: string, mark?: ReadMark): Promise<number> {
-  const db = payload.db as any
-  if (db.drizzle && db.tables) {
+  const db = sqlOf(payload)
+  if (db) {
     // On PostgreSQL the same statement names the commits the sum includes (see ReadMark): a hold whose
     // usage is among them ends its money part when this snapshot is stored, never counted twice.
     const seen = mark && (payload.db as { name?: string }).name === 'postgres' ? { seen: sql<string>`(select pg_current_snapshot()::text)` } : {}
-    const t = db.tables.consumption
-    const l = db.tables.lines
+    const t = db.consumption
+    const l = db.lines
     const target = numeric(cap.target)
     const where =
       cap.kind === 'line' ? eq(t.line, target) : cap.kind === 'company' ? eq(t.company, target) : inArray(t.line, db.drizzle.select({ id: l.id }).from(l).where(eq(l.department, target)))
@@ -34,23 +41,23 @@ export async function readMoneyUsed(payload: Payload, cap: { kind: CapKind; targ
   }
   let lines: Id[] | null = null
   if (cap.kind === 'department') {
-    const res = await payload.find({ collection: 'lines', where: { department: { equals: cap.target } }, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })
+    const res = await payload.find({ collection: 'lines', where: { department: { equals: cap.target } }, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never }) // the generated LinesSelect has no `id` (always answered): asking for it alone keeps the rows small
     lines = (res.docs as { id: Id }[]).map((d) => d.id)
   }
-  const where: Record<string, unknown> = { cycle: { equals: cycle }, key: { equals: MONEY_KEY } }
+  const where: Where = { cycle: { equals: cycle }, key: { equals: MONEY_KEY } }
   if (cap.kind === 'line') where.line = { equals: cap.target }
   else if (cap.kind === 'company') where.company = { equals: cap.target }
   else where.line = { in: lines }
-  const res = await payload.find({ collection: 'consumption' as never, where: where as never, pagination: false, depth: 0, overrideAccess: true })
-  return (res.docs as any[]).reduce((s, d) => s + Number(d.units), 0)
+  const res = await payload.find({ collection: 'consumption', where, pagination: false, depth: 0, overrideAccess: true })
+  return res.docs.reduce((s, d) => s + Number(d.units), 0)
 }
 
 /** Money used per cycle (cycle key → centavos), the latest `limit` cycles, for a line, a department or a company. */
 export async function readMoneyByCycle(payload: Payload, target: { kind: CapKind; target: string }, limit = 6): Promise<{ cycle: string; cents: number }[]> {
-  const db = payload.db as any
-  if (db.drizzle && db.tables) {
-    const t = db.tables.consumption
-    const l = db.tables.lines
+  const db = sqlOf(payload)
+  if (db) {
+    const t = db.consumption
+    const l = db.lines
     const id = numeric(target.target)
     const where =
       target.kind === 'line' ? eq(t.line, id) : target.kind === 'company' ? eq(t.company, id) : inArray(t.line, db.drizzle.select({ id: l.id }).from(l).where(eq(l.department, id)))
@@ -64,9 +71,9 @@ export async function readMoneyByCycle(payload: Payload, target: { kind: CapKind
       .sort((a, b) => (a.cycle < b.cycle ? 1 : -1))
       .slice(0, limit)
   }
-  const res = await payload.find({ collection: 'consumption' as never, where: { key: { equals: MONEY_KEY } } as never, pagination: false, depth: 0, overrideAccess: true })
+  const res = await payload.find({ collection: 'consumption', where: { key: { equals: MONEY_KEY } }, pagination: false, depth: 0, overrideAccess: true })
   const by = new Map<string, number>()
-  for (const d of res.docs as any[]) {
+  for (const d of res.docs) {
     const cycle = String(d.cycle)
     const cur = (await readMoneyUsed(payload, target, cycle)) || 0
     by.set(cycle, cur)

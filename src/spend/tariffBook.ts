@@ -4,7 +4,9 @@
  * tariff changes (the collection's hooks) and, for the other processes, after TARIFF_CACHE_S
  * (5 s): a tariff edited at 10:00 prices events recorded from ~10:00:05 everywhere.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
+import type { Tariff } from '../payload-types'
+import { tariffCacheS } from '../lib/settings'
 import { compileTariff, sortTariffs, type CompiledTariff, type TariffData } from '../engine/core'
 
 type Id = string | number
@@ -18,8 +20,7 @@ interface Entry {
 let ttl: number | undefined
 const ttlMs = () => {
   if (ttl === undefined) {
-    const v = Number(process.env.TARIFF_CACHE_S)
-    ttl = (process.env.TARIFF_CACHE_S && Number.isFinite(v) && v >= 0 ? v : 5) * 1000
+    ttl = tariffCacheS() * 1000
   }
   return ttl
 }
@@ -67,14 +68,14 @@ export class TariffBook {
     })
     if (missing.length) {
       const res = await this.payload.find({
-        collection: 'tariffs' as never,
-        where: { company: { in: missing } } as never,
+        collection: 'tariffs',
+        where: { company: { in: missing } },
         pagination: false,
         depth: 0,
         overrideAccess: true,
       })
       const found = new Map<string, CompiledTariff[]>(missing.map((c) => [c, []]))
-      for (const doc of res.docs as unknown as StoredTariff[]) found.get(idOf(doc.company))?.push(compileTariff(tariffDataOf(doc)))
+      for (const doc of res.docs) found.get(idOf(doc.company))?.push(compileTariff(tariffDataOf(doc)))
       for (const [c, list] of found) this.byCompany.set(c, { sorted: sortTariffs(list), loadedAt: now })
     }
     return new Map(wanted.map((c) => [c, this.byCompany.get(c)!.sorted]))
@@ -100,7 +101,7 @@ export function tariffBookOf(payload: Payload): TariffBook {
   return book
 }
 
-export const invalidateTariffs: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc, previousDoc, req }: any) => {
+export const invalidateTariffs: CollectionAfterChangeHook<Tariff> & CollectionAfterDeleteHook<Tariff> = ({ doc, previousDoc, req }: { doc?: Tariff; previousDoc?: Tariff; req: PayloadRequest }) => {
   const book = tariffBookOf(req.payload)
   book.invalidate(doc?.company)
   if (previousDoc?.company) book.invalidate(previousDoc.company)

@@ -8,28 +8,34 @@
  */
 import { createHmac } from 'node:crypto'
 import type { Payload, TaskConfig } from 'payload'
+import { spendWebhookAttempts, spendWebhookDelayMs } from '../lib/settings'
+import type { Company, WebhookDelivery } from '../payload-types'
 
 export const WEBHOOK_TASK = 'deliverSpendWebhook'
 
 export const signBody = (secret: string, timestamp: number, body: string) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 
-const attempts = () => Math.max(1, Number(process.env.SPEND_WEBHOOK_ATTEMPTS ?? 6))
+/** A relation's id (depth 0 gives the id, a populated one the document). */
+const idOf = (rel: number | { id: number }) => (typeof rel === 'object' ? rel.id : rel)
+
+const attempts = spendWebhookAttempts
 
 /** Records a delivery of `alert` to the company's webhook and queues its job (none without a URL). */
 export async function queueWebhook(payload: Payload, company: { id: string | number; url: string }, alert: { id: string | number }, body: Record<string, unknown>): Promise<void> {
   const delivery = await payload.create({
-    collection: 'webhook-deliveries' as never,
-    data: { company: company.id, alert: alert.id, url: company.url, status: 'pending', attempts: 0, body: JSON.stringify(body) } as never,
+    collection: 'webhook-deliveries',
+    // Ids are numbers on SQL databases and strings on MongoDB; the generated types know only numbers.
+    data: { company: company.id as number, alert: alert.id as number, url: company.url, status: 'pending', attempts: 0, body: JSON.stringify(body) },
     overrideAccess: true,
     depth: 0,
   })
-  await payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { delivery: String((delivery as { id: string | number }).id) } as never })
+  await payload.jobs.queue({ task: WEBHOOK_TASK, input: { delivery: String(delivery.id) } })
 }
 
 async function deliver(payload: Payload, deliveryId: string): Promise<void> {
-  const d = (await payload.findByID({ collection: 'webhook-deliveries' as never, id: deliveryId, depth: 0, overrideAccess: true })) as any
+  const d: WebhookDelivery = await payload.findByID({ collection: 'webhook-deliveries', id: deliveryId, depth: 0, overrideAccess: true })
   if (d.status === 'delivered') return
-  const company = (await payload.findByID({ collection: 'companies', id: d.company, depth: 0, overrideAccess: true })) as any
+  const company: Company = await payload.findByID({ collection: 'companies', id: idOf(d.company), depth: 0, overrideAccess: true })
   const secret = String(company.spendAlerts?.webhookSecret ?? '')
   const body = String(d.body)
   const timestamp = Math.floor(Date.now() / 1000)
@@ -51,13 +57,13 @@ async function deliver(payload: Payload, deliveryId: string): Promise<void> {
   const final = error !== null && tries >= attempts()
   const status = error === null ? 'delivered' : final ? 'failed' : 'pending'
   await payload.update({
-    collection: 'webhook-deliveries' as never,
+    collection: 'webhook-deliveries',
     id: d.id,
-    data: { attempts: tries, responseStatus, lastError: error, status, deliveredAt: error === null ? new Date().toISOString() : null } as never,
+    data: { attempts: tries, responseStatus, lastError: error, status, deliveredAt: error === null ? new Date().toISOString() : null },
     overrideAccess: true,
     depth: 0,
   })
-  await payload.update({ collection: 'spend-alerts' as never, id: typeof d.alert === 'object' ? d.alert.id : d.alert, data: { webhook: status } as never, overrideAccess: true, depth: 0 })
+  await payload.update({ collection: 'spend-alerts', id: idOf(d.alert), data: { webhook: status }, overrideAccess: true, depth: 0 })
   if (error !== null) throw new Error(`webhook ${d.url}: ${error}`)
 }
 
@@ -68,7 +74,7 @@ export const webhookTasks: Task[] = [
     slug: WEBHOOK_TASK,
     label: 'Alerta por webhook',
     inputSchema: [{ name: 'delivery', type: 'text', required: true }],
-    retries: { attempts: attempts() - 1, backoff: { type: 'exponential', delay: Number(process.env.SPEND_WEBHOOK_DELAY_MS ?? 2000) } },
+    retries: { attempts: attempts() - 1, backoff: { type: 'exponential', delay: spendWebhookDelayMs() } },
     handler: async ({ input, req }) => {
       await deliver(req.payload, String(input.delivery))
       return { output: {} }

@@ -9,8 +9,10 @@
  * Reading: lines through `payload.db.drizzle` (one query, a few columns) on SQLite/PostgreSQL,
  * the Local API on MongoDB; the other collections one Local API query each for the company.
  */
-import { eq, getTableName, inArray } from 'drizzle-orm'
-import type { Payload } from 'payload'
+import { eq, inArray } from 'drizzle-orm'
+import type { CollectionSlug, Payload, Where } from 'payload'
+import type { Pool } from 'pg'
+import { quoteColumn, quoteTable, type AnyDrizzle, type GeneratedTable } from './usage/sql'
 import { poolOffers, poolTotalMB } from '../../domain/pools'
 import {
   compileProfileParts,
@@ -27,10 +29,12 @@ import {
   type ProfileData,
   type ProfileParts,
   type QuotaControl,
+  type Weekday,
   type SharedPoolData,
 } from '../core'
 
 export type Id = string | number
+// A document of any of the collections a snapshot is made of, read field by field (depth 0).
 export type Doc = Record<string, any> & { id: Id }
 
 export const idOf = (rel: unknown): Id | undefined =>
@@ -65,10 +69,10 @@ const ALL = 1_000_000
 /** Ids per `in (…)` list (PostgreSQL allows 65 535 parameters per statement). */
 const ID_CHUNK = 5_000
 
-export async function findAll(payload: Payload, collection: string, where: Record<string, unknown>): Promise<Doc[]> {
+export async function findAll(payload: Payload, collection: CollectionSlug, where: Where): Promise<Doc[]> {
   const res = await payload.find({
-    collection: collection as never,
-    where: where as never,
+    collection,
+    where,
     depth: 0,
     limit: ALL,
     pagination: false,
@@ -78,7 +82,7 @@ export async function findAll(payload: Payload, collection: string, where: Recor
 }
 
 const sqlTables = (payload: Payload) => {
-  const db = payload.db as { drizzle?: any; tables?: Record<string, any>; name?: string; pool?: any }
+  const db = payload.db as unknown as { drizzle?: AnyDrizzle; tables?: Record<string, GeneratedTable>; name?: string; pool?: Pool }
   if (!db.drizzle || !db.tables?.lines) return null
   return { drizzle: db.drizzle, lines: db.tables.lines, pool: db.name === 'postgres' ? db.pool : null }
 }
@@ -123,9 +127,8 @@ async function lineRows(payload: Payload, by: 'company' | 'id' | 'msisdn', value
     const column = by === 'company' ? t.company : by === 'id' ? t.id : t.msisdn
     if (sql.pool) {
       // PostgreSQL: rows as arrays straight from the driver (drizzle's row mapping doubles the time of a 100 000-line company).
-      const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
       const res = await sql.pool.query({
-        text: `SELECT ${columns.map((c) => quote(c.name)).join(', ')} FROM ${quote(getTableName(t))} WHERE ${quote(column.name)} = ANY($1)`,
+        text: `SELECT ${columns.map(quoteColumn).join(', ')} FROM ${quoteTable(t)} WHERE ${quoteColumn(column)} = ANY($1)`,
         values: [part],
         rowMode: 'array',
       })
@@ -151,7 +154,7 @@ function profileData(doc: Doc): ProfileData {
   return {
     lists: ((doc.lists ?? []) as Doc[]).map((e) => ({ type: e.type, usage: e.usage, scope: e.scope ?? 'national', number: String(e.number) })),
     calendar: {
-      days: (doc.calendar?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) as never,
+      days: (doc.calendar?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) as Weekday[],
       holidays: doc.calendar?.holidays ?? true,
       windows: ((doc.calendar?.windows ?? []) as Doc[]).map((w) => ({ from: String(w.from), to: String(w.to) })),
     },

@@ -93,6 +93,8 @@ export interface HoldMeta {
   category: string
   destination?: string
   cycleKey: string
+  /** The money holds (spend caps) taken with this hold (src/spend/moneyHolds.ts). */
+  money?: string[]
 }
 
 export interface HoldRequest {
@@ -395,15 +397,6 @@ export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
       (e) => (clearTimeout(timer), reject(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e))),
     )
   })
-}
-
-/** The store named by the environment: Redis when REDIS_URL is set, else in process. */
-export async function counterStoreFromEnv(): Promise<CounterStore> {
-  const url = process.env.REDIS_URL
-  if (!url) return new MemoryCounterStore()
-  const { RedisCounterStore } = await import('./redisCounters')
-  const timeout = Number(process.env.ENGINE_STORE_TIMEOUT_MS ?? 150)
-  return guarded(await RedisCounterStore.connect(url, process.env.REDIS_PREFIX ?? 'gol:engine:', timeout), timeout + 25)
 }
 
 export const randomPrefix = () => `gol:test:${randomBytes(6).toString('hex')}:`

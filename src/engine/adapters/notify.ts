@@ -5,6 +5,7 @@
  * POSTed there as JSON and its row records the outcome (sent / failed + error).
  */
 import type { Payload } from 'payload'
+import { notifyWebhookUrl } from '../../lib/settings'
 import type { Notice } from '../core'
 
 export interface StoredNotice extends Notice {
@@ -57,9 +58,9 @@ export function webhookGateway(url: string, timeoutMs = 5000): NoticeGateway {
         }
         await payload
           .update({
-            collection: 'notifications' as never,
+            collection: 'notifications',
             id: n.rowId,
-            data: { status, error, sentAt: status === 'sent' ? new Date().toISOString() : null } as never,
+            data: { status, error, sentAt: status === 'sent' ? new Date().toISOString() : null },
             overrideAccess: true,
             depth: 0,
           })
@@ -70,6 +71,6 @@ export function webhookGateway(url: string, timeoutMs = 5000): NoticeGateway {
 }
 
 export function gatewayFromEnv(): NoticeGateway {
-  const url = process.env.NOTIFY_WEBHOOK_URL
+  const url = notifyWebhookUrl()
   return url ? webhookGateway(url) : outboxGateway
 }

@@ -10,6 +10,7 @@
  * companies used least recently are dropped (and read again when next used).
  */
 import type { Payload } from 'payload'
+import { engineSnapshotMaxLines } from '../../lib/settings'
 import { compileOperators, type OperatorIndex } from '../core'
 import { CompanyLines, companiesOfMsisdns, findAll, idOf, type Doc, type Id, type LineSnapshot } from './companyLines'
 
@@ -18,7 +19,7 @@ export type { LineSnapshot } from './companyLines'
 /** MSISDNs looked up per query by preload. */
 const PRELOAD_CHUNK = 5_000
 
-const maxLines = () => Number(process.env.ENGINE_SNAPSHOT_MAX_LINES ?? 2_000_000)
+const maxLines = engineSnapshotMaxLines
 
 /** A company being read (`loading`) or read (`state`). */
 interface Entry {

@@ -1,6 +1,7 @@
 import { tzOffset } from '@date-fns/tz'
+import { SAO_PAULO_TZ } from '../../domain/time'
 
-export const SAO_PAULO_TZ = 'America/Sao_Paulo'
+export { SAO_PAULO_TZ }
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000

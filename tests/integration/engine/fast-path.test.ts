@@ -51,6 +51,25 @@ describe('engine fast path (POST /api/engine/authorize without Next)', () => {
     expect(typeof (globalThis as Record<symbol, any>)[ENGINE_HTTP]?.handle).toBe('function')
   })
 
+  it('the registered handler answers with the Payload instance the config\'s onInit handed it (no import of the config)', async () => {
+    const registered = (globalThis as Record<symbol, { handle: (req: http.IncomingMessage, res: http.ServerResponse) => boolean }>)[ENGINE_HTTP]
+    const other = http.createServer((req, res) => {
+      if (!registered.handle(req, res)) res.writeHead(418).end()
+    })
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r))
+    try {
+      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}${AUTHORIZE_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `users API-Key ${keyA}` },
+        body: JSON.stringify({ line: line(2), service: 'voice', destination: LOCAL_FIXED, units: 60, at: TUESDAY_NOON }),
+      })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toMatchObject({ allow: true, granted: 60 })
+    } finally {
+      await new Promise((r) => other.close(r))
+    }
+  })
+
   it('answers as the Payload endpoint, with an API key and with a session JWT', async () => {
     const body = { line: line(0), service: 'voice', destination: LOCAL_FIXED, units: 120, at: TUESDAY_NOON }
     const viaPayload = await app.rest.post('/engine/authorize', body, sessionA)
@@ -69,7 +88,7 @@ describe('engine fast path (POST /api/engine/authorize without Next)', () => {
     expect((await post({ ...body, line: line(0, 'b') }, `users API-Key ${keyA}`)).status).toBe(404)
     const bad = await post({ line: '123', service: 'fax' }, `users API-Key ${keyA}`)
     expect(bad.status).toBe(400)
-    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['line', 'service']))
+    expect(bad.body.fields.map((f: { path: string; field: string }) => [f.path, f.field])).toEqual(expect.arrayContaining([['line', 'line'], ['service', 'service']]))
     expect((await post('not json', `users API-Key ${keyA}`)).status).toBe(400)
   })
 

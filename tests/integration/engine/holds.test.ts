@@ -178,7 +178,7 @@ describe('a data session with updates (Gy initial / update / terminate)', () => 
     expect(wrong.body.rejected).toEqual([{ index: 0, error: expect.stringMatching(/^hold:/) }])
     const bad = await app.rest.post(`/engine/holds/${pooled.body.hold.id}`, { used: -1, more: 'x' }, adminA)
     expect(bad.status).toBe(400)
-    expect(bad.body.errors[0].data.errors.map((e: { field: string }) => e.field).sort()).toEqual(['more', 'used'])
+    expect(bad.body.errors[0].data.errors.map((e: { path: string }) => e.path).sort()).toEqual(['more', 'used'])
     expect((await app.rest.post(`/engine/holds/${pooled.body.hold.id}`, { used: 1 }, adminB)).status).toBe(404)
     expect((await app.rest.post(`/engine/holds/${pooled.body.hold.id}`, { used: 1 })).status).toBe(401)
     expect((await app.rest.post(`/engine/holds/nope`, { used: 1 }, adminA)).status).toBe(404)

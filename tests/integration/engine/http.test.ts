@@ -43,8 +43,11 @@ describe('POST /api/engine/authorize', () => {
   it('rejects a malformed body with field errors', async () => {
     const res = await authorize({ line: '123', service: 'fax', units: -1 })
     expect(res.status).toBe(400)
-    const fields = res.body.fields.map((f: { field: string }) => f.field)
+    const fields = res.body.fields.map((f: { path: string }) => f.path)
     expect(fields).toEqual(expect.arrayContaining(['line', 'service', 'units']))
+    // `{path, message}` as the rest of the API, `field` kept as its alias (integrators read it); the same under errors[0].data.errors.
+    for (const f of res.body.fields) expect(f).toEqual({ path: f.path, message: expect.any(String), field: f.path })
+    expect(res.body.errors[0].data.errors).toEqual(res.body.fields)
   })
 
   it("a company user gets 404 for another company's line; support reaches it", async () => {

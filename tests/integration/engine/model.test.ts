@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemoryCounterStore, randomPrefix, type CounterStore } from '../../../src/engine/adapters/counters'
 import { gatewayFromEnv } from '../../../src/engine/adapters/notify'
 import { RedisCounterStore } from '../../../src/engine/adapters/redisCounters'
-import { readConsumption } from '../../../src/engine/adapters/usage'
+import { usageStoreFor } from '../../../src/engine/adapters/usage'
 import { Engine } from '../../../src/engine/service'
 import type { LineSnapshot } from '../../../src/engine/adapters/snapshots'
 import { startTestApp, type TestApp } from '../../helpers/app'
@@ -370,8 +370,8 @@ async function runModel(kind: 'memory' | 'redis') {
           await fc.asyncModelRun(() => ({ model, real }), cmds)
           // Counters equal the sum of recorded usage, in the database and in the store; the pool never went over.
           const cycleKey = `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-16`
-          const db0 = await readConsumption(app.payload, [lines[0].lineId], cycleKey)
-          const db1 = await readConsumption(app.payload, [lines[1].lineId], cycleKey)
+          const db0 = await usageStoreFor(app.payload).readConsumption([lines[0].lineId], cycleKey)
+          const db1 = await usageStoreFor(app.payload).readConsumption([lines[1].lineId], cycleKey)
           expect(db0['cat:voice.local.fixed'] ?? 0).toBe(model.used.voice)
           expect(db0['cat:sms.other'] ?? 0).toBe(model.used.sms)
           expect(db0['cat:data'] ?? 0).toBe(model.used.data[0])

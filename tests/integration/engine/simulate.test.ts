@@ -96,6 +96,6 @@ describe('POST /api/engine/simulate ("simulate a call", SPEC L)', () => {
   it('rejects a malformed body with field errors', async () => {
     const res = await simulate({ line: '123', service: 'fax', units: -1 })
     expect(res.status).toBe(400)
-    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['line', 'service', 'units']))
+    expect(res.body.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['line', 'service', 'units']))
   })
 })

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomPrefix } from '../../../src/engine/adapters/counters'
-import { readConsumptionByLine } from '../../../src/engine/adapters/usage'
+import { usageStoreFor } from '../../../src/engine/adapters/usage'
 import { engineFor } from '../../../src/engine/service'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { FaultProxy } from '../../helpers/faultProxy'
@@ -58,7 +58,7 @@ const events = (n: number, tag: string) => {
 /** Every line whose counters the store holds equals the database's `consumption` (lines the store dropped reload from it). */
 async function storeMatchesDatabase(): Promise<string[]> {
   const ids = lines().map((l) => l.id)
-  const truth = await readConsumptionByLine(app.payload, ids, CYCLE)
+  const truth = await usageStoreFor(app.payload).readConsumptionByLine(ids, CYCLE)
   const differ: string[] = []
   for (const id of ids) {
     const h = await redis.hgetall(`${prefix}c:${String(id)}:${CYCLE}`)

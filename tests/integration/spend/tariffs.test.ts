@@ -162,7 +162,13 @@ describe('GET /api/spend-caps/summary', () => {
     expect(company.body.cycles).toEqual([{ cycle: '2026-11-16', cents: 1122 }])
     const other = await loginAs(app.rest, app.payload, world.b.users.admin)
     expect((await app.rest.get(`/spend-caps/summary?scope=line&id=${world.a.lines[0].id}`, other)).status).toBe(404)
-    expect((await app.rest.get(`/spend-caps/summary?scope=planet&id=1`, adminA)).status).toBe(400)
+    const bad = await app.rest.get(`/spend-caps/summary?scope=planet`, adminA)
+    expect(bad.status).toBe(400)
+    // `{path, message}` as the rest of the API, with `field` kept as its alias.
+    expect(bad.body.fields).toEqual([
+      { path: 'scope', message: expect.any(String), field: 'scope' },
+      { path: 'id', message: expect.any(String), field: 'id' },
+    ])
   })
 })
 
