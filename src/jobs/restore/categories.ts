@@ -4,7 +4,7 @@
  * content is `{ version, sources: { <kind>: Item[] } }`, one list per source.
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { temporaryPassword } from '../../auth/endpoints'
+import { temporaryPassword } from '../../collections/Users/endpoints/auth'
 import type { BackupCategory } from '../../collections/Backups'
 import { linePages } from './lineRows'
 
