@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook, Endpoint, PayloadRequest } from 'pa
 import { Forbidden } from 'payload'
 
 /**
- * Payload keeps its own auth operations open beside our two-step login (src/auth/endpoints.ts):
+ * Payload keeps its own auth operations open beside our two-step login (src/collections/Users/endpoints/auth.ts):
  * GraphQL `loginUser`, `forgotPasswordUser`, `resetPasswordUser`, `refreshTokenUser`, and REST
  * `/forgot-password`, `/reset-password`, `/refresh-token`, `/verify/:id`. A one-step login would
  * skip the e-mailed code, the rate limits and the uniform answers, so:

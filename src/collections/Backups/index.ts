@@ -1,47 +1,18 @@
 import { selectField } from '../../fields/common'
-import { auditBackupCreate, auditBackupDelete, backupEndpoints, fillBackup, keepBackupOfRunningRestore, queueBackup, removeFile } from './endpoints'
+import { backupEndpoints } from './endpoints'
+import { auditBackupCreate, auditBackupDelete, fillBackup, keepBackupOfRunningRestore, queueBackup, removeFile } from './hooks'
 import { label } from '../../lib/i18n'
+import { BACKUP_CATEGORIES, BACKUP_STATUS } from './model'
 import { tenantCollection } from '../tenantCollection'
 
-/** The seven backup categories of J1; the value is also the file-name prefix's key. */
-export const BACKUP_CATEGORIES = {
-  subscribers: ['Assinantes', 'Subscribers'],
-  general: ['Gerais', 'General settings'],
-  transfers: ['Claro Pós', 'Claro Pós transfers'],
-  profiles: ['Perfil', 'Profiles'],
-  offers: ['Oferta Compartilhada', 'Shared offers'],
-  departments: ['Departamento', 'Departments'],
-  users: ['Usuários', 'Users'],
-} as const
-export type BackupCategory = keyof typeof BACKUP_CATEGORIES
-
-/** Name prefixes as in the guide's lists (`assinantes_20250526144355`, `claro_pos_…`, `oferta-compartilhada_…`). */
-export const BACKUP_FILE_PREFIX: Record<BackupCategory, string> = {
-  subscribers: 'assinantes',
-  general: 'gerais',
-  transfers: 'claro_pos',
-  profiles: 'perfil',
-  offers: 'oferta-compartilhada',
-  departments: 'departamento',
-  users: 'usuarios',
-}
-
-export const BACKUP_STATUS = {
-  pending: ['Pendente', 'Pending'],
-  running: ['Em andamento', 'Running'],
-  ok: ['OK', 'OK'],
-  partial: ['Parcial', 'Partial'],
-  error: ['Erro', 'Error'],
-} as const
-
-
+export * from './model'
 
 /**
  * A snapshot of one category of a company's settings (J1). Created `pending`; the `backup`
  * job reads the category from the database and writes it to a compressed file (never to
  * the document, never taken from the client). Several at once: POST /api/backups/batch;
  * spreadsheet: GET /api/backups/:id/download; restore preview: GET /api/backups/:id/preview
- * (src/jobs/restore/collections.ts).
+ * (src/collections/Backups/endpoints, hooks).
  */
 export const Backups = tenantCollection({
   slug: 'backups',
@@ -54,7 +25,7 @@ export const Backups = tenantCollection({
   defaultSort: '-createdAt',
   access: { update: () => false },
   fields: [
-    // Set by the server at creation (src/jobs/restore/collections.ts); the default only lets the admin form submit.
+    // Set by the server at creation (src/collections/Backups/hooks); the default only lets the admin form submit.
     { name: 'name', type: 'text', required: true, index: true, label: label('Nome', 'Name'), defaultValue: () => 'backup', admin: { readOnly: true } },
     selectField('category', 'Categoria', 'Category', BACKUP_CATEGORIES, { required: true, index: true }),
     selectField('status', 'Status', 'Status', BACKUP_STATUS, { defaultValue: 'pending', index: true }),

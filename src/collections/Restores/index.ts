@@ -1,16 +1,12 @@
 import { selectField } from '../../fields/common'
-import { initRestore, queueRestore, restoreEndpoints, restoreFromBackup } from '../Backups/endpoints'
+import { restoreEndpoints } from './endpoints'
+import { initRestore, queueRestore, restoreFromBackup } from './hooks'
 import { label } from '../../lib/i18n'
-import { BACKUP_CATEGORIES } from '../Backups'
+import { BACKUP_CATEGORIES } from '../Backups/model'
+import { RESTORE_STATUS } from './model'
 import { tenantCollection } from '../tenantCollection'
 
-export const RESTORE_STATUS = {
-  pending: ['Pendente', 'Pending'],
-  running: ['Em andamento', 'Running'],
-  success: ['Sucesso', 'Success'],
-  partial: ['Parcial', 'Partial'],
-  error: ['Erro', 'Error'],
-} as const
+export * from './model'
 
 /**
  * A restore of one backup, run in the background (J2, J3, H7). POST /api/restores

@@ -11,7 +11,7 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import type { BackupCategory } from '../../collections/Backups'
+import type { BackupCategory } from '../../collections/Backups/model'
 import { existingEngine } from '../../engine/service'
 import { transactionRows, writeTransaction, type Actor, type AuditEntry } from '../../hooks/audit'
 import { describeRestoredItem, type Resolve, type RestoreAction } from '../../hooks/audit/describe'

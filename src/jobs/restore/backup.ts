@@ -5,9 +5,9 @@
  * category are kept (the guide lists five).
  */
 import type { Payload } from 'payload'
-import type { BackupCategory } from '../../collections/Backups'
+import type { BackupCategory } from '../../collections/Backups/model'
 import { backupFileOf, writeBackupFile, type FileItem } from './backupFile'
-import { BACKUP_TASK } from './task'
+import { BACKUP_TASK } from '../../collections/Backups/model'
 import { CATEGORY_SOURCES, streamItems, type Data } from './categories'
 
 export { BACKUP_TASK }

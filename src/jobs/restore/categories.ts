@@ -4,8 +4,8 @@
  * content is `{ version, sources: { <kind>: Item[] } }`, one list per source.
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { temporaryPassword } from '../../collections/Users/endpoints/auth'
-import type { BackupCategory } from '../../collections/Backups'
+import { temporaryPassword } from '../../auth/passwords'
+import type { BackupCategory } from '../../collections/Backups/model'
 import { linePages } from './lineRows'
 
 export type Data = Record<string, unknown>

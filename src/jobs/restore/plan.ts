@@ -7,7 +7,7 @@
  * these steps; the restore applies them (src/jobs/restore/run.ts).
  */
 import type { Payload, Where } from 'payload'
-import type { BackupCategory } from '../../collections/Backups'
+import type { BackupCategory } from '../../collections/Backups/model'
 import { diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
 import { readBackupPages } from './backupFile'
 import { CATEGORY_SOURCES, keyOf, stableJson, streamItems, type Ctx, type Data, type Item, type Source } from './categories'

@@ -9,10 +9,11 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import type { BackupCategory } from '../../collections/Backups'
+import type { BackupCategory } from '../../collections/Backups/model'
 import { restoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
-import { BACKUP_TASK, RESTORE_TASK } from './task'
+import { BACKUP_TASK } from '../../collections/Backups/model'
+import { RESTORE_TASK } from '../../collections/Restores/model'
 import { clearFailures, countItems, logItem } from './items'
 import { backupFileOf } from './backupFile'
 import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash } from './apply'

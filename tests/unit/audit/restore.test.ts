@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { historyWhere } from '../../../src/collections/Backups/endpoints'
+import { historyWhere } from '../../../src/collections/Restores/endpoints'
 import { flatten, saoPauloStamp } from '../../../src/jobs/restore/spreadsheet'
 
 describe('backup names', () => {
