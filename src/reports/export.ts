@@ -1,7 +1,7 @@
 import type { CollectionConfig, CollectionSlug, Endpoint, Sort, Where } from 'payload'
 import { actorOf } from '../access/policy'
 import { ROLE_LABELS, selectedCompanyWhere } from '../access/roles'
-import { LINE_STATUS } from '../collections/Lines'
+import { LINE_STATUS } from '../collections/Lines/model'
 import { fileStamp, spDate, spDateTime } from './format'
 import { listRows, type ListQuery } from './listRows'
 import { streamXlsx, xlsxResponse, type Cell } from './writer'

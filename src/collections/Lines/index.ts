@@ -6,20 +6,10 @@ import { sameCompanyRelations } from '../../hooks/sameCompany'
 import { label } from '../../lib/i18n'
 import { importEndpoints } from './endpoints/import'
 import { tenantCollection } from '../tenantCollection'
+import { LINE_STATUS, QUOTA_CONTROL } from './model'
 import { poolOffers, poolTotalMB } from '../../domain/pools'
 
-export const LINE_STATUS = {
-  active: ['Ativo', 'Active'],
-  suspended: ['Suspenso', 'Suspended'],
-  blocked: ['Bloqueado', 'Blocked'],
-  cancelled: ['Cancelado', 'Cancelled'],
-} as const
-
-export const QUOTA_CONTROL = {
-  unlimited: ['Ilimitado', 'Unlimited'],
-  limited: ['Limitado', 'Limited'],
-  blocked: ['Bloqueado', 'Blocked'],
-} as const
+export * from './model'
 
 /** A limited quota may not exceed the shared pool of the line's account (G). */
 async function quotaWithinPool(value: unknown, { data, siblingData, req }: { data?: any; siblingData?: any; req: PayloadRequest }) {

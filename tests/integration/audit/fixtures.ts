@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
-import type { BackupCategory } from '../../../src/collections/Backups'
+import type { BackupCategory } from '../../../src/collections/Backups/model'
 import { backupFileOf, loadSnapshot } from '../../../src/jobs/restore/backupFile'
 import { CATEGORY_SOURCES, snapshotCategory, type Snapshot } from '../../../src/jobs/restore/categories'
 import { listItems } from '../../../src/jobs/restore/items'

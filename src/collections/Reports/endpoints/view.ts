@@ -1,10 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { actorOf, POLICIES, scopeOf } from '../access/policy'
-import { departmentIdsOf, workingCompanyOf } from '../access/roles'
-import { fileStamp } from './format'
-import { KINDS, type ReportKind, type ReportScope } from './kinds'
-import { checkReferences, checkReportRequest, type FieldError } from './params'
-import { streamXlsx, xlsxResponse, type Cell } from './writer'
+import { actorOf, POLICIES, scopeOf } from '../../../access/policy'
+import { departmentIdsOf, workingCompanyOf } from '../../../access/roles'
+import { fileStamp } from '../../../reports/format'
+import { KINDS, type ReportKind, type ReportScope } from '../../../reports/kinds'
+import { checkReferences, checkReportRequest, type FieldError } from '../../../reports/params'
+import { streamXlsx, xlsxResponse, type Cell } from '../../../reports/writer'
 
 type Id = string | number
 

@@ -1,13 +1,13 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
-import { actorOf, POLICIES, scopeOf } from '../access/policy'
-import { callTypeLabel } from '../domain/callTypes'
-import { validatePeriod } from '../validation/time'
-import { duration, fileStamp, megabytes, periodInstants, spDateTime } from './format'
-import type { FieldError } from './params'
-import { rowsOf, usagePages, type Doc } from './source'
+import { actorOf, POLICIES, scopeOf } from '../../../access/policy'
+import { callTypeLabel } from '../../../domain/callTypes'
+import { validatePeriod } from '../../../validation/time'
+import { duration, fileStamp, megabytes, periodInstants, spDateTime } from '../../../reports/format'
+import type { FieldError } from '../../../reports/params'
+import { rowsOf, usagePages, type Doc } from '../../../reports/source'
 import { VIEW_PAGE_SIZE, viewPage } from './view'
-import type { ReportKind, ReportScope } from './kinds'
-import { streamXlsx, xlsxResponse } from './writer'
+import type { ReportKind, ReportScope } from '../../../reports/kinds'
+import { streamXlsx, xlsxResponse } from '../../../reports/writer'
 
 /** The line page's history (C7): at most 30 days, as the guide's line screen. */
 export const LINE_HISTORY_MAX_DAYS = 30

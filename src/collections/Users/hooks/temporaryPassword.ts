@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeValidateHook } from 'payload'
-import { actorOf } from '../access/policy'
-import { temporaryPassword } from './passwords'
-import { welcomeEmail } from './templates'
+import { actorOf } from '../../../access/policy'
+import { temporaryPassword } from '../../../auth/passwords'
+import { welcomeEmail } from '../../../auth/templates'
 
 /**
  * User administration (I, issue 13): a user created through the admin, REST or GraphQL without

@@ -1,9 +1,9 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, FieldAccess, PayloadRequest } from 'payload'
 import { APIError, Forbidden, ValidationError } from 'payload'
-import { passwordMatches, type StoredPassword } from '../auth/passwords'
-import { consume, RateLimited } from '../auth/rateLimit'
-import { actorOf } from './policy'
-import { companyIdsOf, departmentIdsOf, idsOf, isSupport, type AccessUser, type Role } from './roles'
+import { passwordMatches, type StoredPassword } from '../../../auth/passwords'
+import { consume, RateLimited } from '../../../auth/rateLimit'
+import { actorOf } from '../../../access/policy'
+import { companyIdsOf, departmentIdsOf, idsOf, isSupport, type AccessUser, type Role } from '../../../access/roles'
 
 /**
  * Field-level rules of the users collection (I): fields a role may not change are
