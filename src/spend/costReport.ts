@@ -2,7 +2,7 @@
  * The cost report (issue 15): usage cost beyond the franchises in a period, one row per line
  * (grouped by department), a subtotal per department and the company's total, in R$.
  */
-import type { ReportScope } from '../reports/kinds'
+import type { ReportScope } from '../reports/scope'
 import { periodInstants } from '../reports/format'
 import { Lookup, usagePages } from '../reports/source'
 import type { Cell } from '../reports/writer'

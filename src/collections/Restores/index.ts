@@ -35,7 +35,7 @@ export const Restores = tenantCollection({
     selectField('status', 'Status', 'Status', RESTORE_STATUS, { required: true, defaultValue: 'pending', index: true }),
     { name: 'appliedCount', type: 'number', defaultValue: 0, label: label('Aplicados', 'Applied') },
     { name: 'failedCount', type: 'number', defaultValue: 0, label: label('Falhas', 'Failed') },
-    // The items themselves are in `restore-items` (src/jobs/restore/items.ts), read by the spreadsheets.
+    // The items themselves are in `restore-items` (src/collections/Backups/snapshot/items.ts), read by the spreadsheets.
     { name: 'resumes', type: 'number', defaultValue: 0, label: label('Retomadas', 'Resumes'), admin: { readOnly: true } },
     { name: 'finishedAt', type: 'date', label: label('Concluído em', 'Finished at') },
     { name: 'requestedBy', type: 'relationship', relationTo: 'users', label: label('Solicitado por', 'Requested by') },

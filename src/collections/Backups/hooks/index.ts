@@ -7,8 +7,8 @@ import { ValidationError } from 'payload'
 import { actorOf } from '../../../access/policy'
 import { describeBackup } from '../../../hooks/audit/describe'
 import { writeTransaction } from '../../../hooks/audit'
-import { backupFileOf, removeBackupFile } from '../../../jobs/restore/backupFile'
-import { saoPauloStamp } from '../../../jobs/restore/spreadsheet'
+import { backupFileOf, removeBackupFile } from '../snapshot/backupFile'
+import { saoPauloStamp } from '../snapshot/spreadsheet'
 import { BACKUP_CATEGORIES, BACKUP_FILE_PREFIX, BACKUP_TASK, type BackupCategory } from '../model'
 
 /** A new backup: name `assinantes_20250526144355`, `pending` until the backup job has written its file. */

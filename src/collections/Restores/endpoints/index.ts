@@ -4,8 +4,8 @@
  */
 import type { Endpoint, PayloadHandler, Where } from 'payload'
 import { actorOf } from '../../../access/policy'
-import { listItems } from '../../../jobs/restore/items'
-import { workbook, xlsxResponse } from '../../../jobs/restore/spreadsheet'
+import { listItems } from '../../Backups/snapshot/items'
+import { workbook, xlsxResponse } from '../../Backups/snapshot/spreadsheet'
 import { BACKUP_CATEGORIES } from '../../Backups/model'
 import { readable } from '../../Backups/endpoints'
 import { failure, json } from '../../shared/endpoint'

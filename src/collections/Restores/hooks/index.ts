@@ -7,7 +7,7 @@ import { ValidationError } from 'payload'
 import { actorOf } from '../../../access/policy'
 import { restoreAction } from '../../../hooks/audit/describe'
 import { writeTransaction } from '../../../hooks/audit'
-import type { Data } from '../../../jobs/restore/categories'
+import type { Data } from '../../Backups/snapshot/categories'
 import { RESTORE_TASK } from '../model'
 
 const idOf = (v: unknown): string | number | undefined =>

@@ -4,7 +4,7 @@
  * are read from it, so a restore resumed after a crash reports the items of every run.
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
-import type { RestoreAction } from '../../hooks/audit/describe'
+import type { RestoreAction } from '../../../hooks/audit/describe'
 import { insertRows, sqlOf } from './sql'
 
 export type Outcome = 'applied' | 'failed'

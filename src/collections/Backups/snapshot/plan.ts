@@ -7,8 +7,8 @@
  * these steps; the restore applies them (src/jobs/restore/run.ts).
  */
 import type { Payload, Where } from 'payload'
-import type { BackupCategory } from '../../collections/Backups/model'
-import { diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
+import type { BackupCategory } from '../model'
+import { diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../../hooks/audit/describe'
 import { readBackupPages } from './backupFile'
 import { CATEGORY_SOURCES, keyOf, stableJson, streamItems, type Ctx, type Data, type Item, type Source } from './categories'
 import { lineNumbers } from './lineRows'
@@ -173,7 +173,7 @@ export async function* planSource(ctx: Ctx, source: Source, file: string, pass: 
 
 /**
  * Every step of a category's restore, source by source, in key order: one pass per table (the
- * restore itself takes the removals of a source first, then the rest: src/jobs/restore/apply.ts).
+ * restore itself takes the removals of a source first, then the rest: src/collections/Backups/snapshot/apply.ts).
  */
 export async function* planCategory(ctx: Ctx, category: BackupCategory, file: string): AsyncGenerator<Planned[]> {
   for (const source of CATEGORY_SOURCES[category]) yield* planSource(ctx, source, file, 'all')

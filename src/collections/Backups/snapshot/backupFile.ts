@@ -11,7 +11,7 @@ import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
-import { reportsDir } from '../../reports/storage'
+import { reportsDir } from '../../../reports/storage'
 import type { Item, Snapshot } from './categories'
 
 export interface FileItem extends Item {

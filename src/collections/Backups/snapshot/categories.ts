@@ -4,8 +4,8 @@
  * content is `{ version, sources: { <kind>: Item[] } }`, one list per source.
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { temporaryPassword } from '../../auth/passwords'
-import type { BackupCategory } from '../../collections/Backups/model'
+import { temporaryPassword } from '../../../auth/passwords'
+import type { BackupCategory } from '../model'
 import { linePages } from './lineRows'
 
 export type Data = Record<string, unknown>
@@ -310,7 +310,7 @@ export const CATEGORY_SOURCES: Record<BackupCategory, Source[]> = {
 
 /**
  * A source's documents of the company, a page at a time in id order: the company's lines in bulk
- * from the table (SQLite, PostgreSQL; src/jobs/restore/lineRows.ts), anything else (and MongoDB)
+ * from the table (SQLite, PostgreSQL; src/collections/Backups/snapshot/lineRows.ts), anything else (and MongoDB)
  * through the Local API.
  */
 export function documentPages(ctx: Ctx, source: Pick<Source, 'collection' | 'where'>, select?: Record<string, true>): AsyncGenerator<Data[]> {

@@ -1,5 +1,5 @@
 /**
- * Applying a restore (J2–J3, issue 16): the steps of src/jobs/restore/plan.ts in batches, each
+ * Applying a restore (J2–J3, issue 16): the steps of src/collections/Backups/snapshot/plan.ts in batches, each
  * batch one database transaction holding its items' writes, their audit entries (written in
  * bulk, same words as one by one) and their rows in the restore's item log. Line updates are
  * set-based (one statement per batch) where the hooks allow: the company relations and the
@@ -11,10 +11,10 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import type { BackupCategory } from '../../collections/Backups/model'
-import { existingEngine } from '../../engine/service'
-import { transactionRows, writeTransaction, type Actor, type AuditEntry } from '../../hooks/audit'
-import { describeRestoredItem, type Resolve, type RestoreAction } from '../../hooks/audit/describe'
+import type { BackupCategory } from '../model'
+import { existingEngine } from '../../../engine/service'
+import { transactionRows, writeTransaction, type Actor, type AuditEntry } from '../../../hooks/audit'
+import { describeRestoredItem, type Resolve, type RestoreAction } from '../../../hooks/audit/describe'
 import { CATEGORY_SOURCES, freeId, type Ctx, type Data, type Source } from './categories'
 import { logItem, logItems, type LoggedItem } from './items'
 import { changesOf, companyResolver, planSource, type Planned, type Step } from './plan'
