@@ -4,25 +4,19 @@
  * through the collection's access rules (overrideAccess: false with the request's user).
  */
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
-import { addDataAndFileToRequest, commitTransaction, initTransaction, killTransaction } from 'payload'
 import { actorOf } from '../../../access/policy'
 import { companyIdsOf } from '../../../access/roles'
 import type { Data } from '../snapshot/categories'
 import { backupFileOf, readBackupFile } from '../snapshot/backupFile'
 import { previewRestore } from '../snapshot/plan'
 import { backupSheetRows, streamedXlsx } from '../snapshot/spreadsheet'
-import { failure, json } from '../../shared/endpoint'
+import { dataOf, json, problem, withTransaction } from '../../../http/endpoint'
 import { BACKUP_CATEGORIES, type BackupCategory } from '../model'
 
 const idOf = (v: unknown): string | number | undefined =>
   v == null ? undefined : typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : (v as string | number)
 
-const problem = (message: string, status = 400) => failure(status, message)
-
-async function body(req: PayloadRequest): Promise<Data> {
-  await addDataAndFileToRequest(req)
-  return (req.data ?? {}) as Data
-}
+const body = (req: PayloadRequest) => dataOf<Data>(req)
 
 /** One readable document through the collection's access rules, or null. */
 export async function readable(req: PayloadRequest, collection: 'backups' | 'restores'): Promise<Data | null> {
@@ -44,16 +38,16 @@ const createBatch: PayloadHandler = async (req) => {
   const own = companyIdsOf(user)
   const target = company ?? (own.length === 1 ? own[0] : undefined)
   if (target == null) return problem('Informe a empresa (company).')
-  const shouldCommit = await initTransaction(req)
   try {
-    const docs = []
-    for (const category of wanted) {
-      docs.push(await req.payload.create({ collection: 'backups', data: { company: target, category } as never, overrideAccess: false, depth: 0, req }))
-    }
-    if (shouldCommit) await commitTransaction(req)
+    const docs = await withTransaction(req, async () => {
+      const docs = []
+      for (const category of wanted) {
+        docs.push(await req.payload.create({ collection: 'backups', data: { company: target, category } as never, overrideAccess: false, depth: 0, req }))
+      }
+      return docs
+    })
     return json({ docs }, 201)
   } catch (e) {
-    await killTransaction(req)
     const status = (e as { status?: number }).status ?? 500
     return problem((e as Error).message, status)
   }

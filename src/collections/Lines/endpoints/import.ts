@@ -13,12 +13,11 @@
  * department, profile or extension; quota "Limitado | Ilimitado | Bloqueado", amount in
  * MB or with a unit ("10 GB", "500 MB"); an amount alone means Limitado.
  */
-import type { Endpoint, PayloadRequest, Where } from 'payload'
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 import { z } from 'zod'
 import { idOf } from '../../../access/roles'
 import { normalizeMsisdn, validateMsisdn, validateQuotaAgainstPool } from '../../../validation'
-import { actorFor, bodyOf, errorsOf, json, validationError, zodErrors, type FieldError } from '../../shared/endpoint'
+import { actorFor, bodyOf, errorsOf, findAll as findAllDocs, json, validationError, withTransaction, zodErrors, type FieldError } from '../../../http/endpoint'
 import { IMPORT_HEADERS, readSheet, writeSheet, type ImportColumn, type SheetRow } from './spreadsheet'
 
 export const MAX_IMPORT_ROWS = 10_000
@@ -87,18 +86,8 @@ const bodySchema = z
   .strict()
   .refine((b) => b.content !== undefined || b.rows !== undefined, { message: 'Envie o arquivo (content) ou as linhas (rows)', path: ['content'] })
 
-async function findAll(req: PayloadRequest, collection: string, where: Where, access: boolean): Promise<Doc[]> {
-  const res = await req.payload.find({
-    collection: collection as never,
-    where,
-    depth: 0,
-    pagination: false,
-    overrideAccess: !access,
-    user: access ? req.user : undefined,
-    req,
-  })
-  return res.docs as unknown as Doc[]
-}
+const findAll = (req: PayloadRequest, collection: string, where: Where, access: boolean): Promise<Doc[]> =>
+  findAllDocs<Doc>(req, collection as CollectionSlug, where, { access })
 
 const chunks = <T>(list: T[], size = 500): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size))
 
@@ -243,15 +232,12 @@ export async function runImport(req: PayloadRequest, rows: SheetRow[], apply: bo
     }
     if (!changes.length) continue
     // The server's own validation and access rules decide, row by row, in a transaction.
-    const own = await initTransaction(req)
     try {
-      await req.payload.update({ collection: 'lines', id: line.id, data: data as never, overrideAccess: false, user: req.user, req, depth: 0 })
-      if (apply && own) await commitTransaction(req)
-      else await killTransaction(req)
+      // A dry run writes and rolls back: the answer is exactly what applying would do.
+      await withTransaction(req, () => req.payload.update({ collection: 'lines', id: line.id, data: data as never, overrideAccess: false, user: req.user, req, depth: 0 }), () => apply)
       report.status = apply ? 'applied' : 'change'
       if (pool && nextTotal !== undefined) pool.totalMB = nextTotal
     } catch (error) {
-      await killTransaction(req)
       report.errors = errorsOf(error).map((e) => ({ ...e, path: e.path === '(body)' ? 'msisdn' : e.path }))
       report.status = apply ? 'failed' : 'error'
     }

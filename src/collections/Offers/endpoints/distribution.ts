@@ -7,14 +7,13 @@
  * limited quotas against the pool) and writes it in one transaction: all or nothing,
  * with field-level errors `lines.<i>.amountMB`, `lines.<i>.id`, `total`.
  */
-import type { Endpoint, PayloadRequest, Where } from 'payload'
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 import { z } from 'zod'
 import { actorOf } from '../../../access/policy'
 import { idOf, selectedCompanyWhere } from '../../../access/roles'
 import { cycleKeyFor } from '../../../engine/core'
 import { validateNonNegativeInt, validateQuotaAgainstPool } from '../../../validation'
-import { actorFor, bodyOf, errorsOf, failure, json, validationError, zodErrors, type FieldError } from '../../shared/endpoint'
+import { actorFor, bodyOf, errorsOf, failure, findAll as findAllDocs, json, validationError, withTransaction, zodErrors, type FieldError } from '../../../http/endpoint'
 import { poolOffers, poolTotalMB } from '../../../domain/pools'
 
 export type QuotaControl = 'limited' | 'unlimited' | 'blocked'
@@ -86,21 +85,10 @@ const body = z
   })
   .strict()
 
-async function findAll(req: PayloadRequest, collection: string, where: Where, options: { access: boolean; select?: Record<string, true>; sort?: string }) {
-  // Support reads every company: its screen keeps to the company it selected.
+/** Every matching document; through the user's access, support's screen keeps to the company it selected. */
+function findAll(req: PayloadRequest, collection: CollectionSlug, where: Where, options: { access: boolean; select?: Record<string, true>; sort?: string }) {
   const selected = options.access && collection !== 'companies' ? selectedCompanyWhere(actorOf(req)) : null
-  const res = await req.payload.find({
-    collection: collection as never,
-    where: selected ? { and: [where, selected] } : where,
-    depth: 0,
-    pagination: false,
-    select: options.select as never,
-    sort: options.sort,
-    overrideAccess: !options.access,
-    user: options.access ? req.user : undefined,
-    req,
-  })
-  return res.docs as unknown as Doc[]
+  return findAllDocs<Doc>(req, collection, selected ? { and: [where, selected] } : where, options)
 }
 
 /** The account as the user may read it, with its shared offers (MB) and pool size. */
@@ -209,27 +197,23 @@ async function save(req: PayloadRequest) {
   const { errors, totalMB } = validateDistribution({ poolMB: pool.poolMB, current, changes: lines })
   if (errors.length) return validationError(errors, 'A distribuição não foi salva: corrija os campos indicados')
 
-  const shouldCommit = await initTransaction(req)
   const writeErrors: FieldError[] = []
-  try {
-    for (const [i, l] of lines.entries()) {
-      const quota = { control: l.control, amountMB: l.control === 'limited' ? l.amountMB : null }
-      try {
-        await req.payload.update({ collection: 'lines', id: l.id, data: { quota } as never, overrideAccess: false, user: req.user, req, depth: 0 })
-      } catch (error) {
-        writeErrors.push(...errorsOf(error, `lines.${i}.`).map((e) => ({ ...e, path: e.path.replace(/\.quota\./, '.') })))
-        break
+  await withTransaction(
+    req,
+    async () => {
+      for (const [i, l] of lines.entries()) {
+        const quota = { control: l.control, amountMB: l.control === 'limited' ? l.amountMB : null }
+        try {
+          await req.payload.update({ collection: 'lines', id: l.id, data: { quota } as never, overrideAccess: false, user: req.user, req, depth: 0 })
+        } catch (error) {
+          writeErrors.push(...errorsOf(error, `lines.${i}.`).map((e) => ({ ...e, path: e.path.replace(/\.quota\./, '.') })))
+          break
+        }
       }
-    }
-    if (writeErrors.length) {
-      await killTransaction(req)
-      return validationError(writeErrors, 'A distribuição não foi salva: corrija os campos indicados')
-    }
-    if (shouldCommit) await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+    },
+    () => writeErrors.length === 0,
+  )
+  if (writeErrors.length) return validationError(writeErrors, 'A distribuição não foi salva: corrija os campos indicados')
   return json({ message: 'Distribuição salva', updated: lines.length, totals: { poolMB: pool.poolMB, configuredMB: totalMB, freeMB: Math.max(0, pool.poolMB - totalMB) } })
 }
 

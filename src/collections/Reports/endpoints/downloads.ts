@@ -5,9 +5,9 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { actorOf } from '../../../access/policy'
 import { relId } from '../../../reports/source'
 import { safeReportPath } from '../../../reports/storage'
+import { failure, json } from '../../../http/endpoint'
 
-const json = (body: unknown, status = 200) => Response.json(body, { status })
-const notLoggedIn = () => json({ errors: [{ message: 'Faça login para continuar' }] }, 401)
+const notLoggedIn = () => failure(401, 'Faça login para continuar')
 const CONTENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'application/zip',
@@ -50,14 +50,14 @@ const download: Endpoint = {
     const report = (await req.payload
       .findByID({ collection: 'reports', id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
       .catch(() => null)) as { name?: string; status?: string; file?: string; format?: string; company?: unknown } | null
-    if (!report) return json({ errors: [{ message: 'Relatório não encontrado' }] }, 404)
+    if (!report) return failure(404, 'Relatório não encontrado')
     if (report.status !== 'done' || !report.file) {
       return json({ errors: [{ message: report.status === 'failed' ? 'A geração deste relatório falhou' : 'O relatório ainda está sendo gerado' }], status: report.status }, 409)
     }
     // Only a file of the report's own company (a document written before names left the paths may say otherwise).
     const file = report.file.startsWith(`${String(relId(report.company as never))}/`) ? safeReportPath(report.file) : null
     const info = file ? await stat(file).catch(() => null) : null
-    if (!file || !info) return json({ errors: [{ message: 'Arquivo do relatório não encontrado (expirado?)' }] }, 410)
+    if (!file || !info) return failure(410, 'Arquivo do relatório não encontrado (expirado?)')
     const name = String(report.name)
     return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
       headers: {

@@ -8,6 +8,7 @@ import { rowsOf, usagePages, type Doc } from '../../../reports/source'
 import { VIEW_PAGE_SIZE, viewPage } from './view'
 import type { ReportKind, ReportScope } from '../../../reports/kinds'
 import { streamXlsx, xlsxResponse } from '../../../reports/writer'
+import { failure, json, validationError } from '../../../http/endpoint'
 
 /** The line page's history (C7): at most 30 days, as the guide's line screen. */
 export const LINE_HISTORY_MAX_DAYS = 30
@@ -66,8 +67,7 @@ export const LINE_HISTORY: Record<'calls' | 'transactions', ReportKind> = {
   },
 }
 
-const json = (body: unknown, status = 200) => Response.json(body, { status })
-const fieldErrors = (errors: FieldError[]) => json({ errors: [{ name: 'ValidationError', message: 'Filtros inválidos', data: { errors } }] }, 400)
+const fieldErrors = (errors: FieldError[]) => validationError(errors, 'Filtros inválidos')
 
 type Resolved = { ok: true; kind: ReportKind; scope: ReportScope } | { ok: false; response: Response }
 
@@ -77,15 +77,15 @@ type Resolved = { ok: true; kind: ReportKind; scope: ReportScope } | { ok: false
  */
 async function resolve(req: PayloadRequest): Promise<Resolved> {
   const user = actorOf(req)
-  if (!user) return { ok: false, response: json({ errors: [{ message: 'Faça login para continuar' }] }, 401) }
+  if (!user) return { ok: false, response: failure(401, 'Faça login para continuar') }
   const tab = String(req.routeParams?.tab ?? '')
   const kind = (LINE_HISTORY as Record<string, ReportKind | undefined>)[tab]
-  if (!kind) return { ok: false, response: json({ errors: [{ message: 'Histórico desconhecido: use calls ou transactions' }] }, 404) }
-  if (scopeOf(POLICIES[kind.source], 'read', user) === 'none') return { ok: false, response: json({ errors: [{ message: 'Você não tem permissão para este histórico' }] }, 403) }
+  if (!kind) return { ok: false, response: failure(404, 'Histórico desconhecido: use calls ou transactions') }
+  if (scopeOf(POLICIES[kind.source], 'read', user) === 'none') return { ok: false, response: failure(403, 'Você não tem permissão para este histórico') }
   const line = (await req.payload
     .findByID({ collection: 'lines', id: String(req.routeParams?.id ?? ''), depth: 0, overrideAccess: false, user: req.user, req })
     .catch(() => null)) as Doc | null
-  if (!line) return { ok: false, response: json({ errors: [{ message: 'Linha não encontrada' }] }, 404) }
+  if (!line) return { ok: false, response: failure(404, 'Linha não encontrada') }
   const query = (req.query ?? {}) as Record<string, unknown>
   const [from, to] = [query.from, query.to].map((v) => (typeof v === 'string' ? v.trim() : ''))
   const errors: FieldError[] = []

@@ -5,6 +5,7 @@ import { fileStamp } from '../../../reports/format'
 import { KINDS, type ReportKind, type ReportScope } from '../../../reports/kinds'
 import { checkReferences, checkReportRequest, type FieldError } from '../../../reports/params'
 import { streamXlsx, xlsxResponse, type Cell } from '../../../reports/writer'
+import { failure, json, validationError } from '../../../http/endpoint'
 
 type Id = string | number
 
@@ -33,8 +34,7 @@ export interface ViewPage {
   departments: Id[]
 }
 
-const json = (body: unknown, status = 200) => Response.json(body, { status })
-const fieldErrors = (errors: FieldError[], status = 400) => json({ errors: [{ name: 'ValidationError', message: 'Filtros inválidos', data: { errors } }] }, status)
+const fieldErrors = (errors: FieldError[], status = 400) => validationError(errors, 'Filtros inválidos', status)
 
 const FILTER_KEYS = ['from', 'to', 'line', 'account', 'user', 'status', 'search', 'cycle', 'category']
 
@@ -53,13 +53,13 @@ type Resolved = { ok: true; def: ReportKind; scope: ReportScope; departments: Id
  */
 export async function resolveView(req: PayloadRequest, kind: string): Promise<Resolved> {
   const user = actorOf(req)
-  if (!user) return { ok: false, response: json({ errors: [{ message: 'Faça login para continuar' }] }, 401) }
+  if (!user) return { ok: false, response: failure(401, 'Faça login para continuar') }
   const def = KINDS[kind]
   if (!def) return { ok: false, response: fieldErrors([{ path: 'kind', message: `Relatório desconhecido: use ${Object.keys(KINDS).join(', ')}` }], 404) }
   const scopeKind = scopeOf(POLICIES[def.source], 'read', user)
-  if (scopeKind === 'none') return { ok: false, response: json({ errors: [{ message: 'Você não tem permissão para este relatório' }] }, 403) }
+  if (scopeKind === 'none') return { ok: false, response: failure(403, 'Você não tem permissão para este relatório') }
   const company = workingCompanyOf(user)
-  if (company === undefined) return { ok: false, response: json({ errors: [{ message: 'Selecione uma empresa' }] }, 400) }
+  if (company === undefined) return { ok: false, response: failure(400, 'Selecione uma empresa') }
   const query = (req.query ?? {}) as Record<string, unknown>
   const raw: Record<string, unknown> = {}
   for (const key of FILTER_KEYS) {
@@ -128,7 +128,7 @@ const download: Endpoint = {
     const { def, scope } = resolved
     const probe = await viewPage(def, scope, 1, 0)
     if (probe.tooLarge) {
-      return json({ errors: [{ message: `Mais de ${VIEW_MAX_ROWS} linhas: solicite o relatório em segundo plano (Download de relatórios)` }] }, 413)
+      return failure(413, `Mais de ${VIEW_MAX_ROWS} linhas: solicite o relatório em segundo plano (Download de relatórios)`)
     }
     const name = `${def.file}-${fileStamp()}.xlsx`
     const stream = streamXlsx({ title: def.title, headers: def.headers, rows: def.rows(scope) })

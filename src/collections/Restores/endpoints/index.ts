@@ -8,12 +8,10 @@ import { listItems } from '../../Backups/snapshot/items'
 import { workbook, xlsxResponse } from '../../Backups/snapshot/spreadsheet'
 import { BACKUP_CATEGORIES } from '../../Backups/model'
 import { readable } from '../../Backups/endpoints'
-import { failure, json } from '../../shared/endpoint'
+import { json, problem } from '../../../http/endpoint'
 import { HISTORY_MAX_DAYS } from '../model'
 
 export { HISTORY_MAX_DAYS }
-
-const problem = (message: string, status = 400) => failure(status, message)
 
 const itemSheet = (field: 'applied' | 'failed') => {
   const handler: PayloadHandler = async (req) => {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, pbkdf2 as pbkdf2Callback, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 import type { Endpoint, Payload, PayloadHandler, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
-import { addDataAndFileToRequest, generatePayloadCookie, getFieldsToSign, jwtSign } from 'payload'
+import { generatePayloadCookie, getFieldsToSign, jwtSign } from 'payload'
 import { addSessionToUser } from 'payload/shared'
 import { actorOf } from '../../../access/policy'
 import { auditLockoutIfLocked, auditLogin, lockedNow } from '../../../hooks/audit/events'
@@ -11,6 +11,7 @@ import { clientAddress } from '../../../auth/clientAddress'
 import { consume, RateLimited } from '../../../auth/rateLimit'
 import { startRecovery, useRecovery } from '../../../auth/recovery'
 import { otpEmail } from '../../../auth/templates'
+import { dataOf, failure, json } from '../../../http/endpoint'
 
 /**
  * The access flows of SPEC A, as custom endpoints of `users`. Custom endpoints come
@@ -41,15 +42,10 @@ const padFrom = async (start: number) => {
   if (wait > 0) await sleep(wait)
 }
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers })
 const tooMany = (e: RateLimited) => json({ errors: [{ message: e.message }] }, 429, { 'retry-after': String(e.retryAfterSeconds) })
-const fail = (message: string, status = 401) => json({ errors: [{ message }] }, status)
+const fail = (message: string, status = 401) => failure(status, message)
 
-async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
-  await addDataAndFileToRequest(req)
-  return (req.data ?? {}) as Record<string, unknown>
-}
+const bodyOf = (req: PayloadRequest) => dataOf(req)
 
 const usersConfig = (payload: Payload): SanitizedCollectionConfig => payload.collections.users.config
 
