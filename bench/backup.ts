@@ -73,8 +73,8 @@ async function measure(engine: string, url: string, companyId: number, lineCount
   const payload = await boot(url)
   console.error(`${engine} booted: RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`)
   const { runBackup } = await import('../src/jobs/restore/backup')
-  const { backupFileOf, backupPath } = await import('../src/jobs/restore/backupFile')
-  const { previewRestore } = await import('../src/jobs/restore/plan')
+  const { backupFileOf, backupPath } = await import('../src/collections/Backups/snapshot/backupFile')
+  const { previewRestore } = await import('../src/collections/Backups/snapshot/plan')
   const { runRestore } = await import('../src/jobs/restore/run')
   const { statSync } = await import('node:fs')
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<[T, Phase]> => {
@@ -100,7 +100,7 @@ async function measure(engine: string, url: string, companyId: number, lineCount
   const first = (await payload.find({ collection: 'lines', where: { company: { equals: companyId } }, sort: 'id', limit: 1, ...quiet })).docs[0] as { id: number }
   // Straight in the table, in one statement (the adapter's updateMany would read every row back).
   const { and, eq, lt } = await import('drizzle-orm')
-  const { sqlOf, tableOf } = await import('../src/jobs/restore/sql')
+  const { sqlOf, tableOf } = await import('../src/collections/Backups/snapshot/sql')
   const db = sqlOf(payload)!
   const lines = tableOf(db, 'lines')
   await db.adapter.drizzle.update(lines).set({ name: 'Renomeada no bench' }).where(and(eq(lines.company, companyId), lt(lines.id, first.id + changed)))

@@ -1,8 +1,9 @@
 import type { CollectionBeforeOperationHook, Endpoint, PayloadRequest } from 'payload'
 import { Forbidden } from 'payload'
+import { failure } from '../http/endpoint'
 
 /**
- * Payload keeps its own auth operations open beside our two-step login (src/auth/endpoints.ts):
+ * Payload keeps its own auth operations open beside our two-step login (src/collections/Users/endpoints/auth.ts):
  * GraphQL `loginUser`, `forgotPasswordUser`, `resetPasswordUser`, `refreshTokenUser`, and REST
  * `/forgot-password`, `/reset-password`, `/refresh-token`, `/verify/:id`. A one-step login would
  * skip the e-mailed code, the rate limits and the uniform answers, so:
@@ -28,7 +29,7 @@ export const guardBuiltInAuth: CollectionBeforeOperationHook = ({ operation, con
   if (operation === 'refresh' && (!req.user || (req.user as { blocked?: boolean }).blocked)) throw closed(req)
 }
 
-const answerClosed: Endpoint['handler'] = () => Response.json({ errors: [{ message: CLOSED }] }, { status: 403 })
+const answerClosed: Endpoint['handler'] = () => failure(403, CLOSED)
 
 export const closedAuthEndpoints: Endpoint[] = [
   { path: '/forgot-password', method: 'post', handler: answerClosed },

@@ -1,7 +1,4 @@
 import type { CollectionConfig } from 'payload'
-import { withEngineHooks } from '../engine/hooks'
-import { withAuditHooks } from '../hooks/audit'
-import { withQueryChecks } from '../lib/queryCheck'
 import { Accounts } from './Accounts'
 import { Backups } from './Backups'
 import { Companies } from './Companies'
@@ -28,8 +25,11 @@ import { Usage } from './Usage'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 
-/** Every collection, in the admin's menu order. */
-export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(withEngineHooks([
+/**
+ * Every collection, in the admin's menu order: one folder each (config in index.ts, beside it
+ * model.ts, hooks/, endpoints/, access/). What is added to many collections is a plugin (src/plugins).
+ */
+export const collections: CollectionConfig[] = [
   Lines,
   Departments,
   Profiles,
@@ -56,4 +56,4 @@ export const collections: CollectionConfig[] = withQueryChecks(withAuditHooks(wi
   Outbox,
   LoginChallenges,
   PasswordRecoveries,
-])))
+]

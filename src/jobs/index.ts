@@ -1,7 +1,7 @@
 import type { JobsConfig } from 'payload'
 import { isSupport } from '../access/roles'
 import { actorOf } from '../access/policy'
-import { REPORTS_QUEUE } from '../collections/Reports'
+import { REPORTS_QUEUE } from '../collections/Reports/model'
 import { MAINTENANCE_QUEUE, reportTasks } from './reports'
 import { restoreTasks } from './restore'
 import { webhookTasks } from '../spend/webhook'

@@ -1,10 +1,11 @@
 import type { CollectionConfig, CollectionSlug, Endpoint, Sort, Where } from 'payload'
 import { actorOf } from '../access/policy'
 import { ROLE_LABELS, selectedCompanyWhere } from '../access/roles'
-import { LINE_STATUS } from '../collections/Lines'
+import { LINE_STATUS } from '../collections/Lines/model'
 import { fileStamp, spDate, spDateTime } from './format'
 import { listRows, type ListQuery } from './listRows'
 import { streamXlsx, xlsxResponse, type Cell } from './writer'
+import { failure } from '../http/endpoint'
 
 type Doc = Record<string, any>
 type Column = readonly [header: string, value: (doc: Doc) => Cell]
@@ -102,7 +103,7 @@ export function exportEndpoint(slug: CollectionSlug, spec: ListExport): Endpoint
     path: '/export',
     method: 'get',
     handler: async (req) => {
-      if (!actorOf(req)) return Response.json({ errors: [{ message: 'Faça login para continuar' }] }, { status: 401 })
+      if (!actorOf(req)) return failure(401, 'Faça login para continuar')
       const query = (req.query ?? {}) as { where?: Where; sort?: Sort; search?: string }
       // As the admin list (tenantCollection's baseFilter): support keeps to the company it selected.
       const selected = selectedCompanyWhere(actorOf(req), slug === 'users' ? 'companies' : 'company')

@@ -1,24 +1,19 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
-import { BACKUP_CATEGORIES } from '../collections/Backups'
-import { LINE_STATUS } from '../collections/Lines'
-import { RESTORE_STATUS } from '../collections/Restores'
+import type { CollectionSlug, Where } from 'payload'
+import { BACKUP_CATEGORIES } from '../collections/Backups/model'
+import { LINE_STATUS } from '../collections/Lines/model'
+import { RESTORE_STATUS } from '../collections/Restores/model'
 import { callTypeLabel } from '../domain/callTypes'
 import { cycleFor } from '../engine/core/cycle'
 import { MAX_PERIOD_DAYS } from '../validation/time'
 import { costRows } from '../spend/costReport'
 import { duration, megabytes, periodInstants, spDate, spDateTime, spTime } from './format'
 import { Lookup, pages, relId, rowsOf, usagePages, type Doc } from './source'
+import type { ReportScope } from './scope'
 import type { Cell } from './writer'
 
-type Id = string | number
+export type { ReportScope }
 
-/** What a report job knows: the company, the department scope (empty = all) and the filters. */
-export interface ReportScope {
-  payload: Payload
-  company: Id
-  departments: Id[]
-  params: Record<string, any>
-}
+type Id = string | number
 
 export interface ReportKind {
   /** The collection whose read access decides who may ask for this report. */

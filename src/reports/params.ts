@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
-import { BACKUP_CATEGORIES } from '../collections/Backups'
-import { LINE_STATUS } from '../collections/Lines'
+import { BACKUP_CATEGORIES } from '../collections/Backups/model'
+import { LINE_STATUS } from '../collections/Lines/model'
 import { normalizeMsisdn, validateMsisdn } from '../validation/msisdn'
 import { validateDate, validatePeriod } from '../validation/time'
 import { KINDS } from './kinds'

@@ -2,28 +2,16 @@
  * The cost report (issue 15): usage cost beyond the franchises in a period, one row per line
  * (grouped by department), a subtotal per department and the company's total, in R$.
  */
-import type { Payload } from 'payload'
+import type { ReportScope } from '../reports/scope'
 import { periodInstants } from '../reports/format'
 import { Lookup, usagePages } from '../reports/source'
 import type { Cell } from '../reports/writer'
 import { SERVICES } from '../domain/categories'
 
-/**
- * What the report reads of its request: the shape of `ReportScope` (src/reports/kinds.ts), which
- * lists this report and so may not be imported back (no cycle).
- */
-export interface CostReportScope {
-  payload: Payload
-  company: number | string
-  departments: (number | string)[]
-  /** The report's checked request (from, to: ISO days; line?: an MSISDN). */
-  params: Readonly<Record<string, string | undefined>>
-}
-
 const brl = (cents: number) => (cents / 100).toFixed(2).replace('.', ',')
 
-export async function* costRows(scope: CostReportScope): AsyncIterable<Cell[]> {
-  const { start, end } = periodInstants(scope.params.from ?? '', scope.params.to ?? '')
+export async function* costRows(scope: ReportScope): AsyncIterable<Cell[]> {
+  const { start, end } = periodInstants(scope.params.from, scope.params.to)
   const perLine = new Map<string, { cents: number; events: number }>()
   for await (const page of usagePages(scope.payload, { company: scope.company, services: [...SERVICES], start, end, msisdn: scope.params.line, departments: scope.departments })) {
     for (const u of page) {

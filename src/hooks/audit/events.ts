@@ -1,7 +1,7 @@
 /**
  * Audit entries for events that are not a document change: a login (after the e-mailed
  * code) and an account locked by repeated wrong passwords (A6). Called from
- * src/auth/endpoints.ts.
+ * src/collections/Users/endpoints/auth.ts.
  */
 import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'

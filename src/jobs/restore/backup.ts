@@ -1,14 +1,14 @@
 /**
  * The backup job (J1, issue 16): reads one category of a company page by page and writes it
- * to a backup file (src/jobs/restore/backupFile.ts); the request that created the backup
+ * to a backup file (src/collections/Backups/snapshot/backupFile.ts); the request that created the backup
  * answered at once with it `pending`. Only the last five finished backups of a company's
  * category are kept (the guide lists five).
  */
 import type { Payload } from 'payload'
-import type { BackupCategory } from '../../collections/Backups'
-import { backupFileOf, writeBackupFile, type FileItem } from './backupFile'
-import { BACKUP_TASK } from './task'
-import { CATEGORY_SOURCES, streamItems, type Data } from './categories'
+import type { BackupCategory } from '../../collections/Backups/model'
+import { backupFileOf, writeBackupFile, type FileItem } from '../../collections/Backups/snapshot/backupFile'
+import { BACKUP_TASK } from '../../collections/Backups/model'
+import { CATEGORY_SOURCES, streamItems, type Data } from '../../collections/Backups/snapshot/categories'
 
 export { BACKUP_TASK }
 export const BACKUPS_KEPT = 5

@@ -2,7 +2,7 @@ import type { TaskConfig } from 'payload'
 import { MAINTENANCE_QUEUE } from '../reports'
 import { BACKUP_TASK, runBackup } from './backup'
 import { runRestore, sweepRestores } from './run'
-import { RESTORE_TASK } from './task'
+import { RESTORE_TASK } from '../../collections/Restores/model'
 
 export { RESTORE_TASK }
 

@@ -2,24 +2,25 @@
  * Restore (J2–J3): brings one category of a company back to a backup exactly. What was
  * created after the backup is removed, what changed is put back, what was deleted is
  * re-created with its id (so every relation to it holds again). The steps are computed
- * set-wise from the backup file and the database (src/jobs/restore/plan.ts, also the
+ * set-wise from the backup file and the database (src/collections/Backups/snapshot/plan.ts, also the
  * preview of SPEC L) and applied in batches, each one transaction with its audit entries
- * and item log (src/jobs/restore/apply.ts). This module runs a restore document to its
+ * and item log (src/collections/Backups/snapshot/apply.ts). This module runs a restore document to its
  * outcome and recovers restores whose process died.
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import type { BackupCategory } from '../../collections/Backups'
+import type { BackupCategory } from '../../collections/Backups/model'
 import { restoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
-import { BACKUP_TASK, RESTORE_TASK } from './task'
-import { clearFailures, countItems, logItem } from './items'
-import { backupFileOf } from './backupFile'
-import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash } from './apply'
-import type { Data } from './categories'
+import { BACKUP_TASK } from '../../collections/Backups/model'
+import { RESTORE_TASK } from '../../collections/Restores/model'
+import { clearFailures, countItems, logItem } from '../../collections/Backups/snapshot/items'
+import { backupFileOf } from '../../collections/Backups/snapshot/backupFile'
+import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash } from '../../collections/Backups/snapshot/apply'
+import type { Data } from '../../collections/Backups/snapshot/categories'
 
 export { applyRestore, restoreFaults, RestoreAborted, SimulatedCrash }
-export type { Step } from './plan'
+export type { Step } from '../../collections/Backups/snapshot/plan'
 
 export type RestoreStatus = 'success' | 'partial' | 'error'
 export interface RestoreOutcome {

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
-import type { BackupCategory } from '../../../src/collections/Backups'
-import { backupFileOf, loadSnapshot } from '../../../src/jobs/restore/backupFile'
-import { CATEGORY_SOURCES, snapshotCategory, type Snapshot } from '../../../src/jobs/restore/categories'
-import { listItems } from '../../../src/jobs/restore/items'
+import type { BackupCategory } from '../../../src/collections/Backups/model'
+import { backupFileOf, loadSnapshot } from '../../../src/collections/Backups/snapshot/backupFile'
+import { CATEGORY_SOURCES, snapshotCategory, type Snapshot } from '../../../src/collections/Backups/snapshot/categories'
+import { listItems } from '../../../src/collections/Backups/snapshot/items'
 import { generateCpf, generateIccid, generateImsi, generateMsisdn } from '../../../src/validation/generate'
 import { PASSWORD, type CompanyWorld, type World } from '../../helpers/world'
 

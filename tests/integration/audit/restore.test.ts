@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Snapshot } from '../../../src/jobs/restore/categories'
+import type { Snapshot } from '../../../src/collections/Backups/snapshot/categories'
 import { RestoreAborted, restoreFaults, SimulatedCrash, sweepRestores, type Step } from '../../../src/jobs/restore/run'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { makeWorld, PASSWORD, type World } from '../../helpers/world'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { historyWhere } from '../../../src/jobs/restore/collections'
-import { flatten, saoPauloStamp } from '../../../src/jobs/restore/spreadsheet'
+import { historyWhere } from '../../../src/collections/Restores/endpoints'
+import { flatten, saoPauloStamp } from '../../../src/collections/Backups/snapshot/spreadsheet'
 
 describe('backup names', () => {
   it('are stamped in São Paulo time', () => {

@@ -1,0 +1,36 @@
+import { quantityField } from '../../fields/common'
+import { sameCompanyRelations } from '../../hooks/sameCompany'
+import { label } from '../../lib/i18n'
+import { tenantCollection } from '../tenantCollection'
+import { checkTransferAmount } from './hooks/available'
+
+/** Claro Pós permanent franchise transfers from one line to another (G). */
+export const Transfers = tenantCollection({
+  slug: 'transfers',
+  labels: { singular: label('Transferência', 'Transfer'), plural: label('Transferências Claro Pós', 'Claro Pós transfers') },
+  admin: { defaultColumns: ['offer', 'fromLine', 'toLine', 'amount', 'createdAt'] },
+  hooks: {
+    beforeValidate: [
+      sameCompanyRelations([
+        { field: 'offer', collection: 'offers' },
+        { field: 'fromLine', collection: 'lines' },
+        { field: 'toLine', collection: 'lines' },
+      ]),
+      checkTransferAmount,
+    ],
+  },
+  fields: [
+    { name: 'offer', type: 'relationship', relationTo: 'offers', required: true, label: label('Oferta', 'Offer') },
+    { name: 'fromLine', type: 'relationship', relationTo: 'lines', required: true, label: label('Linha de origem', 'From line') },
+    {
+      name: 'toLine',
+      type: 'relationship',
+      relationTo: 'lines',
+      required: true,
+      label: label('Linha de destino', 'To line'),
+      validate: (v: unknown, { siblingData }: { siblingData?: { fromLine?: unknown } }) =>
+        v != null && String(v) === String(siblingData?.fromLine) ? 'A linha de destino deve ser diferente da origem' : true,
+    },
+    quantityField('amount', 'Quantidade', 'Amount', { required: true }),
+  ],
+})
