@@ -10,7 +10,9 @@ import { SimpleTable } from '../shared/SimpleTable'
 import { button, card, danger, h2, muted, primary, table, td, th } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
-import { BACKUP_READY, BACKUP_STATUS_LABELS, FINAL, KIND_LABELS, RESTORE_STATUS_LABELS, statusColor, type BackupStatus, type RestoreDoc } from './labels'
+import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_STATUS, type BackupStatus } from '../../domain/backups'
+import { labelOf } from '../../domain/labels'
+import { KIND_LABELS, statusColor, type RestoreDoc } from './labels'
 
 interface BackupDoc {
   id: number | string
@@ -52,7 +54,7 @@ const ACTIONS = ['create', 'update', 'delete'] as const
  */
 export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
   const t = tr(lang)
-  const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
+  const categoryName = (c: string) => categories.find((o) => o.value === c)?.label ?? c
   const [lists, setLists] = useState<Record<string, BackupDoc[]>>()
   const [loadError, setLoadError] = useState<string>()
   const [ticked, setTicked] = useState<string[]>([])
@@ -94,7 +96,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
 
   // Follows the queued restore until it is over (the job runs in the background).
   const restoreId = restore?.doc.id
-  const restoreOver = restore ? FINAL.includes(restore.doc.status) : true
+  const restoreOver = restore ? RESTORE_FINAL.includes(restore.doc.status) : true
   useEffect(() => {
     if (restoreId == null || restoreOver) return
     const timer = setInterval(async () => {
@@ -112,7 +114,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     setBackupNote(undefined)
     try {
       const { docs } = await api<{ docs: BackupDoc[] }>('/backups/batch', { method: 'POST', body: { company: companyId, categories: ticked } })
-      setBackupNote({ ok: true, text: `${t('Backup solicitado', 'Backup requested')}: ${docs.map((d) => `${labelOf(d.category)} (${d.name})`).join(', ')}` })
+      setBackupNote({ ok: true, text: `${t('Backup solicitado', 'Backup requested')}: ${docs.map((d) => `${categoryName(d.category)} (${d.name})`).join(', ')}` })
       setTicked([])
       await load()
     } catch (e) {
@@ -194,7 +196,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
               {t('As configurações atuais destes itens serão salvas:', 'The current settings of these items will be saved:')}
               <ul>
                 {ticked.map((c) => (
-                  <li key={c}>{labelOf(c)}</li>
+                  <li key={c}>{categoryName(c)}</li>
                 ))}
               </ul>
             </>
@@ -250,7 +252,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
                       <tr key={b.id} data-testid="backup-row">
                         <td style={td}>{b.name}</td>
                         <td style={td}>{fmtDateTime(b.createdAt)}</td>
-                        <td style={td} data-testid="backup-status">{BACKUP_STATUS_LABELS[b.status]?.[lang === 'en' ? 1 : 0] ?? b.status}</td>
+                        <td style={td} data-testid="backup-status">{labelOf(BACKUP_STATUS, b.status, lang)}</td>
                         <td style={td}>{fmtNumber(b.itemCount ?? 0)}</td>
                         <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                           <span style={{ display: 'inline-flex', gap: 6 }}>
@@ -288,7 +290,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             {t('Pré-visualização', 'Preview')}: {preview.backup.name}
           </h2>
           <p>
-            {labelOf(preview.backup.category)} · {t('backup de', 'backup of')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
+            {categoryName(preview.backup.category)} · {t('backup de', 'backup of')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
             <strong data-testid="preview-counts">
               {fmtNumber(preview.create)} {t('a criar', 'to create')}, {fmtNumber(preview.update)} {t('a alterar', 'to change')}, {fmtNumber(preview.delete)}{' '}
               {t('a excluir', 'to delete')}
@@ -308,7 +310,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
               message={`${t('O sistema vai restaurar o backup', 'The system will restore the backup')} ${preview.backup.name} ${t('de', 'of')} ${fmtDateTime(preview.backup.createdAt)}. ${t(
                 'Tudo que foi criado ou alterado depois dessa data será desfeito, e',
                 'Everything created or changed after that date will be undone, and',
-              )} ${labelOf(preview.backup.category)} ${t('voltará às configurações do backup.', 'will return to the backup.')}`}
+              )} ${categoryName(preview.backup.category)} ${t('voltará às configurações do backup.', 'will return to the backup.')}`}
               onConfirm={startRestore}
               disabled={restore != null && !restoreOver}
               lang={lang}
@@ -331,7 +333,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           <p>
             {t('Estado', 'State')}:{' '}
             <strong data-testid="restore-state" style={{ color: statusColor(restore.doc.status) }}>
-              {RESTORE_STATUS_LABELS[restore.doc.status]?.[lang === 'en' ? 1 : 0] ?? restore.doc.status}
+              {labelOf(RESTORE_STATUS, restore.doc.status, lang)}
             </strong>
           </p>
           {!restoreOver ? (
@@ -376,7 +378,7 @@ function ChangeList({ action, total, changes, lang }: { action: Change['action']
       <SimpleTable
         columns={[t('Tipo', 'Type'), t('Nome', 'Name'), t('Alterações', 'Changes')]}
         keys={changes.map((c) => `${c.kind}-${c.id}`)}
-        rows={changes.map((c) => [KIND_LABELS[c.kind]?.[lang === 'en' ? 1 : 0] ?? c.kind, c.title, c.changes.join('; ')])}
+        rows={changes.map((c) => [labelOf(KIND_LABELS, c.kind, lang), c.title, c.changes.join('; ')])}
       />
     </div>
   )

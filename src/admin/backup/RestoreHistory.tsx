@@ -8,10 +8,11 @@ import { Message } from '../shared/Message'
 import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
-import { RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
-import { filledPeriod, HISTORY_MAX_DAYS, periodProblem } from './period'
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))
+import { HISTORY_MAX_DAYS, RESTORE_STATUS } from '../../domain/backups'
+import { idOf } from '../../domain/ids'
+import { labelOf } from '../../domain/labels'
+import { statusColor, type RestoreDoc } from './labels'
+import { filledPeriod, periodProblem } from './period'
 
 /**
  * Histórico de restaurações (H7): the restores of the last 180 days (or of a period of at
@@ -30,7 +31,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
   /** The query of the rows on screen: the Download asks for the same. */
   const [shown, setShown] = useState<string>()
   const filters = useRef<HTMLFormElement>(null)
-  const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
+  const categoryName = (c: string) => categories.find((o) => o.value === c)?.label ?? c
 
   const search = useCallback(
     async (query: { from: string; to: string; category: string }) => {
@@ -43,7 +44,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
         const found = await api<{ docs: RestoreDoc[]; totalDocs: number }>(`/restores/history?${params}`)
         // Support reaches every company: keep the one it works on.
         const docs = found.docs.filter((d) => String(idOf(d.company)) === String(companyId))
-        const ids = [...new Set(docs.map((d) => idOf(d.backup)))]
+        const ids = [...new Set(docs.map((d) => idOf(d.backup)).filter((id) => id !== undefined))]
         const names = new Map<string, string>()
         if (ids.length) {
           const backups = await api<{ docs: { id: number | string; name: string }[] }>(
@@ -128,10 +129,10 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="history-row">
-                <td style={td}>{labelOf(r.category)}</td>
+                <td style={td}>{categoryName(r.category)}</td>
                 <td style={td}>{r.backupName ?? <span style={muted}>{t('(backup excluído)', '(backup deleted)')}</span>}</td>
                 <td style={td}>{fmtDateTime(r.createdAt)}</td>
-                <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{RESTORE_STATUS_LABELS[r.status]?.[lang === 'en' ? 1 : 0] ?? r.status}</td>
+                <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{labelOf(RESTORE_STATUS, r.status, lang)}</td>
                 <td style={td}>
                   {t('Aplicados', 'Applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>

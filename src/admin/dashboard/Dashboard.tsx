@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
-import { LINE_STATUS } from '../../collections/Lines'
+import { COMPANY_STATUS } from '../../domain/companies'
 import { CSP_CARRIERS } from '../../domain/ddd'
+import { labelOf } from '../../domain/labels'
+import { LINE_STATUS } from '../../domain/lines'
 import { cycleFor } from '../../engine/core/cycle'
 import { fmtCnpj } from '../shared/cnpj'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
@@ -10,8 +12,6 @@ import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
 import { UsageChart } from './UsageChart'
 import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
-
-const COMPANY_STATUS: Record<string, [string, string]> = { active: ['Ativo', 'Active'], suspended: ['Suspenso', 'Suspended'], cancelled: ['Cancelado', 'Cancelled'] }
 
 /**
  * The company dashboard (B), above Payload's collection cards: company and logged user,
@@ -81,7 +81,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
           </div>
           <div style={{ marginTop: 6 }}>
             {t('O status da empresa é :', 'Company status:')}{' '}
-            <strong data-testid="company-status">{COMPANY_STATUS[company.status]?.[lang === 'en' ? 1 : 0] ?? company.status}</strong>
+            <strong data-testid="company-status">{labelOf(COMPANY_STATUS, company.status, lang)}</strong>
           </div>
         </div>
       </div>

@@ -6,6 +6,7 @@
  */
 import { useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useMemo, useState } from 'react'
+import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
 import { langOf, tr } from '../shared/lang'
 
@@ -33,11 +34,6 @@ const row: React.CSSProperties = { display: 'flex', gap: 12, flexWrap: 'wrap', a
 const field: React.CSSProperties = { display: 'grid', gap: 4, fontSize: 13 }
 const input: React.CSSProperties = { padding: '6px 8px', fontSize: 14, border: '1px solid var(--theme-elevation-250, #bbb)', borderRadius: 3, background: 'var(--theme-input-bg, #fff)', color: 'inherit' }
 
-/** Now in São Paulo (fixed UTC−03:00 since 2019) as 'YYYY-MM-DD' and 'hh:mm'. */
-const nowInSaoPaulo = () => {
-  const local = new Date(Date.now() - 3 * 3600_000).toISOString()
-  return { day: local.slice(0, 10), time: local.slice(11, 16) }
-}
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 const formatGranted = (service: Service, granted: number) => {
@@ -59,8 +55,8 @@ export function SimulateCall() {
   const api = `${config.serverURL ?? ''}${config.routes?.api ?? '/api'}`
   const [service, setService] = useState<Service>('voice')
   const [destination, setDestination] = useState('')
-  const [day, setDay] = useState(() => nowInSaoPaulo().day)
-  const [time, setTime] = useState(() => nowInSaoPaulo().time)
+  const [day, setDay] = useState(() => saoPauloClock().day)
+  const [time, setTime] = useState(() => saoPauloClock().time)
   const [units, setUnits] = useState(SERVICES.voice.defaultUnits)
   const [result, setResult] = useState<{ service: Service; body: Result }>()
   const [error, setError] = useState<string>()
@@ -80,7 +76,7 @@ export function SimulateCall() {
         line: msisdn,
         service,
         ...(service === 'data' ? {} : { destination }),
-        at: `${day}T${time}:00-03:00`,
+        at: instantOfLocal(day, time).toISOString(),
         ...(units !== '' && Number.isFinite(n) ? { units: service === 'data' ? Math.round(n * 2 ** 20) : n } : {}),
       }
       const res = await fetch(`${api}/engine/simulate`, {

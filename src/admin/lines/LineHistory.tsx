@@ -1,5 +1,7 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { LINE_HISTORY_MAX_DAYS as MAX_DAYS } from '../../domain/reports'
+import { addIsoDays, periodDays, saoPauloDay } from '../../domain/time'
 import type { ViewResult } from '../reports/kinds'
 import { ReportResult } from '../reports/ReportResult'
 import { api } from '../shared/api'
@@ -9,16 +11,13 @@ import { Message } from '../shared/Message'
 import { button, card, h2, input, muted } from '../shared/styles'
 
 type Tab = 'calls' | 'transactions'
-const MAX_DAYS = 30
-const isoDay = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
 
 /** C7: the line's history of transactions and calls for a period of at most 30 days, 100 a page, with the Download of the whole period. */
 export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: Lang }) {
   const t = useMemo(() => tr(lang), [lang])
-  const today = new Date()
   const [tab, setTab] = useState<Tab>('calls')
-  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 29 * 86_400_000)))
-  const [to, setTo] = useState(isoDay(today))
+  const [from, setFrom] = useState(() => addIsoDays(saoPauloDay(), -(MAX_DAYS - 1)))
+  const [to, setTo] = useState(() => saoPauloDay())
   const [result, setResult] = useState<ViewResult & { query: string }>()
   const [page, setPage] = useState(1)
   const [error, setError] = useState<string>()
@@ -26,10 +25,8 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
 
   const load = useCallback(async () => {
     if (!from || !to) return setError(t('Informe as datas como dd/mm/aaaa.', 'Enter the dates as dd/mm/yyyy.'))
-    const start = new Date(`${from}T00:00:00-03:00`)
-    const end = new Date(`${to}T23:59:59.999-03:00`)
-    if (!(start <= end)) return setError(t('A data inicial deve ser anterior à data final.', 'The start date must come before the end date.'))
-    if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) return setError(t(`O período máximo é de ${MAX_DAYS} dias.`, `The period is at most ${MAX_DAYS} days.`))
+    if (from > to) return setError(t('A data inicial deve ser anterior à data final.', 'The start date must come before the end date.'))
+    if (periodDays(from, to) > MAX_DAYS) return setError(t(`O período máximo é de ${MAX_DAYS} dias.`, `The period is at most ${MAX_DAYS} days.`))
     setError(undefined)
     setLoading(true)
     try {

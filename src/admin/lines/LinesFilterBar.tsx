@@ -2,6 +2,7 @@
 import { useAuth } from '@payloadcms/ui'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
+import { idOf } from '../../domain/ids'
 import { api, whereQuery } from '../shared/api'
 import { input, muted } from '../shared/styles'
 
@@ -14,7 +15,6 @@ const STATUS: Option[] = [
   { value: 'blocked', label: 'Bloqueado' },
   { value: 'cancelled', label: 'Cancelado' },
 ]
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
 
 /**
  * Assinantes (C1) as the guide: "Nº da conta", "Departamentos", "Status" dropdowns and

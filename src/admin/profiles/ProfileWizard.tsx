@@ -10,6 +10,7 @@ import { button, card, danger, h2, input, muted, primary, table, td, th } from '
 import {
   bodyOf,
   categoryLabel,
+  CONTROL_PT,
   DAY_PT,
   draftOf,
   editorKeyOf,
@@ -396,7 +397,6 @@ export function ProfileWizard({
   )
 }
 
-const CONTROL_PT: Record<LimitControl, string> = { blocked: 'Bloqueado', unlimited: 'Ilimitado', limited: 'Limitado' }
 
 function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: StepErrors; onChange: (l: ProfileDraft['limits']) => void }) {
   const setAll = (control: LimitControl) => {

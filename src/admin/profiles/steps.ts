@@ -4,13 +4,25 @@
  * stays the judge when the profile is saved; its field errors are mapped back to a step.
  */
 import { CATEGORY_LABELS_PT, SMS_CATEGORIES, VOICE_CATEGORIES, WEEKDAYS, type UsageCategory, type Weekday } from '../../domain/categories'
+import {
+  cleanDialled,
+  DAY_LABELS,
+  LIMIT_CONTROLS,
+  LIST_SCOPES,
+  LIST_TYPES,
+  LIST_USAGES,
+  PROFILE_NAME_MAX,
+  validateDialled,
+  type LimitControl,
+  type ListScope,
+  type ListType,
+  type ListUsage,
+} from '../../domain/profiles'
 import { validateNonNegativeInt } from '../../validation/limits'
 import { validateWindow } from '../../validation/time'
 
-export type ListType = 'allowed' | 'blocked'
-export type ListUsage = 'voice' | 'sms' | 'collect'
-export type ListScope = 'national' | 'international'
-export type LimitControl = 'blocked' | 'unlimited' | 'limited'
+export type { LimitControl, ListScope, ListType, ListUsage }
+export { validateDialled }
 
 export interface ListEntry {
   type: ListType
@@ -39,18 +51,15 @@ export const STEPS = [
   { key: 'lines', title: 'Linhas do perfil' },
 ] as const
 
-export const LIST_TYPE_PT: Record<ListType, string> = { allowed: 'Permitida', blocked: 'Bloqueada' }
-export const LIST_USAGE_PT: Record<ListUsage, string> = { voice: 'Voz', sms: 'Sms', collect: 'Chamada a cobrar' }
-export const LIST_SCOPE_PT: Record<ListScope, string> = { national: 'Nacional', international: 'Internacional' }
-export const DAY_PT: Record<Weekday, string> = {
-  mon: 'Segunda-feira',
-  tue: 'Terça-feira',
-  wed: 'Quarta-feira',
-  thu: 'Quinta-feira',
-  fri: 'Sexta-feira',
-  sat: 'Sábado',
-  sun: 'Domingo',
-}
+const ptOf = <K extends string>(table: Record<K, readonly [string, string]>): Record<K, string> =>
+  Object.fromEntries(Object.entries(table).map(([k, v]) => [k, (v as readonly [string, string])[0]])) as Record<K, string>
+
+export const LIST_TYPE_PT = ptOf(LIST_TYPES)
+/** The editor writes "Sms" where the collection's select says "SMS" (the guide's E2 screen). */
+export const LIST_USAGE_PT: Record<ListUsage, string> = { ...ptOf(LIST_USAGES), sms: 'Sms' }
+export const LIST_SCOPE_PT = ptOf(LIST_SCOPES)
+export const DAY_PT = ptOf(DAY_LABELS)
+export const CONTROL_PT = ptOf(LIMIT_CONTROLS)
 export const LIMIT_CATEGORIES = { voice: VOICE_CATEGORIES, sms: SMS_CATEGORIES } as const
 export const categoryLabel = (c: UsageCategory) => CATEGORY_LABELS_PT[c]
 
@@ -77,7 +86,7 @@ export function draftOf(doc: Record<string, any> | null | undefined): ProfileDra
 export function bodyOf(d: ProfileDraft): Record<string, unknown> {
   return {
     name: d.name.trim(),
-    lists: d.lists.map((l) => ({ ...l, number: l.number.replace(/[\s().-]/g, '') })),
+    lists: d.lists.map((l) => ({ ...l, number: cleanDialled(l.number) })),
     calendar: { days: d.calendar.days, holidays: d.calendar.holidays, windows: d.calendar.windows },
     limits: Object.entries(d.limits)
       .filter(([, v]) => v && v.control !== 'unlimited')
@@ -85,17 +94,12 @@ export function bodyOf(d: ProfileDraft): Record<string, unknown> {
   }
 }
 
-/** The number as dialled (CP + CA + number): the rule of the Profiles collection. */
-export function validateDialled(value: string): true | string {
-  return /^\+?\d{3,15}$/.test(value.replace(/[\s().-]/g, '')) ? true : 'Número inválido: use somente dígitos (CP + CA + número), de 3 a 15'
-}
-
 export function validateListEntry(e: ListEntry, existing: ListEntry[]): StepErrors {
   const errors: StepErrors = {}
   const n = validateDialled(e.number)
   if (n !== true) errors.number = n
-  const clean = e.number.replace(/[\s().-]/g, '')
-  if (existing.some((x) => x.number.replace(/[\s().-]/g, '') === clean && x.usage === e.usage && x.scope === e.scope)) {
+  const clean = cleanDialled(e.number)
+  if (existing.some((x) => cleanDialled(x.number) === clean && x.usage === e.usage && x.scope === e.scope)) {
     errors.number = 'Este número já está na lista para este tipo de uso'
   }
   return errors
@@ -106,7 +110,7 @@ export function validateStep(step: number, d: ProfileDraft): StepErrors {
   const errors: StepErrors = {}
   if (step === 0) {
     if (!d.name.trim()) errors.name = 'Informe o nome do perfil'
-    else if (d.name.trim().length > 120) errors.name = 'O nome pode ter no máximo 120 caracteres'
+    else if (d.name.trim().length > PROFILE_NAME_MAX) errors.name = `O nome pode ter no máximo ${PROFILE_NAME_MAX} caracteres`
   }
   if (step === 1) {
     d.lists.forEach((l, i) => {

@@ -1,6 +1,6 @@
 import { Gutter } from '@payloadcms/ui'
 import type { ListViewServerProps } from 'payload'
-import { REPORT_STATUS } from '../../collections/Reports'
+import { REPORT_STATUS } from '../../domain/reports'
 import { langOf, tr } from '../shared/lang'
 import { DownloadsPanel } from './DownloadsPanel'
 

@@ -1,7 +1,8 @@
 import type { AdminViewServerProps } from 'payload'
-import { BACKUP_CATEGORIES } from '../../collections/Backups'
-import { LINE_STATUS } from '../../collections/Lines'
-import { REPORT_KINDS } from '../../collections/Reports'
+import { BACKUP_CATEGORIES } from '../../domain/backups'
+import { optionsOf } from '../../domain/labels'
+import { LINE_STATUS } from '../../domain/lines'
+import { REPORT_KINDS } from '../../domain/reports'
 import { KINDS } from '../../reports/kinds'
 import { AdminPage } from '../shared/AdminPage'
 import { langOf, tr } from '../shared/lang'
@@ -10,8 +11,7 @@ import { card } from '../shared/styles'
 import type { KindInfo, Option } from './kinds'
 import { ReportForm } from './ReportForm'
 
-const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] =>
-  Object.entries(map).map(([value, [pt, english]]) => ({ value, label: en ? english : pt }))
+const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] => optionsOf(map, en ? 'en' : 'pt')
 
 /** The guide's totals above each list ("Total Histórico de Transações: 16", "Total assinantes: 4"). */
 const TOTAL_LABELS: Record<string, readonly [string, string]> = {
