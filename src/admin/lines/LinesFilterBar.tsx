@@ -3,18 +3,15 @@ import { useAuth } from '@payloadcms/ui'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
 import { idOf } from '../../domain/ids'
+import { optionsOf } from '../../domain/labels'
+import { LINE_STATUS } from '../../domain/lines'
 import { api, whereQuery } from '../shared/api'
 import { input, muted } from '../shared/styles'
 
 type Option = { value: string; label: string }
 const FILTERS = ['account', 'department', 'status'] as const
 type Filter = (typeof FILTERS)[number]
-const STATUS: Option[] = [
-  { value: 'active', label: 'Ativo' },
-  { value: 'suspended', label: 'Suspenso' },
-  { value: 'blocked', label: 'Bloqueado' },
-  { value: 'cancelled', label: 'Cancelado' },
-]
+const STATUS: Option[] = optionsOf(LINE_STATUS)
 
 /**
  * Assinantes (C1) as the guide: "Nº da conta", "Departamentos", "Status" dropdowns and

@@ -1,11 +1,12 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { QUOTA_CONTROL, type QuotaControl } from '../../domain/lines'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
 import { button, card, grid, h2, input, muted, primary, table, td, th } from '../shared/styles'
 
-type Control = 'limited' | 'unlimited' | 'blocked'
+type Control = QuotaControl
 type Unit = 'MB' | 'GB'
 interface Edit {
   control: Control
@@ -35,7 +36,8 @@ interface AccountRow {
   poolMB: number
 }
 
-const CONTROL_PT: Record<Control, string> = { limited: 'Limitado', unlimited: 'Ilimitado', blocked: 'Bloqueado' }
+/** The editor's order of the quota controls (labels: QUOTA_CONTROL). */
+const CONTROLS: Control[] = ['limited', 'unlimited', 'blocked']
 const NO_DEPARTMENT = '__none__'
 const errorStyle: CSSProperties = { color: '#b00020', fontSize: 13, margin: '4px 0 0' }
 
@@ -56,9 +58,9 @@ function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Ed
   return (
     <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
       <select aria-label={`Limite ${label}`} style={input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
-        {(Object.keys(CONTROL_PT) as Control[]).map((c) => (
+        {CONTROLS.map((c) => (
           <option key={c} value={c}>
-            {CONTROL_PT[c]}
+            {QUOTA_CONTROL[c][0]}
           </option>
         ))}
       </select>
