@@ -7,12 +7,13 @@ import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
 import { SimpleTable } from '../shared/SimpleTable'
-import { button, card, danger, h2, muted, primary, table, td, th } from '../shared/styles'
+import { button, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_STATUS, type BackupStatus } from '../../domain/backups'
 import { labelOf } from '../../domain/labels'
 import { KIND_LABELS, statusColor, type RestoreDoc } from './labels'
+import ui from '../shared/ui.module.scss'
 
 interface BackupDoc {
   id: number | string
@@ -164,9 +165,9 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
 
   return (
     <>
-      <section style={card} data-testid="backup-create">
-        <h2 style={h2}>1. Backup</h2>
-        <p style={muted}>
+      <section className={ui.card} data-testid="backup-create">
+        <h2 className={ui.h2}>1. Backup</h2>
+        <p className={ui.muted}>
           {t(
             'Selecione um ou mais itens cujas configurações atuais devem ser salvas e clique em "Fazer backup".',
             'Tick the items whose current settings should be saved and click "Back up".',
@@ -188,7 +189,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           ))}
         </div>
         <ConfirmButton
-          style={primary}
+          variant="primary"
           disabled={ticked.length === 0}
           title={t('Fazer backup', 'Back up')}
           message={
@@ -213,14 +214,14 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           keys={categories.map((c) => c.value)}
           rows={categories.map((c) => {
             const last = lists?.[c.value]?.[0]
-            return [c.label, last ? last.name : <span style={muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
+            return [c.label, last ? last.name : <span className={ui.muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
           })}
         />
       </section>
 
-      <section style={card} data-testid="backup-restore">
-        <h2 style={h2}>2. {t('Restaurar', 'Restore')}</h2>
-        <p style={muted}>
+      <section className={ui.card} data-testid="backup-restore">
+        <h2 className={ui.h2}>2. {t('Restaurar', 'Restore')}</h2>
+        <p className={ui.muted}>
           {t(
             'Ao restaurar, tudo que foi criado ou alterado depois da data do backup escolhido é desfeito e o item volta às configurações do backup. Pré-visualize antes o que vai mudar.',
             'Restoring undoes everything created or changed after the chosen backup: the item returns to the backup. Preview what will change first.',
@@ -235,35 +236,35 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             <div key={c.value} data-testid={`backups-${c.value}`} style={{ marginTop: 12 }}>
               <h3 style={{ margin: '8px 0 4px', fontSize: 15 }}>{c.label}</h3>
               {lists && docs.length === 0 ? (
-                <p style={muted}>{t('Nenhum backup disponível para a opção escolhida. Considere criar um novo backup.', 'No backup for this option. Consider making a new one.')}</p>
+                <p className={ui.muted}>{t('Nenhum backup disponível para a opção escolhida. Considere criar um novo backup.', 'No backup for this option. Consider making a new one.')}</p>
               ) : (
-                <table style={table}>
+                <table className={ui.table}>
                   <thead>
                     <tr>
-                      <th style={th}>{t('Configuração', 'Setting')}</th>
-                      <th style={th}>{t('Data', 'Date')}</th>
-                      <th style={th}>Status</th>
-                      <th style={th}>{t('Itens', 'Items')}</th>
-                      <th style={th} />
+                      <th className={ui.th}>{t('Configuração', 'Setting')}</th>
+                      <th className={ui.th}>{t('Data', 'Date')}</th>
+                      <th className={ui.th}>Status</th>
+                      <th className={ui.th}>{t('Itens', 'Items')}</th>
+                      <th className={ui.th} />
                     </tr>
                   </thead>
                   <tbody>
                     {docs.map((b) => (
                       <tr key={b.id} data-testid="backup-row">
-                        <td style={td}>{b.name}</td>
-                        <td style={td}>{fmtDateTime(b.createdAt)}</td>
-                        <td style={td} data-testid="backup-status">{labelOf(BACKUP_STATUS, b.status, lang)}</td>
-                        <td style={td}>{fmtNumber(b.itemCount ?? 0)}</td>
+                        <td className={ui.td}>{b.name}</td>
+                        <td className={ui.td}>{fmtDateTime(b.createdAt)}</td>
+                        <td className={ui.td} data-testid="backup-status">{labelOf(BACKUP_STATUS, b.status, lang)}</td>
+                        <td className={ui.td}>{fmtNumber(b.itemCount ?? 0)}</td>
                         <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                           <span style={{ display: 'inline-flex', gap: 6 }}>
-                            <button type="button" style={button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
+                            <button type="button" className={ui.button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
                               {previewing === b.id ? t('Aguarde…', 'Please wait…') : t('Pré-visualizar', 'Preview')}
                             </button>
                             <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('Baixar', 'Download')} ${b.name}`}>
                               {t('Baixar (.xlsx)', 'Download (.xlsx)')}
                             </a>
                             <ConfirmButton
-                              style={danger}
+                              variant="danger"
                               ariaLabel={`${t('Excluir', 'Delete')} ${b.name}`}
                               title={t('Excluir backup', 'Delete backup')}
                               message={`${t('O backup', 'The backup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('será excluído e não poderá mais ser restaurado.', 'will be deleted and can no longer be restored.')}`}
@@ -285,8 +286,8 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       </section>
 
       {preview && (
-        <section style={card} data-testid="restore-preview" aria-label={t('Pré-visualização da restauração', 'Restore preview')}>
-          <h2 style={h2}>
+        <section className={ui.card} data-testid="restore-preview" aria-label={t('Pré-visualização da restauração', 'Restore preview')}>
+          <h2 className={ui.h2}>
             {t('Pré-visualização', 'Preview')}: {preview.backup.name}
           </h2>
           <p>
@@ -297,7 +298,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             </strong>
           </p>
           {preview.changes.length === 0 ? (
-            <p style={muted}>{t('Nada a restaurar: as configurações atuais já são iguais às do backup.', 'Nothing to restore: the current settings already match the backup.')}</p>
+            <p className={ui.muted}>{t('Nada a restaurar: as configurações atuais já são iguais às do backup.', 'Nothing to restore: the current settings already match the backup.')}</p>
           ) : (
             ACTIONS.filter((a) => preview.changes.some((c) => c.action === a)).map((action) => (
               <ChangeList key={action} action={action} total={preview[action]} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
@@ -305,7 +306,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           )}
           <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
             <ConfirmButton
-              style={primary}
+              variant="primary"
               title={t('Restaurar backup', 'Restore backup')}
               message={`${t('O sistema vai restaurar o backup', 'The system will restore the backup')} ${preview.backup.name} ${t('de', 'of')} ${fmtDateTime(preview.backup.createdAt)}. ${t(
                 'Tudo que foi criado ou alterado depois dessa data será desfeito, e',
@@ -317,7 +318,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             >
               {t('Restaurar', 'Restore')}
             </ConfirmButton>
-            <button type="button" style={button} onClick={() => setPreview(undefined)}>
+            <button type="button" className={ui.button} onClick={() => setPreview(undefined)}>
               {t('Fechar', 'Close')}
             </button>
           </div>
@@ -326,8 +327,8 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       <Message {...(restoreNote ?? { ok: true })} />
 
       {restore && (
-        <section style={card} data-testid="restore-status" aria-live="polite">
-          <h2 style={h2}>
+        <section className={ui.card} data-testid="restore-status" aria-live="polite">
+          <h2 className={ui.h2}>
             {t('Restauração', 'Restore')}: {restore.name}
           </h2>
           <p>

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react'
 import { AdminPage } from '../shared/AdminPage'
 import { langOf, tr, type Lang } from '../shared/lang'
 import { currentCompany } from '../shared/server'
-import { card } from '../shared/styles'
 import { BackupPanel } from './BackupPanel'
 import { categoryOptions, mayBackup } from './common'
 import { RestoreHistory } from './RestoreHistory'
+import ui from '../shared/ui.module.scss'
 
 /** The common frame of both screens: title, permission and company checks. */
 async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: [string, string]; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
@@ -19,14 +19,14 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
     <AdminPage {...props}>
       <h1 style={{ margin: '4px 0 16px' }}>{t(...title)}</h1>
       {!allowed ? (
-        <p role="alert" style={card} data-testid="backup-forbidden">
+        <p role="alert" className={ui.card} data-testid="backup-forbidden">
           {t(
             'Sem permissão: backup e restauração são somente para os administradores da empresa.',
             'No permission: backup and restore are for the company administrators only.',
           )}
         </p>
       ) : !company ? (
-        <p style={card}>
+        <p className={ui.card}>
           {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
         </p>
       ) : (

@@ -5,7 +5,7 @@ import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import { button, muted, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { HISTORY_MAX_DAYS, RESTORE_STATUS } from '../../domain/backups'
@@ -13,6 +13,7 @@ import { idOf } from '../../domain/ids'
 import { labelOf } from '../../domain/labels'
 import { statusColor, type RestoreDoc } from './labels'
 import { filledPeriod, periodProblem } from './period'
+import ui from '../shared/ui.module.scss'
 
 /**
  * Histórico de restaurações (H7): the restores of the last 180 days (or of a period of at
@@ -83,7 +84,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
   }
 
   return (
-    <section style={card} data-testid="restore-history">
+    <section className={ui.card} data-testid="restore-history">
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '0 0 4px' }}>
         <span>
           {t('Total histórico de restaurações', 'Restores in history')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
@@ -100,40 +101,40 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
       <form ref={filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center', marginBottom: 12 }}>
         <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
           {t('De', 'From')}
-          <DateInput value={from} onChange={setFrom} label={t('Data inicial', 'Start date')} style={input} />
+          <DateInput value={from} onChange={setFrom} label={t('Data inicial', 'Start date')} className={ui.input} />
         </label>
         <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
           {t('Até', 'To')}
-          <DateInput value={to} onChange={setTo} label={t('Data final', 'End date')} style={input} />
+          <DateInput value={to} onChange={setTo} label={t('Data final', 'End date')} className={ui.input} />
         </label>
         <CategorySelect label={t('Tipo', 'Type')} all={t('Todos', 'All')} value={category} onChange={setCategory} categories={categories} ariaLabel={t('Tipo de restauração', 'Restore type')} />
-        <button type="submit" style={primary} disabled={busy}>
+        <button type="submit" className={ui.primary} disabled={busy}>
           {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
         </button>
       </form>
       <Message ok={false} text={problem} />
       {rows && rows.length === 0 ? (
-        <p style={muted}>{t('Nenhuma restauração no período.', 'No restore in the period.')}</p>
+        <p className={ui.muted}>{t('Nenhuma restauração no período.', 'No restore in the period.')}</p>
       ) : rows ? (
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>{t('Tipo', 'Type')}</th>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>{t('Data', 'Date')}</th>
-              <th style={th}>{t('Estado', 'State')}</th>
-              <th style={th}>{t('Itens', 'Items')}</th>
-              <th style={th} />
+              <th className={ui.th}>{t('Tipo', 'Type')}</th>
+              <th className={ui.th}>{t('Nome', 'Name')}</th>
+              <th className={ui.th}>{t('Data', 'Date')}</th>
+              <th className={ui.th}>{t('Estado', 'State')}</th>
+              <th className={ui.th}>{t('Itens', 'Items')}</th>
+              <th className={ui.th} />
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="history-row">
-                <td style={td}>{categoryName(r.category)}</td>
-                <td style={td}>{r.backupName ?? <span style={muted}>{t('(backup excluído)', '(backup deleted)')}</span>}</td>
-                <td style={td}>{fmtDateTime(r.createdAt)}</td>
+                <td className={ui.td}>{categoryName(r.category)}</td>
+                <td className={ui.td}>{r.backupName ?? <span className={ui.muted}>{t('(backup excluído)', '(backup deleted)')}</span>}</td>
+                <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
                 <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{labelOf(RESTORE_STATUS, r.status, lang)}</td>
-                <td style={td}>
+                <td className={ui.td}>
                   {t('Aplicados', 'Applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>
                 <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>

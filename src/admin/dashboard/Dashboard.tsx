@@ -8,10 +8,11 @@ import { fmtCnpj } from '../shared/cnpj'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
 import { langOf, tr } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
-import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
+import { card, grid, muted } from '../shared/styles'
 import { UsageChart } from './UsageChart'
 import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
+import ui from '../shared/ui.module.scss'
 
 /**
  * The company dashboard (B), above Payload's collection cards: company and logged user,
@@ -69,15 +70,15 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
     <section data-testid="gol-dashboard" style={{ display: 'grid', gap: 16, marginBottom: 28 }}>
       <div style={{ ...card, display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12 }}>
         <div>
-          <div style={muted}>{t('Empresa', 'Company')}</div>
+          <div className={ui.muted}>{t('Empresa', 'Company')}</div>
           <h1 style={{ margin: '2px 0', fontSize: 24 }}>{company.name}</h1>
-          <div style={muted}>
+          <div className={ui.muted}>
             CNPJ {fmtCnpj(String(company.cnpj))} · {t('Nº do cliente', 'Client number')} {company.clientNumber}
           </div>
         </div>
         <div style={{ textAlign: 'right' }}>
           <div>
-            {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span style={muted}>({u.email})</span>
+            {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span className={ui.muted}>({u.email})</span>
           </div>
           <div style={{ marginTop: 6 }}>
             {t('O status da empresa é :', 'Company status:')}{' '}
@@ -87,12 +88,12 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
       </div>
 
       <div style={grid(200)}>
-        <div style={card}>
-          <h2 style={h2}>{t('Linhas', 'Lines')}</h2>
-          <div style={big} data-testid="lines-total">
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('Linhas', 'Lines')}</h2>
+          <div className={ui.big} data-testid="lines-total">
             {fmtNumber(total)}
           </div>
-          <div style={muted}>{t('Qtde total de linhas', 'Total lines')}</div>
+          <div className={ui.muted}>{t('Qtde total de linhas', 'Total lines')}</div>
           <ul style={{ listStyle: 'none', padding: 0, margin: '10px 0 0' }} data-testid="lines-by-status">
             {statuses.map((s, i) => (
               <li key={s} style={{ display: 'flex', justifyContent: 'space-between' }}>
@@ -102,37 +103,37 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
             ))}
           </ul>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Renovação', 'Renewal')}</h2>
-          <div style={muted}>{t('Início do ciclo', 'Cycle starts on')}</div>
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('Renovação', 'Renewal')}</h2>
+          <div className={ui.muted}>{t('Início do ciclo', 'Cycle starts on')}</div>
           <div style={{ fontSize: 20, fontWeight: 600 }} data-testid="cycle-start">
             {renewalLabel}
           </div>
           <div style={{ marginTop: 8 }} data-testid="renews-in">
             {t('Renova em', 'Renews in')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
           </div>
-          <div style={muted}>
+          <div className={ui.muted}>
             {t('Ciclo atual:', 'Current cycle:')} {fmtDate(renewal)} {t('a', 'to')} {fmtDate(cycle.lastDay)}
           </div>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Estrutura', 'Structure')}</h2>
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('Estrutura', 'Structure')}</h2>
           <div style={{ display: 'flex', gap: 24 }}>
             <div>
-              <div style={big}>{fmtNumber(accounts)}</div>
-              <div style={muted}>{t('Qtde de Contas', 'Accounts')}</div>
+              <div className={ui.big}>{fmtNumber(accounts)}</div>
+              <div className={ui.muted}>{t('Qtde de Contas', 'Accounts')}</div>
             </div>
             <div>
-              <div style={big}>{fmtNumber(departments)}</div>
-              <div style={muted}>
+              <div className={ui.big}>{fmtNumber(departments)}</div>
+              <div className={ui.muted}>
                 <a href="/admin/collections/departments">{t('Departamentos', 'Departments')}</a>
               </div>
             </div>
           </div>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Configurações Adicionais', 'Additional settings')}</h2>
-          <div style={muted}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</div>
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('Configurações Adicionais', 'Additional settings')}</h2>
+          <div className={ui.muted}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</div>
           <div style={{ fontWeight: 600 }}>
             {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
           </div>
@@ -142,12 +143,12 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
             <a href="/admin/configuracoes">{t('Configurações gerais', 'General settings')}</a>
           </div>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Gastos', 'Spend')}</h2>
-          <div style={big} data-testid="cycle-cost">
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('Gastos', 'Spend')}</h2>
+          <div className={ui.big} data-testid="cycle-cost">
             {brl(costNow)}
           </div>
-          <div style={muted}>{t('Custo do ciclo além das franquias', 'Cost this cycle beyond the franchises')}</div>
+          <div className={ui.muted}>{t('Custo do ciclo além das franquias', 'Cost this cycle beyond the franchises')}</div>
           {costBefore && (
             <div style={{ marginTop: 6 }}>
               {t('Ciclo anterior', 'Previous cycle')}: <strong>{brl(costBefore.cents)}</strong>
@@ -160,10 +161,10 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         </div>
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Consumo no ciclo atual', 'Usage in the current cycle')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('Consumo no ciclo atual', 'Usage in the current cycle')}</h2>
         {usage.events === 0 ? (
-          <p style={muted}>{t('Nenhum uso registrado neste ciclo.', 'No usage recorded in this cycle.')}</p>
+          <p className={ui.muted}>{t('Nenhum uso registrado neste ciclo.', 'No usage recorded in this cycle.')}</p>
         ) : (
           <div style={grid(320)}>
             <UsageChart title={t('Dados', 'Data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
@@ -171,28 +172,28 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
             <UsageChart title="SMS" lang={lang} days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />
           </div>
         )}
-        {usage.truncated && <p style={muted}>{t('Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.', 'Showing the latest events; the cycle has more usage than the chart reads.')}</p>}
+        {usage.truncated && <p className={ui.muted}>{t('Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.', 'Showing the latest events; the cycle has more usage than the chart reads.')}</p>}
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Administradores da empresa', 'Company administrators')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('Administradores da empresa', 'Company administrators')}</h2>
         {admins.length === 0 ? (
-          <p style={muted}>{t('Nenhum administrador cadastrado.', 'No administrator registered.')}</p>
+          <p className={ui.muted}>{t('Nenhum administrador cadastrado.', 'No administrator registered.')}</p>
         ) : (
-          <table style={table} data-testid="company-admins">
+          <table className={ui.table} data-testid="company-admins">
             <thead>
               <tr>
-                <th style={th}>{t('Nome', 'Name')}</th>
-                <th style={th}>e-mail</th>
-                <th style={th}>{t('Linha', 'Line')}</th>
+                <th className={ui.th}>{t('Nome', 'Name')}</th>
+                <th className={ui.th}>e-mail</th>
+                <th className={ui.th}>{t('Linha', 'Line')}</th>
               </tr>
             </thead>
             <tbody>
               {admins.map((a) => (
                 <tr key={a.id}>
-                  <td style={td}>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
-                  <td style={td}>{a.email}</td>
-                  <td style={td}>{fmtMsisdn(a.phone)}</td>
+                  <td className={ui.td}>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
+                  <td className={ui.td}>{a.email}</td>
+                  <td className={ui.td}>{fmtMsisdn(a.phone)}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react'
 import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
 import { langOf, tr } from '../shared/lang'
+import ui from '../shared/ui.module.scss'
 
 type Service = 'voice' | 'sms' | 'collect' | 'data'
 
@@ -32,7 +33,6 @@ const SERVICES: Record<Service, { label: [string, string]; unit: [string, string
 const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150, #ddd)', borderRadius: 4, padding: 16, margin: '24px 0', display: 'grid', gap: 12 }
 const row: React.CSSProperties = { display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'end' }
 const field: React.CSSProperties = { display: 'grid', gap: 4, fontSize: 13 }
-const input: React.CSSProperties = { padding: '6px 8px', fontSize: 14, border: '1px solid var(--theme-elevation-250, #bbb)', borderRadius: 3, background: 'var(--theme-input-bg, #fff)', color: 'inherit' }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -110,7 +110,7 @@ export function SimulateCall() {
         <label style={field}>
           {t('Tipo de evento', 'Event type')}
           <select
-            style={input}
+            className={ui.input}
             value={service}
             onChange={(e) => {
               const s = e.target.value as Service
@@ -128,17 +128,17 @@ export function SimulateCall() {
         {service !== 'data' && (
           <label style={field}>
             {t('Destino (como discado)', 'Destination (as dialled)')}
-            <input style={input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('ex.: 021 11 98765-4321', 'e.g. 021 11 98765-4321')} />
+            <input className={ui.input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('ex.: 021 11 98765-4321', 'e.g. 021 11 98765-4321')} />
           </label>
         )}
         <label style={field}>
           {t('Data (Brasília)', 'Date (Brasília)')}
-          <DateInput style={input} value={day} onChange={setDay} label={t('Data da simulação', 'Simulation date')} />
+          <DateInput className={ui.input} value={day} onChange={setDay} label={t('Data da simulação', 'Simulation date')} />
         </label>
         <label style={field}>
           {t('Hora', 'Time')}
           <input
-            style={{ ...input, width: 70 }}
+            className={ui.input} style={{ width: 70 }}
             value={time}
             inputMode="numeric"
             placeholder="hh:mm"
@@ -149,7 +149,7 @@ export function SimulateCall() {
         </label>
         <label style={field}>
           {t('Quantidade', 'Quantity')} ({pick(SERVICES[service].unit)})
-          <input style={{ ...input, width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
+          <input className={ui.input} style={{ width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
         </label>
         <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={run}>
           {busy ? t('Simulando…', 'Simulating…') : t('Simular', 'Simulate')}

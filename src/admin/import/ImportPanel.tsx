@@ -3,7 +3,8 @@ import { useState, type CSSProperties } from 'react'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtNumber } from '../shared/format'
 import { Progress } from '../shared/Progress'
-import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { button, primary, td } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 type Status = 'change' | 'unchanged' | 'error' | 'applied' | 'failed'
 interface RowReport {
@@ -106,12 +107,12 @@ export function ImportPanel() {
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 1100 }}>
       <h1 style={{ margin: 0 }}>Importar planilha de assinantes</h1>
-      <section style={card}>
+      <section className={ui.card}>
         <p style={{ marginTop: 0 }}>
           Atualize o nome, departamento, perfil, ramal e cota da oferta compartilhada de várias linhas de uma vez com uma planilha <b>.xlsx</b> ou <b>.csv</b>. A
           primeira linha traz os títulos: <b>Nº da linha</b> (obrigatório), Nome, Departamento, Perfil, Ramal, Cota (Limitado, Ilimitado ou Bloqueado) e Cota (MB).
         </p>
-        <p style={muted}>
+        <p className={ui.muted}>
           Célula vazia: não altera. “-” ou “Linhas sem departamento/perfil”: retira o departamento, o perfil ou o ramal. A cota aceita MB ou GB (“10 GB”).
         </p>
         <div style={{ display: 'flex', gap: 10, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -122,14 +123,14 @@ export function ImportPanel() {
             aria-label="Planilha"
             type="file"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            style={input}
+            className={ui.input}
             onChange={(e) => {
               setFile(e.target.files?.[0])
               setCheck(undefined)
               setApplied(undefined)
             }}
           />
-          <button type="button" style={primary} disabled={!file || busy} onClick={dryRun}>
+          <button type="button" className={ui.primary} disabled={!file || busy} onClick={dryRun}>
             {busy && !progress ? 'Verificando…' : 'Verificar (sem alterar nada)'}
           </button>
         </div>
@@ -143,14 +144,14 @@ export function ImportPanel() {
       {progress && (busy || progress.done < progress.total) && <Progress done={progress.done} total={progress.total} label="Aplicando alterações" />}
 
       {check && (
-        <section style={card} aria-label="Relatório">
-          <h2 style={h2}>{applied ? 'Resultado da importação' : 'Verificação (nada foi alterado)'}</h2>
+        <section className={ui.card} aria-label="Relatório">
+          <h2 className={ui.h2}>{applied ? 'Resultado da importação' : 'Verificação (nada foi alterado)'}</h2>
           <p data-testid="import-summary">
             {fmtNumber(report.length)} linhas na planilha ·{' '}
             {applied ? `${fmtNumber(count('applied'))} alteradas · ${fmtNumber(count('failed'))} falharam` : `${fmtNumber(count('change'))} serão alteradas`} ·{' '}
             {fmtNumber(count('unchanged'))} sem alteração · {fmtNumber(count('error'))} com erro
           </p>
-          {check.ignoredColumns.length > 0 && <p style={muted}>Colunas ignoradas: {check.ignoredColumns.join(', ')}</p>}
+          {check.ignoredColumns.length > 0 && <p className={ui.muted}>Colunas ignoradas: {check.ignoredColumns.join(', ')}</p>}
           <div style={{ display: 'flex', gap: 8, marginBottom: 10, flexWrap: 'wrap' }}>
             {(['all', 'change', 'error'] as const).map((f) => (
               <button key={f} type="button" style={filter === f ? primary : button} onClick={() => setFilter(f)}>
@@ -159,7 +160,7 @@ export function ImportPanel() {
             ))}
             {!applied && (
               <ConfirmButton
-                style={primary}
+                variant="primary"
                 disabled={busy || toApply === 0}
                 title="Aplicar importação"
                 message={`Aplicar as alterações de ${fmtNumber(toApply)} ${toApply === 1 ? 'linha' : 'linhas'}? Linhas com erro não serão alteradas. Cada linha é gravada por inteiro ou não é gravada.`}
@@ -170,23 +171,23 @@ export function ImportPanel() {
             )}
           </div>
           <div style={{ overflowX: 'auto' }}>
-            <table style={table}>
+            <table className={ui.table}>
               <thead>
                 <tr>
-                  <th style={th}>Linha da planilha</th>
-                  <th style={th}>Nº da linha</th>
-                  <th style={th}>Situação</th>
-                  <th style={th}>Alterações</th>
-                  <th style={th}>Erros</th>
+                  <th className={ui.th}>Linha da planilha</th>
+                  <th className={ui.th}>Nº da linha</th>
+                  <th className={ui.th}>Situação</th>
+                  <th className={ui.th}>Alterações</th>
+                  <th className={ui.th}>Erros</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((r) => (
                   <tr key={r.row} data-testid={`import-row-${r.row}`}>
-                    <td style={td}>{r.row}</td>
-                    <td style={td}>{r.msisdn}</td>
+                    <td className={ui.td}>{r.row}</td>
+                    <td className={ui.td}>{r.msisdn}</td>
                     <td style={{ ...td, color: STATUS_COLOR[r.status], fontWeight: 600 }}>{STATUS_PT[r.status]}</td>
-                    <td style={td}>
+                    <td className={ui.td}>
                       {r.changes.map((c) => (
                         <div key={c.field}>
                           {FIELD_PT[c.field] ?? c.field}: {c.from ?? '—'} → {c.to ?? '—'}

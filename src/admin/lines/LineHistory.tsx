@@ -8,7 +8,8 @@ import { api } from '../shared/api'
 import { tr, type Lang } from '../shared/lang'
 import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted } from '../shared/styles'
+import { button } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 type Tab = 'calls' | 'transactions'
 
@@ -47,7 +48,7 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
   }, [load])
 
   return (
-    <div style={card} data-testid="line-history">
+    <div className={ui.card} data-testid="line-history">
       <div style={{ display: 'flex', gap: 8, marginBottom: 10 }} role="tablist">
         {(
           [
@@ -70,27 +71,27 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
           </button>
         ))}
       </div>
-      <h2 style={h2}>{tab === 'calls' ? t('Histórico de chamadas', 'Call history') : t('Histórico de transações', 'Transaction history')}</h2>
+      <h2 className={ui.h2}>{tab === 'calls' ? t('Histórico de chamadas', 'Call history') : t('Histórico de transações', 'Transaction history')}</h2>
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
         <label style={{ display: 'grid', gap: 2 }}>
-          <span style={muted}>{t('Data de início', 'Start date')}</span>
-          <DateInput style={input} value={from} onChange={(v) => {
+          <span className={ui.muted}>{t('Data de início', 'Start date')}</span>
+          <DateInput className={ui.input} value={from} onChange={(v) => {
               setFrom(v)
               setPage(1)
             }} label={t('Data de início', 'Start date')} />
         </label>
         <label style={{ display: 'grid', gap: 2 }}>
-          <span style={muted}>{t('Data final', 'End date')}</span>
-          <DateInput style={input} value={to} onChange={(v) => {
+          <span className={ui.muted}>{t('Data final', 'End date')}</span>
+          <DateInput className={ui.input} value={to} onChange={(v) => {
               setTo(v)
               setPage(1)
             }} label={t('Data final', 'End date')} />
         </label>
-        <span style={muted}>{t(`Período máximo: ${MAX_DAYS} dias`, `At most ${MAX_DAYS} days`)}</span>
+        <span className={ui.muted}>{t(`Período máximo: ${MAX_DAYS} dias`, `At most ${MAX_DAYS} days`)}</span>
       </div>
       <Message ok={false} text={error} />
       {loading && !result ? (
-        <p style={muted}>{t('Carregando…', 'Loading…')}</p>
+        <p className={ui.muted}>{t('Carregando…', 'Loading…')}</p>
       ) : result ? (
         <ReportResult
           lang={lang}

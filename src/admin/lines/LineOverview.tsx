@@ -3,12 +3,12 @@ import { cycleFor } from '../../engine/core/cycle'
 import { Bar } from '../shared/Bar'
 import { fmtDate, fmtMB, fmtNumber, fmtPercent } from '../shared/format'
 import { langOf, tr } from '../shared/lang'
-import { card, h2, muted, table, td, th } from '../shared/styles'
 import { LineHistory } from './LineHistory'
 import { actorOf } from '../../access/policy'
 import { isSupport, workingCompanyOf } from '../../access/roles'
 import { engineFor } from '../../engine/service'
 import { offersFromBalance, percentOf, type OfferRow } from './offerUsage'
+import ui from '../shared/ui.module.scss'
 
 const UNIT_LABEL = { minutes: 'MIN', sms: 'SMS', mb: 'MB' } as const
 
@@ -79,46 +79,46 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
 
   return (
     <section data-testid="line-overview" style={{ display: 'grid', gap: 16, margin: '24px 0' }}>
-      <div style={card}>
-        <h2 style={h2}>{t('Assinante', 'Subscriber')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('Assinante', 'Subscriber')}</h2>
         <div style={{ fontSize: 18, fontWeight: 600, marginBottom: 8 }}>{line.name || line.msisdn}</div>
         <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '8px 16px', margin: 0 }}>
           {facts.map(([k, v]) => (
             <div key={k}>
-              <dt style={muted}>{k}</dt>
+              <dt className={ui.muted}>{k}</dt>
               <dd style={{ margin: 0 }}>{v || '—'}</dd>
             </div>
           ))}
         </dl>
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Ofertas contratadas', 'Contracted offers')}</h2>
-        <p style={muted}>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('Ofertas contratadas', 'Contracted offers')}</h2>
+        <p className={ui.muted}>
           {t('Ciclo de', 'Cycle from')} {fmtDate(cycle.start)} {t('a', 'to')} {fmtDate(cycle.lastDay)} · {t('renova em', 'renews in')} {cycle.renewsInDays}{' '}
           {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
         </p>
         {offers.length === 0 ? (
-          <p style={muted}>{t('Nenhuma oferta individual contratada para esta linha.', 'No individual offer contracted for this line.')}</p>
+          <p className={ui.muted}>{t('Nenhuma oferta individual contratada para esta linha.', 'No individual offer contracted for this line.')}</p>
         ) : (
-          <table style={table} data-testid="line-offers">
+          <table className={ui.table} data-testid="line-offers">
             <thead>
               <tr>
-                <th style={th}>{t('Tipo', 'Type')}</th>
-                <th style={th}>{t('Pacote', 'Package')}</th>
-                <th style={th}>{t('Franquia', 'Franchise')}</th>
-                <th style={th}>{t('Consumo', 'Used')}</th>
-                <th style={th}>{t('% Consumo', '% used')}</th>
+                <th className={ui.th}>{t('Tipo', 'Type')}</th>
+                <th className={ui.th}>{t('Pacote', 'Package')}</th>
+                <th className={ui.th}>{t('Franquia', 'Franchise')}</th>
+                <th className={ui.th}>{t('Consumo', 'Used')}</th>
+                <th className={ui.th}>{t('% Consumo', '% used')}</th>
               </tr>
             </thead>
             <tbody>
               {offers.map((o) => (
                 <tr key={o.id}>
-                  <td style={td}>Individual</td>
-                  <td style={td}>{o.package}</td>
-                  <td style={td}>{fmtUnit(o.franchise, o.unit)}</td>
-                  <td style={td}>{fmtUnit(o.used, o.unit)}</td>
-                  <td style={td}>
+                  <td className={ui.td}>Individual</td>
+                  <td className={ui.td}>{o.package}</td>
+                  <td className={ui.td}>{fmtUnit(o.franchise, o.unit)}</td>
+                  <td className={ui.td}>{fmtUnit(o.used, o.unit)}</td>
+                  <td className={ui.td}>
                     <Bar percent={o.percent} label={`${o.package}: ${t('consumo', 'used')}`} />
                   </td>
                 </tr>
@@ -128,19 +128,19 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
         )}
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Franquia compartilhada para linha', 'Shared franchise of the line')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('Franquia compartilhada para linha', 'Shared franchise of the line')}</h2>
         {pools.length === 0 ? (
-          <p style={muted}>{t('A conta desta linha não tem oferta compartilhada.', "This line's account has no shared offer.")}</p>
+          <p className={ui.muted}>{t('A conta desta linha não tem oferta compartilhada.', "This line's account has no shared offer.")}</p>
         ) : (
-          <table style={table} data-testid="line-shared">
+          <table className={ui.table} data-testid="line-shared">
             <thead>
               <tr>
-                <th style={th}>{t('Tipo', 'Type')}</th>
-                <th style={th}>{t('Pacote', 'Package')}</th>
-                <th style={th}>{t('Limites', 'Limit')}</th>
-                <th style={th}>{t('Consumo', 'Used')}</th>
-                <th style={th}>{t('% Consumo', '% used')}</th>
+                <th className={ui.th}>{t('Tipo', 'Type')}</th>
+                <th className={ui.th}>{t('Pacote', 'Package')}</th>
+                <th className={ui.th}>{t('Limites', 'Limit')}</th>
+                <th className={ui.th}>{t('Consumo', 'Used')}</th>
+                <th className={ui.th}>{t('% Consumo', '% used')}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,16 +149,16 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
                 const pct = quota.control === 'limited' ? percentOf(usedMB, cap) : null
                 return (
                   <tr key={p.id}>
-                    <td style={td}>{t('Compartilhado', 'Shared')}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{t('Compartilhado', 'Shared')}</td>
+                    <td className={ui.td}>
                       {p.package}
-                      <div style={muted}>
+                      <div className={ui.muted}>
                         {t('Total da oferta:', 'Offer total:')} {fmtMB(p.amount)}
                       </div>
                     </td>
-                    <td style={td}>{limitText}</td>
-                    <td style={td}>{fmtMB(usedMB)}</td>
-                    <td style={td}>{quota.control === 'limited' ? <Bar percent={pct} label={t('Cota compartilhada: consumo', 'Shared quota: used')} /> : fmtPercent(null)}</td>
+                    <td className={ui.td}>{limitText}</td>
+                    <td className={ui.td}>{fmtMB(usedMB)}</td>
+                    <td className={ui.td}>{quota.control === 'limited' ? <Bar percent={pct} label={t('Cota compartilhada: consumo', 'Shared quota: used')} /> : fmtPercent(null)}</td>
                   </tr>
                 )
               })}

@@ -6,7 +6,7 @@ import { idOf } from '../../domain/ids'
 import { optionsOf } from '../../domain/labels'
 import { LINE_STATUS } from '../../domain/lines'
 import { api, whereQuery } from '../shared/api'
-import { input, muted } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 type Option = { value: string; label: string }
 const FILTERS = ['account', 'department', 'status'] as const
@@ -61,7 +61,7 @@ export const LinesFilterBar: React.FC = () => {
   const select = (f: Filter, label: string, options: Option[]) => (
     <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
       {label}
-      <select aria-label={label} style={input} value={value(f)} onChange={(e) => setFilter(f, e.target.value)}>
+      <select aria-label={label} className={ui.input} value={value(f)} onChange={(e) => setFilter(f, e.target.value)}>
         <option value="">Todos</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -87,12 +87,12 @@ export const LinesFilterBar: React.FC = () => {
         {select('status', 'Status', STATUS)}
         <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
           Nome/Número da linha
-          <input aria-label="Nome/Número da linha" style={input} value={text} placeholder="Nome/Número da linha" onChange={(e) => setText(e.target.value)} />
+          <input aria-label="Nome/Número da linha" className={ui.input} value={text} placeholder="Nome/Número da linha" onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
           Filtrar
         </button>
-        <span style={muted}>Exibindo 100 por página</span>
+        <span className={ui.muted}>Exibindo 100 por página</span>
       </form>
     </div>
   )

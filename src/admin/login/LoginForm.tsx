@@ -1,12 +1,10 @@
 'use client'
 import { useState, type FormEvent } from 'react'
 import { CompanyPicker, fetchCompanies, selectCompany } from '../company/CompanyPicker'
+import login from './login.module.scss'
 
 type Step = 'password' | 'code' | 'newPassword' | 'company' | 'recover'
 
-const box: React.CSSProperties = { maxWidth: 720, margin: '10vh auto', fontFamily: 'inherit', display: 'grid', gap: 14 }
-const input: React.CSSProperties = { padding: '10px 12px', fontSize: 16, border: '1px solid #bbb', borderRadius: 4 }
-const button: React.CSSProperties = { padding: '10px 12px', fontSize: 16, background: '#da291c', color: '#fff', border: 0, borderRadius: 4, cursor: 'pointer' }
 
 async function post(path: string, body: unknown) {
   const res = await fetch(`/api/users${path}`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -80,7 +78,7 @@ export function LoginForm({ version, codeInLog = false }: { version: string; cod
   })
 
   return (
-    <div style={box}>
+    <div className={login.box}>
       <h1 style={{ margin: 0 }}>
         Claro<sup>+</sup>empresas
       </h1>
@@ -88,10 +86,10 @@ export function LoginForm({ version, codeInLog = false }: { version: string; cod
       {step === 'password' && (
         <form onSubmit={submitPassword} style={{ display: 'grid', gap: 12 }}>
           <label htmlFor="gol-username">Usuário (CPF)</label>
-          <input id="gol-username" name="username" style={input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <input id="gol-username" name="username" className={login.input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
           <label htmlFor="gol-password">Senha</label>
-          <input id="gol-password" name="password" type="password" style={input} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-          <button style={button} disabled={busy} type="submit">Entrar</button>
+          <input id="gol-password" name="password" type="password" className={login.input} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <button className={login.button} disabled={busy} type="submit">Entrar</button>
           <button type="button" style={{ background: 'none', border: 0, textDecoration: 'underline', cursor: 'pointer', justifySelf: 'start' }} onClick={() => (setStep('recover'), setError(undefined))}>
             Recuperar senha
           </button>
@@ -106,9 +104,9 @@ export function LoginForm({ version, codeInLog = false }: { version: string; cod
             </p>
           )}
           <label htmlFor="gol-code">Código de acesso</label>
-          <input id="gol-code" name="code" style={input} inputMode="numeric" autoComplete="one-time-code" maxLength={5} pattern="\d{5}" value={code} onChange={(e) => setCode(e.target.value)} required />
-          <button style={button} disabled={busy} type="submit">Confirmar</button>
-          <button type="button" style={{ ...button, background: '#555' }} onClick={() => (setStep('password'), setCode(''), setError(undefined))}>
+          <input id="gol-code" name="code" className={login.input} inputMode="numeric" autoComplete="one-time-code" maxLength={5} pattern="\d{5}" value={code} onChange={(e) => setCode(e.target.value)} required />
+          <button className={login.button} disabled={busy} type="submit">Confirmar</button>
+          <button type="button" className={`${login.button} ${login.secondary}`} onClick={() => (setStep('password'), setCode(''), setError(undefined))}>
             Voltar
           </button>
         </form>
@@ -117,8 +115,8 @@ export function LoginForm({ version, codeInLog = false }: { version: string; cod
         <form onSubmit={submitNewPassword} style={{ display: 'grid', gap: 12 }}>
           <p style={{ margin: 0 }}>Sua senha é temporária. Defina uma nova senha para continuar.</p>
           <label htmlFor="gol-new-password">Nova senha</label>
-          <input id="gol-new-password" name="newPassword" type="password" style={input} autoComplete="new-password" minLength={8} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required />
-          <button style={button} disabled={busy} type="submit">Salvar e entrar</button>
+          <input id="gol-new-password" name="newPassword" type="password" className={login.input} autoComplete="new-password" minLength={8} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required />
+          <button className={login.button} disabled={busy} type="submit">Salvar e entrar</button>
         </form>
       )}
       {step === 'company' && <CompanyPicker onSelected={enter} />}
@@ -135,11 +133,11 @@ export function LoginForm({ version, codeInLog = false }: { version: string; cod
           </ul>
           <p style={{ margin: 0 }}>Sua nova senha inicial será encaminhada por e-Mail após clicar em &quot;Enviar&quot;; a senha atual continua valendo até você usar a nova.</p>
           <label htmlFor="gol-recover-username">Usuário (CPF)</label>
-          <input id="gol-recover-username" name="username" style={input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <input id="gol-recover-username" name="username" className={login.input} inputMode="numeric" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
           <label htmlFor="gol-email">E-mail</label>
-          <input id="gol-email" name="email" type="email" style={input} value={email} onChange={(e) => setEmail(e.target.value)} required />
-          <button style={button} disabled={busy} type="submit">Enviar</button>
-          <button type="button" style={{ ...button, background: '#555' }} onClick={() => setStep('password')}>
+          <input id="gol-email" name="email" type="email" className={login.input} value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <button className={login.button} disabled={busy} type="submit">Enviar</button>
+          <button type="button" className={`${login.button} ${login.secondary}`} onClick={() => setStep('password')}>
             Retornar
           </button>
         </form>

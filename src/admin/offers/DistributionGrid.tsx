@@ -4,7 +4,8 @@ import { QUOTA_CONTROL, type QuotaControl } from '../../domain/lines'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
-import { button, card, grid, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { card, grid, input } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 type Control = QuotaControl
 type Unit = 'MB' | 'GB'
@@ -57,7 +58,7 @@ const sameQuota = (e: Edit, q: LineRow['quota']) => e.control === q.control && (
 function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Edit) => void; label: string }) {
   return (
     <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-      <select aria-label={`Limite ${label}`} style={input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
+      <select aria-label={`Limite ${label}`} className={ui.input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
         {CONTROLS.map((c) => (
           <option key={c} value={c}>
             {QUOTA_CONTROL[c][0]}
@@ -67,7 +68,7 @@ function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Ed
       {value.control === 'limited' && (
         <>
           <input aria-label={`Quantidade ${label}`} style={{ ...input, width: 80 }} inputMode="decimal" value={value.amount} onChange={(e) => onChange({ ...value, amount: e.target.value })} />
-          <select aria-label={`Unidade ${label}`} style={input} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Unit })}>
+          <select aria-label={`Unidade ${label}`} className={ui.input} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Unit })}>
             <option value="MB">MB</option>
             <option value="GB">GB</option>
           </select>
@@ -200,17 +201,17 @@ export function DistributionGrid() {
     }
   }
 
-  if (accounts && accounts.length === 0) return <p style={card}>Nenhuma conta desta empresa tem oferta compartilhada.</p>
+  if (accounts && accounts.length === 0) return <p className={ui.card}>Nenhuma conta desta empresa tem oferta compartilhada.</p>
   if (!detail) return <p aria-busy="true">{message?.text ?? 'Carregando…'}</p>
   const over = configured > detail.totals.poolMB
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       <h1 style={{ margin: 0 }}>Ofertas compartilhadas</h1>
-      <section style={card} aria-label="Resumo da conta">
+      <section className={ui.card} aria-label="Resumo da conta">
         <div style={grid(200)}>
           <label style={{ display: 'grid', gap: 4 }}>
-            <span style={muted}>Nº da conta</span>
-            <select style={input} value={account} onChange={(e) => setAccount(e.target.value)}>
+            <span className={ui.muted}>Nº da conta</span>
+            <select className={ui.input} value={account} onChange={(e) => setAccount(e.target.value)}>
               {(accounts ?? []).map((a) => (
                 <option key={a.id} value={String(a.id)}>
                   {a.number}
@@ -219,25 +220,25 @@ export function DistributionGrid() {
             </select>
           </label>
           <div>
-            <div style={muted}>Oferta(s)</div>
+            <div className={ui.muted}>Oferta(s)</div>
             <div>{detail.offers.map((o) => `${o.offer} ${fmtMB(o.amountMB)}`).join(', ')}</div>
           </div>
           <div>
-            <div style={muted}>Total assinantes</div>
+            <div className={ui.muted}>Total assinantes</div>
             <div data-testid="total-lines">{fmtNumber(detail.totals.lines)}</div>
           </div>
           <div>
-            <div style={muted}>Limite total configurado</div>
+            <div className={ui.muted}>Limite total configurado</div>
             <div data-testid="configured" style={over ? { color: '#b00020', fontWeight: 700 } : undefined}>
               {fmtMB(configured)} de {fmtMB(detail.totals.poolMB)}
             </div>
           </div>
           <div>
-            <div style={muted}>Livre para distribuir</div>
+            <div className={ui.muted}>Livre para distribuir</div>
             <div data-testid="free">{fmtMB(Math.max(0, detail.totals.poolMB - configured))}</div>
           </div>
           <div>
-            <div style={muted}>Consumo total</div>
+            <div className={ui.muted}>Consumo total</div>
             <div>{fmtMB(detail.totals.consumedMB)}</div>
           </div>
         </div>
@@ -255,8 +256,8 @@ export function DistributionGrid() {
 
       <section style={{ ...card, display: 'flex', gap: 14, flexWrap: 'wrap', alignItems: 'flex-end' }} aria-label="Filtros e limite massivo">
         <label style={{ display: 'grid', gap: 4 }}>
-          <span style={muted}>Departamentos</span>
-          <select style={input} value={department} onChange={(e) => setDepartment(e.target.value)}>
+          <span className={ui.muted}>Departamentos</span>
+          <select className={ui.input} value={department} onChange={(e) => setDepartment(e.target.value)}>
             <option value="">Todos</option>
             <option value={NO_DEPARTMENT}>Linhas sem departamento</option>
             {detail.departments.map((d) => (
@@ -267,38 +268,38 @@ export function DistributionGrid() {
           </select>
         </label>
         <label style={{ display: 'grid', gap: 4 }}>
-          <span style={muted}>Nome/Número da linha</span>
-          <input style={input} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Buscar" />
+          <span className={ui.muted}>Nome/Número da linha</span>
+          <input className={ui.input} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Buscar" />
         </label>
         <div style={{ display: 'grid', gap: 4 }}>
-          <span style={muted}>Limite massivo</span>
+          <span className={ui.muted}>Limite massivo</span>
           <div style={{ display: 'flex', gap: 6 }}>
             <QuotaEditor value={massive} onChange={setMassive} label="massivo" />
-            <button type="button" style={button} disabled={selected.size === 0} onClick={applyMassive}>
+            <button type="button" className={ui.button} disabled={selected.size === 0} onClick={applyMassive}>
               Aplicar às selecionadas ({fmtNumber(selected.size)})
             </button>
           </div>
         </div>
       </section>
 
-      <section style={card}>
-        <h2 style={h2}>
+      <section className={ui.card}>
+        <h2 className={ui.h2}>
           {fmtNumber(shown.length)} {shown.length === 1 ? 'linha' : 'linhas'}
-          {changed.length > 0 && <span style={muted}> · {fmtNumber(changed.length)} alteradas, não salvas</span>}
+          {changed.length > 0 && <span className={ui.muted}> · {fmtNumber(changed.length)} alteradas, não salvas</span>}
         </h2>
         <div style={{ overflowX: 'auto' }}>
-          <table style={table}>
+          <table className={ui.table}>
             <thead>
               <tr>
-                <th style={th}>
+                <th className={ui.th}>
                   <input type="checkbox" aria-label="Selecionar todas as linhas mostradas" checked={allShown} onChange={toggleAll} />
                 </th>
-                <th style={th}>Nome</th>
-                <th style={th}>Nº da linha</th>
-                <th style={th}>Departamento</th>
-                <th style={th}>Pacote</th>
-                <th style={th}>Limite</th>
-                <th style={th}>Consumo</th>
+                <th className={ui.th}>Nome</th>
+                <th className={ui.th}>Nº da linha</th>
+                <th className={ui.th}>Departamento</th>
+                <th className={ui.th}>Pacote</th>
+                <th className={ui.th}>Limite</th>
+                <th className={ui.th}>Consumo</th>
               </tr>
             </thead>
             <tbody>
@@ -306,7 +307,7 @@ export function DistributionGrid() {
                 const id = String(l.id)
                 return (
                   <tr key={id} data-testid={`line-${l.msisdn}`}>
-                    <td style={td}>
+                    <td className={ui.td}>
                       <input
                         type="checkbox"
                         aria-label={`Selecionar ${l.msisdn}`}
@@ -321,11 +322,11 @@ export function DistributionGrid() {
                         }
                       />
                     </td>
-                    <td style={td}>{l.name ?? l.msisdn}</td>
-                    <td style={td}>{fmtMsisdn(l.msisdn)}</td>
-                    <td style={td}>{l.departmentName ?? 'Linhas sem departamento'}</td>
-                    <td style={td}>{detail.offers.map((o) => o.package).join(', ')}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{l.name ?? l.msisdn}</td>
+                    <td className={ui.td}>{fmtMsisdn(l.msisdn)}</td>
+                    <td className={ui.td}>{l.departmentName ?? 'Linhas sem departamento'}</td>
+                    <td className={ui.td}>{detail.offers.map((o) => o.package).join(', ')}</td>
+                    <td className={ui.td}>
                       <QuotaEditor value={edits[id]} onChange={(e) => setEdits((x) => ({ ...x, [id]: e }))} label={l.msisdn} />
                       {errors[id] && (
                         <p role="alert" style={errorStyle}>
@@ -333,7 +334,7 @@ export function DistributionGrid() {
                         </p>
                       )}
                     </td>
-                    <td style={td}>{l.consumedMB > 0 ? fmtMB(l.consumedMB) : '-'}</td>
+                    <td className={ui.td}>{l.consumedMB > 0 ? fmtMB(l.consumedMB) : '-'}</td>
                   </tr>
                 )
               })}
@@ -349,7 +350,7 @@ export function DistributionGrid() {
       )}
       <div style={{ display: 'flex', gap: 8 }}>
         <ConfirmButton
-          style={primary}
+          variant="primary"
           disabled={busy || changed.length === 0}
           title="Salvar distribuição"
           message={`Salvar a cota de ${fmtNumber(changed.length)} ${changed.length === 1 ? 'linha' : 'linhas'}? Limite total configurado: ${fmtMB(configured)} de ${fmtMB(detail.totals.poolMB)}.${
@@ -359,7 +360,7 @@ export function DistributionGrid() {
         >
           {busy ? 'Salvando…' : 'Salvar'}
         </ConfirmButton>
-        <button type="button" style={button} disabled={busy || changed.length === 0} onClick={() => load(String(detail.account.id))}>
+        <button type="button" className={ui.button} disabled={busy || changed.length === 0} onClick={() => load(String(detail.account.id))}>
           Descartar alterações
         </button>
       </div>

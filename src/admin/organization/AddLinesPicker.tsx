@@ -5,9 +5,10 @@ import { Dialog } from '../shared/ConfirmButton'
 import { fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
-import { button, input, muted, primary, table, td, th } from '../shared/styles'
 import { tr, type Lang } from '../shared/lang'
 import { GROUPS, groupWords, type GroupKind } from './kinds'
+import { primary } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 interface LineRow {
   id: string | number
@@ -95,9 +96,9 @@ export function AddLinesPicker({
   return (
     <Dialog title={`${t('Adicionar linhas a', 'Add lines to')} ${group.name}`} onClose={() => !busy && onClose(0)} width={760}>
       <label style={{ display: 'grid', gap: 4, marginBottom: 10 }}>
-        <span style={muted}>{t('Nome/Número da linha', 'Line name/number')}</span>
+        <span className={ui.muted}>{t('Nome/Número da linha', 'Line name/number')}</span>
         <input
-          style={input}
+          className={ui.input}
           value={search}
           autoFocus
           placeholder={t('Buscar por nome ou número', 'Search by name or number')}
@@ -109,7 +110,7 @@ export function AddLinesPicker({
         <input type="checkbox" checked={onlyNone} onChange={(e) => setOnlyNone(e.target.checked)} />
         {t(`Somente ${g.none.toLowerCase()}`, `Only ${g.none.toLowerCase()}`)}
       </label>
-      <p style={muted}>
+      <p className={ui.muted}>
         {t(
           `${fmtNumber(total)} ${total === 1 ? 'linha encontrada' : 'linhas encontradas'} fora de ${group.name}`,
           `${fmtNumber(total)} ${total === 1 ? 'line' : 'lines'} outside ${group.name}`,
@@ -118,10 +119,10 @@ export function AddLinesPicker({
         {t('selecionadas', 'selected')}
       </p>
       <div style={{ maxHeight: 360, overflow: 'auto', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>
+              <th className={ui.th}>
                 <input
                   type="checkbox"
                   aria-label={t('Selecionar todas as linhas mostradas', 'Select every line shown')}
@@ -138,9 +139,9 @@ export function AddLinesPicker({
                   }
                 />
               </th>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>{t('Nº da linha', 'Line number')}</th>
-              <th style={th}>{kind === 'profiles' ? t('Perfil atual', 'Current profile') : t('Departamento atual', 'Current department')}</th>
+              <th className={ui.th}>{t('Nome', 'Name')}</th>
+              <th className={ui.th}>{t('Nº da linha', 'Line number')}</th>
+              <th className={ui.th}>{kind === 'profiles' ? t('Perfil atual', 'Current profile') : t('Departamento atual', 'Current department')}</th>
             </tr>
           </thead>
           <tbody>
@@ -148,12 +149,12 @@ export function AddLinesPicker({
               const current = (kind === 'profiles' ? l.profile : l.department)?.name
               return (
                 <tr key={l.id}>
-                  <td style={td}>
+                  <td className={ui.td}>
                     <input type="checkbox" aria-label={`${t('Selecionar', 'Select')} ${l.msisdn}`} checked={selected.has(String(l.id))} onChange={() => toggle(String(l.id))} />
                   </td>
-                  <td style={td}>{l.name}</td>
-                  <td style={td}>{l.msisdn}</td>
-                  <td style={td}>{current ?? g.none}</td>
+                  <td className={ui.td}>{l.name}</td>
+                  <td className={ui.td}>{l.msisdn}</td>
+                  <td className={ui.td}>{current ?? g.none}</td>
                 </tr>
               )
             })}
@@ -163,7 +164,7 @@ export function AddLinesPicker({
       {progress && <Progress done={progress.done} total={progress.total} label={t('Adicionando linhas', 'Adding lines')} lang={lang} />}
       <Message ok={false} text={error} />
       <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12 }}>
-        <button type="button" style={button} disabled={busy} onClick={() => onClose(progress?.done ?? 0)}>
+        <button type="button" className={ui.button} disabled={busy} onClick={() => onClose(progress?.done ?? 0)}>
           {t('Cancelar', 'Cancel')}
         </button>
         <button type="button" style={{ ...primary, opacity: busy || selected.size === 0 ? 0.5 : 1 }} disabled={busy || selected.size === 0} onClick={save}>

@@ -5,10 +5,11 @@ import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtDate, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { button, card, td, th } from '../shared/styles'
 import { AddLinesPicker } from './AddLinesPicker'
 import { tr, type Lang } from '../shared/lang'
 import { GROUPS, groupWords, type GroupKind } from './kinds'
+import ui from '../shared/ui.module.scss'
 
 export interface GroupRow {
   id: string | number
@@ -83,56 +84,56 @@ export function LineGroupsTable({
 
   return (
     <section style={{ ...card, margin: '20px 0' }} data-testid={`${kind}-line-counts`}>
-      <h2 style={h2}>{g.title}</h2>
+      <h2 className={ui.h2}>{g.title}</h2>
       {canWrite && kind === 'departments' && (
         <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', margin: '0 0 12px' }} data-testid="department-create">
           <label style={{ display: 'grid', gap: 4 }}>
-            <span style={muted}>{t('Nome do novo departamento', 'New department name')}</span>
-            <input style={input} value={newName} maxLength={120} required onChange={(e) => setNewName(e.target.value)} aria-label={t('Nome do novo departamento', 'New department name')} />
+            <span className={ui.muted}>{t('Nome do novo departamento', 'New department name')}</span>
+            <input className={ui.input} value={newName} maxLength={120} required onChange={(e) => setNewName(e.target.value)} aria-label={t('Nome do novo departamento', 'New department name')} />
           </label>
-          <button type="submit" style={primary}>
+          <button type="submit" className={ui.primary}>
             {t('Criar departamento', 'Create department')}
           </button>
         </form>
       )}
       <Message ok text={notice} />
       <Message ok={false} text={error} />
-      <table style={table}>
+      <table className={ui.table}>
         <thead>
           <tr>
-            <th style={th}>{t('Nome', 'Name')}</th>
-            {showModified && <th style={th}>{t('Última modificação', 'Last modified')}</th>}
-            <th style={th}>{t('Qtd. de linhas', 'Lines')}</th>
+            <th className={ui.th}>{t('Nome', 'Name')}</th>
+            {showModified && <th className={ui.th}>{t('Última modificação', 'Last modified')}</th>}
+            <th className={ui.th}>{t('Qtd. de linhas', 'Lines')}</th>
             <th style={{ ...th, textAlign: 'right' }}>{t('Ações', 'Actions')}</th>
           </tr>
         </thead>
         <tbody>
           <tr data-testid="group-row-none">
-            <td style={td}>{g.none}</td>
-            {showModified && <td style={td} />}
-            <td style={td}>{fmtNumber(without)}</td>
+            <td className={ui.td}>{g.none}</td>
+            {showModified && <td className={ui.td} />}
+            <td className={ui.td}>{fmtNumber(without)}</td>
             <td style={{ ...td, textAlign: 'right' }}>
-              <a href={linesOf(g.field, null)} style={button} aria-label={`${t('Visualizar', 'View')} ${g.none}`}>
+              <a href={linesOf(g.field, null)} className={ui.button} aria-label={`${t('Visualizar', 'View')} ${g.none}`}>
                 {t('Visualizar', 'View')}
               </a>
             </td>
           </tr>
           {rows.map((row) => (
             <tr key={row.id} data-testid="group-row">
-              <td style={td}>{row.name}</td>
-              {showModified && <td style={td}>{fmtDate(row.updatedAt)}</td>}
-              <td style={td}>{fmtNumber(row.lines)}</td>
+              <td className={ui.td}>{row.name}</td>
+              {showModified && <td className={ui.td}>{fmtDate(row.updatedAt)}</td>}
+              <td className={ui.td}>{fmtNumber(row.lines)}</td>
               <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
                 <span style={{ display: 'inline-flex', gap: 6 }}>
-                  <a href={linesOf(g.field, row.id)} style={button} aria-label={`${t('Visualizar', 'View')} ${row.name}`}>
+                  <a href={linesOf(g.field, row.id)} className={ui.button} aria-label={`${t('Visualizar', 'View')} ${row.name}`}>
                     {t('Visualizar', 'View')}
                   </a>
                   {canWrite && (
-                    <button type="button" style={button} aria-label={`${t('Adicionar linhas a', 'Add lines to')} ${row.name}`} onClick={() => setAdding(row)}>
+                    <button type="button" className={ui.button} aria-label={`${t('Adicionar linhas a', 'Add lines to')} ${row.name}`} onClick={() => setAdding(row)}>
                       {t('Adicionar linhas', 'Add lines')}
                     </button>
                   )}
-                  <a href={`/admin/collections/${g.collection}/${row.id}`} style={button} aria-label={`${canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')} ${row.name}`}>
+                  <a href={`/admin/collections/${g.collection}/${row.id}`} className={ui.button} aria-label={`${canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')} ${row.name}`}>
                     {canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')}
                   </a>
                   {canWrite && (
@@ -159,7 +160,7 @@ export function LineGroupsTable({
       </table>
       {paging && paging.totalPages > 1 && (
         <nav data-testid="groups-paging" aria-label={t('Páginas', 'Pages')} style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
-          <span style={muted}>
+          <span className={ui.muted}>
             {t(`Página ${paging.page} de ${paging.totalPages} · ${fmtNumber(paging.totalDocs)} no total`, `Page ${paging.page} of ${paging.totalPages} · ${fmtNumber(paging.totalDocs)} in all`)}
           </span>
           {paging.page > 1 && (
@@ -174,7 +175,7 @@ export function LineGroupsTable({
           )}
         </nav>
       )}
-      {rows.length === 0 && <p style={muted}>{t(`Nenhum ${g.singular} criado.`, `No ${g.singular} yet.`)}</p>}
+      {rows.length === 0 && <p className={ui.muted}>{t(`Nenhum ${g.singular} criado.`, `No ${g.singular} yet.`)}</p>}
       {adding && (
         <AddLinesPicker
           kind={kind}

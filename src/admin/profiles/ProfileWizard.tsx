@@ -5,8 +5,9 @@ import { AddLinesPicker } from '../organization/AddLinesPicker'
 import { api, whereQuery } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtMsisdn, fmtNumber } from '../shared/format'
+import { Pager } from '../shared/Pager'
 import { Progress } from '../shared/Progress'
-import { button, card, danger, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { button, card, input, muted, primary, table } from '../shared/styles'
 import {
   bodyOf,
   categoryLabel,
@@ -27,6 +28,7 @@ import {
   type ProfileDraft,
   type StepErrors,
 } from './steps'
+import ui from '../shared/ui.module.scss'
 
 const error: CSSProperties = { color: '#b00020', fontSize: 13, margin: '4px 0 0' }
 const row: CSSProperties = { display: 'flex', gap: 10, flexWrap: 'wrap', alignItems: 'flex-end' }
@@ -35,7 +37,7 @@ const field: CSSProperties = { display: 'grid', gap: 4 }
 function Field({ label, htmlFor, children, message }: { label: string; htmlFor: string; children: ReactNode; message?: string }) {
   return (
     <div style={field}>
-      <label htmlFor={htmlFor} style={muted}>
+      <label htmlFor={htmlFor} className={ui.muted}>
         {label}
       </label>
       {children}
@@ -173,8 +175,8 @@ export function ProfileWizard({
         </p>
       )}
 
-      <section style={card} aria-label={STEPS[step].title}>
-        <h2 style={h2}>
+      <section className={ui.card} aria-label={STEPS[step].title}>
+        <h2 className={ui.h2}>
           {step + 1} {STEPS[step].title}
         </h2>
 
@@ -193,7 +195,7 @@ export function ProfileWizard({
 
         {step === 1 && (
           <>
-            <p style={muted}>
+            <p className={ui.muted}>
               Números da lista permitida ignoram o calendário e os limites; números da lista bloqueada são sempre recusados.
             </p>
             <div style={row}>
@@ -205,7 +207,7 @@ export function ProfileWizard({
                 ] as const
               ).map(([key, label, choices]) => (
                 <Field key={key} label={label} htmlFor={`list-${key}`}>
-                  <select id={`list-${key}`} style={input} value={entry[key]} onChange={(e) => setEntry({ ...entry, [key]: e.target.value })}>
+                  <select id={`list-${key}`} className={ui.input} value={entry[key]} onChange={(e) => setEntry({ ...entry, [key]: e.target.value })}>
                     {Object.entries(choices).map(([v, l]) => (
                       <option key={v} value={v}>
                         {l}
@@ -215,11 +217,11 @@ export function ProfileWizard({
                 </Field>
               ))}
               <Field label="CP + CA + Número" htmlFor="list-number">
-                <input id="list-number" style={input} inputMode="tel" value={entry.number} onChange={(e) => setEntry({ ...entry, number: e.target.value })} />
+                <input id="list-number" className={ui.input} inputMode="tel" value={entry.number} onChange={(e) => setEntry({ ...entry, number: e.target.value })} />
               </Field>
               <button
                 type="button"
-                style={button}
+                className={ui.button}
                 onClick={() => {
                   const e = validateListEntry(entry, draft.lists)
                   if (Object.keys(e).length) return setErrors({ entry: e.number })
@@ -239,32 +241,32 @@ export function ProfileWizard({
             <table style={{ ...table, marginTop: 12 }}>
               <thead>
                 <tr>
-                  <th style={th}>Tipo de lista</th>
-                  <th style={th}>Tipo de uso</th>
-                  <th style={th}>Tipo de ligação</th>
-                  <th style={th}>CP + CA + Número</th>
-                  <th style={th} />
+                  <th className={ui.th}>Tipo de lista</th>
+                  <th className={ui.th}>Tipo de uso</th>
+                  <th className={ui.th}>Tipo de ligação</th>
+                  <th className={ui.th}>CP + CA + Número</th>
+                  <th className={ui.th} />
                 </tr>
               </thead>
               <tbody>
                 {draft.lists.length === 0 && (
                   <tr>
-                    <td style={td} colSpan={5}>
-                      <span style={muted}>Nenhum número nas listas.</span>
+                    <td className={ui.td} colSpan={5}>
+                      <span className={ui.muted}>Nenhum número nas listas.</span>
                     </td>
                   </tr>
                 )}
                 {draft.lists.map((l, i) => (
                   <tr key={`${l.number}-${i}`}>
-                    <td style={td}>{LIST_TYPE_PT[l.type]}</td>
-                    <td style={td}>{LIST_USAGE_PT[l.usage]}</td>
-                    <td style={td}>{LIST_SCOPE_PT[l.scope]}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{LIST_TYPE_PT[l.type]}</td>
+                    <td className={ui.td}>{LIST_USAGE_PT[l.usage]}</td>
+                    <td className={ui.td}>{LIST_SCOPE_PT[l.scope]}</td>
+                    <td className={ui.td}>
                       {l.number}
                       {errors[`lists.${i}.number`] && <p style={error}>{errors[`lists.${i}.number`]}</p>}
                     </td>
-                    <td style={td}>
-                      <button type="button" style={danger} aria-label={`Remover ${l.number}`} onClick={() => update({ lists: draft.lists.filter((_, j) => j !== i) })}>
+                    <td className={ui.td}>
+                      <button type="button" className={ui.danger} aria-label={`Remover ${l.number}`} onClick={() => update({ lists: draft.lists.filter((_, j) => j !== i) })}>
                         Remover
                       </button>
                     </td>
@@ -278,7 +280,7 @@ export function ProfileWizard({
         {step === 2 && (
           <>
             <fieldset style={{ border: 0, padding: 0, display: 'flex', gap: 14, flexWrap: 'wrap' }}>
-              <legend style={muted}>Dias em que as linhas podem ser usadas</legend>
+              <legend className={ui.muted}>Dias em que as linhas podem ser usadas</legend>
               <label>
                 <input type="checkbox" checked={draft.calendar.holidays} onChange={(e) => update({ calendar: { ...draft.calendar, holidays: e.target.checked } })} /> Feriados
               </label>
@@ -306,17 +308,17 @@ export function ProfileWizard({
               </p>
             )}
             <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>Horário</h3>
-            <p style={muted}>Sem horários, as linhas podem ser usadas o dia todo. Para atravessar a meia-noite, use dois horários (22:00–24:00 e 00:00–06:00).</p>
+            <p className={ui.muted}>Sem horários, as linhas podem ser usadas o dia todo. Para atravessar a meia-noite, use dois horários (22:00–24:00 e 00:00–06:00).</p>
             <div style={row}>
               <Field label="De" htmlFor="window-from">
-                <input id="window-from" style={input} placeholder="HH:MM" value={windowDraft.from} onChange={(e) => setWindowDraft({ ...windowDraft, from: e.target.value })} />
+                <input id="window-from" className={ui.input} placeholder="HH:MM" value={windowDraft.from} onChange={(e) => setWindowDraft({ ...windowDraft, from: e.target.value })} />
               </Field>
               <Field label="Até" htmlFor="window-to">
-                <input id="window-to" style={input} placeholder="HH:MM" value={windowDraft.to} onChange={(e) => setWindowDraft({ ...windowDraft, to: e.target.value })} />
+                <input id="window-to" className={ui.input} placeholder="HH:MM" value={windowDraft.to} onChange={(e) => setWindowDraft({ ...windowDraft, to: e.target.value })} />
               </Field>
               <button
                 type="button"
-                style={button}
+                className={ui.button}
                 onClick={() => {
                   const e = validateStep(2, { ...draft, calendar: { ...draft.calendar, days: ['mon'], windows: [windowDraft] } })
                   if (e['calendar.windows.0']) return setErrors({ window: e['calendar.windows.0'] })
@@ -336,23 +338,23 @@ export function ProfileWizard({
             <table style={{ ...table, marginTop: 12, maxWidth: 480 }}>
               <thead>
                 <tr>
-                  <th style={th}>Hora inicial</th>
-                  <th style={th}>Hora final</th>
-                  <th style={th} />
+                  <th className={ui.th}>Hora inicial</th>
+                  <th className={ui.th}>Hora final</th>
+                  <th className={ui.th} />
                 </tr>
               </thead>
               <tbody>
                 {draft.calendar.windows.map((w, i) => (
                   <tr key={`${w.from}-${w.to}-${i}`}>
-                    <td style={td}>{w.from}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{w.from}</td>
+                    <td className={ui.td}>
                       {w.to}
                       {errors[`calendar.windows.${i}`] && <p style={error}>{errors[`calendar.windows.${i}`]}</p>}
                     </td>
-                    <td style={td}>
+                    <td className={ui.td}>
                       <button
                         type="button"
-                        style={danger}
+                        className={ui.danger}
                         aria-label={`Remover horário ${w.from}-${w.to}`}
                         onClick={() => update({ calendar: { ...draft.calendar, windows: draft.calendar.windows.filter((_, j) => j !== i) } })}
                       >
@@ -374,11 +376,11 @@ export function ProfileWizard({
 
         {step < 4 && (
           <div style={{ display: 'flex', gap: 8, marginTop: 18 }}>
-            <button type="button" style={button} disabled={step === 0} onClick={() => go(step - 1)}>
+            <button type="button" className={ui.button} disabled={step === 0} onClick={() => go(step - 1)}>
               Voltar
             </button>
             {step < 3 && (
-              <button type="button" style={primary} onClick={() => go(step + 1)}>
+              <button type="button" className={ui.primary} onClick={() => go(step + 1)}>
                 Avançar
               </button>
             )}
@@ -409,9 +411,9 @@ function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: 
     <table style={{ ...table, marginBottom: 16, tableLayout: 'fixed' }}>
       <thead>
         <tr>
-          <th style={th}>{kind === 'voice' ? 'Ligação' : 'Sms'}</th>
-          <th style={th}>Controle</th>
-          <th style={th}>{kind === 'voice' ? 'Quantidade MIN' : 'Quantidade SMS'}</th>
+          <th className={ui.th}>{kind === 'voice' ? 'Ligação' : 'Sms'}</th>
+          <th className={ui.th}>Controle</th>
+          <th className={ui.th}>{kind === 'voice' ? 'Quantidade MIN' : 'Quantidade SMS'}</th>
         </tr>
       </thead>
       <tbody>
@@ -419,9 +421,9 @@ function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: 
           const v = draft.limits[c] ?? { control: 'unlimited' as LimitControl, quantity: null }
           return (
             <tr key={c}>
-              <td style={td}>{categoryLabel(c)}</td>
-              <td style={td}>
-                <select aria-label={`Controle ${categoryLabel(c)}`} style={input} value={v.control} onChange={(e) => set(c, { ...v, control: e.target.value as LimitControl })}>
+              <td className={ui.td}>{categoryLabel(c)}</td>
+              <td className={ui.td}>
+                <select aria-label={`Controle ${categoryLabel(c)}`} className={ui.input} value={v.control} onChange={(e) => set(c, { ...v, control: e.target.value as LimitControl })}>
                   {(['unlimited', 'blocked', 'limited'] as const).map((k) => (
                     <option key={k} value={k}>
                       {k === 'limited' ? `Limitado (${kind === 'voice' ? 'Min' : 'Sms'})` : CONTROL_PT[k]}
@@ -429,7 +431,7 @@ function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: 
                   ))}
                 </select>
               </td>
-              <td style={td}>
+              <td className={ui.td}>
                 {v.control === 'limited' && (
                   <input
                     aria-label={`Quantidade ${categoryLabel(c)}`}
@@ -449,12 +451,12 @@ function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: 
   )
   return (
     <>
-      <p style={muted}>Deixe tudo liberado, bloqueie tudo ou estipule uma cota de minutos ou SMS por ciclo para cada tipo de chamada.</p>
+      <p className={ui.muted}>Deixe tudo liberado, bloqueie tudo ou estipule uma cota de minutos ou SMS por ciclo para cada tipo de chamada.</p>
       <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
-        <button type="button" style={button} onClick={() => setAll('unlimited')}>
+        <button type="button" className={ui.button} onClick={() => setAll('unlimited')}>
           Liberar tudo
         </button>
-        <button type="button" style={button} onClick={() => setAll('blocked')}>
+        <button type="button" className={ui.button} onClick={() => setAll('blocked')}>
           Bloquear tudo
         </button>
       </div>
@@ -509,13 +511,13 @@ function ProfileLines({ id, name, readOnly }: { id: string | number; name: strin
 
   return (
     <div style={{ display: 'grid', gap: 10 }}>
-      <p style={muted}>
+      <p className={ui.muted}>
         {fmtNumber(total)} {total === 1 ? 'linha' : 'linhas'} neste perfil. Ao salvar, o perfil vale imediatamente para todas elas.
       </p>
       <div style={{ display: 'flex', gap: 8 }}>
         {!readOnly && (
           <>
-            <button type="button" style={primary} onClick={() => setPicking(true)}>
+            <button type="button" className={ui.primary} onClick={() => setPicking(true)}>
               Adicionar linhas
             </button>
             <ConfirmButton
@@ -538,18 +540,18 @@ function ProfileLines({ id, name, readOnly }: { id: string | number; name: strin
           {failure}
         </p>
       )}
-      <table style={table} aria-label="Linhas do perfil">
+      <table className={ui.table} aria-label="Linhas do perfil">
         <thead>
           <tr>
-            <th style={th} />
-            <th style={th}>Nome</th>
-            <th style={th}>Nº da linha</th>
+            <th className={ui.th} />
+            <th className={ui.th}>Nome</th>
+            <th className={ui.th}>Nº da linha</th>
           </tr>
         </thead>
         <tbody>
           {lines.map((l) => (
             <tr key={l.id}>
-              <td style={td}>
+              <td className={ui.td}>
                 <input
                   type="checkbox"
                   disabled={readOnly}
@@ -565,23 +567,20 @@ function ProfileLines({ id, name, readOnly }: { id: string | number; name: strin
                   }
                 />
               </td>
-              <td style={td}>{l.name}</td>
-              <td style={td}>{fmtMsisdn(l.msisdn)}</td>
+              <td className={ui.td}>{l.name}</td>
+              <td className={ui.td}>{fmtMsisdn(l.msisdn)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <nav aria-label="Páginas das linhas do perfil" data-testid="profile-lines-paging" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-        <span style={muted}>
-          Exibindo {LINES_PAGE} · página {page} de {pages}
-        </span>
-        <button type="button" style={button} disabled={page <= 1} onClick={() => setPage(page - 1)} aria-label="Página anterior">
-          ‹
-        </button>
-        <button type="button" style={button} disabled={page >= pages} onClick={() => setPage(page + 1)} aria-label="Próxima página">
-          ›
-        </button>
-      </nav>
+      <Pager
+        page={page}
+        pages={pages}
+        onPage={setPage}
+        label="Páginas das linhas do perfil"
+        testId="profile-lines-paging"
+        summary={`Exibindo ${LINES_PAGE} · página ${page} de ${pages}`}
+      />
       {picking && (
         <AddLinesPicker
           kind="profiles"

@@ -2,12 +2,14 @@
 import { useSearchParams } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 import { api, whereQuery } from '../shared/api'
+import { Pager } from '../shared/Pager'
 import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import { button, card, muted, td, th } from '../shared/styles'
 import { spDayStart } from './kinds'
+import ui from '../shared/ui.module.scss'
 
 interface Report {
   id: string | number
@@ -91,7 +93,7 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
           <a href="/admin/relatorios" style={{ ...button, textDecoration: 'none' }}>
             {t('Solicitar relatório', 'Request a report')}
           </a>
-          <button type="button" style={primary} onClick={() => void load()} disabled={loading}>
+          <button type="button" className={ui.primary} onClick={() => void load()} disabled={loading}>
             {t('Atualizar', 'Refresh')}
           </button>
         </div>
@@ -107,31 +109,31 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
       >
         <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
           {t('Data de início', 'Start date')}
-          <DateInput label={t('Data de início', 'Start date')} value={filter.from} onChange={(from) => setFilter((f) => ({ ...f, from }))} style={input} />
+          <DateInput label={t('Data de início', 'Start date')} value={filter.from} onChange={(from) => setFilter((f) => ({ ...f, from }))} className={ui.input} />
         </label>
         <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
           {t('Data final', 'End date')}
-          <DateInput label={t('Data final', 'End date')} value={filter.to} onChange={(to) => setFilter((f) => ({ ...f, to }))} style={input} />
+          <DateInput label={t('Data final', 'End date')} value={filter.to} onChange={(to) => setFilter((f) => ({ ...f, to }))} className={ui.input} />
         </label>
         <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
           {t('Nome', 'Name')}
-          <input style={input} aria-label={t('Nome do relatório', 'Report name')} placeholder={t('Nome do relatório', 'Report name')} value={filter.name} onChange={(e) => setFilter((f) => ({ ...f, name: e.target.value }))} />
+          <input className={ui.input} aria-label={t('Nome do relatório', 'Report name')} placeholder={t('Nome do relatório', 'Report name')} value={filter.name} onChange={(e) => setFilter((f) => ({ ...f, name: e.target.value }))} />
         </label>
-        <button type="submit" style={button}>
+        <button type="submit" className={ui.button}>
           {t('Filtrar', 'Filter')}
         </button>
       </form>
       <Message ok={false} text={error} />
       <div style={{ ...card, padding: 0, overflowX: 'auto' }}>
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>{t('Data de geração', 'Created')}</th>
-              <th style={th}>Status</th>
+              <th className={ui.th}>{t('Nome', 'Name')}</th>
+              <th className={ui.th}>{t('Data de geração', 'Created')}</th>
+              <th className={ui.th}>Status</th>
               <th style={{ ...th, textAlign: 'right' }}>{t('Linhas', 'Rows')}</th>
-              <th style={th}>{t('Erro', 'Error')}</th>
-              <th style={th}>
+              <th className={ui.th}>{t('Erro', 'Error')}</th>
+              <th className={ui.th}>
                 <span style={{ position: 'absolute', left: -9999 }}>Download</span>
               </th>
             </tr>
@@ -146,14 +148,14 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
             )}
             {data?.docs.map((r) => (
               <tr key={r.id} data-testid={`report-row-${r.id}`} style={String(r.id) === requested ? { background: 'var(--theme-elevation-50)' } : undefined}>
-                <td style={td}>{r.name}</td>
-                <td style={td}>{fmtDateTime(r.createdAt)}</td>
+                <td className={ui.td}>{r.name}</td>
+                <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
                 <td style={{ ...td, color: STATUS_COLORS[r.status], fontWeight: 600 }} data-testid="report-status">
                   {statusLabels[r.status] ?? r.status}
                 </td>
                 <td style={{ ...td, textAlign: 'right' }}>{r.rowCount == null ? '' : fmtNumber(r.rowCount)}</td>
                 <td style={{ ...td, color: '#b00020', maxWidth: 360 }}>{r.error ?? ''}</td>
-                <td style={td}>
+                <td className={ui.td}>
                   {r.status === 'done' && (
                     <a href={`/api/reports/${r.id}/download`} download style={{ ...button, textDecoration: 'none', whiteSpace: 'nowrap' }} aria-label={`Download ${r.name ?? ''}`}>
                       ↓ Download
@@ -166,17 +168,14 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
         </table>
       </div>
       {data && (
-        <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-          <button type="button" style={button} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-            {t('Anterior', 'Previous')}
-          </button>
-          <span style={muted}>
-            {t(`Página ${data.page} de ${Math.max(1, data.totalPages)} · ${data.totalDocs} relatórios`, `Page ${data.page} of ${Math.max(1, data.totalPages)} · ${data.totalDocs} reports`)}
-          </span>
-          <button type="button" style={button} disabled={page >= data.totalPages} onClick={() => setPage((p) => p + 1)}>
-            {t('Próxima', 'Next')}
-          </button>
-        </div>
+        <Pager
+          words
+          lang={lang}
+          page={page}
+          pages={data.totalPages}
+          onPage={setPage}
+          summary={t(`Página ${data.page} de ${Math.max(1, data.totalPages)} · ${data.totalDocs} relatórios`, `Page ${data.page} of ${Math.max(1, data.totalPages)} · ${data.totalDocs} reports`)}
+        />
       )}
     </div>
   )

@@ -4,9 +4,10 @@ import { useState, type ReactNode } from 'react'
 import { DateInput } from '../shared/DateInput'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, input, muted, primary } from '../shared/styles'
+import { card, input, muted } from '../shared/styles'
 import { spToday, type KindInfo, type Option, type ViewResult } from './kinds'
 import { ReportResult } from './ReportResult'
+import ui from '../shared/ui.module.scss'
 
 type Values = Record<string, string>
 
@@ -216,7 +217,7 @@ export function ReportForm({
         {field(
           'format',
           t('Formato', 'Format'),
-          <select aria-label={t('Formato', 'Format')} style={input} value={format} onChange={(e) => setFormat(e.target.value)}>
+          <select aria-label={t('Formato', 'Format')} className={ui.input} value={format} onChange={(e) => setFormat(e.target.value)}>
             <option value="xlsx">Excel (.xlsx)</option>
             <option value="csv">CSV (.csv.zip)</option>
           </select>,
@@ -227,7 +228,7 @@ export function ReportForm({
           'departments',
           t('Departamentos', 'Departments'),
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10 }} role="group" aria-label={t('Departamentos', 'Departments')}>
-            {departments.length === 0 && <span style={muted}>{t('Nenhum departamento.', 'No departments.')}</span>}
+            {departments.length === 0 && <span className={ui.muted}>{t('Nenhum departamento.', 'No departments.')}</span>}
             {departments.map((d) => (
               <label key={d.value} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
                 <input
@@ -238,7 +239,7 @@ export function ReportForm({
                 {d.label}
               </label>
             ))}
-            <span style={muted}>
+            <span className={ui.muted}>
               {subadmin
                 ? t('Nenhum marcado: todos os seus departamentos.', 'None ticked: all your departments.')
                 : t('Nenhum marcado: todas as linhas da empresa.', "None ticked: all the company's lines.")}
@@ -246,13 +247,13 @@ export function ReportForm({
           </div>,
         )}
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-        <button type="submit" style={primary} disabled={busy}>
+        <button type="submit" className={ui.primary} disabled={busy}>
           {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
         </button>
-        <button type="button" style={button} disabled={busy} onClick={() => void requestBackground()}>
+        <button type="button" className={ui.button} disabled={busy} onClick={() => void requestBackground()}>
           {t('Solicitar', 'Request')}
         </button>
-        <span style={muted}>{t('Solicitar: o relatório é gerado em segundo plano e aparece em Download de relatórios (para períodos muito grandes).', 'Request: the report is generated in the background and shows in Report downloads (for very large periods).')}</span>
+        <span className={ui.muted}>{t('Solicitar: o relatório é gerado em segundo plano e aparece em Download de relatórios (para períodos muito grandes).', 'Request: the report is generated in the background and shows in Report downloads (for very large periods).')}</span>
       </div>
       <Message ok={message?.ok ?? false} text={message?.text} />
       {result && <ReportResult lang={lang} result={result} totalLabel={info.totalLabel} busy={busy} onPage={(p) => void search(p)} onBackground={() => void requestBackground()} />}

@@ -1,8 +1,10 @@
 'use client'
+import { Pager } from '../shared/Pager'
 import { SimpleTable } from '../shared/SimpleTable'
 import { tr, type Lang } from '../shared/lang'
-import { button, muted } from '../shared/styles'
+import { button } from '../shared/styles'
 import type { ViewResult } from './kinds'
+import ui from '../shared/ui.module.scss'
 
 /**
  * The on-screen report: its total, one page of rows ("Exibindo 100"), paging, and the
@@ -41,7 +43,7 @@ export function ReportResult({
         {result.tooLarge ? (
           <span data-testid="report-too-large">
             {t('Resultado grande demais para baixar na hora: ', 'Too large to download at once: ')}
-            <button type="button" style={button} disabled={busy} onClick={onBackground}>
+            <button type="button" className={ui.button} disabled={busy} onClick={onBackground}>
               {t('Solicitar relatório em segundo plano', 'Request the background report')}
             </button>
           </span>
@@ -52,29 +54,23 @@ export function ReportResult({
         )}
       </div>
       {result.rows.length === 0 ? (
-        <p style={muted}>{t('Nenhum registro no período e filtros escolhidos.', 'Nothing for the chosen period and filters.')}</p>
+        <p className={ui.muted}>{t('Nenhum registro no período e filtros escolhidos.', 'Nothing for the chosen period and filters.')}</p>
       ) : (
         <div style={{ overflowX: 'auto' }}>
           <SimpleTable testId={tableTestId} columns={result.headers} rows={result.rows.map((r) => r.map((c) => (c == null ? '' : String(c))))} keys={result.rows.map((_, i) => first + i)} />
         </div>
       )}
-      <nav style={{ display: 'flex', gap: 8, alignItems: 'center' }} aria-label={t('Páginas', 'Pages')} data-testid="report-paging">
-        <span style={muted}>
-          {t(`Exibindo ${result.pageSize}`, `Showing ${result.pageSize}`)} · {t(`página ${result.page} de ${pages}`, `page ${result.page} of ${pages}`)}
-        </span>
-        <button type="button" style={button} disabled={busy || result.page <= 1} onClick={() => onPage(1)} aria-label={t('Primeira página', 'First page')}>
-          «
-        </button>
-        <button type="button" style={button} disabled={busy || result.page <= 1} onClick={() => onPage(result.page - 1)} aria-label={t('Página anterior', 'Previous page')}>
-          ‹
-        </button>
-        <button type="button" style={button} disabled={busy || result.page >= pages} onClick={() => onPage(result.page + 1)} aria-label={t('Próxima página', 'Next page')}>
-          ›
-        </button>
-        <button type="button" style={button} disabled={busy || result.page >= pages} onClick={() => onPage(pages)} aria-label={t('Última página', 'Last page')}>
-          »
-        </button>
-      </nav>
+      <Pager
+        page={result.page}
+        pages={pages}
+        onPage={onPage}
+        busy={busy}
+        edges
+        lang={lang}
+        label={t('Páginas', 'Pages')}
+        testId="report-paging"
+        summary={`${t(`Exibindo ${result.pageSize}`, `Showing ${result.pageSize}`)} · ${t(`página ${result.page} de ${pages}`, `page ${result.page} of ${pages}`)}`}
+      />
     </section>
   )
 }

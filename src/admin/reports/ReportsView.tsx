@@ -7,9 +7,9 @@ import { KINDS } from '../../reports/kinds'
 import { AdminPage } from '../shared/AdminPage'
 import { langOf, tr } from '../shared/lang'
 import { currentCompany } from '../shared/server'
-import { card } from '../shared/styles'
 import type { KindInfo, Option } from './kinds'
 import { ReportForm } from './ReportForm'
+import ui from '../shared/ui.module.scss'
 
 const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] => optionsOf(map, en ? 'en' : 'pt')
 
@@ -35,7 +35,7 @@ export async function ReportsView(props: AdminViewServerProps) {
   let content
   if (!company) {
     content = (
-      <p style={card}>
+      <p className={ui.card}>
         {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
       </p>
     )

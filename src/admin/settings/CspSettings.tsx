@@ -4,7 +4,8 @@ import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { card, h2, input, muted, primary } from '../shared/styles'
+import { primary } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 const DEFAULT_CSP = '21'
 
@@ -44,11 +45,11 @@ export function CspSettings({
 
   const carrier = carriers.find((c) => c.code === csp)
   return (
-    <section style={card} data-testid="csp-settings">
-      <h2 style={h2}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</h2>
+    <section className={ui.card} data-testid="csp-settings">
+      <h2 className={ui.h2}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</h2>
       <label style={{ display: 'grid', gap: 4, maxWidth: 360 }}>
         <span>{t('Operadora de longa distância (CSP)', 'Long-distance carrier (CSP)')}</span>
-        <select style={input} value={csp} disabled={!canWrite} onChange={(e) => setCsp(e.target.value)} aria-label={t('Fidelização de CSP', 'Long-distance carrier (CSP)')}>
+        <select className={ui.input} value={csp} disabled={!canWrite} onChange={(e) => setCsp(e.target.value)} aria-label={t('Fidelização de CSP', 'Long-distance carrier (CSP)')}>
           {carriers.map((c) => (
             <option key={c.code} value={c.code}>
               {c.code} - {c.name.toUpperCase()}
@@ -56,7 +57,7 @@ export function CspSettings({
           ))}
         </select>
       </label>
-      <p style={muted}>
+      <p className={ui.muted}>
         {t(
           'O padrão é o 21 - EMBRATEL: as chamadas interurbanas pelo 21 são cobertas pelos planos. Com outra operadora a empresa terá cobrança excedente da operadora escolhida.',
           'The default is 21 - EMBRATEL: long-distance calls through 21 are covered by the plans. With another carrier the company is billed extra by that carrier.',
@@ -74,7 +75,7 @@ export function CspSettings({
         <input type="checkbox" role="switch" checked={interrupt} disabled={!canWrite} onChange={(e) => setInterrupt(e.target.checked)} />
         <span>{t('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached')}</span>
       </label>
-      <p style={muted}>
+      <p className={ui.muted}>
         {t(
           'Ligado, a chamada é interrompida assim que atingir os limites configurados em Perfis > Limites.',
           'When on, a call is cut as soon as it reaches the limits set in Profiles > Limits.',
@@ -83,7 +84,7 @@ export function CspSettings({
       {canWrite &&
         (csp !== DEFAULT_CSP && csp !== saved.csp ? (
           <ConfirmButton
-            style={primary}
+            variant="primary"
             disabled={!changed}
             lang={lang}
             title={t('Alterar a operadora de longa distância', 'Change the long-distance carrier')}

@@ -1,12 +1,14 @@
 'use client'
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
+import { Pager } from '../shared/Pager'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { DateInput } from '../shared/DateInput'
 import { fmtDate } from '../shared/format'
 import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { input, td, th } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 interface Holiday {
   id: string | number
@@ -91,16 +93,16 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
   return (
     <>
       {canWrite && (
-        <section style={card} data-testid="holiday-create">
-          <h2 style={h2}>{t('Criar Feriado', 'New holiday')}</h2>
+        <section className={ui.card} data-testid="holiday-create">
+          <h2 className={ui.h2}>{t('Criar Feriado', 'New holiday')}</h2>
           <form onSubmit={create} style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
             <label style={{ display: 'grid', gap: 4 }}>
               <span>{t('Data', 'Date')}</span>
-              <DateInput style={input} value={date} onChange={setDate} required label={t('Data', 'Date')} />
+              <DateInput className={ui.input} value={date} onChange={setDate} required label={t('Data', 'Date')} />
             </label>
             <label style={{ display: 'grid', gap: 4 }}>
               <span>{t('Nome', 'Name')}</span>
-              <input style={input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label={t('Nome', 'Name')} />
+              <input className={ui.input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label={t('Nome', 'Name')} />
             </label>
             <label style={{ display: 'grid', gap: 4 }}>
               <span>{t('DDD/Estado', 'Area code/State')}</span>
@@ -118,7 +120,7 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
                 ))}
               </datalist>
             </label>
-            <button type="submit" style={primary}>
+            <button type="submit" className={ui.primary}>
               {t('Salvar', 'Save')}
             </button>
           </form>
@@ -126,41 +128,41 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
           <Message ok text={notice} />
         </section>
       )}
-      <section style={card} data-testid="holiday-list">
-        <h2 style={h2}>{t('Lista de feriados', 'Holidays')}</h2>
+      <section className={ui.card} data-testid="holiday-list">
+        <h2 className={ui.h2}>{t('Lista de feriados', 'Holidays')}</h2>
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', marginBottom: 10 }}>
-          <input style={input} placeholder={t('Buscar feriado', 'Search holidays')}
+          <input className={ui.input} placeholder={t('Buscar feriado', 'Search holidays')}
             aria-label={t('Buscar feriado', 'Search holidays')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
           <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
             <input type="checkbox" role="switch" checked={nationalOnly} onChange={(e) => (setNationalOnly(e.target.checked), setPage(1))} />
             {t('Ver apenas os feriados nacionais', 'National holidays only')}
           </label>
-          <span style={muted}>
+          <span className={ui.muted}>
             {list.totalDocs} {t('feriados', 'holidays')}
           </span>
         </div>
         <Message ok={false} text={error} />
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>{t('Data', 'Date')}</th>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>DDD</th>
-              <th style={th}>{t('Estado', 'State')}</th>
+              <th className={ui.th}>{t('Data', 'Date')}</th>
+              <th className={ui.th}>{t('Nome', 'Name')}</th>
+              <th className={ui.th}>DDD</th>
+              <th className={ui.th}>{t('Estado', 'State')}</th>
               {canWrite && <th style={{ ...th, textAlign: 'right' }}>{t('Ações', 'Actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {list.docs.map((h) => (
               <tr key={h.id} data-testid="holiday-row">
-                <td style={td}>{fmtDate(h.date)}</td>
-                <td style={td}>{h.name}</td>
-                <td style={td}>{h.ddd ?? ''}</td>
-                <td style={td}>{h.state ?? (h.ddd ? '' : t('Nacional', 'National'))}</td>
+                <td className={ui.td}>{fmtDate(h.date)}</td>
+                <td className={ui.td}>{h.name}</td>
+                <td className={ui.td}>{h.ddd ?? ''}</td>
+                <td className={ui.td}>{h.state ?? (h.ddd ? '' : t('Nacional', 'National'))}</td>
                 {canWrite && (
                   <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
                     <span style={{ display: 'inline-flex', gap: 6 }}>
-                      <a style={button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('Editar', 'Edit')} ${h.name}`}>
+                      <a className={ui.button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('Editar', 'Edit')} ${h.name}`}>
                         {t('Editar', 'Edit')}
                       </a>
                       <ConfirmButton
@@ -179,19 +181,9 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
             ))}
           </tbody>
         </table>
-        {list.docs.length === 0 && <p style={muted}>{t('Nenhum feriado encontrado.', 'No holiday found.')}</p>}
+        {list.docs.length === 0 && <p className={ui.muted}>{t('Nenhum feriado encontrado.', 'No holiday found.')}</p>}
         {list.totalPages > 1 && (
-          <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 10 }}>
-            <button type="button" style={button} disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              ‹ {t('Anterior', 'Previous')}
-            </button>
-            <span>
-              {t('Página', 'Page')} {page} {t('de', 'of')} {list.totalPages}
-            </span>
-            <button type="button" style={button} disabled={page >= list.totalPages} onClick={() => setPage(page + 1)}>
-              {t('Próxima', 'Next')} ›
-            </button>
-          </div>
+          <Pager words lang={lang} page={page} pages={list.totalPages} onPage={setPage} summary={`${t('Página', 'Page')} ${page} ${t('de', 'of')} ${list.totalPages}`} />
         )}
       </section>
     </>

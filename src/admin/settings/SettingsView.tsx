@@ -3,9 +3,9 @@ import { CSP_CARRIERS, STATES } from '../../domain/ddd'
 import { AdminPage } from '../shared/AdminPage'
 import { langOf, tr } from '../shared/lang'
 import { currentCompany } from '../shared/server'
-import { card } from '../shared/styles'
 import { CspSettings } from './CspSettings'
 import { HolidaysPanel } from './HolidaysPanel'
+import ui from '../shared/ui.module.scss'
 
 /** /admin/configuracoes: general settings of the selected company (F). */
 export async function SettingsView(props: AdminViewServerProps) {
@@ -19,7 +19,7 @@ export async function SettingsView(props: AdminViewServerProps) {
     <AdminPage {...props}>
       <h1 style={{ margin: '4px 0 16px' }}>{t('Configurações gerais', 'General settings')}</h1>
       {!company ? (
-        <p style={card}>
+        <p className={ui.card}>
           {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
         </p>
       ) : (

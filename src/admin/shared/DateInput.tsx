@@ -16,12 +16,14 @@ export function DateInput({
   onChange,
   label,
   style,
+  className,
   required,
 }: {
   value: string
   onChange: (iso: string) => void
   label: string
   style?: CSSProperties
+  className?: string
   required?: boolean
 }) {
   const [text, setText] = useState(toBr(value))
@@ -31,6 +33,7 @@ export function DateInput({
   }, [value])
   return (
     <input
+      className={className}
       style={{ ...style, width: 120 }}
       value={text}
       inputMode="numeric"

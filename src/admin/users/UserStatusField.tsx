@@ -1,7 +1,8 @@
 'use client'
 import { useField, useTranslation } from '@payloadcms/ui'
 import { langOf, tr } from '../shared/lang'
-import { input, muted } from '../shared/styles'
+import { muted } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 /**
  * The user's block as the guide's "3. Status do usuário": "Status atual" (as saved) and
@@ -20,8 +21,8 @@ export function UserStatusField({ path = 'blocked', readOnly }: { path?: string;
         {t('Status atual', 'Current status')}: <strong data-testid="user-status-current">{label(initialValue)}</strong>
       </p>
       <label style={{ display: 'grid', gap: 4 }}>
-        <span style={muted}>{t('Novo status', 'New status')}</span>
-        <select style={input} value={value ? 'blocked' : 'active'} disabled={readOnly} onChange={(e) => setValue(e.target.value === 'blocked')} aria-label={t('Novo status', 'New status')}>
+        <span className={ui.muted}>{t('Novo status', 'New status')}</span>
+        <select className={ui.input} value={value ? 'blocked' : 'active'} disabled={readOnly} onChange={(e) => setValue(e.target.value === 'blocked')} aria-label={t('Novo status', 'New status')}>
           <option value="active">{t('Ativo', 'Active')}</option>
           <option value="blocked">{t('Bloqueado', 'Blocked')}</option>
         </select>
