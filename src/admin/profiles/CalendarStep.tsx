@@ -1,0 +1,99 @@
+'use client'
+import { WEEKDAYS } from '../../domain/categories'
+import ui from '../shared/ui.module.scss'
+import { Field, FieldError, type StepProps } from './Field'
+import { DAY_PT, validateStep, type Window } from './steps'
+import css from './wizard.module.scss'
+
+/** Step 3 "Calendário": week days, holidays and time windows (the window being typed lives in the wizard). */
+export function CalendarStep({
+  draft,
+  errors,
+  update,
+  setErrors,
+  windowDraft,
+  setWindowDraft,
+}: StepProps & { windowDraft: Window; setWindowDraft: (w: Window) => void }) {
+  return (
+    <>
+      <fieldset className={css.days}>
+        <legend className={ui.muted}>Dias em que as linhas podem ser usadas</legend>
+        <label>
+          <input type="checkbox" checked={draft.calendar.holidays} onChange={(e) => update({ calendar: { ...draft.calendar, holidays: e.target.checked } })} /> Feriados
+        </label>
+        {WEEKDAYS.map((d) => (
+          <label key={d}>
+            <input
+              type="checkbox"
+              checked={draft.calendar.days.includes(d)}
+              onChange={(e) =>
+                update({
+                  calendar: {
+                    ...draft.calendar,
+                    days: e.target.checked ? WEEKDAYS.filter((x) => x === d || draft.calendar.days.includes(x)) : draft.calendar.days.filter((x) => x !== d),
+                  },
+                })
+              }
+            />{' '}
+            {DAY_PT[d]}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError message={errors['calendar.days']} />
+      <h3 className={css.h3}>Horário</h3>
+      <p className={ui.muted}>Sem horários, as linhas podem ser usadas o dia todo. Para atravessar a meia-noite, use dois horários (22:00–24:00 e 00:00–06:00).</p>
+      <div className={css.row}>
+        <Field label="De" htmlFor="window-from">
+          <input id="window-from" className={ui.input} placeholder="HH:MM" value={windowDraft.from} onChange={(e) => setWindowDraft({ ...windowDraft, from: e.target.value })} />
+        </Field>
+        <Field label="Até" htmlFor="window-to">
+          <input id="window-to" className={ui.input} placeholder="HH:MM" value={windowDraft.to} onChange={(e) => setWindowDraft({ ...windowDraft, to: e.target.value })} />
+        </Field>
+        <button
+          type="button"
+          className={ui.button}
+          onClick={() => {
+            const e = validateStep(2, { ...draft, calendar: { ...draft.calendar, days: ['mon'], windows: [windowDraft] } })
+            if (e['calendar.windows.0']) return setErrors({ window: e['calendar.windows.0'] })
+            setErrors({})
+            update({ calendar: { ...draft.calendar, windows: [...draft.calendar.windows, windowDraft] } })
+            setWindowDraft({ from: '', to: '' })
+          }}
+        >
+          Adicionar
+        </button>
+      </div>
+      <FieldError message={errors.window} />
+      <table className={`${ui.table} ${css.windowTable}`}>
+        <thead>
+          <tr>
+            <th className={ui.th}>Hora inicial</th>
+            <th className={ui.th}>Hora final</th>
+            <th className={ui.th} />
+          </tr>
+        </thead>
+        <tbody>
+          {draft.calendar.windows.map((w, i) => (
+            <tr key={`${w.from}-${w.to}-${i}`}>
+              <td className={ui.td}>{w.from}</td>
+              <td className={ui.td}>
+                {w.to}
+                <FieldError role={null} message={errors[`calendar.windows.${i}`]} />
+              </td>
+              <td className={ui.td}>
+                <button
+                  type="button"
+                  className={ui.danger}
+                  aria-label={`Remover horário ${w.from}-${w.to}`}
+                  onClick={() => update({ calendar: { ...draft.calendar, windows: draft.calendar.windows.filter((_, j) => j !== i) } })}
+                >
+                  Remover
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

@@ -1,0 +1,13 @@
+'use client'
+import ui from '../shared/ui.module.scss'
+import { Field, type StepProps } from './Field'
+import css from './wizard.module.scss'
+
+/** Step 1 "Nome do Perfil". */
+export function NameStep({ draft, errors, update }: StepProps) {
+  return (
+    <Field label="Nome" htmlFor="profile-name" message={errors.name}>
+      <input id="profile-name" className={`${ui.input} ${css.nameInput}`} value={draft.name} maxLength={120} onChange={(e) => update({ name: e.target.value })} />
+    </Field>
+  )
+}
