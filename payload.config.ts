@@ -17,6 +17,7 @@ import { withListExports } from './src/reports/export'
 import { withReportScreens } from './src/admin/reports/screens'
 import { payloadSecret } from './src/lib/settings'
 import { onInit } from './src/seed/onInit'
+import { golTranslations } from './src/admin/i18n'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -60,6 +61,7 @@ export default withInternalCollectionAccess(buildConfig({
   i18n: {
     fallbackLanguage: 'pt',
     supportedLanguages: { pt, en },
+    translations: golTranslations,
   },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },

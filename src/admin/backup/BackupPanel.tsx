@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtDateTime, fmtNumber } from '../shared/format'
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
 import { SimpleTable } from '../shared/SimpleTable'
@@ -14,6 +14,7 @@ import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_STATUS, type Backup
 import { labelOf } from '../../domain/labels'
 import { KIND_LABELS, statusColor, type RestoreDoc } from './labels'
 import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 interface BackupDoc {
   id: number | string
@@ -54,7 +55,7 @@ const ACTIONS = ['create', 'update', 'delete'] as const
  * this panel follows it until it ends, with the spreadsheets of what was applied and failed.
  */
 export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
-  const t = tr(lang)
+  const t = useGolT()
   const categoryName = (c: string) => categories.find((o) => o.value === c)?.label ?? c
   const [lists, setLists] = useState<Record<string, BackupDoc[]>>()
   const [loadError, setLoadError] = useState<string>()
@@ -115,11 +116,11 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     setBackupNote(undefined)
     try {
       const { docs } = await api<{ docs: BackupDoc[] }>('/backups/batch', { method: 'POST', body: { company: companyId, categories: ticked } })
-      setBackupNote({ ok: true, text: `${t('Backup solicitado', 'Backup requested')}: ${docs.map((d) => `${categoryName(d.category)} (${d.name})`).join(', ')}` })
+      setBackupNote({ ok: true, text: `${t('gol:backupRequested')}: ${docs.map((d) => `${categoryName(d.category)} (${d.name})`).join(', ')}` })
       setTicked([])
       await load()
     } catch (e) {
-      setBackupNote({ ok: false, text: `${t('O backup não foi feito', 'The backup was not made')}: ${(e as Error).message}` })
+      setBackupNote({ ok: false, text: `${t('gol:theBackupWasNotMade')}: ${(e as Error).message}` })
     }
   }
 
@@ -128,10 +129,10 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     try {
       await api(`/backups/${b.id}`, { method: 'DELETE' })
       if (preview?.backup.id === b.id) setPreview(undefined)
-      setListNote({ ok: true, text: `${t('Backup excluído', 'Backup deleted')}: ${b.name}` })
+      setListNote({ ok: true, text: `${t('gol:backupDeleted')}: ${b.name}` })
       await load()
     } catch (e) {
-      setListNote({ ok: false, text: `${t('O backup', 'The backup')} ${b.name} ${t('não foi excluído', 'was not deleted')}: ${(e as Error).message}` })
+      setListNote({ ok: false, text: `${t('gol:theBackup')} ${b.name} ${t('gol:wasNotDeleted')}: ${(e as Error).message}` })
     }
   }
 
@@ -156,7 +157,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       setRestore({ doc, name: preview.backup.name, total: preview.create + preview.update + preview.delete })
       setPreview(undefined)
     } catch (e) {
-      setRestoreNote({ ok: false, text: `${t('A restauração não foi pedida', 'The restore was not requested')}: ${(e as Error).message}` })
+      setRestoreNote({ ok: false, text: `${t('gol:theRestoreWasNotRequested')}: ${(e as Error).message}` })
     }
   }
 
@@ -168,14 +169,11 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       <section className={ui.card} data-testid="backup-create">
         <h2 className={ui.h2}>1. Backup</h2>
         <p className={ui.muted}>
-          {t(
-            'Selecione um ou mais itens cujas configurações atuais devem ser salvas e clique em "Fazer backup".',
-            'Tick the items whose current settings should be saved and click "Back up".',
-          )}
+          {t('gol:tickTheItemsWhoseCurrentSettings')}
         </p>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 20px', margin: '8px 0 12px' }}>
           <label style={{ fontWeight: 600 }}>
-            <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('Todas', 'All')}
+            <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('gol:all')}
           </label>
           {categories.map((c) => (
             <label key={c.value}>
@@ -191,10 +189,10 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
         <ConfirmButton
           variant="primary"
           disabled={ticked.length === 0}
-          title={t('Fazer backup', 'Back up')}
+          title={t('gol:backUp')}
           message={
             <>
-              {t('As configurações atuais destes itens serão salvas:', 'The current settings of these items will be saved:')}
+              {t('gol:theCurrentSettingsOfTheseItems')}
               <ul>
                 {ticked.map((c) => (
                   <li key={c}>{categoryName(c)}</li>
@@ -203,31 +201,27 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             </>
           }
           onConfirm={makeBackup}
-          lang={lang}
         >
-          {t('Fazer backup', 'Back up')}
+          {t('gol:backUp')}
         </ConfirmButton>
         <Message {...(backupNote ?? { ok: true })} />
         <SimpleTable
           testId="backup-latest"
-          columns={[t('Configuração', 'Setting'), t('Último backup', 'Latest backup'), t('Data', 'Date')]}
+          columns={[t('gol:setting'), t('gol:latestBackup'), t('gol:date')]}
           keys={categories.map((c) => c.value)}
           rows={categories.map((c) => {
             const last = lists?.[c.value]?.[0]
-            return [c.label, last ? last.name : <span className={ui.muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
+            return [c.label, last ? last.name : <span className={ui.muted}>{lists ? t('gol:noBackup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
           })}
         />
       </section>
 
       <section className={ui.card} data-testid="backup-restore">
-        <h2 className={ui.h2}>2. {t('Restaurar', 'Restore')}</h2>
+        <h2 className={ui.h2}>2. {t('gol:restore')}</h2>
         <p className={ui.muted}>
-          {t(
-            'Ao restaurar, tudo que foi criado ou alterado depois da data do backup escolhido é desfeito e o item volta às configurações do backup. Pré-visualize antes o que vai mudar.',
-            'Restoring undoes everything created or changed after the chosen backup: the item returns to the backup. Preview what will change first.',
-          )}
+          {t('gol:restoringUndoesEverythingCreatedOrChanged')}
         </p>
-        <CategorySelect label={t('Opção de restauração', 'Restore option')} all={t('Todas', 'All')} value={shown} onChange={setShown} categories={categories} style={{ marginBottom: 8 }} />
+        <CategorySelect label={t('gol:restoreOption')} all={t('gol:all')} value={shown} onChange={setShown} categories={categories} style={{ marginBottom: 8 }} />
         <Message ok={false} text={loadError} />
         <Message {...(listNote ?? { ok: true })} />
         {visible.map((c) => {
@@ -236,15 +230,15 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             <div key={c.value} data-testid={`backups-${c.value}`} style={{ marginTop: 12 }}>
               <h3 style={{ margin: '8px 0 4px', fontSize: 15 }}>{c.label}</h3>
               {lists && docs.length === 0 ? (
-                <p className={ui.muted}>{t('Nenhum backup disponível para a opção escolhida. Considere criar um novo backup.', 'No backup for this option. Consider making a new one.')}</p>
+                <p className={ui.muted}>{t('gol:noBackupForThisOptionConsider')}</p>
               ) : (
                 <table className={ui.table}>
                   <thead>
                     <tr>
-                      <th className={ui.th}>{t('Configuração', 'Setting')}</th>
-                      <th className={ui.th}>{t('Data', 'Date')}</th>
+                      <th className={ui.th}>{t('gol:setting')}</th>
+                      <th className={ui.th}>{t('gol:date')}</th>
                       <th className={ui.th}>Status</th>
-                      <th className={ui.th}>{t('Itens', 'Items')}</th>
+                      <th className={ui.th}>{t('gol:items')}</th>
                       <th className={ui.th} />
                     </tr>
                   </thead>
@@ -257,21 +251,20 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
                         <td className={ui.td}>{fmtNumber(b.itemCount ?? 0)}</td>
                         <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                           <span style={{ display: 'inline-flex', gap: 6 }}>
-                            <button type="button" className={ui.button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
-                              {previewing === b.id ? t('Aguarde…', 'Please wait…') : t('Pré-visualizar', 'Preview')}
+                            <button type="button" className={ui.button} aria-label={`${t('gol:preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
+                              {previewing === b.id ? t('gol:pleaseWait') : t('gol:preview')}
                             </button>
-                            <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('Baixar', 'Download')} ${b.name}`}>
-                              {t('Baixar (.xlsx)', 'Download (.xlsx)')}
+                            <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('gol:download')} ${b.name}`}>
+                              {t('gol:downloadXlsx')}
                             </a>
                             <ConfirmButton
                               variant="danger"
-                              ariaLabel={`${t('Excluir', 'Delete')} ${b.name}`}
-                              title={t('Excluir backup', 'Delete backup')}
-                              message={`${t('O backup', 'The backup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('será excluído e não poderá mais ser restaurado.', 'will be deleted and can no longer be restored.')}`}
+                              ariaLabel={`${t('gol:delete')} ${b.name}`}
+                              title={t('gol:deleteBackup')}
+                              message={`${t('gol:theBackup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('gol:willBeDeletedAndCanNo')}`}
                               onConfirm={() => remove(b)}
-                              lang={lang}
                             >
-                              {t('Excluir', 'Delete')}
+                              {t('gol:delete')}
                             </ConfirmButton>
                           </span>
                         </td>
@@ -286,19 +279,19 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       </section>
 
       {preview && (
-        <section className={ui.card} data-testid="restore-preview" aria-label={t('Pré-visualização da restauração', 'Restore preview')}>
+        <section className={ui.card} data-testid="restore-preview" aria-label={t('gol:restorePreview')}>
           <h2 className={ui.h2}>
-            {t('Pré-visualização', 'Preview')}: {preview.backup.name}
+            {t('gol:preview2')}: {preview.backup.name}
           </h2>
           <p>
-            {categoryName(preview.backup.category)} · {t('backup de', 'backup of')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
+            {categoryName(preview.backup.category)} · {t('gol:backupOf')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
             <strong data-testid="preview-counts">
-              {fmtNumber(preview.create)} {t('a criar', 'to create')}, {fmtNumber(preview.update)} {t('a alterar', 'to change')}, {fmtNumber(preview.delete)}{' '}
-              {t('a excluir', 'to delete')}
+              {fmtNumber(preview.create)} {t('gol:toCreate')}, {fmtNumber(preview.update)} {t('gol:toChange')}, {fmtNumber(preview.delete)}{' '}
+              {t('gol:toDelete')}
             </strong>
           </p>
           {preview.changes.length === 0 ? (
-            <p className={ui.muted}>{t('Nada a restaurar: as configurações atuais já são iguais às do backup.', 'Nothing to restore: the current settings already match the backup.')}</p>
+            <p className={ui.muted}>{t('gol:nothingToRestoreTheCurrentSettings')}</p>
           ) : (
             ACTIONS.filter((a) => preview.changes.some((c) => c.action === a)).map((action) => (
               <ChangeList key={action} action={action} total={preview[action]} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
@@ -307,19 +300,15 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
             <ConfirmButton
               variant="primary"
-              title={t('Restaurar backup', 'Restore backup')}
-              message={`${t('O sistema vai restaurar o backup', 'The system will restore the backup')} ${preview.backup.name} ${t('de', 'of')} ${fmtDateTime(preview.backup.createdAt)}. ${t(
-                'Tudo que foi criado ou alterado depois dessa data será desfeito, e',
-                'Everything created or changed after that date will be undone, and',
-              )} ${categoryName(preview.backup.category)} ${t('voltará às configurações do backup.', 'will return to the backup.')}`}
+              title={t('gol:restoreBackup')}
+              message={`${t('gol:theSystemWillRestoreTheBackup')} ${preview.backup.name} ${t('gol:of')} ${fmtDateTime(preview.backup.createdAt)}. ${t('gol:everythingCreatedOrChangedAfterThat')} ${categoryName(preview.backup.category)} ${t('gol:willReturnToTheBackup')}`}
               onConfirm={startRestore}
               disabled={restore != null && !restoreOver}
-              lang={lang}
             >
-              {t('Restaurar', 'Restore')}
+              {t('gol:restore')}
             </ConfirmButton>
             <button type="button" className={ui.button} onClick={() => setPreview(undefined)}>
-              {t('Fechar', 'Close')}
+              {t('gol:close')}
             </button>
           </div>
         </section>
@@ -329,33 +318,33 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       {restore && (
         <section className={ui.card} data-testid="restore-status" aria-live="polite">
           <h2 className={ui.h2}>
-            {t('Restauração', 'Restore')}: {restore.name}
+            {t('gol:restore2')}: {restore.name}
           </h2>
           <p>
-            {t('Estado', 'State')}:{' '}
+            {t('gol:state')}:{' '}
             <strong data-testid="restore-state" style={{ color: statusColor(restore.doc.status) }}>
               {labelOf(RESTORE_STATUS, restore.doc.status, lang)}
             </strong>
           </p>
           {!restoreOver ? (
             <>
-              <p>{t('Pedido de restauração em andamento.', 'Restore request in progress.')}</p>
-              <Progress done={(restore.doc.appliedCount ?? 0) + (restore.doc.failedCount ?? 0)} total={restore.total} label={t('Itens restaurados', 'Items restored')} lang={lang} />
+              <p>{t('gol:restoreRequestInProgress')}</p>
+              <Progress done={(restore.doc.appliedCount ?? 0) + (restore.doc.failedCount ?? 0)} total={restore.total} label={t('gol:itemsRestored')} />
             </>
           ) : (
             <>
               <p>
-                {t('Itens aplicados', 'Items applied')}: {fmtNumber(restore.doc.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(restore.doc.failedCount ?? 0)}
+                {t('gol:itemsApplied')}: {fmtNumber(restore.doc.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(restore.doc.failedCount ?? 0)}
               </p>
               <div style={{ display: 'flex', gap: 8 }}>
                 <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/applied`} download>
-                  {t('Baixar itens aplicados (.xlsx)', 'Download applied items (.xlsx)')}
+                  {t('gol:downloadAppliedItemsXlsx')}
                 </a>
                 <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/failed`} download>
-                  {t('Baixar itens com erro (.xlsx)', 'Download failed items (.xlsx)')}
+                  {t('gol:downloadFailedItemsXlsx')}
                 </a>
                 <a style={{ ...button, textDecoration: 'none' }} href="/admin/historico-restauracoes">
-                  {t('Histórico de restaurações', 'Restore history')}
+                  {t('gol:restoreHistory')}
                 </a>
               </div>
             </>
@@ -368,16 +357,16 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
 
 /** One action's changes; the preview answers its first page (100), the heading the whole count. */
 function ChangeList({ action, total, changes, lang }: { action: Change['action']; total: number; changes: Change[]; lang: Lang }) {
-  const t = tr(lang)
-  const heading = { create: t('Serão criados', 'Will be created'), update: t('Serão alterados', 'Will be changed'), delete: t('Serão excluídos', 'Will be deleted') }[action]
+  const t = useGolT()
+  const heading = { create: t('gol:willBeCreated'), update: t('gol:willBeChanged'), delete: t('gol:willBeDeleted') }[action]
   return (
     <div data-testid={`preview-${action}`} style={{ marginTop: 10 }}>
       <h3 style={{ margin: '6px 0', fontSize: 15 }}>
         {heading} ({fmtNumber(total)})
       </h3>
-      {total > changes.length && <p style={{ margin: '4px 0' }}>{t('Mostrando', 'Showing')} {fmtNumber(changes.length)}</p>}
+      {total > changes.length && <p style={{ margin: '4px 0' }}>{t('gol:showing')} {fmtNumber(changes.length)}</p>}
       <SimpleTable
-        columns={[t('Tipo', 'Type'), t('Nome', 'Name'), t('Alterações', 'Changes')]}
+        columns={[t('gol:type'), t('gol:name'), t('gol:changes')]}
         keys={changes.map((c) => `${c.kind}-${c.id}`)}
         rows={changes.map((c) => [labelOf(KIND_LABELS, c.kind, lang), c.title, c.changes.join('; ')])}
       />

@@ -1,38 +1,36 @@
 import type { AdminViewServerProps } from 'payload'
 import type { ReactNode } from 'react'
 import { AdminPage } from '../shared/AdminPage'
-import { langOf, tr, type Lang } from '../shared/lang'
+import { langOf, pickLabel, type Lang } from '../shared/lang'
 import { currentCompany } from '../shared/server'
 import { BackupPanel } from './BackupPanel'
 import { categoryOptions, mayBackup } from './common'
 import { RestoreHistory } from './RestoreHistory'
 import ui from '../shared/ui.module.scss'
+import { golT } from '../i18n'
 
 /** The common frame of both screens: title, permission and company checks. */
 async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: [string, string]; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
   const { req, permissions } = props.initPageResult
   const lang = langOf(req.i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const allowed = mayBackup(permissions)
   const company = allowed && req.user ? await currentCompany(req.payload, req.user) : null
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t(...title)}</h1>
+      <h1 style={{ margin: '4px 0 16px' }}>{pickLabel(lang, title)}</h1>
       {!allowed ? (
         <p role="alert" className={ui.card} data-testid="backup-forbidden">
-          {t(
-            'Sem permissão: backup e restauração são somente para os administradores da empresa.',
-            'No permission: backup and restore are for the company administrators only.',
-          )}
+          {t('gol:noPermissionBackupAndRestoreAre')}
         </p>
       ) : !company ? (
         <p className={ui.card}>
-          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+          {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       ) : (
         <div style={{ display: 'grid', gap: 20, marginBottom: 40 }}>
           <p style={{ margin: 0 }}>
-            {t('Empresa:', 'Company:')} <strong>{company.name}</strong>
+            {t('gol:company')} <strong>{company.name}</strong>
           </p>
           {children(company, lang)}
         </div>

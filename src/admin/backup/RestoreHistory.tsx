@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { button, muted, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
@@ -14,6 +14,7 @@ import { labelOf } from '../../domain/labels'
 import { statusColor, type RestoreDoc } from './labels'
 import { filledPeriod, periodProblem } from './period'
 import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * Histórico de restaurações (H7): the restores of the last 180 days (or of a period of at
@@ -21,7 +22,7 @@ import ui from '../shared/ui.module.scss'
  * the items applied and failed.
  */
 export function RestoreHistory({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
-  const t = tr(lang)
+  const t = useGolT()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [category, setCategory] = useState('')
@@ -87,7 +88,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
     <section className={ui.card} data-testid="restore-history">
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '0 0 4px' }}>
         <span>
-          {t('Total histórico de restaurações', 'Restores in history')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
+          {t('gol:restoresInHistory')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
         </span>
         {shown !== undefined && (
           <a href={`/api/reports/view/restores/download?${shown}`} style={{ ...button, textDecoration: 'none' }} data-testid="history-download" download>
@@ -96,34 +97,34 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
         )}
       </div>
       <p style={{ ...muted, margin: '0 0 12px' }}>
-        {t('Quantidade máxima de dias configurada para consulta', 'Longest period that can be searched (days)')}: {HISTORY_MAX_DAYS}
+        {t('gol:longestPeriodThatCanBeSearched')}: {HISTORY_MAX_DAYS}
       </p>
       <form ref={filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center', marginBottom: 12 }}>
         <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-          {t('De', 'From')}
-          <DateInput value={from} onChange={setFrom} label={t('Data inicial', 'Start date')} className={ui.input} />
+          {t('gol:from')}
+          <DateInput value={from} onChange={setFrom} label={t('gol:startDate2')} className={ui.input} />
         </label>
         <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-          {t('Até', 'To')}
-          <DateInput value={to} onChange={setTo} label={t('Data final', 'End date')} className={ui.input} />
+          {t('gol:to2')}
+          <DateInput value={to} onChange={setTo} label={t('gol:endDate')} className={ui.input} />
         </label>
-        <CategorySelect label={t('Tipo', 'Type')} all={t('Todos', 'All')} value={category} onChange={setCategory} categories={categories} ariaLabel={t('Tipo de restauração', 'Restore type')} />
+        <CategorySelect label={t('gol:type')} all={t('gol:all2')} value={category} onChange={setCategory} categories={categories} ariaLabel={t('gol:restoreType')} />
         <button type="submit" className={ui.primary} disabled={busy}>
-          {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
+          {busy ? t('gol:pleaseWait') : t('gol:search')}
         </button>
       </form>
       <Message ok={false} text={problem} />
       {rows && rows.length === 0 ? (
-        <p className={ui.muted}>{t('Nenhuma restauração no período.', 'No restore in the period.')}</p>
+        <p className={ui.muted}>{t('gol:noRestoreInThePeriod')}</p>
       ) : rows ? (
         <table className={ui.table}>
           <thead>
             <tr>
-              <th className={ui.th}>{t('Tipo', 'Type')}</th>
-              <th className={ui.th}>{t('Nome', 'Name')}</th>
-              <th className={ui.th}>{t('Data', 'Date')}</th>
-              <th className={ui.th}>{t('Estado', 'State')}</th>
-              <th className={ui.th}>{t('Itens', 'Items')}</th>
+              <th className={ui.th}>{t('gol:type')}</th>
+              <th className={ui.th}>{t('gol:name')}</th>
+              <th className={ui.th}>{t('gol:date')}</th>
+              <th className={ui.th}>{t('gol:state')}</th>
+              <th className={ui.th}>{t('gol:items')}</th>
               <th className={ui.th} />
             </tr>
           </thead>
@@ -131,19 +132,19 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
             {rows.map((r) => (
               <tr key={r.id} data-testid="history-row">
                 <td className={ui.td}>{categoryName(r.category)}</td>
-                <td className={ui.td}>{r.backupName ?? <span className={ui.muted}>{t('(backup excluído)', '(backup deleted)')}</span>}</td>
+                <td className={ui.td}>{r.backupName ?? <span className={ui.muted}>{t('gol:backupDeleted2')}</span>}</td>
                 <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
                 <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{labelOf(RESTORE_STATUS, r.status, lang)}</td>
                 <td className={ui.td}>
-                  {t('Aplicados', 'Applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(r.failedCount ?? 0)}
+                  {t('gol:applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>
                 <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                   <span style={{ display: 'inline-flex', gap: 6 }}>
                     <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/applied`} download>
-                      {t('Aplicados (.xlsx)', 'Applied (.xlsx)')}
+                      {t('gol:appliedXlsx')}
                     </a>
                     <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/failed`} download>
-                      {t('Com erro (.xlsx)', 'Failed (.xlsx)')}
+                      {t('gol:failedXlsx')}
                     </a>
                   </span>
                 </td>

@@ -6,13 +6,14 @@ import { LINE_STATUS } from '../../domain/lines'
 import { cycleFor } from '../../engine/core/cycle'
 import { fmtCnpj } from '../shared/cnpj'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
-import { langOf, tr } from '../shared/lang'
+import { langOf } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
 import { card, grid, muted } from '../shared/styles'
 import { UsageChart } from './UsageChart'
 import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
 import ui from '../shared/ui.module.scss'
+import { golT } from '../i18n'
 
 /**
  * The company dashboard (B), above Payload's collection cards: company and logged user,
@@ -22,13 +23,13 @@ import ui from '../shared/ui.module.scss'
 export async function Dashboard({ payload, user, i18n }: { payload: Payload; user?: unknown; i18n?: { language?: string } }) {
   if (!user) return null
   const lang = langOf(i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const company = await currentCompany(payload, user)
   if (!company) {
     return (
       <section style={{ ...card, marginBottom: 24 }}>
         <p>
-          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+          {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       </section>
     )
@@ -70,10 +71,10 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
     <section data-testid="gol-dashboard" style={{ display: 'grid', gap: 16, marginBottom: 28 }}>
       <div style={{ ...card, display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12 }}>
         <div>
-          <div className={ui.muted}>{t('Empresa', 'Company')}</div>
+          <div className={ui.muted}>{t('gol:company2')}</div>
           <h1 style={{ margin: '2px 0', fontSize: 24 }}>{company.name}</h1>
           <div className={ui.muted}>
-            CNPJ {fmtCnpj(String(company.cnpj))} · {t('Nº do cliente', 'Client number')} {company.clientNumber}
+            CNPJ {fmtCnpj(String(company.cnpj))} · {t('gol:clientNumber')} {company.clientNumber}
           </div>
         </div>
         <div style={{ textAlign: 'right' }}>
@@ -81,7 +82,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
             {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span className={ui.muted}>({u.email})</span>
           </div>
           <div style={{ marginTop: 6 }}>
-            {t('O status da empresa é :', 'Company status:')}{' '}
+            {t('gol:companyStatus')}{' '}
             <strong data-testid="company-status">{labelOf(COMPANY_STATUS, company.status, lang)}</strong>
           </div>
         </div>
@@ -89,11 +90,11 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
 
       <div style={grid(200)}>
         <div className={ui.card}>
-          <h2 className={ui.h2}>{t('Linhas', 'Lines')}</h2>
+          <h2 className={ui.h2}>{t('gol:lines')}</h2>
           <div className={ui.big} data-testid="lines-total">
             {fmtNumber(total)}
           </div>
-          <div className={ui.muted}>{t('Qtde total de linhas', 'Total lines')}</div>
+          <div className={ui.muted}>{t('gol:totalLines')}</div>
           <ul style={{ listStyle: 'none', padding: 0, margin: '10px 0 0' }} data-testid="lines-by-status">
             {statuses.map((s, i) => (
               <li key={s} style={{ display: 'flex', justifyContent: 'space-between' }}>
@@ -104,88 +105,88 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
           </ul>
         </div>
         <div className={ui.card}>
-          <h2 className={ui.h2}>{t('Renovação', 'Renewal')}</h2>
-          <div className={ui.muted}>{t('Início do ciclo', 'Cycle starts on')}</div>
+          <h2 className={ui.h2}>{t('gol:renewal')}</h2>
+          <div className={ui.muted}>{t('gol:cycleStartsOn')}</div>
           <div style={{ fontSize: 20, fontWeight: 600 }} data-testid="cycle-start">
             {renewalLabel}
           </div>
           <div style={{ marginTop: 8 }} data-testid="renews-in">
-            {t('Renova em', 'Renews in')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
+            {t('gol:renewsIn2')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('gol:day') : t('gol:days')}
           </div>
           <div className={ui.muted}>
-            {t('Ciclo atual:', 'Current cycle:')} {fmtDate(renewal)} {t('a', 'to')} {fmtDate(cycle.lastDay)}
+            {t('gol:currentCycle2')} {fmtDate(renewal)} {t('gol:to')} {fmtDate(cycle.lastDay)}
           </div>
         </div>
         <div className={ui.card}>
-          <h2 className={ui.h2}>{t('Estrutura', 'Structure')}</h2>
+          <h2 className={ui.h2}>{t('gol:structure')}</h2>
           <div style={{ display: 'flex', gap: 24 }}>
             <div>
               <div className={ui.big}>{fmtNumber(accounts)}</div>
-              <div className={ui.muted}>{t('Qtde de Contas', 'Accounts')}</div>
+              <div className={ui.muted}>{t('gol:accounts')}</div>
             </div>
             <div>
               <div className={ui.big}>{fmtNumber(departments)}</div>
               <div className={ui.muted}>
-                <a href="/admin/collections/departments">{t('Departamentos', 'Departments')}</a>
+                <a href="/admin/collections/departments">{t('gol:departments')}</a>
               </div>
             </div>
           </div>
         </div>
         <div className={ui.card}>
-          <h2 className={ui.h2}>{t('Configurações Adicionais', 'Additional settings')}</h2>
-          <div className={ui.muted}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</div>
+          <h2 className={ui.h2}>{t('gol:additionalSettings')}</h2>
+          <div className={ui.muted}>{t('gol:longDistanceCarrierCsp')}</div>
           <div style={{ fontWeight: 600 }}>
             {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
           </div>
-          <div style={{ ...muted, marginTop: 8 }}>{t('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached')}</div>
-          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? t('ATIVO', 'ON') : t('INATIVO', 'OFF')}</div>
+          <div style={{ ...muted, marginTop: 8 }}>{t('gol:interruptTheCallWhenTheLimit')}</div>
+          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? t('gol:on') : t('gol:off')}</div>
           <div style={{ marginTop: 8 }}>
-            <a href="/admin/configuracoes">{t('Configurações gerais', 'General settings')}</a>
+            <a href="/admin/configuracoes">{t('gol:generalSettings')}</a>
           </div>
         </div>
         <div className={ui.card}>
-          <h2 className={ui.h2}>{t('Gastos', 'Spend')}</h2>
+          <h2 className={ui.h2}>{t('gol:spend')}</h2>
           <div className={ui.big} data-testid="cycle-cost">
             {brl(costNow)}
           </div>
-          <div className={ui.muted}>{t('Custo do ciclo além das franquias', 'Cost this cycle beyond the franchises')}</div>
+          <div className={ui.muted}>{t('gol:costThisCycleBeyondTheFranchises')}</div>
           {costBefore && (
             <div style={{ marginTop: 6 }}>
-              {t('Ciclo anterior', 'Previous cycle')}: <strong>{brl(costBefore.cents)}</strong>
+              {t('gol:previousCycle')}: <strong>{brl(costBefore.cents)}</strong>
             </div>
           )}
           <div style={{ marginTop: 8 }}>
-            <a href="/admin/collections/spend-caps">{t('Limites de gasto', 'Spend caps')}</a> · <a href="/admin/collections/spend-alerts">{t('Alertas', 'Alerts')}</a> ·{' '}
-            <a href="/admin/relatorios">{t('Relatório de custos', 'Cost report')}</a>
+            <a href="/admin/collections/spend-caps">{t('gol:spendCaps')}</a> · <a href="/admin/collections/spend-alerts">{t('gol:alerts')}</a> ·{' '}
+            <a href="/admin/relatorios">{t('gol:costReport')}</a>
           </div>
         </div>
       </div>
 
       <div className={ui.card}>
-        <h2 className={ui.h2}>{t('Consumo no ciclo atual', 'Usage in the current cycle')}</h2>
+        <h2 className={ui.h2}>{t('gol:usageInTheCurrentCycle')}</h2>
         {usage.events === 0 ? (
-          <p className={ui.muted}>{t('Nenhum uso registrado neste ciclo.', 'No usage recorded in this cycle.')}</p>
+          <p className={ui.muted}>{t('gol:noUsageRecordedInThisCycle')}</p>
         ) : (
           <div style={grid(320)}>
-            <UsageChart title={t('Dados', 'Data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
-            <UsageChart title={t('Voz', 'Voice')} lang={lang} days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
+            <UsageChart title={t('gol:data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
+            <UsageChart title={t('gol:voice')} lang={lang} days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
             <UsageChart title="SMS" lang={lang} days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />
           </div>
         )}
-        {usage.truncated && <p className={ui.muted}>{t('Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.', 'Showing the latest events; the cycle has more usage than the chart reads.')}</p>}
+        {usage.truncated && <p className={ui.muted}>{t('gol:showingTheLatestEventsTheCycle')}</p>}
       </div>
 
       <div className={ui.card}>
-        <h2 className={ui.h2}>{t('Administradores da empresa', 'Company administrators')}</h2>
+        <h2 className={ui.h2}>{t('gol:companyAdministrators')}</h2>
         {admins.length === 0 ? (
-          <p className={ui.muted}>{t('Nenhum administrador cadastrado.', 'No administrator registered.')}</p>
+          <p className={ui.muted}>{t('gol:noAdministratorRegistered')}</p>
         ) : (
           <table className={ui.table} data-testid="company-admins">
             <thead>
               <tr>
-                <th className={ui.th}>{t('Nome', 'Name')}</th>
+                <th className={ui.th}>{t('gol:name')}</th>
                 <th className={ui.th}>e-mail</th>
-                <th className={ui.th}>{t('Linha', 'Line')}</th>
+                <th className={ui.th}>{t('gol:line')}</th>
               </tr>
             </thead>
             <tbody>

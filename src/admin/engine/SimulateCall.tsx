@@ -5,11 +5,12 @@
  * anything) and shows the decision, the units granted, the category and the reason.
  */
 import { useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
-import { langOf, tr } from '../shared/lang'
+import { langOf, pickLabel } from '../shared/lang'
 import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 type Service = 'voice' | 'sms' | 'collect' | 'data'
 
@@ -50,8 +51,8 @@ export function SimulateCall() {
   const { config } = useConfig()
   const { i18n } = useTranslation()
   const lang = langOf(i18n)
-  const t = useMemo(() => tr(lang), [lang])
-  const pick = ([pt, en]: [string, string]) => t(pt, en)
+  const t = useGolT()
+  const pick = (label: [string, string]) => pickLabel(lang, label)
   const api = `${config.serverURL ?? ''}${config.routes?.api ?? '/api'}`
   const [service, setService] = useState<Service>('voice')
   const [destination, setDestination] = useState('')
@@ -67,8 +68,8 @@ export function SimulateCall() {
   const run = async () => {
     setError(undefined)
     setResult(undefined)
-    if (!day) return setError(t('Informe a data como dd/mm/aaaa.', 'Enter the date as dd/mm/yyyy.'))
-    if (!TIME.test(time)) return setError(t('Informe a hora como hh:mm (00:00 a 23:59).', 'Enter the time as hh:mm (00:00 to 23:59).'))
+    if (!day) return setError(t('gol:enterTheDateAsDdMm'))
+    if (!TIME.test(time)) return setError(t('gol:enterTheTimeAsHhMm'))
     setBusy(true)
     try {
       const n = Number(units)
@@ -88,7 +89,7 @@ export function SimulateCall() {
       const data = await res.json().catch(() => ({}))
       if (!res.ok) {
         const fields = (data?.fields ?? []) as { field: string; message: string }[]
-        setError(fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : (data?.errors?.[0]?.message ?? `${t('Erro', 'Error')} ${res.status}`))
+        setError(fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : (data?.errors?.[0]?.message ?? `${t('gol:error')} ${res.status}`))
       } else setResult({ service, body: data as Result })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
@@ -99,16 +100,13 @@ export function SimulateCall() {
 
   return (
     <div style={box} data-testid="simulate-call">
-      <strong>{t('Simular uma chamada', 'Simulate a call')}</strong>
+      <strong>{t('gol:simulateACall')}</strong>
       <span style={{ fontSize: 13, opacity: 0.8 }}>
-        {t(
-          'Mostra o que o motor responderia agora para esta linha, sem registrar consumo nem reservar saldo.',
-          'Shows what the engine would answer for this line, without recording usage or reserving balance.',
-        )}
+        {t('gol:showsWhatTheEngineWouldAnswer')}
       </span>
       <div style={row}>
         <label style={field}>
-          {t('Tipo de evento', 'Event type')}
+          {t('gol:eventType')}
           <select
             className={ui.input}
             value={service}
@@ -127,53 +125,53 @@ export function SimulateCall() {
         </label>
         {service !== 'data' && (
           <label style={field}>
-            {t('Destino (como discado)', 'Destination (as dialled)')}
-            <input className={ui.input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('ex.: 021 11 98765-4321', 'e.g. 021 11 98765-4321')} />
+            {t('gol:destinationAsDialled')}
+            <input className={ui.input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('gol:eG02111987654321')} />
           </label>
         )}
         <label style={field}>
-          {t('Data (Brasília)', 'Date (Brasília)')}
-          <DateInput className={ui.input} value={day} onChange={setDay} label={t('Data da simulação', 'Simulation date')} />
+          {t('gol:dateBrasLia')}
+          <DateInput className={ui.input} value={day} onChange={setDay} label={t('gol:simulationDate')} />
         </label>
         <label style={field}>
-          {t('Hora', 'Time')}
+          {t('gol:time')}
           <input
             className={ui.input} style={{ width: 70 }}
             value={time}
             inputMode="numeric"
             placeholder="hh:mm"
             maxLength={5}
-            aria-label={t('Hora da simulação', 'Simulation time')}
+            aria-label={t('gol:simulationTime')}
             onChange={(e) => setTime(e.target.value.replace(/[^\d:]/g, ''))}
           />
         </label>
         <label style={field}>
-          {t('Quantidade', 'Quantity')} ({pick(SERVICES[service].unit)})
+          {t('gol:quantity')} ({pick(SERVICES[service].unit)})
           <input className={ui.input} style={{ width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
         </label>
         <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={run}>
-          {busy ? t('Simulando…', 'Simulating…') : t('Simular', 'Simulate')}
+          {busy ? t('gol:simulating') : t('gol:simulate')}
         </button>
       </div>
       {error && <div style={{ color: 'var(--theme-error-500, #b00020)' }}>{error}</div>}
       {result && (
         <div data-testid="simulate-result" style={{ display: 'grid', gap: 4 }}>
           <div style={{ fontWeight: 600, color: result.body.allow ? 'var(--theme-success-600, #1a7f37)' : 'var(--theme-error-500, #b00020)' }}>
-            {result.body.allow ? t('Permitido', 'Allowed') : t('Recusado', 'Refused')}
+            {result.body.allow ? t('gol:allowed') : t('gol:refused')}
           </div>
           <div>
-            {t('Concedido', 'Granted')}: {formatGranted(result.service, result.body.granted)}
+            {t('gol:granted')}: {formatGranted(result.service, result.body.granted)}
           </div>
           <div>
-            {t('Categoria', 'Category')}: {result.body.categoryLabel ?? result.body.category ?? '—'}
+            {t('gol:category')}: {result.body.categoryLabel ?? result.body.category ?? '—'}
           </div>
           {result.body.destination && (
             <div>
-              {t('Destino normalizado', 'Normalised destination')}: +{result.body.destination}
+              {t('gol:normalisedDestination')}: +{result.body.destination}
             </div>
           )}
           <div>
-            {t('Motivo', 'Reason')}: {result.body.reason.message} <code style={{ opacity: 0.7 }}>{result.body.reason.code}</code>
+            {t('gol:reason')}: {result.body.reason.message} <code style={{ opacity: 0.7 }}>{result.body.reason.code}</code>
           </div>
         </div>
       )}

@@ -1,7 +1,8 @@
 import { Gutter } from '@payloadcms/ui'
 import type { ListViewServerProps } from 'payload'
 import { REPORT_STATUS } from '../../domain/reports'
-import { langOf, tr } from '../shared/lang'
+import { golT } from '../i18n'
+import { langOf } from '../shared/lang'
 import { DownloadsPanel } from './DownloadsPanel'
 
 /**
@@ -15,8 +16,8 @@ export function DownloadsView({ i18n }: ListViewServerProps) {
   return (
     <Gutter>
       <div style={{ paddingTop: 20 }}>
-        <h1 style={{ margin: '4px 0 16px' }}>{tr(lang)('Download de relatórios', 'Report downloads')}</h1>
-        <DownloadsPanel lang={lang} statusLabels={statusLabels} />
+        <h1 style={{ margin: '4px 0 16px' }}>{golT(lang)('gol:reportDownloads')}</h1>
+        <DownloadsPanel statusLabels={statusLabels} />
       </div>
     </Gutter>
   )

@@ -1,10 +1,10 @@
 'use client'
 import { Pager } from '../shared/Pager'
 import { SimpleTable } from '../shared/SimpleTable'
-import { tr, type Lang } from '../shared/lang'
 import { button } from '../shared/styles'
 import type { ViewResult } from './kinds'
 import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * The on-screen report: its total, one page of rows ("Exibindo 100"), paging, and the
@@ -12,7 +12,6 @@ import ui from '../shared/ui.module.scss'
  * stream: a link to the background report instead.
  */
 export function ReportResult({
-  lang,
   result,
   totalLabel,
   busy,
@@ -21,7 +20,6 @@ export function ReportResult({
   downloadHref,
   tableTestId = 'report-table',
 }: {
-  lang: Lang
   result: ViewResult & { query: string }
   totalLabel: string
   busy: boolean
@@ -31,20 +29,20 @@ export function ReportResult({
   downloadHref?: string
   tableTestId?: string
 }) {
-  const t = tr(lang)
+  const t = useGolT()
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
   const first = (result.page - 1) * result.pageSize
   return (
     <section data-testid="report-result" style={{ display: 'grid', gap: 12 }}>
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
         <strong data-testid="report-total">
-          {totalLabel}: {result.tooLarge ? t(`mais de ${result.total}`, `over ${result.total}`) : result.total}
+          {totalLabel}: {result.tooLarge ? t('gol:overTotal', { total: result.total }) : result.total}
         </strong>
         {result.tooLarge ? (
           <span data-testid="report-too-large">
-            {t('Resultado grande demais para baixar na hora: ', 'Too large to download at once: ')}
+            {t('gol:tooLargeToDownloadAtOnce')}
             <button type="button" className={ui.button} disabled={busy} onClick={onBackground}>
-              {t('Solicitar relatório em segundo plano', 'Request the background report')}
+              {t('gol:requestTheBackgroundReport')}
             </button>
           </span>
         ) : (
@@ -54,7 +52,7 @@ export function ReportResult({
         )}
       </div>
       {result.rows.length === 0 ? (
-        <p className={ui.muted}>{t('Nenhum registro no período e filtros escolhidos.', 'Nothing for the chosen period and filters.')}</p>
+        <p className={ui.muted}>{t('gol:nothingForTheChosenPeriodAnd')}</p>
       ) : (
         <div style={{ overflowX: 'auto' }}>
           <SimpleTable testId={tableTestId} columns={result.headers} rows={result.rows.map((r) => r.map((c) => (c == null ? '' : String(c))))} keys={result.rows.map((_, i) => first + i)} />
@@ -66,10 +64,9 @@ export function ReportResult({
         onPage={onPage}
         busy={busy}
         edges
-        lang={lang}
-        label={t('Páginas', 'Pages')}
+        label={t('gol:pages')}
         testId="report-paging"
-        summary={`${t(`Exibindo ${result.pageSize}`, `Showing ${result.pageSize}`)} · ${t(`página ${result.page} de ${pages}`, `page ${result.page} of ${pages}`)}`}
+        summary={`${t('gol:showingPagesize', { pageSize: result.pageSize })} · ${t('gol:pagePageOfPages', { page: result.page, pages })}`}
       />
     </section>
   )

@@ -5,11 +5,12 @@ import { LINE_STATUS } from '../../domain/lines'
 import { REPORT_KINDS } from '../../domain/reports'
 import { KINDS } from '../../reports/kinds'
 import { AdminPage } from '../shared/AdminPage'
-import { langOf, tr } from '../shared/lang'
+import { langOf } from '../shared/lang'
 import { currentCompany } from '../shared/server'
 import type { KindInfo, Option } from './kinds'
 import { ReportForm } from './ReportForm'
 import ui from '../shared/ui.module.scss'
+import { golT } from '../i18n'
 
 const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] => optionsOf(map, en ? 'en' : 'pt')
 
@@ -30,13 +31,13 @@ export async function ReportsView(props: AdminViewServerProps) {
   const user = req.user as { role?: string } | null
   const company = user ? await currentCompany(payload, user) : null
   const lang = langOf(req.i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const en = lang === 'en'
   let content
   if (!company) {
     content = (
       <p className={ui.card}>
-        {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+        {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
       </p>
     )
   } else {
@@ -68,11 +69,11 @@ export async function ReportsView(props: AdminViewServerProps) {
   }
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t('Relatórios', 'Reports')}</h1>
+      <h1 style={{ margin: '4px 0 16px' }}>{t('gol:reports')}</h1>
       {company && (
         <p style={{ margin: '0 0 16px' }}>
-          {t('Empresa:', 'Company:')} <strong>{company.name}</strong> ·{' '}
-          <a href="/admin/collections/reports">{t('Download de relatórios', 'Report downloads')}</a>
+          {t('gol:company')} <strong>{company.name}</strong> ·{' '}
+          <a href="/admin/collections/reports">{t('gol:reportDownloads')}</a>
         </p>
       )}
       {content}

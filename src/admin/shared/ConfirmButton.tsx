@@ -1,8 +1,8 @@
 'use client'
 import { Button, ConfirmationModal, Modal, useModal } from '@payloadcms/ui'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
-import { tr, type Lang } from './lang'
 import ui from './ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 const BUTTON_STYLE = { primary: 'primary', danger: 'error', secondary: 'secondary' } as const
 
@@ -18,7 +18,6 @@ export function ConfirmButton({
   variant = 'danger',
   disabled,
   ariaLabel,
-  lang = 'pt',
 }: {
   children: ReactNode
   title: string
@@ -27,9 +26,8 @@ export function ConfirmButton({
   variant?: keyof typeof BUTTON_STYLE
   disabled?: boolean
   ariaLabel?: string
-  lang?: Lang
 }) {
-  const t = tr(lang)
+  const t = useGolT()
   const slug = `gol-confirm-${useId().replace(/:/g, '')}`
   const { openModal } = useModal()
   return (
@@ -41,9 +39,9 @@ export function ConfirmButton({
         modalSlug={slug}
         heading={<h3>{title}</h3>}
         body={<div className={ui.confirmBody}>{message}</div>}
-        cancelLabel={t('Cancelar', 'Cancel')}
-        confirmLabel={t('Confirmar', 'Confirm')}
-        confirmingLabel={t('Aguarde…', 'Please wait…')}
+        cancelLabel={t('gol:cancel')}
+        confirmLabel={t('gol:confirm')}
+        confirmingLabel={t('gol:pleaseWait')}
         onConfirm={async () => {
           try {
             await onConfirm()

@@ -1,8 +1,8 @@
 'use client'
 import { Button } from '@payloadcms/ui'
 import type { ReactNode } from 'react'
-import { tr, type Lang } from './lang'
 import ui from './ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * The paging row of the admin's lists: a summary ("Exibindo 100 · página 2 de 5") and
@@ -17,7 +17,6 @@ export function Pager({
   busy,
   edges,
   words,
-  lang = 'pt',
   label,
   testId,
 }: {
@@ -28,12 +27,11 @@ export function Pager({
   busy?: boolean
   edges?: boolean
   words?: boolean
-  lang?: Lang
   /** The nav's name; without it the row is a plain div. */
   label?: string
   testId?: string
 }) {
-  const t = tr(lang)
+  const t = useGolT()
   const first = busy || page <= 1
   const last = busy || page >= pages
   const button = (to: number, disabled: boolean, text: string, aria?: string) => (
@@ -41,8 +39,8 @@ export function Pager({
       {text}
     </Button>
   )
-  const prev = words ? button(page - 1, first, `‹ ${t('Anterior', 'Previous')}`) : button(page - 1, first, '‹', t('Página anterior', 'Previous page'))
-  const next = words ? button(page + 1, last, `${t('Próxima', 'Next')} ›`) : button(page + 1, last, '›', t('Próxima página', 'Next page'))
+  const prev = words ? button(page - 1, first, `‹ ${t('gol:previous')}`) : button(page - 1, first, '‹', t('gol:previousPage'))
+  const next = words ? button(page + 1, last, `${t('gol:next')} ›`) : button(page + 1, last, '›', t('gol:nextPage'))
   const Row = label ? 'nav' : 'div'
   return (
     <Row className={ui.pager} aria-label={label} data-testid={testId}>
@@ -55,10 +53,10 @@ export function Pager({
       ) : (
         <>
           <span className={ui.muted}>{summary}</span>
-          {edges && button(1, first, '«', t('Primeira página', 'First page'))}
+          {edges && button(1, first, '«', t('gol:firstPage'))}
           {prev}
           {next}
-          {edges && button(pages, last, '»', t('Última página', 'Last page'))}
+          {edges && button(pages, last, '»', t('gol:lastPage'))}
         </>
       )}
     </Row>
