@@ -1,8 +1,9 @@
 'use client'
 import { WEEKDAYS } from '../../domain/categories'
+import { useGolLang, useGolT } from '../i18n/useGolT'
 import ui from '../shared/ui.module.scss'
 import { Field, FieldError, type StepProps } from './Field'
-import { DAY_PT, validateStep, type Window } from './steps'
+import { dayLabel, validateStep, type Window } from './steps'
 import css from './wizard.module.scss'
 
 /** Step 3 "Calendário": week days, holidays and time windows (the window being typed lives in the wizard). */
@@ -14,12 +15,14 @@ export function CalendarStep({
   windowDraft,
   setWindowDraft,
 }: StepProps & { windowDraft: Window; setWindowDraft: (w: Window) => void }) {
+  const t = useGolT()
+  const lang = useGolLang()
   return (
     <>
       <fieldset className={css.days}>
-        <legend className={ui.muted}>Dias em que as linhas podem ser usadas</legend>
+        <legend className={ui.muted}>{t('gol:profileDays')}</legend>
         <label>
-          <input type="checkbox" checked={draft.calendar.holidays} onChange={(e) => update({ calendar: { ...draft.calendar, holidays: e.target.checked } })} /> Feriados
+          <input type="checkbox" checked={draft.calendar.holidays} onChange={(e) => update({ calendar: { ...draft.calendar, holidays: e.target.checked } })} /> {t('gol:profileHolidays')}
         </label>
         {WEEKDAYS.map((d) => (
           <label key={d}>
@@ -35,40 +38,40 @@ export function CalendarStep({
                 })
               }
             />{' '}
-            {DAY_PT[d]}
+            {dayLabel(d, lang)}
           </label>
         ))}
       </fieldset>
       <FieldError message={errors['calendar.days']} />
-      <h3 className={css.h3}>Horário</h3>
-      <p className={ui.muted}>Sem horários, as linhas podem ser usadas o dia todo. Para atravessar a meia-noite, use dois horários (22:00–24:00 e 00:00–06:00).</p>
+      <h3 className={css.h3}>{t('gol:profileWindows')}</h3>
+      <p className={ui.muted}>{t('gol:profileWindowsHelp')}</p>
       <div className={css.row}>
-        <Field label="De" htmlFor="window-from">
+        <Field label={t('gol:from')} htmlFor="window-from">
           <input id="window-from" className={ui.input} placeholder="HH:MM" value={windowDraft.from} onChange={(e) => setWindowDraft({ ...windowDraft, from: e.target.value })} />
         </Field>
-        <Field label="Até" htmlFor="window-to">
+        <Field label={t('gol:to2')} htmlFor="window-to">
           <input id="window-to" className={ui.input} placeholder="HH:MM" value={windowDraft.to} onChange={(e) => setWindowDraft({ ...windowDraft, to: e.target.value })} />
         </Field>
         <button
           type="button"
           className={ui.button}
           onClick={() => {
-            const e = validateStep(2, { ...draft, calendar: { ...draft.calendar, days: ['mon'], windows: [windowDraft] } })
+            const e = validateStep(2, { ...draft, calendar: { ...draft.calendar, days: ['mon'], windows: [windowDraft] } }, lang)
             if (e['calendar.windows.0']) return setErrors({ window: e['calendar.windows.0'] })
             setErrors({})
             update({ calendar: { ...draft.calendar, windows: [...draft.calendar.windows, windowDraft] } })
             setWindowDraft({ from: '', to: '' })
           }}
         >
-          Adicionar
+          {t('gol:add')}
         </button>
       </div>
       <FieldError message={errors.window} />
       <table className={`${ui.table} ${css.windowTable}`}>
         <thead>
           <tr>
-            <th className={ui.th}>Hora inicial</th>
-            <th className={ui.th}>Hora final</th>
+            <th className={ui.th}>{t('gol:profileWindowFrom')}</th>
+            <th className={ui.th}>{t('gol:profileWindowTo')}</th>
             <th className={ui.th} />
           </tr>
         </thead>
@@ -84,10 +87,10 @@ export function CalendarStep({
                 <button
                   type="button"
                   className={ui.danger}
-                  aria-label={`Remover horário ${w.from}-${w.to}`}
+                  aria-label={t('gol:profileRemoveWindow', { from: w.from, to: w.to })}
                   onClick={() => update({ calendar: { ...draft.calendar, windows: draft.calendar.windows.filter((_, j) => j !== i) } })}
                 >
-                  Remover
+                  {t('gol:profileRemove')}
                 </button>
               </td>
             </tr>

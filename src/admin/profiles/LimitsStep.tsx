@@ -1,12 +1,15 @@
 'use client'
 import type { UsageCategory } from '../../domain/categories'
+import { useGolLang, useGolT } from '../i18n/useGolT'
 import ui from '../shared/ui.module.scss'
 import { FieldError } from './Field'
-import { categoryLabel, CONTROL_PT, LIMIT_CATEGORIES, type LimitControl, type ProfileDraft, type StepErrors } from './steps'
+import { categoryLabel, controlLabel, LIMIT_CATEGORIES, type LimitControl, type ProfileDraft, type StepErrors } from './steps'
 import css from './wizard.module.scss'
 
 /** Step 4 "Limite": per call and SMS category, unlimited, blocked or a quantity per cycle. */
 export function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: StepErrors; onChange: (l: ProfileDraft['limits']) => void }) {
+  const t = useGolT()
+  const lang = useGolLang()
   const setAll = (control: LimitControl) => {
     const next: ProfileDraft['limits'] = {}
     for (const c of [...LIMIT_CATEGORIES.voice, ...LIMIT_CATEGORIES.sms]) next[c] = { control, quantity: null }
@@ -17,9 +20,9 @@ export function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; e
     <table className={`${ui.table} ${css.limitTable}`}>
       <thead>
         <tr>
-          <th className={ui.th}>{kind === 'voice' ? 'Ligação' : 'Sms'}</th>
-          <th className={ui.th}>Controle</th>
-          <th className={ui.th}>{kind === 'voice' ? 'Quantidade MIN' : 'Quantidade SMS'}</th>
+          <th className={ui.th}>{kind === 'voice' ? t('gol:profileVoice') : t('gol:profileSms')}</th>
+          <th className={ui.th}>{t('gol:profileControl')}</th>
+          <th className={ui.th}>{kind === 'voice' ? t('gol:profileQuantityMin') : t('gol:profileQuantitySms')}</th>
         </tr>
       </thead>
       <tbody>
@@ -27,12 +30,12 @@ export function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; e
           const v = draft.limits[c] ?? { control: 'unlimited' as LimitControl, quantity: null }
           return (
             <tr key={c}>
-              <td className={ui.td}>{categoryLabel(c)}</td>
+              <td className={ui.td}>{categoryLabel(c, lang)}</td>
               <td className={ui.td}>
-                <select aria-label={`Controle ${categoryLabel(c)}`} className={ui.input} value={v.control} onChange={(e) => set(c, { ...v, control: e.target.value as LimitControl })}>
+                <select aria-label={t('gol:profileControlOf', { category: categoryLabel(c, lang) })} className={ui.input} value={v.control} onChange={(e) => set(c, { ...v, control: e.target.value as LimitControl })}>
                   {(['unlimited', 'blocked', 'limited'] as const).map((k) => (
                     <option key={k} value={k}>
-                      {k === 'limited' ? `Limitado (${kind === 'voice' ? 'Min' : 'Sms'})` : CONTROL_PT[k]}
+                      {k === 'limited' ? t(kind === 'voice' ? 'gol:profileLimitedMin' : 'gol:profileLimitedSms') : controlLabel(k, lang)}
                     </option>
                   ))}
                 </select>
@@ -40,7 +43,7 @@ export function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; e
               <td className={ui.td}>
                 {v.control === 'limited' && (
                   <input
-                    aria-label={`Quantidade ${categoryLabel(c)}`}
+                    aria-label={t('gol:profileQuantityOf', { category: categoryLabel(c, lang) })}
                     className={`${ui.input} ${css.quantity}`}
                     inputMode="numeric"
                     value={v.quantity ?? ''}
@@ -57,13 +60,13 @@ export function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; e
   )
   return (
     <>
-      <p className={ui.muted}>Deixe tudo liberado, bloqueie tudo ou estipule uma cota de minutos ou SMS por ciclo para cada tipo de chamada.</p>
+      <p className={ui.muted}>{t('gol:profileLimitsHelp')}</p>
       <div className={css.bulk}>
         <button type="button" className={ui.button} onClick={() => setAll('unlimited')}>
-          Liberar tudo
+          {t('gol:profileAllowAll')}
         </button>
         <button type="button" className={ui.button} onClick={() => setAll('blocked')}>
-          Bloquear tudo
+          {t('gol:profileBlockAll')}
         </button>
       </div>
       {block('voice')}

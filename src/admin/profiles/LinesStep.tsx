@@ -6,6 +6,7 @@ import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtMsisdn, fmtNumber } from '../shared/format'
 import { Pager } from '../shared/Pager'
 import { Progress } from '../shared/Progress'
+import { useGolT } from '../i18n/useGolT'
 import ui from '../shared/ui.module.scss'
 import { FieldError } from './Field'
 import css from './wizard.module.scss'
@@ -21,6 +22,7 @@ const LINES_PAGE = 100
 
 /** Step 5 "Linhas do perfil": the profile's lines; add with the shared picker, remove (with confirmation) in batches. */
 export function LinesStep({ id, name, readOnly }: { id: string | number; name: string; readOnly: boolean }) {
+  const t = useGolT()
   const [lines, setLines] = useState<LineRow[]>([])
   const [total, setTotal] = useState(0)
   const [page, setPage] = useState(1)
@@ -62,36 +64,36 @@ export function LinesStep({ id, name, readOnly }: { id: string | number; name: s
   return (
     <div className={css.lines}>
       <p className={ui.muted}>
-        {fmtNumber(total)} {total === 1 ? 'linha' : 'linhas'} neste perfil. Ao salvar, o perfil vale imediatamente para todas elas.
+        {t('gol:profileLineCount', { count: total, n: fmtNumber(total) })}
       </p>
       <div className={css.actions}>
         {!readOnly && (
           <>
             <button type="button" className={ui.primary} onClick={() => setPicking(true)}>
-              Adicionar linhas
+              {t('gol:addLines')}
             </button>
             <ConfirmButton
-              title="Remover linhas do perfil"
-              message={`Remover ${selected.size} ${selected.size === 1 ? 'linha' : 'linhas'} do perfil ${name}? Elas ficarão sem perfil (sem calendário e sem limites).`}
+              title={t('gol:profileRemoveLinesTitle')}
+              message={t('gol:profileRemoveLinesMessage', { count: selected.size, n: selected.size, name })}
               disabled={selected.size === 0}
               onConfirm={remove}
             >
-              Remover do perfil ({fmtNumber(selected.size)})
+              {t('gol:profileRemoveFromProfile', { n: fmtNumber(selected.size) })}
             </ConfirmButton>
           </>
         )}
         <a href="/admin/collections/profiles" className={`${ui.button} ${css.link}`}>
-          Concluir
+          {t('gol:profileDone')}
         </a>
       </div>
-      {progress && progress.done < progress.total && <Progress done={progress.done} total={progress.total} label="Removendo linhas" />}
+      {progress && progress.done < progress.total && <Progress done={progress.done} total={progress.total} label={t('gol:profileRemovingLines')} />}
       <FieldError message={failure} />
-      <table className={ui.table} aria-label="Linhas do perfil">
+      <table className={ui.table} aria-label={t('gol:profileStepLines')}>
         <thead>
           <tr>
             <th className={ui.th} />
-            <th className={ui.th}>Nome</th>
-            <th className={ui.th}>Nº da linha</th>
+            <th className={ui.th}>{t('gol:name')}</th>
+            <th className={ui.th}>{t('gol:lineNumber')}</th>
           </tr>
         </thead>
         <tbody>
@@ -119,7 +121,7 @@ export function LinesStep({ id, name, readOnly }: { id: string | number; name: s
           ))}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} onPage={setPage} label="Páginas das linhas do perfil" testId="profile-lines-paging" summary={`Exibindo ${LINES_PAGE} · página ${page} de ${pages}`} />
+      <Pager page={page} pages={pages} onPage={setPage} label={t('gol:profileLinesPages')} testId="profile-lines-paging" summary={t('gol:profileLinesPaging', { size: LINES_PAGE, page, pages })} />
       {picking && (
         <AddLinesPicker
           kind="profiles"

@@ -1,5 +1,6 @@
 'use client'
 import { useState } from 'react'
+import { useGolLang, useGolT } from '../i18n/useGolT'
 import ui from '../shared/ui.module.scss'
 import { CalendarStep } from './CalendarStep'
 import { FieldError } from './Field'
@@ -28,6 +29,8 @@ export function ProfileWizard({
   /** A user who may not change profiles (a viewer) reads every step, changes nothing. */
   readOnly?: boolean
 }) {
+  const t = useGolT()
+  const lang = useGolLang()
   const [id, setId] = useState(initialId)
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(doc))
   const [step, setStep] = useState(0)
@@ -45,7 +48,7 @@ export function ProfileWizard({
   const go = (to: number) => {
     // Forward only through valid steps; back freely. The lines step needs a saved profile.
     for (let s = step; !readOnly && s < to && s < 4; s++) {
-      const e = validateStep(s, draft)
+      const e = validateStep(s, draft, lang)
       if (Object.keys(e).length) {
         setErrors(e)
         setStep(s)
@@ -59,7 +62,7 @@ export function ProfileWizard({
 
   const save = async () => {
     for (let s = 0; s < 4; s++) {
-      const e = validateStep(s, draft)
+      const e = validateStep(s, draft, lang)
       if (Object.keys(e).length) {
         setErrors(e)
         setStep(s)
@@ -84,14 +87,14 @@ export function ProfileWizard({
           for (const e of list) mapped[editorKeyOf(e.path, body)] = e.message
           setErrors(mapped)
           setStep(Math.min(...list.map((e) => stepOfPath(e.path))))
-        } else setErrors({ form: data?.errors?.[0]?.message ?? `Erro ${res.status}` })
+        } else setErrors({ form: data?.errors?.[0]?.message ?? t('gol:profileHttpError', { status: res.status }) })
         return
       }
       const saved = data.doc ?? data
       setId(saved.id)
       if (id == null) window.history.replaceState(null, '', `/admin/collections/profiles/${saved.id}`)
       setErrors({})
-      setNotice(id == null ? 'Perfil criado. A aplicação nas linhas do perfil é imediata.' : 'Perfil salvo. A alteração vale para todas as linhas do perfil.')
+      setNotice(id == null ? t('gol:profileCreated') : t('gol:profileSaved'))
       setStep(4)
     } catch (e) {
       setErrors({ form: (e as Error).message })
@@ -104,12 +107,12 @@ export function ProfileWizard({
 
   return (
     <div className={css.wizard}>
-      <h1 className={css.title}>{id == null ? 'Criar perfil' : `Editar perfil: ${draft.name}`}</h1>
-      <ol aria-label="Passos" className={css.steps}>
+      <h1 className={css.title}>{id == null ? t('gol:profileCreate') : t('gol:profileEdit', { name: draft.name })}</h1>
+      <ol aria-label={t('gol:profileSteps')} className={css.steps}>
         {STEPS.map((s, i) => (
           <li key={s.key}>
             <button type="button" aria-current={step === i ? 'step' : undefined} disabled={i === 4 && id == null} className={step === i ? ui.primary : ui.button} onClick={() => go(i)}>
-              {i + 1} {s.title}
+              {i + 1} {t(s.title)}
             </button>
           </li>
         ))}
@@ -121,14 +124,14 @@ export function ProfileWizard({
       )}
       <FieldError message={errors.form} />
 
-      <section className={ui.card} aria-label={STEPS[step].title}>
+      <section className={ui.card} aria-label={t(STEPS[step].title)}>
         <h2 className={ui.h2}>
-          {step + 1} {STEPS[step].title}
+          {step + 1} {t(STEPS[step].title)}
         </h2>
 
         {readOnly && (
           <p data-testid="profile-read-only" className={`${ui.muted} ${css.readOnly}`}>
-            Somente leitura: o seu perfil de gestão não altera perfis.
+            {t('gol:profileReadOnly')}
           </p>
         )}
         {/* A disabled fieldset disables every input and button of the step at once (the step buttons above stay usable). */}
@@ -144,20 +147,20 @@ export function ProfileWizard({
         {step < 4 && (
           <div className={css.footer}>
             <button type="button" className={ui.button} disabled={step === 0} onClick={() => go(step - 1)}>
-              Voltar
+              {t('gol:profileBack')}
             </button>
             {step < 3 && (
               <button type="button" className={ui.primary} onClick={() => go(step + 1)}>
-                Avançar
+                {t('gol:profileNext')}
               </button>
             )}
             {!readOnly && (step === 3 || id != null) && (
               <button type="button" className={step === 3 ? ui.primary : ui.button} disabled={busy} onClick={save}>
-                {busy ? 'Salvando…' : 'Salvar'}
+                {busy ? t('gol:profileSaving') : t('gol:save')}
               </button>
             )}
             <a href="/admin/collections/profiles" className={`${ui.button} ${css.link}`}>
-              Cancelar
+              {t('gol:cancel')}
             </a>
           </div>
         )}
