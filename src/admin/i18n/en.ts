@@ -374,4 +374,14 @@ export const en: GolLabels = {
   profileDayRequired: 'Select at least one week day',
   profileNumberRepeated: 'This number is already on the list for this usage',
   profileQuantity: 'The quantity',
+  // side menu, lists (lines/LinesFilterBar.tsx, export/ExportButton.tsx, company/CurrentCompany.tsx, users/UserTransactionsLink.tsx)
+  navSharedOffers: 'Shared offers',
+  navImport: 'Import spreadsheet',
+  allYourCompanies: 'All your companies',
+  switchCompany: 'Switch company',
+  userTransactions: 'See this user\'s transactions',
+  downloadReport: 'Download report',
+  totalSubscribers: 'Total subscribers: {{total}}',
+  showing100PerPage: 'Showing 100 per page',
+  status: 'Status',
 }

@@ -376,6 +376,16 @@ export const pt = {
   profileDayRequired: 'Selecione ao menos um dia da semana',
   profileNumberRepeated: 'Este número já está na lista para este tipo de uso',
   profileQuantity: 'A quantidade',
+  // side menu, lists (lines/LinesFilterBar.tsx, export/ExportButton.tsx, company/CurrentCompany.tsx, users/UserTransactionsLink.tsx)
+  navSharedOffers: 'Ofertas compartilhadas',
+  navImport: 'Importar planilha',
+  allYourCompanies: 'Todas as suas empresas',
+  switchCompany: 'Trocar empresa',
+  userTransactions: 'Ver transações deste usuário',
+  downloadReport: 'Download relatório',
+  totalSubscribers: 'Total assinantes: {{total}}',
+  showing100PerPage: 'Exibindo 100 por página',
+  status: 'Status',
 } as const
 
 export type GolKey = keyof typeof pt

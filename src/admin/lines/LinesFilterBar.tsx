@@ -5,13 +5,13 @@ import React, { useEffect, useState } from 'react'
 import { idOf } from '../../domain/ids'
 import { optionsOf } from '../../domain/labels'
 import { LINE_STATUS } from '../../domain/lines'
+import { useGolLang, useGolT } from '../i18n/useGolT'
 import { api, whereQuery } from '../shared/api'
 import ui from '../shared/ui.module.scss'
 
 type Option = { value: string; label: string }
 const FILTERS = ['account', 'department', 'status'] as const
 type Filter = (typeof FILTERS)[number]
-const STATUS: Option[] = optionsOf(LINE_STATUS)
 
 /**
  * Assinantes (C1) as the guide: "Nº da conta", "Departamentos", "Status" dropdowns and
@@ -24,6 +24,8 @@ export const LinesFilterBar: React.FC = () => {
   const pathname = usePathname()
   const params = useSearchParams()
   const { user } = useAuth()
+  const t = useGolT()
+  const status: Option[] = optionsOf(LINE_STATUS, useGolLang())
   const company = idOf((user as { selectedCompany?: unknown } | null)?.selectedCompany)
   const [accounts, setAccounts] = useState<Option[]>([])
   const [departments, setDepartments] = useState<Option[]>([])
@@ -62,7 +64,7 @@ export const LinesFilterBar: React.FC = () => {
     <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
       {label}
       <select aria-label={label} className={ui.input} value={value(f)} onChange={(e) => setFilter(f, e.target.value)}>
-        <option value="">Todos</option>
+        <option value="">{t('gol:all2')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -74,7 +76,7 @@ export const LinesFilterBar: React.FC = () => {
 
   return (
     <div data-testid="lines-filter-bar" style={{ display: 'grid', gap: 10, marginBottom: 'var(--base)' }}>
-      <strong data-testid="lines-total">Total assinantes: {total ?? '…'}</strong>
+      <strong data-testid="lines-total">{t('gol:totalSubscribers', { total: total ?? '…' })}</strong>
       <form
         style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' }}
         onSubmit={(e) => {
@@ -82,17 +84,17 @@ export const LinesFilterBar: React.FC = () => {
           go((q) => (text.trim() ? q.set('search', text.trim()) : q.delete('search')))
         }}
       >
-        {select('account', 'Nº da conta', accounts)}
-        {select('department', 'Departamentos', departments)}
-        {select('status', 'Status', STATUS)}
+        {select('account', t('gol:account'), accounts)}
+        {select('department', t('gol:departments'), departments)}
+        {select('status', t('gol:status'), status)}
         <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
-          Nome/Número da linha
-          <input aria-label="Nome/Número da linha" className={ui.input} value={text} placeholder="Nome/Número da linha" onChange={(e) => setText(e.target.value)} />
+          {t('gol:lineNameNumber')}
+          <input aria-label={t('gol:lineNameNumber')} className={ui.input} value={text} placeholder={t('gol:lineNameNumber')} onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
-          Filtrar
+          {t('gol:filter')}
         </button>
-        <span className={ui.muted}>Exibindo 100 por página</span>
+        <span className={ui.muted}>{t('gol:showing100PerPage')}</span>
       </form>
     </div>
   )
