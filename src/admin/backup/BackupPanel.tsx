@@ -1,7 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import { api, whereQuery } from '../shared/api'
-import { ConfirmButton } from '../shared/ConfirmButton'
+import { ConfirmButton, DeleteButton } from '../shared/ConfirmButton'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
@@ -257,15 +257,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
                             <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('gol:download')} ${b.name}`}>
                               {t('gol:downloadXlsx')}
                             </a>
-                            <ConfirmButton
-                              variant="danger"
-                              ariaLabel={`${t('gol:delete')} ${b.name}`}
-                              title={t('gol:deleteBackup')}
-                              message={`${t('gol:theBackup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('gol:willBeDeletedAndCanNo')}`}
-                              onConfirm={() => remove(b)}
-                            >
-                              {t('gol:delete')}
-                            </ConfirmButton>
+                            <DeleteButton name={b.name} title={t('gol:deleteBackup')} message={`${t('gol:theBackup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('gol:willBeDeletedAndCanNo')}`} onConfirm={() => remove(b)} />
                           </span>
                         </td>
                       </tr>

@@ -2,7 +2,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { api } from '../shared/api'
-import { ConfirmButton } from '../shared/ConfirmButton'
+import { DeleteButton } from '../shared/ConfirmButton'
 import { fmtDate, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
 import { button, card, td, th } from '../shared/styles'
@@ -138,8 +138,8 @@ export function LineGroupsTable({
                     {canWrite ? t('gol:edit') : t('gol:open')}
                   </a>
                   {canWrite && (
-                    <ConfirmButton
-                      ariaLabel={`${t('gol:delete')} ${row.name}`}
+                    <DeleteButton
+                      name={row.name}
                       title={`${t('gol:delete')} ${g.singular}`}
                       message={
                         <>
@@ -148,9 +148,7 @@ export function LineGroupsTable({
                         </>
                       }
                       onConfirm={() => remove(row)}
-                    >
-                      {t('gol:delete')}
-                    </ConfirmButton>
+                    />
                   )}
                 </span>
               </td>

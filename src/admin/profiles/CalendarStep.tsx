@@ -2,7 +2,7 @@
 import { WEEKDAYS } from '../../domain/categories'
 import { useGolLang, useGolT } from '../i18n/useGolT'
 import ui from '../shared/ui.module.scss'
-import { Field, FieldError, type StepProps } from './Field'
+import { EntryTable, Field, FieldError, type StepProps } from './Field'
 import { dayLabel, validateStep, type Window } from './steps'
 import css from './wizard.module.scss'
 
@@ -67,36 +67,21 @@ export function CalendarStep({
         </button>
       </div>
       <FieldError message={errors.window} />
-      <table className={`${ui.table} ${css.windowTable}`}>
-        <thead>
-          <tr>
-            <th className={ui.th}>{t('gol:profileWindowFrom')}</th>
-            <th className={ui.th}>{t('gol:profileWindowTo')}</th>
-            <th className={ui.th} />
-          </tr>
-        </thead>
-        <tbody>
-          {draft.calendar.windows.map((w, i) => (
-            <tr key={`${w.from}-${w.to}-${i}`}>
-              <td className={ui.td}>{w.from}</td>
-              <td className={ui.td}>
-                {w.to}
-                <FieldError role={null} message={errors[`calendar.windows.${i}`]} />
-              </td>
-              <td className={ui.td}>
-                <button
-                  type="button"
-                  className={ui.danger}
-                  aria-label={t('gol:profileRemoveWindow', { from: w.from, to: w.to })}
-                  onClick={() => update({ calendar: { ...draft.calendar, windows: draft.calendar.windows.filter((_, j) => j !== i) } })}
-                >
-                  {t('gol:profileRemove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EntryTable
+        className={css.windowTable}
+        headers={[t('gol:profileWindowFrom'), t('gol:profileWindowTo')]}
+        rows={draft.calendar.windows}
+        rowKey={(w, i) => `${w.from}-${w.to}-${i}`}
+        cells={(w, i) => [
+          w.from,
+          <>
+            {w.to}
+            <FieldError role={null} message={errors[`calendar.windows.${i}`]} />
+          </>,
+        ]}
+        removeLabel={(w) => t('gol:profileRemoveWindow', { from: w.from, to: w.to })}
+        onRemove={(i) => update({ calendar: { ...draft.calendar, windows: draft.calendar.windows.filter((_, j) => j !== i) } })}
+      />
     </>
   )
 }

@@ -2,7 +2,7 @@
 import { useGolLang, useGolT } from '../i18n/useGolT'
 import { pickLabel } from '../shared/lang'
 import ui from '../shared/ui.module.scss'
-import { Field, FieldError, type StepProps } from './Field'
+import { EntryTable, Field, FieldError, type StepProps } from './Field'
 import { LIST_CHOICES, validateListEntry, type ListEntry } from './steps'
 import css from './wizard.module.scss'
 
@@ -49,42 +49,24 @@ export function ListsStep({ draft, errors, update, setErrors, entry, setEntry }:
         </button>
       </div>
       <FieldError message={errors.entry} />
-      <table className={`${ui.table} ${css.listTable}`}>
-        <thead>
-          <tr>
-            <th className={ui.th}>{t('gol:profileListType')}</th>
-            <th className={ui.th}>{t('gol:profileListUsage')}</th>
-            <th className={ui.th}>{t('gol:profileListScope')}</th>
-            <th className={ui.th}>{t('gol:profileDialled')}</th>
-            <th className={ui.th} />
-          </tr>
-        </thead>
-        <tbody>
-          {draft.lists.length === 0 && (
-            <tr>
-              <td className={ui.td} colSpan={5}>
-                <span className={ui.muted}>{t('gol:profileNoNumbers')}</span>
-              </td>
-            </tr>
-          )}
-          {draft.lists.map((l, i) => (
-            <tr key={`${l.number}-${i}`}>
-              <td className={ui.td}>{pickLabel(lang, LIST_CHOICES.type[l.type])}</td>
-              <td className={ui.td}>{pickLabel(lang, LIST_CHOICES.usage[l.usage])}</td>
-              <td className={ui.td}>{pickLabel(lang, LIST_CHOICES.scope[l.scope])}</td>
-              <td className={ui.td}>
-                {l.number}
-                <FieldError role={null} message={errors[`lists.${i}.number`]} />
-              </td>
-              <td className={ui.td}>
-                <button type="button" className={ui.danger} aria-label={t('gol:profileRemoveNumber', { number: l.number })} onClick={() => update({ lists: draft.lists.filter((_, j) => j !== i) })}>
-                  {t('gol:profileRemove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EntryTable
+        className={css.listTable}
+        headers={[t('gol:profileListType'), t('gol:profileListUsage'), t('gol:profileListScope'), t('gol:profileDialled')]}
+        rows={draft.lists}
+        rowKey={(l, i) => `${l.number}-${i}`}
+        empty={t('gol:profileNoNumbers')}
+        cells={(l, i) => [
+          pickLabel(lang, LIST_CHOICES.type[l.type]),
+          pickLabel(lang, LIST_CHOICES.usage[l.usage]),
+          pickLabel(lang, LIST_CHOICES.scope[l.scope]),
+          <>
+            {l.number}
+            <FieldError role={null} message={errors[`lists.${i}.number`]} />
+          </>,
+        ]}
+        removeLabel={(l) => t('gol:profileRemoveNumber', { number: l.number })}
+        onRemove={(i) => update({ lists: draft.lists.filter((_, j) => j !== i) })}
+      />
     </>
   )
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { Pager } from '../shared/Pager'
-import { ConfirmButton } from '../shared/ConfirmButton'
+import { DeleteButton } from '../shared/ConfirmButton'
 import { DateInput } from '../shared/DateInput'
 import { fmtDate } from '../shared/format'
 import { Message } from '../shared/Message'
@@ -162,14 +162,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
                       <a className={ui.button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('gol:edit')} ${h.name}`}>
                         {t('gol:edit')}
                       </a>
-                      <ConfirmButton
-                        ariaLabel={`${t('gol:delete')} ${h.name}`}
-                        title={t('gol:deleteHoliday')}
-                        message={t('gol:deleteTheHolidayNameOfV', { name: h.name, v: fmtDate(h.date) })}
-                        onConfirm={() => remove(h)}
-                      >
-                        {t('gol:delete')}
-                      </ConfirmButton>
+                      <DeleteButton name={h.name} title={t('gol:deleteHoliday')} message={t('gol:deleteTheHolidayNameOfV', { name: h.name, v: fmtDate(h.date) })} onConfirm={() => remove(h)} />
                     </span>
                   </td>
                 )}

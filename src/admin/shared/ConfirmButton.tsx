@@ -88,3 +88,13 @@ export function Dialog({ title, children, onClose, width = 460 }: { title: strin
     </Modal>
   )
 }
+
+/** "Excluir" of one row (named for screen readers "Excluir <name>"), after a confirmation. */
+export function DeleteButton({ name, title, message, onConfirm }: { name: string; title: string; message: ReactNode; onConfirm: () => void | Promise<void> }) {
+  const t = useGolT()
+  return (
+    <ConfirmButton variant="danger" ariaLabel={`${t('gol:delete')} ${name}`} title={title} message={message} onConfirm={onConfirm}>
+      {t('gol:delete')}
+    </ConfirmButton>
+  )
+}
