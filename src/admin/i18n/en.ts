@@ -384,4 +384,17 @@ export const en: GolLabels = {
   totalSubscribers: 'Total subscribers: {{total}}',
   showing100PerPage: 'Showing 100 per page',
   status: 'Status',
+  // company/CompanyPicker.tsx (A5)
+  companiesLoadFailed: 'Could not load the companies.',
+  companySelectFailed: 'Could not select the company.',
+  companiesLoading: 'Loading companies…',
+  companiesNone: 'No company is linked to your user. Ask the administrator.',
+  companySelection: 'Company selection',
+  companySearch: 'Search company',
+  companySearchHint: 'Search by name, CNPJ or client number',
+  companyClientNumber: 'Client number',
+  companyCurrent: ' (current)',
+  companySelecting: 'Selecting…',
+  companySelect: 'Select',
+  companyNotFound: 'No company found.',
 }

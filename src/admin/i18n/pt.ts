@@ -386,6 +386,19 @@ export const pt = {
   totalSubscribers: 'Total assinantes: {{total}}',
   showing100PerPage: 'Exibindo 100 por página',
   status: 'Status',
+  // company/CompanyPicker.tsx (A5)
+  companiesLoadFailed: 'Não foi possível carregar as empresas.',
+  companySelectFailed: 'Não foi possível selecionar a empresa.',
+  companiesLoading: 'Carregando empresas…',
+  companiesNone: 'Nenhuma empresa vinculada ao seu usuário. Fale com o administrador.',
+  companySelection: 'Seleção de empresa',
+  companySearch: 'Buscar empresa',
+  companySearchHint: 'Buscar por nome, CNPJ ou número do cliente',
+  companyClientNumber: 'Número do cliente',
+  companyCurrent: ' (atual)',
+  companySelecting: 'Selecionando…',
+  companySelect: 'Selecionar',
+  companyNotFound: 'Nenhuma empresa encontrada.',
 } as const
 
 export type GolKey = keyof typeof pt
