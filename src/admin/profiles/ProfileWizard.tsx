@@ -87,7 +87,7 @@ export function ProfileWizard({
           for (const e of list) mapped[editorKeyOf(e.path, body)] = e.message
           setErrors(mapped)
           setStep(Math.min(...list.map((e) => stepOfPath(e.path))))
-        } else setErrors({ form: data?.errors?.[0]?.message ?? t('gol:profileHttpError', { status: res.status }) })
+        } else setErrors({ form: data?.errors?.[0]?.message ?? t('gol:httpError', { status: res.status }) })
         return
       }
       const saved = data.doc ?? data
