@@ -1,16 +1,16 @@
 import type { AdminViewServerProps } from 'payload'
 import type { ReactNode } from 'react'
 import { AdminPage } from '../shared/AdminPage'
-import { langOf, pickLabel, type Lang } from '../shared/lang'
+import { langOf, type Lang } from '../shared/lang'
 import { currentCompany } from '../shared/server'
 import { BackupPanel } from './BackupPanel'
 import { categoryOptions, mayBackup } from './common'
 import { RestoreHistory } from './RestoreHistory'
 import ui from '../shared/ui.module.scss'
-import { golT } from '../i18n'
+import { golT, type GolTranslationKey } from '../i18n'
 
 /** The common frame of both screens: title, permission and company checks. */
-async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: [string, string]; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
+async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: GolTranslationKey; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
   const { req, permissions } = props.initPageResult
   const lang = langOf(req.i18n)
   const t = golT(lang)
@@ -18,7 +18,7 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
   const company = allowed && req.user ? await currentCompany(req.payload, req.user) : null
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{pickLabel(lang, title)}</h1>
+      <h1 style={{ margin: '4px 0 16px' }}>{t(title)}</h1>
       {!allowed ? (
         <p role="alert" className={ui.card} data-testid="backup-forbidden">
           {t('gol:noPermissionBackupAndRestoreAre')}
@@ -42,7 +42,7 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
 /** /admin/backup: "Backup e restauração" (J1–J3, preview of SPEC L). */
 export async function BackupView(props: AdminViewServerProps) {
   return (
-    <BackupFrame props={props} title={['Backup e restauração', 'Backup and restore']}>
+    <BackupFrame props={props} title="gol:backupAndRestore">
       {(company, lang) => <BackupPanel companyId={company.id} categories={categoryOptions(lang)} lang={lang} />}
     </BackupFrame>
   )
@@ -51,7 +51,7 @@ export async function BackupView(props: AdminViewServerProps) {
 /** /admin/historico-restauracoes: "Histórico de restaurações" (H7). */
 export async function RestoreHistoryView(props: AdminViewServerProps) {
   return (
-    <BackupFrame props={props} title={['Histórico de restaurações', 'Restore history']}>
+    <BackupFrame props={props} title="gol:restoreHistory">
       {(company, lang) => <RestoreHistory companyId={company.id} categories={categoryOptions(lang)} lang={lang} />}
     </BackupFrame>
   )

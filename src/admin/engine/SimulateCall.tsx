@@ -4,12 +4,12 @@
  * time and units, calls POST /api/engine/simulate (the engine's decision without counting
  * anything) and shows the decision, the units granted, the category and the reason.
  */
-import { useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
+import { useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useState } from 'react'
 import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
-import { langOf, pickLabel } from '../shared/lang'
 import ui from '../shared/ui.module.scss'
+import type { GolTranslationKey } from '../i18n'
 import { useGolT } from '../i18n/useGolT'
 
 type Service = 'voice' | 'sms' | 'collect' | 'data'
@@ -24,11 +24,11 @@ interface Result {
   at: string
 }
 
-const SERVICES: Record<Service, { label: [string, string]; unit: [string, string]; defaultUnits: string }> = {
-  voice: { label: ['Chamada de voz', 'Voice call'], unit: ['segundos', 'seconds'], defaultUnits: '60' },
-  sms: { label: ['SMS', 'SMS'], unit: ['mensagens', 'messages'], defaultUnits: '1' },
-  collect: { label: ['Chamada a cobrar', 'Collect call'], unit: ['segundos', 'seconds'], defaultUnits: '60' },
-  data: { label: ['Sessão de dados', 'Data session'], unit: ['MB', 'MB'], defaultUnits: '10' },
+const SERVICES: Record<Service, { label: GolTranslationKey; unit: GolTranslationKey; defaultUnits: string }> = {
+  voice: { label: 'gol:simVoice', unit: 'gol:unitSeconds', defaultUnits: '60' },
+  sms: { label: 'gol:simSms', unit: 'gol:unitMessages', defaultUnits: '1' },
+  collect: { label: 'gol:simCollect', unit: 'gol:unitSeconds', defaultUnits: '60' },
+  data: { label: 'gol:simData', unit: 'gol:unitMB', defaultUnits: '10' },
 }
 
 const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150, #ddd)', borderRadius: 4, padding: 16, margin: '24px 0', display: 'grid', gap: 12 }
@@ -49,10 +49,7 @@ export function SimulateCall() {
   const { id } = useDocumentInfo()
   const msisdn = useFormFields(([fields]) => fields.msisdn?.value) as string | undefined
   const { config } = useConfig()
-  const { i18n } = useTranslation()
-  const lang = langOf(i18n)
   const t = useGolT()
-  const pick = (label: [string, string]) => pickLabel(lang, label)
   const api = `${config.serverURL ?? ''}${config.routes?.api ?? '/api'}`
   const [service, setService] = useState<Service>('voice')
   const [destination, setDestination] = useState('')
@@ -118,7 +115,7 @@ export function SimulateCall() {
           >
             {(Object.keys(SERVICES) as Service[]).map((s) => (
               <option key={s} value={s}>
-                {pick(SERVICES[s].label)}
+                {t(SERVICES[s].label)}
               </option>
             ))}
           </select>
@@ -146,7 +143,7 @@ export function SimulateCall() {
           />
         </label>
         <label style={field}>
-          {t('gol:quantity')} ({pick(SERVICES[service].unit)})
+          {t('gol:quantity')} ({t(SERVICES[service].unit)})
           <input className={ui.input} style={{ width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
         </label>
         <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={run}>

@@ -2,27 +2,27 @@
 import { useRouter } from 'next/navigation'
 import { useState, type ReactNode } from 'react'
 import { DateInput } from '../shared/DateInput'
-import { pickLabel, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { card, input, muted } from '../shared/styles'
 import { spToday, type KindInfo, type Option, type ViewResult } from './kinds'
 import { ReportResult } from './ReportResult'
 import ui from '../shared/ui.module.scss'
+import type { GolTranslationKey } from '../i18n'
 import { useGolT } from '../i18n/useGolT'
 
 type Values = Record<string, string>
 
 /** The label of each filter the back end takes (`params.<name>`), as the carrier's screens call them. */
-const FILTER_LABELS: Record<string, [string, string]> = {
-  from: ['Data de início', 'Start date'],
-  to: ['Data final', 'End date'],
-  line: ['Nº da linha', 'Line number'],
-  account: ['Nº da conta', 'Account number'],
-  user: ['Usuário (CPF)', 'User (CPF)'],
-  status: ['Status', 'Status'],
-  search: ['Nome/Número da linha', 'Line name/number'],
-  cycle: ['Ciclo (início)', 'Cycle (start)'],
-  category: ['Tipo de restauração', 'Restore type'],
+const FILTER_LABELS: Record<string, GolTranslationKey> = {
+  from: 'gol:filterFrom',
+  to: 'gol:filterTo',
+  line: 'gol:filterLine',
+  account: 'gol:filterAccount',
+  user: 'gol:filterUser',
+  status: 'gol:filterStatus',
+  search: 'gol:filterSearch',
+  cycle: 'gol:filterCycle',
+  category: 'gol:filterCategory',
 }
 
 const DATE_FILTERS = new Set(['from', 'to', 'cycle'])
@@ -35,7 +35,6 @@ const toId = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v)
 
 /** H: pick a report, fill exactly its filters, "Solicitar"; the 400's field errors show next to the fields. */
 export function ReportForm({
-  lang,
   kinds,
   subadmin,
   departments,
@@ -43,7 +42,6 @@ export function ReportForm({
   statuses,
   categories,
 }: {
-  lang: Lang
   kinds: KindInfo[]
   subadmin: boolean
   departments: Option[]
@@ -156,7 +154,7 @@ export function ReportForm({
   }
 
   const control = (name: string): ReactNode => {
-    const label = pickLabel(lang, FILTER_LABELS[name] ?? [name, name])
+    const label = (FILTER_LABELS[name] ? t(FILTER_LABELS[name]) : name)
     const style = { ...input, ...(errors[name] ? { borderColor: '#b00020' } : {}) }
     if (DATE_FILTERS.has(name)) return <DateInput label={label} value={values[name] ?? ''} onChange={(v) => set(name, v)} style={style} required={name !== 'cycle' && info.period?.required} />
     const select = (opts: Option[]) => (
@@ -214,7 +212,7 @@ export function ReportForm({
         </p>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
-        {fields.map((f) => field(f, pickLabel(lang, FILTER_LABELS[f] ?? [f, f]), control(f)))}
+        {fields.map((f) => field(f, FILTER_LABELS[f] ? t(FILTER_LABELS[f]) : f, control(f)))}
         {field(
           'format',
           t('gol:format'),

@@ -10,18 +10,18 @@ import { currentCompany } from '../shared/server'
 import type { KindInfo, Option } from './kinds'
 import { ReportForm } from './ReportForm'
 import ui from '../shared/ui.module.scss'
-import { golT } from '../i18n'
+import { golT, type GolTranslationKey } from '../i18n'
 
 const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] => optionsOf(map, en ? 'en' : 'pt')
 
 /** The guide's totals above each list ("Total Histórico de Transações: 16", "Total assinantes: 4"). */
-const TOTAL_LABELS: Record<string, readonly [string, string]> = {
-  calls: ['Total Histórico de Chamadas', 'Total calls and SMS'],
-  transactions: ['Total Histórico de Transações', 'Total transactions'],
-  data: ['Total Histórico de Dados', 'Total data sessions'],
-  notifications: ['Total Histórico de Notificações', 'Total notifications'],
-  subscribers: ['Total assinantes', 'Total subscribers'],
-  restores: ['Total Histórico de Restaurações', 'Total restores'],
+const TOTAL_LABELS: Record<string, GolTranslationKey> = {
+  calls: 'gol:totalCalls',
+  transactions: 'gol:totalTransactions',
+  data: 'gol:totalData',
+  notifications: 'gol:totalNotifications',
+  subscribers: 'gol:totalSubscribersLabel',
+  restores: 'gol:totalRestores',
 }
 
 /** /admin/relatorios: the reports (H1–H5, H7) on screen with exactly their kind's filters, their Download, and the background report for very large periods. */
@@ -53,11 +53,10 @@ export async function ReportsView(props: AdminViewServerProps) {
       period: def.period ? { ...def.period } : undefined,
       filters: [...def.filters],
       lineBased: def.lineBased,
-      totalLabel: TOTAL_LABELS[kind]?.[en ? 1 : 0] ?? `Total ${def.title}`,
+      totalLabel: TOTAL_LABELS[kind] ? t(TOTAL_LABELS[kind]) : t('gol:totalOf', { title: def.title }),
     }))
     content = (
       <ReportForm
-        lang={lang}
         kinds={kinds}
         subadmin={user?.role === 'subadmin'}
         departments={departments.docs.map((d) => ({ value: String(d.id), label: String(d.name) }))}
