@@ -7,7 +7,6 @@ import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
 import { SimpleTable } from '../shared/SimpleTable'
-import { button, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_STATUS, type BackupStatus } from '../../domain/backups'
@@ -172,7 +171,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           {t('gol:tickTheItemsWhoseCurrentSettings')}
         </p>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 20px', margin: '8px 0 12px' }}>
-          <label style={{ fontWeight: 600 }}>
+          <label className={ui.strong}>
             <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('gol:all')}
           </label>
           {categories.map((c) => (
@@ -249,12 +248,12 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
                         <td className={ui.td}>{fmtDateTime(b.createdAt)}</td>
                         <td className={ui.td} data-testid="backup-status">{labelOf(BACKUP_STATUS, b.status, lang)}</td>
                         <td className={ui.td}>{fmtNumber(b.itemCount ?? 0)}</td>
-                        <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
-                          <span style={{ display: 'inline-flex', gap: 6 }}>
+                        <td className={ui.numTd}>
+                          <span className={ui.inline}>
                             <button type="button" className={ui.button} aria-label={`${t('gol:preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
                               {previewing === b.id ? t('gol:pleaseWait') : t('gol:preview')}
                             </button>
-                            <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('gol:download')} ${b.name}`}>
+                            <a className={ui.linkButton} href={`/api/backups/${b.id}/download`} download aria-label={`${t('gol:download')} ${b.name}`}>
                               {t('gol:downloadXlsx')}
                             </a>
                             <DeleteButton name={b.name} title={t('gol:deleteBackup')} message={`${t('gol:theBackup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('gol:willBeDeletedAndCanNo')}`} onConfirm={() => remove(b)} />
@@ -328,14 +327,14 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
               <p>
                 {t('gol:itemsApplied')}: {fmtNumber(restore.doc.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(restore.doc.failedCount ?? 0)}
               </p>
-              <div style={{ display: 'flex', gap: 8 }}>
-                <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/applied`} download>
+              <div className={ui.actions}>
+                <a className={ui.linkButton} href={`/api/restores/${restore.doc.id}/applied`} download>
                   {t('gol:downloadAppliedItemsXlsx')}
                 </a>
-                <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/failed`} download>
+                <a className={ui.linkButton} href={`/api/restores/${restore.doc.id}/failed`} download>
                   {t('gol:downloadFailedItemsXlsx')}
                 </a>
-                <a style={{ ...button, textDecoration: 'none' }} href="/admin/historico-restauracoes">
+                <a className={ui.linkButton} href="/admin/historico-restauracoes">
                   {t('gol:restoreHistory')}
                 </a>
               </div>

@@ -18,7 +18,7 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
   const company = allowed && req.user ? await currentCompany(req.payload, req.user) : null
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t(title)}</h1>
+      <h1 className={ui.pageTitle}>{t(title)}</h1>
       {!allowed ? (
         <p role="alert" className={ui.card} data-testid="backup-forbidden">
           {t('gol:noPermissionBackupAndRestoreAre')}
@@ -29,7 +29,7 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
         </p>
       ) : (
         <div style={{ display: 'grid', gap: 20, marginBottom: 40 }}>
-          <p style={{ margin: 0 }}>
+          <p className={ui.flush}>
             {t('gol:company')} <strong>{company.name}</strong>
           </p>
           {children(company, lang)}

@@ -5,7 +5,7 @@ import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, muted, td } from '../shared/styles'
+import { muted, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { HISTORY_MAX_DAYS, RESTORE_STATUS } from '../../domain/backups'
@@ -91,7 +91,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
           {t('gol:restoresInHistory')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
         </span>
         {shown !== undefined && (
-          <a href={`/api/reports/view/restores/download?${shown}`} style={{ ...button, textDecoration: 'none' }} data-testid="history-download" download>
+          <a href={`/api/reports/view/restores/download?${shown}`} className={ui.linkButton} data-testid="history-download" download>
             Download
           </a>
         )}
@@ -100,11 +100,11 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
         {t('gol:longestPeriodThatCanBeSearched')}: {HISTORY_MAX_DAYS}
       </p>
       <form ref={filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center', marginBottom: 12 }}>
-        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+        <label className={ui.inline}>
           {t('gol:from')}
           <DateInput value={from} onChange={setFrom} label={t('gol:startDate2')} className={ui.input} />
         </label>
-        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+        <label className={ui.inline}>
           {t('gol:to2')}
           <DateInput value={to} onChange={setTo} label={t('gol:endDate')} className={ui.input} />
         </label>
@@ -138,12 +138,12 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
                 <td className={ui.td}>
                   {t('gol:applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>
-                <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
-                  <span style={{ display: 'inline-flex', gap: 6 }}>
-                    <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/applied`} download>
+                <td className={ui.numTd}>
+                  <span className={ui.inline}>
+                    <a className={ui.linkButton} href={`/api/restores/${r.id}/applied`} download>
                       {t('gol:appliedXlsx')}
                     </a>
-                    <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/failed`} download>
+                    <a className={ui.linkButton} href={`/api/restores/${r.id}/failed`} download>
                       {t('gol:failedXlsx')}
                     </a>
                   </span>

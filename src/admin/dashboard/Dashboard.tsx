@@ -77,7 +77,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
             CNPJ {fmtCnpj(String(company.cnpj))} · {t('gol:clientNumber')} {company.clientNumber}
           </div>
         </div>
-        <div style={{ textAlign: 'right' }}>
+        <div className={ui.right}>
           <div>
             {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span className={ui.muted}>({u.email})</span>
           </div>
@@ -135,11 +135,11 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         <div className={ui.card}>
           <h2 className={ui.h2}>{t('gol:additionalSettings')}</h2>
           <div className={ui.muted}>{t('gol:longDistanceCarrierCsp')}</div>
-          <div style={{ fontWeight: 600 }}>
+          <div className={ui.strong}>
             {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
           </div>
           <div style={{ ...muted, marginTop: 8 }}>{t('gol:interruptTheCallWhenTheLimit')}</div>
-          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? t('gol:on') : t('gol:off')}</div>
+          <div className={ui.strong}>{company.interruptAtLimit ? t('gol:on') : t('gol:off')}</div>
           <div style={{ marginTop: 8 }}>
             <a href="/admin/configuracoes">{t('gol:generalSettings')}</a>
           </div>

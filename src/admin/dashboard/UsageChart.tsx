@@ -1,5 +1,6 @@
 import { type Lang } from '../shared/lang'
 import { golT } from '../i18n'
+import ui from '../shared/ui.module.scss'
 
 /** A small SVG bar chart of one series per day (no chart library; renders on the server). */
 export function UsageChart({
@@ -28,7 +29,7 @@ export function UsageChart({
   const labelEvery = Math.ceil(days.length / 10)
   const t = golT(lang)
   return (
-    <figure style={{ margin: 0 }} data-testid={`chart-${title}`}>
+    <figure className={ui.flush} data-testid={`chart-${title}`}>
       <figcaption style={{ display: 'flex', justifyContent: 'space-between', fontSize: 14, marginBottom: 4 }}>
         <strong>{title}</strong>
         <span>

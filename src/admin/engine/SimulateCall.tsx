@@ -4,7 +4,7 @@
  * time and units, calls POST /api/engine/simulate (the engine's decision without counting
  * anything) and shows the decision, the units granted, the category and the reason.
  */
-import { useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useState } from 'react'
 import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
@@ -146,13 +146,13 @@ export function SimulateCall() {
           {t('gol:quantity')} ({t(SERVICES[service].unit)})
           <input className={ui.input} style={{ width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
         </label>
-        <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={run}>
+        <Button type="button" buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={run}>
           {busy ? t('gol:simulating') : t('gol:simulate')}
-        </button>
+        </Button>
       </div>
       {error && <div style={{ color: 'var(--theme-error-500, #b00020)' }}>{error}</div>}
       {result && (
-        <div data-testid="simulate-result" style={{ display: 'grid', gap: 4 }}>
+        <div data-testid="simulate-result" className={ui.field}>
           <div style={{ fontWeight: 600, color: result.body.allow ? 'var(--theme-success-600, #1a7f37)' : 'var(--theme-error-500, #b00020)' }}>
             {result.body.allow ? t('gol:allowed') : t('gol:refused')}
           </div>

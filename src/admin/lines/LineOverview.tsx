@@ -87,7 +87,7 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
           {facts.map(([k, v]) => (
             <div key={k}>
               <dt className={ui.muted}>{k}</dt>
-              <dd style={{ margin: 0 }}>{v || '—'}</dd>
+              <dd className={ui.flush}>{v || '—'}</dd>
             </div>
           ))}
         </dl>

@@ -1,5 +1,5 @@
 'use client'
-import { useAuth } from '@payloadcms/ui'
+import { Button, useAuth } from '@payloadcms/ui'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
 import { idOf } from '../../domain/ids'
@@ -61,7 +61,7 @@ export const LinesFilterBar: React.FC = () => {
   }
   const setFilter = (f: Filter, v: string) => go((q) => (v ? q.set(`where[${f}][equals]`, v) : q.delete(`where[${f}][equals]`)))
   const select = (f: Filter, label: string, options: Option[]) => (
-    <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
+    <label className={ui.fieldStrong}>
       {label}
       <select aria-label={label} className={ui.input} value={value(f)} onChange={(e) => setFilter(f, e.target.value)}>
         <option value="">{t('gol:all2')}</option>
@@ -87,13 +87,13 @@ export const LinesFilterBar: React.FC = () => {
         {select('account', t('gol:account'), accounts)}
         {select('department', t('gol:departments'), departments)}
         {select('status', t('gol:status'), status)}
-        <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
+        <label className={ui.fieldStrong}>
           {t('gol:lineNameNumber')}
           <input aria-label={t('gol:lineNameNumber')} className={ui.input} value={text} placeholder={t('gol:lineNameNumber')} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
+        <Button type="submit" buttonStyle="secondary" size="small" margin={false}>
           {t('gol:filter')}
-        </button>
+        </Button>
         <span className={ui.muted}>{t('gol:showing100PerPage')}</span>
       </form>
     </div>

@@ -214,7 +214,7 @@ export function DistributionGrid() {
       <h1 className={ui.flush}>{t('gol:navSharedOffers')}</h1>
       <section className={ui.card} aria-label={t('gol:distAccountSummary')}>
         <div style={grid(200)}>
-          <label style={{ display: 'grid', gap: 4 }}>
+          <label className={ui.field}>
             <span className={ui.muted}>{t('gol:account')}</span>
             <select className={ui.input} value={account} onChange={(e) => setAccount(e.target.value)}>
               {(accounts ?? []).map((a) => (
@@ -260,7 +260,7 @@ export function DistributionGrid() {
       </section>
 
       <section style={{ ...card, display: 'flex', gap: 14, flexWrap: 'wrap', alignItems: 'flex-end' }} aria-label={t('gol:distFilters')}>
-        <label style={{ display: 'grid', gap: 4 }}>
+        <label className={ui.field}>
           <span className={ui.muted}>{t('gol:departments')}</span>
           <select className={ui.input} value={department} onChange={(e) => setDepartment(e.target.value)}>
             <option value="">{t('gol:all2')}</option>
@@ -272,11 +272,11 @@ export function DistributionGrid() {
             ))}
           </select>
         </label>
-        <label style={{ display: 'grid', gap: 4 }}>
+        <label className={ui.field}>
           <span className={ui.muted}>{t('gol:lineNameNumber')}</span>
           <input className={ui.input} value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('gol:distSearch')} />
         </label>
-        <div style={{ display: 'grid', gap: 4 }}>
+        <div className={ui.field}>
           <span className={ui.muted}>{t('gol:distMassiveLimit')}</span>
           <div style={{ display: 'flex', gap: 6 }}>
             <QuotaEditor value={massive} onChange={setMassive} label={t('gol:distMassive')} />
@@ -292,7 +292,7 @@ export function DistributionGrid() {
           {t('gol:distLines', { count: shown.length, n: fmtNumber(shown.length) })}
           {changed.length > 0 && <span className={ui.muted}>{t('gol:distUnsaved', { n: fmtNumber(changed.length) })}</span>}
         </h2>
-        <div style={{ overflowX: 'auto' }}>
+        <div className={ui.scroll}>
           <table className={ui.table}>
             <thead>
               <tr>
@@ -353,7 +353,7 @@ export function DistributionGrid() {
           {message.text}
         </p>
       )}
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div className={ui.actions}>
         <ConfirmButton
           variant="primary"
           disabled={busy || changed.length === 0}

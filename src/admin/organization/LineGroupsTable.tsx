@@ -5,7 +5,7 @@ import { api } from '../shared/api'
 import { DeleteButton } from '../shared/ConfirmButton'
 import { fmtDate, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
-import { button, card, td, th } from '../shared/styles'
+import { card, td } from '../shared/styles'
 import { AddLinesPicker } from './AddLinesPicker'
 import { type Lang } from '../shared/lang'
 import { GROUPS, groupWords, type GroupKind } from './kinds'
@@ -88,7 +88,7 @@ export function LineGroupsTable({
       <h2 className={ui.h2}>{g.title}</h2>
       {canWrite && kind === 'departments' && (
         <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', margin: '0 0 12px' }} data-testid="department-create">
-          <label style={{ display: 'grid', gap: 4 }}>
+          <label className={ui.field}>
             <span className={ui.muted}>{t('gol:newDepartmentName')}</span>
             <input className={ui.input} value={newName} maxLength={120} required onChange={(e) => setNewName(e.target.value)} aria-label={t('gol:newDepartmentName')} />
           </label>
@@ -105,7 +105,7 @@ export function LineGroupsTable({
             <th className={ui.th}>{t('gol:name')}</th>
             {showModified && <th className={ui.th}>{t('gol:lastModified')}</th>}
             <th className={ui.th}>{t('gol:lines3')}</th>
-            <th style={{ ...th, textAlign: 'right' }}>{t('gol:actions')}</th>
+            <th className={ui.numTh}>{t('gol:actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -124,8 +124,8 @@ export function LineGroupsTable({
               <td className={ui.td}>{row.name}</td>
               {showModified && <td className={ui.td}>{fmtDate(row.updatedAt)}</td>}
               <td className={ui.td}>{fmtNumber(row.lines)}</td>
-              <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
-                <span style={{ display: 'inline-flex', gap: 6 }}>
+              <td className={ui.numTd}>
+                <span className={ui.inline}>
                   <a href={linesOf(g.field, row.id)} className={ui.button} aria-label={`${t('gol:view')} ${row.name}`}>
                     {t('gol:view')}
                   </a>
@@ -162,12 +162,12 @@ export function LineGroupsTable({
             {t('gol:pagePageOfTotalpagesVIn', { page: paging.page, totalPages: paging.totalPages, v: fmtNumber(paging.totalDocs) })}
           </span>
           {paging.page > 1 && (
-            <a href={pageHref(paging.page - 1)} style={{ ...button, textDecoration: 'none' }} aria-label={t('gol:previousPage')}>
+            <a href={pageHref(paging.page - 1)} className={ui.linkButton} aria-label={t('gol:previousPage')}>
               ‹
             </a>
           )}
           {paging.page < paging.totalPages && (
-            <a href={pageHref(paging.page + 1)} style={{ ...button, textDecoration: 'none' }} aria-label={t('gol:nextPage')}>
+            <a href={pageHref(paging.page + 1)} className={ui.linkButton} aria-label={t('gol:nextPage')}>
               ›
             </a>
           )}

@@ -6,7 +6,7 @@ import { Pager } from '../shared/Pager'
 import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
-import { button, card, muted, td, th } from '../shared/styles'
+import { button, card, muted, td } from '../shared/styles'
 import { spDayStart } from './kinds'
 import ui from '../shared/ui.module.scss'
 import { useGolT } from '../i18n/useGolT'
@@ -86,8 +86,8 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
             ? t('gol:doneDonePendingPendingFailedFailed', { done: summary.done, pending: summary.pending, failed: summary.failed })
             : '…'}
         </p>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <a href="/admin/relatorios" style={{ ...button, textDecoration: 'none' }}>
+        <div className={ui.actions}>
+          <a href="/admin/relatorios" className={ui.linkButton}>
             {t('gol:requestAReport')}
           </a>
           <button type="button" className={ui.primary} onClick={() => void load()} disabled={loading}>
@@ -104,15 +104,15 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
           setApplied(filter)
         }}
       >
-        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
+        <label className={ui.fieldSmall}>
           {t('gol:startDate')}
           <DateInput label={t('gol:startDate')} value={filter.from} onChange={(from) => setFilter((f) => ({ ...f, from }))} className={ui.input} />
         </label>
-        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
+        <label className={ui.fieldSmall}>
           {t('gol:endDate')}
           <DateInput label={t('gol:endDate')} value={filter.to} onChange={(to) => setFilter((f) => ({ ...f, to }))} className={ui.input} />
         </label>
-        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
+        <label className={ui.fieldSmall}>
           {t('gol:name')}
           <input className={ui.input} aria-label={t('gol:reportName')} placeholder={t('gol:reportName')} value={filter.name} onChange={(e) => setFilter((f) => ({ ...f, name: e.target.value }))} />
         </label>
@@ -128,10 +128,10 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
               <th className={ui.th}>{t('gol:name')}</th>
               <th className={ui.th}>{t('gol:created')}</th>
               <th className={ui.th}>Status</th>
-              <th style={{ ...th, textAlign: 'right' }}>{t('gol:rows')}</th>
+              <th className={ui.numTh}>{t('gol:rows')}</th>
               <th className={ui.th}>{t('gol:error')}</th>
               <th className={ui.th}>
-                <span style={{ position: 'absolute', left: -9999 }}>Download</span>
+                <span className={ui.srOnly}>Download</span>
               </th>
             </tr>
           </thead>

@@ -4,6 +4,7 @@ import { REPORT_STATUS } from '../../domain/reports'
 import { golT } from '../i18n'
 import { langOf } from '../shared/lang'
 import { DownloadsPanel } from './DownloadsPanel'
+import ui from '../shared/ui.module.scss'
 
 /**
  * The reports collection's list (/admin/collections/reports) replaced by H6 "Download de
@@ -16,7 +17,7 @@ export function DownloadsView({ i18n }: ListViewServerProps) {
   return (
     <Gutter>
       <div style={{ paddingTop: 20 }}>
-        <h1 style={{ margin: '4px 0 16px' }}>{golT(lang)('gol:reportDownloads')}</h1>
+        <h1 className={ui.pageTitle}>{golT(lang)('gol:reportDownloads')}</h1>
         <DownloadsPanel statusLabels={statusLabels} />
       </div>
     </Gutter>

@@ -1,7 +1,6 @@
 'use client'
 import { Pager } from '../shared/Pager'
 import { SimpleTable } from '../shared/SimpleTable'
-import { button } from '../shared/styles'
 import type { ViewResult } from './kinds'
 import ui from '../shared/ui.module.scss'
 import { useGolT } from '../i18n/useGolT'
@@ -46,7 +45,7 @@ export function ReportResult({
             </button>
           </span>
         ) : (
-          <a href={downloadHref ?? `/api/reports/view/${result.kind}/download?${result.query}`} style={{ ...button, textDecoration: 'none' }} data-testid="report-download" download>
+          <a href={downloadHref ?? `/api/reports/view/${result.kind}/download?${result.query}`} className={ui.linkButton} data-testid="report-download" download>
             Download
           </a>
         )}
@@ -54,7 +53,7 @@ export function ReportResult({
       {result.rows.length === 0 ? (
         <p className={ui.muted}>{t('gol:nothingForTheChosenPeriodAnd')}</p>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
+        <div className={ui.scroll}>
           <SimpleTable testId={tableTestId} columns={result.headers} rows={result.rows.map((r) => r.map((c) => (c == null ? '' : String(c))))} keys={result.rows.map((_, i) => first + i)} />
         </div>
       )}

@@ -68,7 +68,7 @@ export async function ReportsView(props: AdminViewServerProps) {
   }
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t('gol:reports')}</h1>
+      <h1 className={ui.pageTitle}>{t('gol:reports')}</h1>
       {company && (
         <p style={{ margin: '0 0 16px' }}>
           {t('gol:company')} <strong>{company.name}</strong> ·{' '}

@@ -6,7 +6,7 @@ import { DeleteButton } from '../shared/ConfirmButton'
 import { DateInput } from '../shared/DateInput'
 import { fmtDate } from '../shared/format'
 import { Message } from '../shared/Message'
-import { input, td, th } from '../shared/styles'
+import { input } from '../shared/styles'
 import ui from '../shared/ui.module.scss'
 import { useGolT } from '../i18n/useGolT'
 
@@ -93,15 +93,15 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
         <section className={ui.card} data-testid="holiday-create">
           <h2 className={ui.h2}>{t('gol:newHoliday')}</h2>
           <form onSubmit={create} style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
-            <label style={{ display: 'grid', gap: 4 }}>
+            <label className={ui.field}>
               <span>{t('gol:date')}</span>
               <DateInput className={ui.input} value={date} onChange={setDate} required label={t('gol:date')} />
             </label>
-            <label style={{ display: 'grid', gap: 4 }}>
+            <label className={ui.field}>
               <span>{t('gol:name')}</span>
               <input className={ui.input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label={t('gol:name')} />
             </label>
-            <label style={{ display: 'grid', gap: 4 }}>
+            <label className={ui.field}>
               <span>{t('gol:areaCodeState')}</span>
               <input
                 style={{ ...input, width: 160 }}
@@ -146,7 +146,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
               <th className={ui.th}>{t('gol:name')}</th>
               <th className={ui.th}>DDD</th>
               <th className={ui.th}>{t('gol:state')}</th>
-              {canWrite && <th style={{ ...th, textAlign: 'right' }}>{t('gol:actions')}</th>}
+              {canWrite && <th className={ui.numTh}>{t('gol:actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -157,8 +157,8 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
                 <td className={ui.td}>{h.ddd ?? ''}</td>
                 <td className={ui.td}>{h.state ?? (h.ddd ? '' : t('gol:national'))}</td>
                 {canWrite && (
-                  <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    <span style={{ display: 'inline-flex', gap: 6 }}>
+                  <td className={ui.numTd}>
+                    <span className={ui.inline}>
                       <a className={ui.button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('gol:edit')} ${h.name}`}>
                         {t('gol:edit')}
                       </a>

@@ -18,14 +18,14 @@ export async function SettingsView(props: AdminViewServerProps) {
   const t = golT(lang)
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t('gol:generalSettings')}</h1>
+      <h1 className={ui.pageTitle}>{t('gol:generalSettings')}</h1>
       {!company ? (
         <p className={ui.card}>
           {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       ) : (
         <div style={{ display: 'grid', gap: 20, marginBottom: 40 }} data-testid="general-settings">
-          <p style={{ margin: 0 }}>
+          <p className={ui.flush}>
             {t('gol:company')} <strong>{company.name}</strong>
           </p>
           <CspSettings

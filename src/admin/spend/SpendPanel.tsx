@@ -7,6 +7,7 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 import { useGolT } from '../i18n/useGolT'
+import ui from '../shared/ui.module.scss'
 
 type Scope = 'line' | 'department' | 'company'
 
@@ -49,14 +50,14 @@ export function SpendPanel({ scope }: { scope: Scope }) {
               <thead>
                 <tr>
                   <th style={{ textAlign: 'left', paddingRight: 16 }}>{t('gol:cycle')}</th>
-                  <th style={{ textAlign: 'right' }}>{t('gol:cost')}</th>
+                  <th className={ui.right}>{t('gol:cost')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.cycles.map((c) => (
                   <tr key={c.cycle}>
                     <td style={{ paddingRight: 16 }}>{c.cycle}</td>
-                    <td style={{ textAlign: 'right' }}>{brl(c.cents)}</td>
+                    <td className={ui.right}>{brl(c.cents)}</td>
                   </tr>
                 ))}
               </tbody>

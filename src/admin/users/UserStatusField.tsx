@@ -19,7 +19,7 @@ export function UserStatusField({ path = 'blocked', readOnly }: { path?: string;
       <p style={{ margin: '0 0 6px' }}>
         {t('gol:currentStatus')}: <strong data-testid="user-status-current">{label(initialValue)}</strong>
       </p>
-      <label style={{ display: 'grid', gap: 4 }}>
+      <label className={ui.field}>
         <span className={ui.muted}>{t('gol:newStatus')}</span>
         <select className={ui.input} value={value ? 'blocked' : 'active'} disabled={readOnly} onChange={(e) => setValue(e.target.value === 'blocked')} aria-label={t('gol:newStatus')}>
           <option value="active">{t('gol:active')}</option>
