@@ -13,6 +13,7 @@ import { loggerConfig } from './src/lib/logger'
 import { payloadSecret } from './src/lib/settings'
 import { plugins } from './src/plugins'
 import { onInit } from './src/seed/onInit'
+import { golTranslations } from './src/admin/i18n'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -26,6 +27,7 @@ export default withInternalCollectionAccess(buildConfig({
   i18n: {
     fallbackLanguage: 'pt',
     supportedLanguages: { pt, en },
+    translations: golTranslations,
   },
   // Every collection, one folder each, in the admin's menu order (src/collections).
   collections,

@@ -1,16 +1,19 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import { api, whereQuery } from '../shared/api'
-import { ConfirmButton } from '../shared/ConfirmButton'
+import { ConfirmButton, DeleteButton } from '../shared/ConfirmButton'
 import { fmtDateTime, fmtNumber } from '../shared/format'
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
 import { SimpleTable } from '../shared/SimpleTable'
-import { button, card, danger, h2, muted, primary, table, td, th } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
-import { BACKUP_READY, BACKUP_STATUS_LABELS, FINAL, KIND_LABELS, RESTORE_STATUS_LABELS, statusColor, type BackupStatus, type RestoreDoc } from './labels'
+import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_STATUS, type BackupStatus } from '../../domain/backups'
+import { labelOf } from '../../domain/labels'
+import { KIND_LABELS, statusColor, type RestoreDoc } from './labels'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 interface BackupDoc {
   id: number | string
@@ -51,8 +54,8 @@ const ACTIONS = ['create', 'update', 'delete'] as const
  * this panel follows it until it ends, with the spreadsheets of what was applied and failed.
  */
 export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
-  const t = tr(lang)
-  const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
+  const t = useGolT()
+  const categoryName = (c: string) => categories.find((o) => o.value === c)?.label ?? c
   const [lists, setLists] = useState<Record<string, BackupDoc[]>>()
   const [loadError, setLoadError] = useState<string>()
   const [ticked, setTicked] = useState<string[]>([])
@@ -94,7 +97,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
 
   // Follows the queued restore until it is over (the job runs in the background).
   const restoreId = restore?.doc.id
-  const restoreOver = restore ? FINAL.includes(restore.doc.status) : true
+  const restoreOver = restore ? RESTORE_FINAL.includes(restore.doc.status) : true
   useEffect(() => {
     if (restoreId == null || restoreOver) return
     const timer = setInterval(async () => {
@@ -112,11 +115,11 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     setBackupNote(undefined)
     try {
       const { docs } = await api<{ docs: BackupDoc[] }>('/backups/batch', { method: 'POST', body: { company: companyId, categories: ticked } })
-      setBackupNote({ ok: true, text: `${t('Backup solicitado', 'Backup requested')}: ${docs.map((d) => `${labelOf(d.category)} (${d.name})`).join(', ')}` })
+      setBackupNote({ ok: true, text: `${t('gol:backupRequested')}: ${docs.map((d) => `${categoryName(d.category)} (${d.name})`).join(', ')}` })
       setTicked([])
       await load()
     } catch (e) {
-      setBackupNote({ ok: false, text: `${t('O backup não foi feito', 'The backup was not made')}: ${(e as Error).message}` })
+      setBackupNote({ ok: false, text: `${t('gol:theBackupWasNotMade')}: ${(e as Error).message}` })
     }
   }
 
@@ -125,10 +128,10 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
     try {
       await api(`/backups/${b.id}`, { method: 'DELETE' })
       if (preview?.backup.id === b.id) setPreview(undefined)
-      setListNote({ ok: true, text: `${t('Backup excluído', 'Backup deleted')}: ${b.name}` })
+      setListNote({ ok: true, text: `${t('gol:backupDeleted')}: ${b.name}` })
       await load()
     } catch (e) {
-      setListNote({ ok: false, text: `${t('O backup', 'The backup')} ${b.name} ${t('não foi excluído', 'was not deleted')}: ${(e as Error).message}` })
+      setListNote({ ok: false, text: `${t('gol:theBackup')} ${b.name} ${t('gol:wasNotDeleted')}: ${(e as Error).message}` })
     }
   }
 
@@ -153,7 +156,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       setRestore({ doc, name: preview.backup.name, total: preview.create + preview.update + preview.delete })
       setPreview(undefined)
     } catch (e) {
-      setRestoreNote({ ok: false, text: `${t('A restauração não foi pedida', 'The restore was not requested')}: ${(e as Error).message}` })
+      setRestoreNote({ ok: false, text: `${t('gol:theRestoreWasNotRequested')}: ${(e as Error).message}` })
     }
   }
 
@@ -162,17 +165,14 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
 
   return (
     <>
-      <section style={card} data-testid="backup-create">
-        <h2 style={h2}>1. Backup</h2>
-        <p style={muted}>
-          {t(
-            'Selecione um ou mais itens cujas configurações atuais devem ser salvas e clique em "Fazer backup".',
-            'Tick the items whose current settings should be saved and click "Back up".',
-          )}
+      <section className={ui.card} data-testid="backup-create">
+        <h2 className={ui.h2}>1. Backup</h2>
+        <p className={ui.muted}>
+          {t('gol:tickTheItemsWhoseCurrentSettings')}
         </p>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 20px', margin: '8px 0 12px' }}>
-          <label style={{ fontWeight: 600 }}>
-            <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('Todas', 'All')}
+          <label className={ui.strong}>
+            <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('gol:all')}
           </label>
           {categories.map((c) => (
             <label key={c.value}>
@@ -186,45 +186,41 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           ))}
         </div>
         <ConfirmButton
-          style={primary}
+          variant="primary"
           disabled={ticked.length === 0}
-          title={t('Fazer backup', 'Back up')}
+          title={t('gol:backUp')}
           message={
             <>
-              {t('As configurações atuais destes itens serão salvas:', 'The current settings of these items will be saved:')}
+              {t('gol:theCurrentSettingsOfTheseItems')}
               <ul>
                 {ticked.map((c) => (
-                  <li key={c}>{labelOf(c)}</li>
+                  <li key={c}>{categoryName(c)}</li>
                 ))}
               </ul>
             </>
           }
           onConfirm={makeBackup}
-          lang={lang}
         >
-          {t('Fazer backup', 'Back up')}
+          {t('gol:backUp')}
         </ConfirmButton>
         <Message {...(backupNote ?? { ok: true })} />
         <SimpleTable
           testId="backup-latest"
-          columns={[t('Configuração', 'Setting'), t('Último backup', 'Latest backup'), t('Data', 'Date')]}
+          columns={[t('gol:setting'), t('gol:latestBackup'), t('gol:date')]}
           keys={categories.map((c) => c.value)}
           rows={categories.map((c) => {
             const last = lists?.[c.value]?.[0]
-            return [c.label, last ? last.name : <span style={muted}>{lists ? t('Nenhum backup', 'No backup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
+            return [c.label, last ? last.name : <span className={ui.muted}>{lists ? t('gol:noBackup') : '…'}</span>, last ? fmtDateTime(last.createdAt) : '']
           })}
         />
       </section>
 
-      <section style={card} data-testid="backup-restore">
-        <h2 style={h2}>2. {t('Restaurar', 'Restore')}</h2>
-        <p style={muted}>
-          {t(
-            'Ao restaurar, tudo que foi criado ou alterado depois da data do backup escolhido é desfeito e o item volta às configurações do backup. Pré-visualize antes o que vai mudar.',
-            'Restoring undoes everything created or changed after the chosen backup: the item returns to the backup. Preview what will change first.',
-          )}
+      <section className={ui.card} data-testid="backup-restore">
+        <h2 className={ui.h2}>2. {t('gol:restore')}</h2>
+        <p className={ui.muted}>
+          {t('gol:restoringUndoesEverythingCreatedOrChanged')}
         </p>
-        <CategorySelect label={t('Opção de restauração', 'Restore option')} all={t('Todas', 'All')} value={shown} onChange={setShown} categories={categories} style={{ marginBottom: 8 }} />
+        <CategorySelect label={t('gol:restoreOption')} all={t('gol:all')} value={shown} onChange={setShown} categories={categories} style={{ marginBottom: 8 }} />
         <Message ok={false} text={loadError} />
         <Message {...(listNote ?? { ok: true })} />
         {visible.map((c) => {
@@ -233,43 +229,34 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
             <div key={c.value} data-testid={`backups-${c.value}`} style={{ marginTop: 12 }}>
               <h3 style={{ margin: '8px 0 4px', fontSize: 15 }}>{c.label}</h3>
               {lists && docs.length === 0 ? (
-                <p style={muted}>{t('Nenhum backup disponível para a opção escolhida. Considere criar um novo backup.', 'No backup for this option. Consider making a new one.')}</p>
+                <p className={ui.muted}>{t('gol:noBackupForThisOptionConsider')}</p>
               ) : (
-                <table style={table}>
+                <table className={ui.table}>
                   <thead>
                     <tr>
-                      <th style={th}>{t('Configuração', 'Setting')}</th>
-                      <th style={th}>{t('Data', 'Date')}</th>
-                      <th style={th}>Status</th>
-                      <th style={th}>{t('Itens', 'Items')}</th>
-                      <th style={th} />
+                      <th className={ui.th}>{t('gol:setting')}</th>
+                      <th className={ui.th}>{t('gol:date')}</th>
+                      <th className={ui.th}>Status</th>
+                      <th className={ui.th}>{t('gol:items')}</th>
+                      <th className={ui.th} />
                     </tr>
                   </thead>
                   <tbody>
                     {docs.map((b) => (
                       <tr key={b.id} data-testid="backup-row">
-                        <td style={td}>{b.name}</td>
-                        <td style={td}>{fmtDateTime(b.createdAt)}</td>
-                        <td style={td} data-testid="backup-status">{BACKUP_STATUS_LABELS[b.status]?.[lang === 'en' ? 1 : 0] ?? b.status}</td>
-                        <td style={td}>{fmtNumber(b.itemCount ?? 0)}</td>
-                        <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
-                          <span style={{ display: 'inline-flex', gap: 6 }}>
-                            <button type="button" style={button} aria-label={`${t('Pré-visualizar', 'Preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
-                              {previewing === b.id ? t('Aguarde…', 'Please wait…') : t('Pré-visualizar', 'Preview')}
+                        <td className={ui.td}>{b.name}</td>
+                        <td className={ui.td}>{fmtDateTime(b.createdAt)}</td>
+                        <td className={ui.td} data-testid="backup-status">{labelOf(BACKUP_STATUS, b.status, lang)}</td>
+                        <td className={ui.td}>{fmtNumber(b.itemCount ?? 0)}</td>
+                        <td className={ui.numTd}>
+                          <span className={ui.inline}>
+                            <button type="button" className={ui.button} aria-label={`${t('gol:preview')} ${b.name}`} disabled={previewing != null || !BACKUP_READY.includes(b.status)} onClick={() => showPreview(b)}>
+                              {previewing === b.id ? t('gol:pleaseWait') : t('gol:preview')}
                             </button>
-                            <a style={{ ...button, textDecoration: 'none' }} href={`/api/backups/${b.id}/download`} download aria-label={`${t('Baixar', 'Download')} ${b.name}`}>
-                              {t('Baixar (.xlsx)', 'Download (.xlsx)')}
+                            <a className={ui.linkButton} href={`/api/backups/${b.id}/download`} download aria-label={`${t('gol:download')} ${b.name}`}>
+                              {t('gol:downloadXlsx')}
                             </a>
-                            <ConfirmButton
-                              style={danger}
-                              ariaLabel={`${t('Excluir', 'Delete')} ${b.name}`}
-                              title={t('Excluir backup', 'Delete backup')}
-                              message={`${t('O backup', 'The backup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('será excluído e não poderá mais ser restaurado.', 'will be deleted and can no longer be restored.')}`}
-                              onConfirm={() => remove(b)}
-                              lang={lang}
-                            >
-                              {t('Excluir', 'Delete')}
-                            </ConfirmButton>
+                            <DeleteButton name={b.name} title={t('gol:deleteBackup')} message={`${t('gol:theBackup')} ${b.name} (${fmtDateTime(b.createdAt)}) ${t('gol:willBeDeletedAndCanNo')}`} onConfirm={() => remove(b)} />
                           </span>
                         </td>
                       </tr>
@@ -283,19 +270,19 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       </section>
 
       {preview && (
-        <section style={card} data-testid="restore-preview" aria-label={t('Pré-visualização da restauração', 'Restore preview')}>
-          <h2 style={h2}>
-            {t('Pré-visualização', 'Preview')}: {preview.backup.name}
+        <section className={ui.card} data-testid="restore-preview" aria-label={t('gol:restorePreview')}>
+          <h2 className={ui.h2}>
+            {t('gol:preview2')}: {preview.backup.name}
           </h2>
           <p>
-            {labelOf(preview.backup.category)} · {t('backup de', 'backup of')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
+            {categoryName(preview.backup.category)} · {t('gol:backupOf')} {fmtDateTime(preview.backup.createdAt)} ·{' '}
             <strong data-testid="preview-counts">
-              {fmtNumber(preview.create)} {t('a criar', 'to create')}, {fmtNumber(preview.update)} {t('a alterar', 'to change')}, {fmtNumber(preview.delete)}{' '}
-              {t('a excluir', 'to delete')}
+              {fmtNumber(preview.create)} {t('gol:toCreate')}, {fmtNumber(preview.update)} {t('gol:toChange')}, {fmtNumber(preview.delete)}{' '}
+              {t('gol:toDelete')}
             </strong>
           </p>
           {preview.changes.length === 0 ? (
-            <p style={muted}>{t('Nada a restaurar: as configurações atuais já são iguais às do backup.', 'Nothing to restore: the current settings already match the backup.')}</p>
+            <p className={ui.muted}>{t('gol:nothingToRestoreTheCurrentSettings')}</p>
           ) : (
             ACTIONS.filter((a) => preview.changes.some((c) => c.action === a)).map((action) => (
               <ChangeList key={action} action={action} total={preview[action]} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
@@ -303,20 +290,16 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
           )}
           <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
             <ConfirmButton
-              style={primary}
-              title={t('Restaurar backup', 'Restore backup')}
-              message={`${t('O sistema vai restaurar o backup', 'The system will restore the backup')} ${preview.backup.name} ${t('de', 'of')} ${fmtDateTime(preview.backup.createdAt)}. ${t(
-                'Tudo que foi criado ou alterado depois dessa data será desfeito, e',
-                'Everything created or changed after that date will be undone, and',
-              )} ${labelOf(preview.backup.category)} ${t('voltará às configurações do backup.', 'will return to the backup.')}`}
+              variant="primary"
+              title={t('gol:restoreBackup')}
+              message={`${t('gol:theSystemWillRestoreTheBackup')} ${preview.backup.name} ${t('gol:of')} ${fmtDateTime(preview.backup.createdAt)}. ${t('gol:everythingCreatedOrChangedAfterThat')} ${categoryName(preview.backup.category)} ${t('gol:willReturnToTheBackup')}`}
               onConfirm={startRestore}
               disabled={restore != null && !restoreOver}
-              lang={lang}
             >
-              {t('Restaurar', 'Restore')}
+              {t('gol:restore')}
             </ConfirmButton>
-            <button type="button" style={button} onClick={() => setPreview(undefined)}>
-              {t('Fechar', 'Close')}
+            <button type="button" className={ui.button} onClick={() => setPreview(undefined)}>
+              {t('gol:close')}
             </button>
           </div>
         </section>
@@ -324,35 +307,35 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
       <Message {...(restoreNote ?? { ok: true })} />
 
       {restore && (
-        <section style={card} data-testid="restore-status" aria-live="polite">
-          <h2 style={h2}>
-            {t('Restauração', 'Restore')}: {restore.name}
+        <section className={ui.card} data-testid="restore-status" aria-live="polite">
+          <h2 className={ui.h2}>
+            {t('gol:restore2')}: {restore.name}
           </h2>
           <p>
-            {t('Estado', 'State')}:{' '}
+            {t('gol:state')}:{' '}
             <strong data-testid="restore-state" style={{ color: statusColor(restore.doc.status) }}>
-              {RESTORE_STATUS_LABELS[restore.doc.status]?.[lang === 'en' ? 1 : 0] ?? restore.doc.status}
+              {labelOf(RESTORE_STATUS, restore.doc.status, lang)}
             </strong>
           </p>
           {!restoreOver ? (
             <>
-              <p>{t('Pedido de restauração em andamento.', 'Restore request in progress.')}</p>
-              <Progress done={(restore.doc.appliedCount ?? 0) + (restore.doc.failedCount ?? 0)} total={restore.total} label={t('Itens restaurados', 'Items restored')} lang={lang} />
+              <p>{t('gol:restoreRequestInProgress')}</p>
+              <Progress done={(restore.doc.appliedCount ?? 0) + (restore.doc.failedCount ?? 0)} total={restore.total} label={t('gol:itemsRestored')} />
             </>
           ) : (
             <>
               <p>
-                {t('Itens aplicados', 'Items applied')}: {fmtNumber(restore.doc.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(restore.doc.failedCount ?? 0)}
+                {t('gol:itemsApplied')}: {fmtNumber(restore.doc.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(restore.doc.failedCount ?? 0)}
               </p>
-              <div style={{ display: 'flex', gap: 8 }}>
-                <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/applied`} download>
-                  {t('Baixar itens aplicados (.xlsx)', 'Download applied items (.xlsx)')}
+              <div className={ui.actions}>
+                <a className={ui.linkButton} href={`/api/restores/${restore.doc.id}/applied`} download>
+                  {t('gol:downloadAppliedItemsXlsx')}
                 </a>
-                <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${restore.doc.id}/failed`} download>
-                  {t('Baixar itens com erro (.xlsx)', 'Download failed items (.xlsx)')}
+                <a className={ui.linkButton} href={`/api/restores/${restore.doc.id}/failed`} download>
+                  {t('gol:downloadFailedItemsXlsx')}
                 </a>
-                <a style={{ ...button, textDecoration: 'none' }} href="/admin/historico-restauracoes">
-                  {t('Histórico de restaurações', 'Restore history')}
+                <a className={ui.linkButton} href="/admin/historico-restauracoes">
+                  {t('gol:restoreHistory')}
                 </a>
               </div>
             </>
@@ -365,18 +348,18 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
 
 /** One action's changes; the preview answers its first page (100), the heading the whole count. */
 function ChangeList({ action, total, changes, lang }: { action: Change['action']; total: number; changes: Change[]; lang: Lang }) {
-  const t = tr(lang)
-  const heading = { create: t('Serão criados', 'Will be created'), update: t('Serão alterados', 'Will be changed'), delete: t('Serão excluídos', 'Will be deleted') }[action]
+  const t = useGolT()
+  const heading = { create: t('gol:willBeCreated'), update: t('gol:willBeChanged'), delete: t('gol:willBeDeleted') }[action]
   return (
     <div data-testid={`preview-${action}`} style={{ marginTop: 10 }}>
       <h3 style={{ margin: '6px 0', fontSize: 15 }}>
         {heading} ({fmtNumber(total)})
       </h3>
-      {total > changes.length && <p style={{ margin: '4px 0' }}>{t('Mostrando', 'Showing')} {fmtNumber(changes.length)}</p>}
+      {total > changes.length && <p style={{ margin: '4px 0' }}>{t('gol:showing')} {fmtNumber(changes.length)}</p>}
       <SimpleTable
-        columns={[t('Tipo', 'Type'), t('Nome', 'Name'), t('Alterações', 'Changes')]}
+        columns={[t('gol:type'), t('gol:name'), t('gol:changes')]}
         keys={changes.map((c) => `${c.kind}-${c.id}`)}
-        rows={changes.map((c) => [KIND_LABELS[c.kind]?.[lang === 'en' ? 1 : 0] ?? c.kind, c.title, c.changes.join('; ')])}
+        rows={changes.map((c) => [labelOf(KIND_LABELS, c.kind, lang), c.title, c.changes.join('; ')])}
       />
     </div>
   )

@@ -1,38 +1,36 @@
 import type { AdminViewServerProps } from 'payload'
 import type { ReactNode } from 'react'
 import { AdminPage } from '../shared/AdminPage'
-import { langOf, tr, type Lang } from '../shared/lang'
+import { langOf, type Lang } from '../shared/lang'
 import { currentCompany } from '../shared/server'
-import { card } from '../shared/styles'
 import { BackupPanel } from './BackupPanel'
 import { categoryOptions, mayBackup } from './common'
 import { RestoreHistory } from './RestoreHistory'
+import ui from '../shared/ui.module.scss'
+import { golT, type GolTranslationKey } from '../i18n'
 
 /** The common frame of both screens: title, permission and company checks. */
-async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: [string, string]; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
+async function BackupFrame({ props, title, children }: { props: AdminViewServerProps; title: GolTranslationKey; children: (company: Record<string, any>, lang: Lang) => ReactNode }) {
   const { req, permissions } = props.initPageResult
   const lang = langOf(req.i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const allowed = mayBackup(permissions)
   const company = allowed && req.user ? await currentCompany(req.payload, req.user) : null
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t(...title)}</h1>
+      <h1 className={ui.pageTitle}>{t(title)}</h1>
       {!allowed ? (
-        <p role="alert" style={card} data-testid="backup-forbidden">
-          {t(
-            'Sem permissão: backup e restauração são somente para os administradores da empresa.',
-            'No permission: backup and restore are for the company administrators only.',
-          )}
+        <p role="alert" className={ui.card} data-testid="backup-forbidden">
+          {t('gol:noPermissionBackupAndRestoreAre')}
         </p>
       ) : !company ? (
-        <p style={card}>
-          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+        <p className={ui.card}>
+          {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       ) : (
         <div style={{ display: 'grid', gap: 20, marginBottom: 40 }}>
-          <p style={{ margin: 0 }}>
-            {t('Empresa:', 'Company:')} <strong>{company.name}</strong>
+          <p className={ui.flush}>
+            {t('gol:company')} <strong>{company.name}</strong>
           </p>
           {children(company, lang)}
         </div>
@@ -44,7 +42,7 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
 /** /admin/backup: "Backup e restauração" (J1–J3, preview of SPEC L). */
 export async function BackupView(props: AdminViewServerProps) {
   return (
-    <BackupFrame props={props} title={['Backup e restauração', 'Backup and restore']}>
+    <BackupFrame props={props} title="gol:backupAndRestore">
       {(company, lang) => <BackupPanel companyId={company.id} categories={categoryOptions(lang)} lang={lang} />}
     </BackupFrame>
   )
@@ -53,7 +51,7 @@ export async function BackupView(props: AdminViewServerProps) {
 /** /admin/historico-restauracoes: "Histórico de restaurações" (H7). */
 export async function RestoreHistoryView(props: AdminViewServerProps) {
   return (
-    <BackupFrame props={props} title={['Histórico de restaurações', 'Restore history']}>
+    <BackupFrame props={props} title="gol:restoreHistory">
       {(company, lang) => <RestoreHistory companyId={company.id} categories={categoryOptions(lang)} lang={lang} />}
     </BackupFrame>
   )

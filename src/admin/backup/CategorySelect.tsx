@@ -1,7 +1,7 @@
 'use client'
 import type { CSSProperties } from 'react'
-import { input } from '../shared/styles'
 import type { CategoryOption } from './common'
+import ui from '../shared/ui.module.scss'
 
 /** A labelled choice among the seven categories, with a first option for all of them (value ''). */
 export function CategorySelect({
@@ -24,7 +24,7 @@ export function CategorySelect({
   return (
     <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', ...style }}>
       {label}
-      <select style={input} value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel}>
+      <select className={ui.input} value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel}>
         <option value="">{all}</option>
         {categories.map((c) => (
           <option key={c.value} value={c.value}>

@@ -3,15 +3,18 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
 import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import { muted, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
-import { RESTORE_STATUS_LABELS, statusColor, type RestoreDoc } from './labels'
-import { filledPeriod, HISTORY_MAX_DAYS, periodProblem } from './period'
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))
+import { HISTORY_MAX_DAYS, RESTORE_STATUS } from '../../domain/backups'
+import { idOf } from '../../domain/ids'
+import { labelOf } from '../../domain/labels'
+import { statusColor, type RestoreDoc } from './labels'
+import { filledPeriod, periodProblem } from './period'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * Histórico de restaurações (H7): the restores of the last 180 days (or of a period of at
@@ -19,7 +22,7 @@ const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | 
  * the items applied and failed.
  */
 export function RestoreHistory({ companyId, categories, lang = 'pt' }: { companyId: number | string; categories: CategoryOption[]; lang?: Lang }) {
-  const t = tr(lang)
+  const t = useGolT()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [category, setCategory] = useState('')
@@ -30,7 +33,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
   /** The query of the rows on screen: the Download asks for the same. */
   const [shown, setShown] = useState<string>()
   const filters = useRef<HTMLFormElement>(null)
-  const labelOf = (c: string) => categories.find((o) => o.value === c)?.label ?? c
+  const categoryName = (c: string) => categories.find((o) => o.value === c)?.label ?? c
 
   const search = useCallback(
     async (query: { from: string; to: string; category: string }) => {
@@ -43,7 +46,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
         const found = await api<{ docs: RestoreDoc[]; totalDocs: number }>(`/restores/history?${params}`)
         // Support reaches every company: keep the one it works on.
         const docs = found.docs.filter((d) => String(idOf(d.company)) === String(companyId))
-        const ids = [...new Set(docs.map((d) => idOf(d.backup)))]
+        const ids = [...new Set(docs.map((d) => idOf(d.backup)).filter((id) => id !== undefined))]
         const names = new Map<string, string>()
         if (ids.length) {
           const backups = await api<{ docs: { id: number | string; name: string }[] }>(
@@ -82,66 +85,66 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
   }
 
   return (
-    <section style={card} data-testid="restore-history">
+    <section className={ui.card} data-testid="restore-history">
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '0 0 4px' }}>
         <span>
-          {t('Total histórico de restaurações', 'Restores in history')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
+          {t('gol:restoresInHistory')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
         </span>
         {shown !== undefined && (
-          <a href={`/api/reports/view/restores/download?${shown}`} style={{ ...button, textDecoration: 'none' }} data-testid="history-download" download>
+          <a href={`/api/reports/view/restores/download?${shown}`} className={ui.linkButton} data-testid="history-download" download>
             Download
           </a>
         )}
       </div>
       <p style={{ ...muted, margin: '0 0 12px' }}>
-        {t('Quantidade máxima de dias configurada para consulta', 'Longest period that can be searched (days)')}: {HISTORY_MAX_DAYS}
+        {t('gol:longestPeriodThatCanBeSearched')}: {HISTORY_MAX_DAYS}
       </p>
       <form ref={filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center', marginBottom: 12 }}>
-        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-          {t('De', 'From')}
-          <DateInput value={from} onChange={setFrom} label={t('Data inicial', 'Start date')} style={input} />
+        <label className={ui.inline}>
+          {t('gol:from')}
+          <DateInput value={from} onChange={setFrom} label={t('gol:startDate2')} className={ui.input} />
         </label>
-        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-          {t('Até', 'To')}
-          <DateInput value={to} onChange={setTo} label={t('Data final', 'End date')} style={input} />
+        <label className={ui.inline}>
+          {t('gol:to2')}
+          <DateInput value={to} onChange={setTo} label={t('gol:endDate')} className={ui.input} />
         </label>
-        <CategorySelect label={t('Tipo', 'Type')} all={t('Todos', 'All')} value={category} onChange={setCategory} categories={categories} ariaLabel={t('Tipo de restauração', 'Restore type')} />
-        <button type="submit" style={primary} disabled={busy}>
-          {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
+        <CategorySelect label={t('gol:type')} all={t('gol:all2')} value={category} onChange={setCategory} categories={categories} ariaLabel={t('gol:restoreType')} />
+        <button type="submit" className={ui.primary} disabled={busy}>
+          {busy ? t('gol:pleaseWait') : t('gol:search')}
         </button>
       </form>
       <Message ok={false} text={problem} />
       {rows && rows.length === 0 ? (
-        <p style={muted}>{t('Nenhuma restauração no período.', 'No restore in the period.')}</p>
+        <p className={ui.muted}>{t('gol:noRestoreInThePeriod')}</p>
       ) : rows ? (
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>{t('Tipo', 'Type')}</th>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>{t('Data', 'Date')}</th>
-              <th style={th}>{t('Estado', 'State')}</th>
-              <th style={th}>{t('Itens', 'Items')}</th>
-              <th style={th} />
+              <th className={ui.th}>{t('gol:type')}</th>
+              <th className={ui.th}>{t('gol:name')}</th>
+              <th className={ui.th}>{t('gol:date')}</th>
+              <th className={ui.th}>{t('gol:state')}</th>
+              <th className={ui.th}>{t('gol:items')}</th>
+              <th className={ui.th} />
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="history-row">
-                <td style={td}>{labelOf(r.category)}</td>
-                <td style={td}>{r.backupName ?? <span style={muted}>{t('(backup excluído)', '(backup deleted)')}</span>}</td>
-                <td style={td}>{fmtDateTime(r.createdAt)}</td>
-                <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{RESTORE_STATUS_LABELS[r.status]?.[lang === 'en' ? 1 : 0] ?? r.status}</td>
-                <td style={td}>
-                  {t('Aplicados', 'Applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('com falha', 'failed')}: {fmtNumber(r.failedCount ?? 0)}
+                <td className={ui.td}>{categoryName(r.category)}</td>
+                <td className={ui.td}>{r.backupName ?? <span className={ui.muted}>{t('gol:backupDeleted2')}</span>}</td>
+                <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
+                <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{labelOf(RESTORE_STATUS, r.status, lang)}</td>
+                <td className={ui.td}>
+                  {t('gol:applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>
-                <td style={{ ...td, whiteSpace: 'nowrap', textAlign: 'right' }}>
-                  <span style={{ display: 'inline-flex', gap: 6 }}>
-                    <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/applied`} download>
-                      {t('Aplicados (.xlsx)', 'Applied (.xlsx)')}
+                <td className={ui.numTd}>
+                  <span className={ui.inline}>
+                    <a className={ui.linkButton} href={`/api/restores/${r.id}/applied`} download>
+                      {t('gol:appliedXlsx')}
                     </a>
-                    <a style={{ ...button, textDecoration: 'none' }} href={`/api/restores/${r.id}/failed`} download>
-                      {t('Com erro (.xlsx)', 'Failed (.xlsx)')}
+                    <a className={ui.linkButton} href={`/api/restores/${r.id}/failed`} download>
+                      {t('gol:failedXlsx')}
                     </a>
                   </span>
                 </td>

@@ -1,4 +1,5 @@
-import { BACKUP_CATEGORIES } from '../../collections/Backups'
+import { BACKUP_CATEGORIES } from '../../domain/backups'
+import { optionsOf } from '../../domain/labels'
 import type { Lang } from '../shared/lang'
 
 /** The seven categories of J1 as `{value, label}` in the admin's language (passed to the client panels). */
@@ -7,8 +8,7 @@ export interface CategoryOption {
   label: string
 }
 
-export const categoryOptions = (lang: Lang): CategoryOption[] =>
-  Object.entries(BACKUP_CATEGORIES).map(([value, [pt, en]]) => ({ value, label: lang === 'en' ? en : pt }))
+export const categoryOptions = (lang: Lang): CategoryOption[] => optionsOf(BACKUP_CATEGORIES, lang)
 
 type Perms = { collections?: Record<string, { create?: unknown } | undefined> } | undefined
 

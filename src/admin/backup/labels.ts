@@ -1,6 +1,6 @@
-/** Client-safe labels of the backup screens ([pt-BR, English]). */
-export type RestoreStatus = 'pending' | 'running' | 'success' | 'partial' | 'error'
+import type { RestoreStatus } from '../../domain/backups'
 
+/** A restore as the backup screens read it (REST, depth 0 or 1). */
 export interface RestoreDoc {
   id: number | string
   backup?: number | string | { id: number | string; name?: string } | null
@@ -13,28 +13,6 @@ export interface RestoreDoc {
   finishedAt?: string | null
   company?: number | string | { id: number | string }
 }
-
-/** As RESTORE_STATUS in src/collections/Restores.ts (a server module: not importable here). */
-export const RESTORE_STATUS_LABELS: Record<RestoreStatus, [string, string]> = {
-  pending: ['Pendente', 'Pending'],
-  running: ['Em andamento', 'Running'],
-  success: ['Sucesso', 'Success'],
-  partial: ['Parcial', 'Partial'],
-  error: ['Erro', 'Error'],
-}
-
-export const FINAL: RestoreStatus[] = ['success', 'partial', 'error']
-
-/** As BACKUP_STATUS in src/collections/Backups.ts; the guide's list shows OK or Parcial. */
-export type BackupStatus = 'pending' | 'running' | 'ok' | 'partial' | 'error'
-export const BACKUP_STATUS_LABELS: Record<BackupStatus, [string, string]> = {
-  pending: ['Pendente', 'Pending'],
-  running: ['Em andamento', 'Running'],
-  ok: ['OK', 'OK'],
-  partial: ['Parcial', 'Partial'],
-  error: ['Erro', 'Error'],
-}
-export const BACKUP_READY: BackupStatus[] = ['ok', 'partial']
 
 export const statusColor = (s: RestoreStatus): string =>
   s === 'success' ? '#1c7c3c' : s === 'partial' ? '#d98200' : s === 'error' ? '#b00020' : 'var(--theme-text)'

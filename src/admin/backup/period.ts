@@ -1,25 +1,23 @@
-import { parseBrDate } from '../shared/DateInput'
-import { tr, type Lang } from '../shared/lang'
-
-/** As HISTORY_MAX_DAYS of src/jobs/restore/collections.ts (a server module). */
-export const HISTORY_MAX_DAYS = 180
-const DAY = 86_400_000
-const saoPauloDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(d)
+import { HISTORY_MAX_DAYS } from '../../domain/backups'
+import { addIsoDays, parseBrDay, periodDays, saoPauloDay } from '../../domain/time'
+import { type Lang } from '../shared/lang'
+import { golT } from '../i18n'
 
 /**
  * The period filter's problem in words, or undefined: texts typed as dd/mm/aaaa, at most
  * 180 days (the server checks the same: GET /api/restores/history answers 400 otherwise).
  */
 export function periodProblem(fromText: string, toText: string, lang: Lang = 'pt', today = new Date()): string | undefined {
-  const t = tr(lang)
-  const from = parseBrDate(fromText)
-  const to = parseBrDate(toText)
-  if (fromText.trim() && !from) return t('Data inicial inválida: use dd/mm/aaaa.', 'Invalid start date: use dd/mm/yyyy.')
-  if (toText.trim() && !to) return t('Data final inválida: use dd/mm/aaaa.', 'Invalid end date: use dd/mm/yyyy.')
-  const end = to ? Date.parse(to) : Date.parse(saoPauloDay(today))
-  const start = from ? Date.parse(from) : end - HISTORY_MAX_DAYS * DAY
-  if (start > end) return t('A data inicial deve ser anterior à data final.', 'The start date must be before the end date.')
-  if (end - start > HISTORY_MAX_DAYS * DAY) return t(`O período máximo de consulta é de ${HISTORY_MAX_DAYS} dias.`, `The longest period is ${HISTORY_MAX_DAYS} days.`)
+  const t = golT(lang)
+  const from = parseBrDay(fromText)
+  const to = parseBrDay(toText)
+  if (fromText.trim() && !from) return t('gol:invalidStartDateUseDdMm')
+  if (toText.trim() && !to) return t('gol:invalidEndDateUseDdMm')
+  const end = to ?? saoPauloDay(today)
+  const start = from ?? addIsoDays(end, -HISTORY_MAX_DAYS)
+  if (start > end) return t('gol:theStartDateMustBeBefore')
+  // Days from start to end (not counting both ends, as the server measures instants).
+  if (periodDays(start, end) - 1 > HISTORY_MAX_DAYS) return t('gol:theLongestPeriodIsHistoryMax', { HISTORY_MAX_DAYS })
   return undefined
 }
 
@@ -30,6 +28,6 @@ export function periodProblem(fromText: string, toText: string, lang: Lang = 'pt
  */
 export function filledPeriod(from: string, to: string, today = new Date()): { from: string; to: string } {
   const end = to || saoPauloDay(today)
-  const start = from || new Date(Date.parse(end) - (HISTORY_MAX_DAYS - 1) * DAY).toISOString().slice(0, 10)
+  const start = from || addIsoDays(end, -(HISTORY_MAX_DAYS - 1))
   return { from: start, to: end }
 }

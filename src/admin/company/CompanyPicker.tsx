@@ -1,6 +1,11 @@
 'use client'
 import { useEffect, useMemo, useState } from 'react'
 import { COMPANY_STATUS } from '../../domain/companies'
+import { labelOf } from '../../domain/labels'
+import { golT } from '../i18n'
+import { useGolLang, useGolT } from '../i18n/useGolT'
+import { fmtCnpj } from '../shared/cnpj'
+import ui from '../shared/ui.module.scss'
 
 export interface CompanyChoice {
   id: string | number
@@ -10,13 +15,12 @@ export interface CompanyChoice {
   status?: string
 }
 
-const statusLabel = (s?: string) => (COMPANY_STATUS as Record<string, readonly [string, string]>)[s ?? '']?.[0] ?? s ?? '—'
-const formatCnpj = (v: string) => (/^\d{14}$/.test(v) ? v.replace(/^(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})$/, '$1.$2.$3/$4-$5') : v)
-const cell: React.CSSProperties = { padding: '8px 10px', borderBottom: '1px solid var(--theme-elevation-150, #ddd)', textAlign: 'left' }
+/** Errors of the two calls, in pt-BR: they may run before the user's language is known (login). */
+const t0 = golT('pt')
 
 export async function fetchCompanies(): Promise<{ docs: CompanyChoice[]; selected: string | number | null }> {
   const res = await fetch('/api/users/companies', { credentials: 'include' })
-  if (!res.ok) throw new Error('Não foi possível carregar as empresas.')
+  if (!res.ok) throw new Error(t0('gol:companiesLoadFailed'))
   return res.json()
 }
 
@@ -29,7 +33,7 @@ export async function selectCompany(id: CompanyChoice['id']): Promise<void> {
   })
   if (!res.ok) {
     const data = await res.json().catch(() => ({}))
-    throw new Error(data?.errors?.[0]?.message ?? data?.message ?? 'Não foi possível selecionar a empresa.')
+    throw new Error(data?.errors?.[0]?.message ?? data?.message ?? t0('gol:companySelectFailed'))
   }
 }
 
@@ -38,6 +42,8 @@ export async function selectCompany(id: CompanyChoice['id']): Promise<void> {
  * the whole admin (the access rules read the user's selected company).
  */
 export function CompanyPicker({ onSelected }: { onSelected: () => void }) {
+  const t = useGolT()
+  const lang = useGolLang()
   const [companies, setCompanies] = useState<CompanyChoice[]>()
   const [selected, setSelected] = useState<string | number | null>(null)
   const [filter, setFilter] = useState('')
@@ -71,56 +77,50 @@ export function CompanyPicker({ onSelected }: { onSelected: () => void }) {
   }
 
   if (error && !companies) return <p role="alert">{error}</p>
-  if (!companies) return <p>Carregando empresas…</p>
-  if (companies.length === 0) return <p>Nenhuma empresa vinculada ao seu usuário. Fale com o administrador.</p>
+  if (!companies) return <p>{t('gol:companiesLoading')}</p>
+  if (companies.length === 0) return <p>{t('gol:companiesNone')}</p>
   return (
-    <div style={{ display: 'grid', gap: 12 }}>
-      <h3 style={{ margin: 0 }}>Seleção de empresa</h3>
-      <input
-        aria-label="Buscar empresa"
-        placeholder="Buscar por nome, CNPJ ou número do cliente"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        style={{ padding: '8px 10px', fontSize: 15 }}
-      />
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+    <div className={ui.stack}>
+      <h3 className={ui.flush}>{t('gol:companySelection')}</h3>
+      <input aria-label={t('gol:companySearch')} placeholder={t('gol:companySearchHint')} value={filter} onChange={(e) => setFilter(e.target.value)} className={ui.input} />
+      <table className={ui.table}>
         <thead>
           <tr>
-            <th style={cell}>CNPJ</th>
-            <th style={cell}>Nome</th>
-            <th style={cell}>Número do cliente</th>
-            <th style={cell}>Status</th>
-            <th style={cell} />
+            <th className={ui.th}>CNPJ</th>
+            <th className={ui.th}>{t('gol:name')}</th>
+            <th className={ui.th}>{t('gol:companyClientNumber')}</th>
+            <th className={ui.th}>{t('gol:status')}</th>
+            <th className={ui.th} />
           </tr>
         </thead>
         <tbody>
           {shown.map((c) => (
             <tr key={String(c.id)} data-company={c.name}>
-              <td style={cell}>{formatCnpj(c.cnpj)}</td>
-              <td style={cell}>
+              <td className={ui.td}>{fmtCnpj(c.cnpj)}</td>
+              <td className={ui.td}>
                 {c.name}
-                {String(c.id) === String(selected) ? ' (atual)' : ''}
+                {String(c.id) === String(selected) ? t('gol:companyCurrent') : ''}
               </td>
-              <td style={cell}>{c.clientNumber ?? '—'}</td>
-              <td style={cell}>{statusLabel(c.status)}</td>
-              <td style={cell}>
-                <button type="button" disabled={busy !== undefined} onClick={() => choose(c.id)}>
-                  {busy === c.id ? 'Selecionando…' : 'Selecionar'}
+              <td className={ui.td}>{c.clientNumber ?? '—'}</td>
+              <td className={ui.td}>{c.status ? labelOf(COMPANY_STATUS, c.status, lang) : '—'}</td>
+              <td className={ui.td}>
+                <button type="button" className={ui.button} disabled={busy !== undefined} onClick={() => choose(c.id)}>
+                  {busy === c.id ? t('gol:companySelecting') : t('gol:companySelect')}
                 </button>
               </td>
             </tr>
           ))}
           {shown.length === 0 && (
             <tr>
-              <td style={cell} colSpan={5}>
-                Nenhuma empresa encontrada.
+              <td className={ui.td} colSpan={5}>
+                {t('gol:companyNotFound')}
               </td>
             </tr>
           )}
         </tbody>
       </table>
       {error && (
-        <p role="alert" style={{ color: '#b00020', margin: 0 }}>
+        <p role="alert" className={ui.error}>
           {error}
         </p>
       )}

@@ -1,9 +1,11 @@
 'use client'
 import { useEffect, useState } from 'react'
+import { useGolT } from '../i18n/useGolT'
 import { fetchCompanies, type CompanyChoice } from './CompanyPicker'
 
 /** In the side menu: the company the admin is scoped to, and a link to switch it (A5). */
 export function CurrentCompany() {
+  const t = useGolT()
   const [state, setState] = useState<{ current?: CompanyChoice; count: number }>()
 
   useEffect(() => {
@@ -15,11 +17,11 @@ export function CurrentCompany() {
   if (!state || state.count === 0) return null
   return (
     <div data-testid="current-company" style={{ padding: '8px 0', fontSize: 13, borderTop: '1px solid var(--theme-elevation-150, #ddd)' }}>
-      <div style={{ opacity: 0.7 }}>Empresa</div>
-      <strong>{state.current?.name ?? 'Todas as suas empresas'}</strong>
+      <div style={{ opacity: 0.7 }}>{t('gol:company2')}</div>
+      <strong>{state.current?.name ?? t('gol:allYourCompanies')}</strong>
       {state.count > 1 && (
         <div>
-          <a href="/admin/empresa">Trocar empresa</a>
+          <a href="/admin/empresa">{t('gol:switchCompany')}</a>
         </div>
       )}
     </div>

@@ -1,17 +1,19 @@
 import type { Payload } from 'payload'
-import { LINE_STATUS } from '../../collections/Lines'
+import { COMPANY_STATUS } from '../../domain/companies'
 import { CSP_CARRIERS } from '../../domain/ddd'
+import { labelOf } from '../../domain/labels'
+import { LINE_STATUS } from '../../domain/lines'
 import { cycleFor } from '../../engine/core/cycle'
 import { fmtCnpj } from '../shared/cnpj'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
-import { langOf, tr } from '../shared/lang'
+import { langOf } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
-import { big, card, grid, h2, muted, table, td, th } from '../shared/styles'
+import { card, grid, muted } from '../shared/styles'
 import { UsageChart } from './UsageChart'
 import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
-
-const COMPANY_STATUS: Record<string, [string, string]> = { active: ['Ativo', 'Active'], suspended: ['Suspenso', 'Suspended'], cancelled: ['Cancelado', 'Cancelled'] }
+import ui from '../shared/ui.module.scss'
+import { golT } from '../i18n'
 
 /**
  * The company dashboard (B), above Payload's collection cards: company and logged user,
@@ -21,13 +23,13 @@ const COMPANY_STATUS: Record<string, [string, string]> = { active: ['Ativo', 'Ac
 export async function Dashboard({ payload, user, i18n }: { payload: Payload; user?: unknown; i18n?: { language?: string } }) {
   if (!user) return null
   const lang = langOf(i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const company = await currentCompany(payload, user)
   if (!company) {
     return (
       <section style={{ ...card, marginBottom: 24 }}>
         <p>
-          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+          {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       </section>
     )
@@ -69,30 +71,30 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
     <section data-testid="gol-dashboard" style={{ display: 'grid', gap: 16, marginBottom: 28 }}>
       <div style={{ ...card, display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12 }}>
         <div>
-          <div style={muted}>{t('Empresa', 'Company')}</div>
+          <div className={ui.muted}>{t('gol:company2')}</div>
           <h1 style={{ margin: '2px 0', fontSize: 24 }}>{company.name}</h1>
-          <div style={muted}>
-            CNPJ {fmtCnpj(String(company.cnpj))} · {t('Nº do cliente', 'Client number')} {company.clientNumber}
+          <div className={ui.muted}>
+            CNPJ {fmtCnpj(String(company.cnpj))} · {t('gol:clientNumber')} {company.clientNumber}
           </div>
         </div>
-        <div style={{ textAlign: 'right' }}>
+        <div className={ui.right}>
           <div>
-            {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span style={muted}>({u.email})</span>
+            {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span className={ui.muted}>({u.email})</span>
           </div>
           <div style={{ marginTop: 6 }}>
-            {t('O status da empresa é :', 'Company status:')}{' '}
-            <strong data-testid="company-status">{COMPANY_STATUS[company.status]?.[lang === 'en' ? 1 : 0] ?? company.status}</strong>
+            {t('gol:companyStatus')}{' '}
+            <strong data-testid="company-status">{labelOf(COMPANY_STATUS, company.status, lang)}</strong>
           </div>
         </div>
       </div>
 
       <div style={grid(200)}>
-        <div style={card}>
-          <h2 style={h2}>{t('Linhas', 'Lines')}</h2>
-          <div style={big} data-testid="lines-total">
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('gol:lines')}</h2>
+          <div className={ui.big} data-testid="lines-total">
             {fmtNumber(total)}
           </div>
-          <div style={muted}>{t('Qtde total de linhas', 'Total lines')}</div>
+          <div className={ui.muted}>{t('gol:totalLines')}</div>
           <ul style={{ listStyle: 'none', padding: 0, margin: '10px 0 0' }} data-testid="lines-by-status">
             {statuses.map((s, i) => (
               <li key={s} style={{ display: 'flex', justifyContent: 'space-between' }}>
@@ -102,97 +104,97 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
             ))}
           </ul>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Renovação', 'Renewal')}</h2>
-          <div style={muted}>{t('Início do ciclo', 'Cycle starts on')}</div>
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('gol:renewal')}</h2>
+          <div className={ui.muted}>{t('gol:cycleStartsOn')}</div>
           <div style={{ fontSize: 20, fontWeight: 600 }} data-testid="cycle-start">
             {renewalLabel}
           </div>
           <div style={{ marginTop: 8 }} data-testid="renews-in">
-            {t('Renova em', 'Renews in')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
+            {t('gol:renewsIn2')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('gol:day') : t('gol:days')}
           </div>
-          <div style={muted}>
-            {t('Ciclo atual:', 'Current cycle:')} {fmtDate(renewal)} {t('a', 'to')} {fmtDate(cycle.lastDay)}
+          <div className={ui.muted}>
+            {t('gol:currentCycle2')} {fmtDate(renewal)} {t('gol:to')} {fmtDate(cycle.lastDay)}
           </div>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Estrutura', 'Structure')}</h2>
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('gol:structure')}</h2>
           <div style={{ display: 'flex', gap: 24 }}>
             <div>
-              <div style={big}>{fmtNumber(accounts)}</div>
-              <div style={muted}>{t('Qtde de Contas', 'Accounts')}</div>
+              <div className={ui.big}>{fmtNumber(accounts)}</div>
+              <div className={ui.muted}>{t('gol:accounts')}</div>
             </div>
             <div>
-              <div style={big}>{fmtNumber(departments)}</div>
-              <div style={muted}>
-                <a href="/admin/collections/departments">{t('Departamentos', 'Departments')}</a>
+              <div className={ui.big}>{fmtNumber(departments)}</div>
+              <div className={ui.muted}>
+                <a href="/admin/collections/departments">{t('gol:departments')}</a>
               </div>
             </div>
           </div>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Configurações Adicionais', 'Additional settings')}</h2>
-          <div style={muted}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</div>
-          <div style={{ fontWeight: 600 }}>
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('gol:additionalSettings')}</h2>
+          <div className={ui.muted}>{t('gol:longDistanceCarrierCsp')}</div>
+          <div className={ui.strong}>
             {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
           </div>
-          <div style={{ ...muted, marginTop: 8 }}>{t('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached')}</div>
-          <div style={{ fontWeight: 600 }}>{company.interruptAtLimit ? t('ATIVO', 'ON') : t('INATIVO', 'OFF')}</div>
+          <div style={{ ...muted, marginTop: 8 }}>{t('gol:interruptTheCallWhenTheLimit')}</div>
+          <div className={ui.strong}>{company.interruptAtLimit ? t('gol:on') : t('gol:off')}</div>
           <div style={{ marginTop: 8 }}>
-            <a href="/admin/configuracoes">{t('Configurações gerais', 'General settings')}</a>
+            <a href="/admin/configuracoes">{t('gol:generalSettings')}</a>
           </div>
         </div>
-        <div style={card}>
-          <h2 style={h2}>{t('Gastos', 'Spend')}</h2>
-          <div style={big} data-testid="cycle-cost">
+        <div className={ui.card}>
+          <h2 className={ui.h2}>{t('gol:spend')}</h2>
+          <div className={ui.big} data-testid="cycle-cost">
             {brl(costNow)}
           </div>
-          <div style={muted}>{t('Custo do ciclo além das franquias', 'Cost this cycle beyond the franchises')}</div>
+          <div className={ui.muted}>{t('gol:costThisCycleBeyondTheFranchises')}</div>
           {costBefore && (
             <div style={{ marginTop: 6 }}>
-              {t('Ciclo anterior', 'Previous cycle')}: <strong>{brl(costBefore.cents)}</strong>
+              {t('gol:previousCycle')}: <strong>{brl(costBefore.cents)}</strong>
             </div>
           )}
           <div style={{ marginTop: 8 }}>
-            <a href="/admin/collections/spend-caps">{t('Limites de gasto', 'Spend caps')}</a> · <a href="/admin/collections/spend-alerts">{t('Alertas', 'Alerts')}</a> ·{' '}
-            <a href="/admin/relatorios">{t('Relatório de custos', 'Cost report')}</a>
+            <a href="/admin/collections/spend-caps">{t('gol:spendCaps')}</a> · <a href="/admin/collections/spend-alerts">{t('gol:alerts')}</a> ·{' '}
+            <a href="/admin/relatorios">{t('gol:costReport')}</a>
           </div>
         </div>
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Consumo no ciclo atual', 'Usage in the current cycle')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('gol:usageInTheCurrentCycle')}</h2>
         {usage.events === 0 ? (
-          <p style={muted}>{t('Nenhum uso registrado neste ciclo.', 'No usage recorded in this cycle.')}</p>
+          <p className={ui.muted}>{t('gol:noUsageRecordedInThisCycle')}</p>
         ) : (
           <div style={grid(320)}>
-            <UsageChart title={t('Dados', 'Data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
-            <UsageChart title={t('Voz', 'Voice')} lang={lang} days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
+            <UsageChart title={t('gol:data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
+            <UsageChart title={t('gol:voice')} lang={lang} days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
             <UsageChart title="SMS" lang={lang} days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />
           </div>
         )}
-        {usage.truncated && <p style={muted}>{t('Mostrando os eventos mais recentes; o ciclo tem mais uso do que o gráfico lê.', 'Showing the latest events; the cycle has more usage than the chart reads.')}</p>}
+        {usage.truncated && <p className={ui.muted}>{t('gol:showingTheLatestEventsTheCycle')}</p>}
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Administradores da empresa', 'Company administrators')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('gol:companyAdministrators')}</h2>
         {admins.length === 0 ? (
-          <p style={muted}>{t('Nenhum administrador cadastrado.', 'No administrator registered.')}</p>
+          <p className={ui.muted}>{t('gol:noAdministratorRegistered')}</p>
         ) : (
-          <table style={table} data-testid="company-admins">
+          <table className={ui.table} data-testid="company-admins">
             <thead>
               <tr>
-                <th style={th}>{t('Nome', 'Name')}</th>
-                <th style={th}>e-mail</th>
-                <th style={th}>{t('Linha', 'Line')}</th>
+                <th className={ui.th}>{t('gol:name')}</th>
+                <th className={ui.th}>e-mail</th>
+                <th className={ui.th}>{t('gol:line')}</th>
               </tr>
             </thead>
             <tbody>
               {admins.map((a) => (
                 <tr key={a.id}>
-                  <td style={td}>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
-                  <td style={td}>{a.email}</td>
-                  <td style={td}>{fmtMsisdn(a.phone)}</td>
+                  <td className={ui.td}>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
+                  <td className={ui.td}>{a.email}</td>
+                  <td className={ui.td}>{fmtMsisdn(a.phone)}</td>
                 </tr>
               ))}
             </tbody>

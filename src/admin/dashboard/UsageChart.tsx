@@ -1,4 +1,6 @@
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
+import { golT } from '../i18n'
+import ui from '../shared/ui.module.scss'
 
 /** A small SVG bar chart of one series per day (no chart library; renders on the server). */
 export function UsageChart({
@@ -25,19 +27,19 @@ export function UsageChart({
   const plotH = height - pad.top - pad.bottom
   const total = values.reduce((a, b) => a + b, 0)
   const labelEvery = Math.ceil(days.length / 10)
-  const t = tr(lang)
+  const t = golT(lang)
   return (
-    <figure style={{ margin: 0 }} data-testid={`chart-${title}`}>
+    <figure className={ui.flush} data-testid={`chart-${title}`}>
       <figcaption style={{ display: 'flex', justifyContent: 'space-between', fontSize: 14, marginBottom: 4 }}>
         <strong>{title}</strong>
         <span>
-          {t('Total no ciclo:', 'Cycle total:')} {format(total)}
+          {t('gol:cycleTotal')} {format(total)}
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={`${title}: total ${format(total)}`}>
         <line x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} stroke="currentColor" strokeOpacity={0.3} />
         <text x={pad.left} y={12} fontSize={11} fill="currentColor" opacity={0.7}>
-          {t('máx.', 'max.')} {format(max)}/{t('dia', 'day')}
+          {t('gol:max')} {format(max)}/{t('gol:day')}
         </text>
         {values.map((v, i) => {
           const h = (v / max) * plotH

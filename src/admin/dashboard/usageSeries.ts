@@ -1,18 +1,5 @@
 import type { Payload, Where } from 'payload'
-
-const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** São Paulo calendar days from `start` to `end` (inclusive), 'YYYY-MM-DD'. */
-export function daysBetween(start: Date, end: Date): string[] {
-  const out: string[] = []
-  for (let t = start.getTime(); t <= end.getTime(); t += 86_400_000) {
-    const key = dayKey.format(new Date(t))
-    if (out[out.length - 1] !== key) out.push(key)
-  }
-  const last = dayKey.format(end)
-  if (out[out.length - 1] !== last) out.push(last)
-  return out
-}
+import { saoPauloDayQuick, saoPauloDaysBetween } from '../../domain/time'
 
 export interface DailyUsage {
   days: string[]
@@ -25,7 +12,7 @@ export interface DailyUsage {
 
 /** Usage per day since `start`, as the user may read it (voice in minutes, SMS, data in MB). */
 export async function dailyUsage(payload: Payload, user: unknown, where: Where, start: Date, end = new Date(), max = 50_000): Promise<DailyUsage> {
-  const days = daysBetween(start, end)
+  const days = saoPauloDaysBetween(start, end)
   const index = new Map(days.map((d, i) => [d, i]))
   const series: DailyUsage = { days, voiceMinutes: days.map(() => 0), sms: days.map(() => 0), dataMB: days.map(() => 0), events: 0, truncated: false }
   const found = await payload.find({
@@ -40,7 +27,7 @@ export async function dailyUsage(payload: Payload, user: unknown, where: Where, 
   })
   series.truncated = found.totalDocs > found.docs.length
   for (const doc of found.docs as unknown as { at: string; service: string; units: number }[]) {
-    const i = index.get(dayKey.format(new Date(doc.at)))
+    const i = index.get(saoPauloDayQuick(doc.at))
     if (i === undefined) continue
     series.events++
     if (doc.service === 'voice' || doc.service === 'collect') series.voiceMinutes[i] += doc.units / 60

@@ -4,10 +4,13 @@
  * time and units, calls POST /api/engine/simulate (the engine's decision without counting
  * anything) and shows the decision, the units granted, the category and the reason.
  */
-import { useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
-import { useMemo, useState } from 'react'
+import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useState } from 'react'
+import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
-import { langOf, tr } from '../shared/lang'
+import ui from '../shared/ui.module.scss'
+import type { GolTranslationKey } from '../i18n'
+import { useGolT } from '../i18n/useGolT'
 
 type Service = 'voice' | 'sms' | 'collect' | 'data'
 
@@ -21,23 +24,17 @@ interface Result {
   at: string
 }
 
-const SERVICES: Record<Service, { label: [string, string]; unit: [string, string]; defaultUnits: string }> = {
-  voice: { label: ['Chamada de voz', 'Voice call'], unit: ['segundos', 'seconds'], defaultUnits: '60' },
-  sms: { label: ['SMS', 'SMS'], unit: ['mensagens', 'messages'], defaultUnits: '1' },
-  collect: { label: ['Chamada a cobrar', 'Collect call'], unit: ['segundos', 'seconds'], defaultUnits: '60' },
-  data: { label: ['Sessão de dados', 'Data session'], unit: ['MB', 'MB'], defaultUnits: '10' },
+const SERVICES: Record<Service, { label: GolTranslationKey; unit: GolTranslationKey; defaultUnits: string }> = {
+  voice: { label: 'gol:simVoice', unit: 'gol:unitSeconds', defaultUnits: '60' },
+  sms: { label: 'gol:simSms', unit: 'gol:unitMessages', defaultUnits: '1' },
+  collect: { label: 'gol:simCollect', unit: 'gol:unitSeconds', defaultUnits: '60' },
+  data: { label: 'gol:simData', unit: 'gol:unitMB', defaultUnits: '10' },
 }
 
 const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150, #ddd)', borderRadius: 4, padding: 16, margin: '24px 0', display: 'grid', gap: 12 }
 const row: React.CSSProperties = { display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'end' }
 const field: React.CSSProperties = { display: 'grid', gap: 4, fontSize: 13 }
-const input: React.CSSProperties = { padding: '6px 8px', fontSize: 14, border: '1px solid var(--theme-elevation-250, #bbb)', borderRadius: 3, background: 'var(--theme-input-bg, #fff)', color: 'inherit' }
 
-/** Now in São Paulo (fixed UTC−03:00 since 2019) as 'YYYY-MM-DD' and 'hh:mm'. */
-const nowInSaoPaulo = () => {
-  const local = new Date(Date.now() - 3 * 3600_000).toISOString()
-  return { day: local.slice(0, 10), time: local.slice(11, 16) }
-}
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 const formatGranted = (service: Service, granted: number) => {
@@ -52,15 +49,12 @@ export function SimulateCall() {
   const { id } = useDocumentInfo()
   const msisdn = useFormFields(([fields]) => fields.msisdn?.value) as string | undefined
   const { config } = useConfig()
-  const { i18n } = useTranslation()
-  const lang = langOf(i18n)
-  const t = useMemo(() => tr(lang), [lang])
-  const pick = ([pt, en]: [string, string]) => t(pt, en)
+  const t = useGolT()
   const api = `${config.serverURL ?? ''}${config.routes?.api ?? '/api'}`
   const [service, setService] = useState<Service>('voice')
   const [destination, setDestination] = useState('')
-  const [day, setDay] = useState(() => nowInSaoPaulo().day)
-  const [time, setTime] = useState(() => nowInSaoPaulo().time)
+  const [day, setDay] = useState(() => saoPauloClock().day)
+  const [time, setTime] = useState(() => saoPauloClock().time)
   const [units, setUnits] = useState(SERVICES.voice.defaultUnits)
   const [result, setResult] = useState<{ service: Service; body: Result }>()
   const [error, setError] = useState<string>()
@@ -71,8 +65,8 @@ export function SimulateCall() {
   const run = async () => {
     setError(undefined)
     setResult(undefined)
-    if (!day) return setError(t('Informe a data como dd/mm/aaaa.', 'Enter the date as dd/mm/yyyy.'))
-    if (!TIME.test(time)) return setError(t('Informe a hora como hh:mm (00:00 a 23:59).', 'Enter the time as hh:mm (00:00 to 23:59).'))
+    if (!day) return setError(t('gol:enterTheDateAsDdMm'))
+    if (!TIME.test(time)) return setError(t('gol:enterTheTimeAsHhMm'))
     setBusy(true)
     try {
       const n = Number(units)
@@ -80,7 +74,7 @@ export function SimulateCall() {
         line: msisdn,
         service,
         ...(service === 'data' ? {} : { destination }),
-        at: `${day}T${time}:00-03:00`,
+        at: instantOfLocal(day, time).toISOString(),
         ...(units !== '' && Number.isFinite(n) ? { units: service === 'data' ? Math.round(n * 2 ** 20) : n } : {}),
       }
       const res = await fetch(`${api}/engine/simulate`, {
@@ -92,7 +86,7 @@ export function SimulateCall() {
       const data = await res.json().catch(() => ({}))
       if (!res.ok) {
         const fields = (data?.fields ?? []) as { field: string; message: string }[]
-        setError(fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : (data?.errors?.[0]?.message ?? `${t('Erro', 'Error')} ${res.status}`))
+        setError(fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : (data?.errors?.[0]?.message ?? `${t('gol:error')} ${res.status}`))
       } else setResult({ service, body: data as Result })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
@@ -103,18 +97,15 @@ export function SimulateCall() {
 
   return (
     <div style={box} data-testid="simulate-call">
-      <strong>{t('Simular uma chamada', 'Simulate a call')}</strong>
+      <strong>{t('gol:simulateACall')}</strong>
       <span style={{ fontSize: 13, opacity: 0.8 }}>
-        {t(
-          'Mostra o que o motor responderia agora para esta linha, sem registrar consumo nem reservar saldo.',
-          'Shows what the engine would answer for this line, without recording usage or reserving balance.',
-        )}
+        {t('gol:showsWhatTheEngineWouldAnswer')}
       </span>
       <div style={row}>
         <label style={field}>
-          {t('Tipo de evento', 'Event type')}
+          {t('gol:eventType')}
           <select
-            style={input}
+            className={ui.input}
             value={service}
             onChange={(e) => {
               const s = e.target.value as Service
@@ -124,60 +115,60 @@ export function SimulateCall() {
           >
             {(Object.keys(SERVICES) as Service[]).map((s) => (
               <option key={s} value={s}>
-                {pick(SERVICES[s].label)}
+                {t(SERVICES[s].label)}
               </option>
             ))}
           </select>
         </label>
         {service !== 'data' && (
           <label style={field}>
-            {t('Destino (como discado)', 'Destination (as dialled)')}
-            <input style={input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('ex.: 021 11 98765-4321', 'e.g. 021 11 98765-4321')} />
+            {t('gol:destinationAsDialled')}
+            <input className={ui.input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('gol:eG02111987654321')} />
           </label>
         )}
         <label style={field}>
-          {t('Data (Brasília)', 'Date (Brasília)')}
-          <DateInput style={input} value={day} onChange={setDay} label={t('Data da simulação', 'Simulation date')} />
+          {t('gol:dateBrasLia')}
+          <DateInput className={ui.input} value={day} onChange={setDay} label={t('gol:simulationDate')} />
         </label>
         <label style={field}>
-          {t('Hora', 'Time')}
+          {t('gol:time')}
           <input
-            style={{ ...input, width: 70 }}
+            className={ui.input} style={{ width: 70 }}
             value={time}
             inputMode="numeric"
             placeholder="hh:mm"
             maxLength={5}
-            aria-label={t('Hora da simulação', 'Simulation time')}
+            aria-label={t('gol:simulationTime')}
             onChange={(e) => setTime(e.target.value.replace(/[^\d:]/g, ''))}
           />
         </label>
         <label style={field}>
-          {t('Quantidade', 'Quantity')} ({pick(SERVICES[service].unit)})
-          <input style={{ ...input, width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
+          {t('gol:quantity')} ({t(SERVICES[service].unit)})
+          <input className={ui.input} style={{ width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
         </label>
-        <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={run}>
-          {busy ? t('Simulando…', 'Simulating…') : t('Simular', 'Simulate')}
-        </button>
+        <Button type="button" buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={run}>
+          {busy ? t('gol:simulating') : t('gol:simulate')}
+        </Button>
       </div>
       {error && <div style={{ color: 'var(--theme-error-500, #b00020)' }}>{error}</div>}
       {result && (
-        <div data-testid="simulate-result" style={{ display: 'grid', gap: 4 }}>
+        <div data-testid="simulate-result" className={ui.field}>
           <div style={{ fontWeight: 600, color: result.body.allow ? 'var(--theme-success-600, #1a7f37)' : 'var(--theme-error-500, #b00020)' }}>
-            {result.body.allow ? t('Permitido', 'Allowed') : t('Recusado', 'Refused')}
+            {result.body.allow ? t('gol:allowed') : t('gol:refused')}
           </div>
           <div>
-            {t('Concedido', 'Granted')}: {formatGranted(result.service, result.body.granted)}
+            {t('gol:granted')}: {formatGranted(result.service, result.body.granted)}
           </div>
           <div>
-            {t('Categoria', 'Category')}: {result.body.categoryLabel ?? result.body.category ?? '—'}
+            {t('gol:category')}: {result.body.categoryLabel ?? result.body.category ?? '—'}
           </div>
           {result.body.destination && (
             <div>
-              {t('Destino normalizado', 'Normalised destination')}: +{result.body.destination}
+              {t('gol:normalisedDestination')}: +{result.body.destination}
             </div>
           )}
           <div>
-            {t('Motivo', 'Reason')}: {result.body.reason.message} <code style={{ opacity: 0.7 }}>{result.body.reason.code}</code>
+            {t('gol:reason')}: {result.body.reason.message} <code style={{ opacity: 0.7 }}>{result.body.reason.code}</code>
           </div>
         </div>
       )}

@@ -2,6 +2,7 @@
 import { useConfig } from '@payloadcms/ui'
 import { usePathname, useSearchParams } from 'next/navigation'
 import React from 'react'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * "Download relatório" above an admin list: the .xlsx of exactly the rows the list is
@@ -11,6 +12,7 @@ import React from 'react'
  */
 export const ExportButton: React.FC = () => {
   const { config } = useConfig()
+  const t = useGolT()
   const pathname = usePathname()
   const params = useSearchParams()
   const slug = /\/collections\/([^/]+)/.exec(pathname ?? '')?.[1]
@@ -22,7 +24,7 @@ export const ExportButton: React.FC = () => {
   return (
     <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 'var(--base)' }}>
       <a className="btn btn--style-secondary btn--size-small" href={href} download>
-        Download relatório
+        {t('gol:downloadReport')}
       </a>
     </div>
   )

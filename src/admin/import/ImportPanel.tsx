@@ -1,9 +1,13 @@
 'use client'
-import { useState, type CSSProperties } from 'react'
+import { useState } from 'react'
+import { golT, type GolTranslationKey } from '../i18n'
+import { rich } from '../i18n/rich'
+import { useGolT } from '../i18n/useGolT'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtNumber } from '../shared/format'
 import { Progress } from '../shared/Progress'
-import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
+import css from './import.module.scss'
 
 type Status = 'change' | 'unchanged' | 'error' | 'applied' | 'failed'
 interface RowReport {
@@ -21,20 +25,25 @@ interface Result {
   rows: RowReport[]
 }
 
-const FIELD_PT: Record<string, string> = { name: 'Nome', department: 'Departamento', profile: 'Perfil', extension: 'Ramal', quota: 'Cota', msisdn: 'Nº da linha' }
-const STATUS_PT: Record<Status, string> = { change: 'Será alterada', unchanged: 'Sem alteração', error: 'Erro', applied: 'Alterada', failed: 'Falhou' }
-const STATUS_COLOR: Record<Status, string> = { change: '#0b62a4', unchanged: 'var(--theme-elevation-500)', error: '#b00020', applied: '#1c7c3c', failed: '#b00020' }
+/** The spreadsheet's columns by field; the server's messages start with the pt-BR name ("Ramal: …"). */
+const FIELD: Record<string, GolTranslationKey> = { name: 'gol:name', department: 'gol:department', profile: 'gol:profile', extension: 'gol:extension', quota: 'gol:quota', msisdn: 'gol:lineNumber' }
+const STATUS: Record<Status, GolTranslationKey> = {
+  change: 'gol:importStatusChange',
+  unchanged: 'gol:importStatusUnchanged',
+  error: 'gol:importStatusError',
+  applied: 'gol:importStatusApplied',
+  failed: 'gol:importStatusFailed',
+}
 const CHUNK = 100
-const errorStyle: CSSProperties = { color: '#b00020', fontSize: 13 }
-
-const fieldOf = (path: string) => FIELD_PT[path.split('.')[0]] ?? path
+const ptT = golT('pt')
+const fieldOf = (path: string) => (FIELD[path.split('.')[0]] ? ptT(FIELD[path.split('.')[0]]) : path)
 
 async function post(body: unknown): Promise<Result> {
   const res = await fetch('/api/lines/import', { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   const data = await res.json().catch(() => ({}))
   if (!res.ok) {
     const list = (data?.errors?.[0]?.data?.errors ?? []) as { message: string }[]
-    throw new Error(list.map((e) => e.message).join('; ') || data?.errors?.[0]?.message || `Erro ${res.status}`)
+    throw new Error(list.map((e) => e.message).join('; ') || data?.errors?.[0]?.message || golT('pt')('gol:httpError', { status: res.status }))
   }
   return data as Result
 }
@@ -53,6 +62,7 @@ const base64Of = async (file: File) => {
  * row is written whole or not at all and the report says which.
  */
 export function ImportPanel() {
+  const t = useGolT()
   const [file, setFile] = useState<File>()
   const [check, setCheck] = useState<Result>()
   const [applied, setApplied] = useState<RowReport[]>()
@@ -91,7 +101,7 @@ export function ImportPanel() {
         setProgress({ done: done.length, total: todo.length })
       }
     } catch (e) {
-      setFailure(`${(e as Error).message} (${done.length} de ${todo.length} linhas processadas)`)
+      setFailure(t('gol:importProcessed', { message: (e as Error).message, done: done.length, total: todo.length }))
     } finally {
       setApplied(done)
       setBusy(false)
@@ -104,96 +114,93 @@ export function ImportPanel() {
   const toApply = check?.rows.filter((r) => r.status === 'change').length ?? 0
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 1100 }}>
-      <h1 style={{ margin: 0 }}>Importar planilha de assinantes</h1>
-      <section style={card}>
-        <p style={{ marginTop: 0 }}>
-          Atualize o nome, departamento, perfil, ramal e cota da oferta compartilhada de várias linhas de uma vez com uma planilha <b>.xlsx</b> ou <b>.csv</b>. A
-          primeira linha traz os títulos: <b>Nº da linha</b> (obrigatório), Nome, Departamento, Perfil, Ramal, Cota (Limitado, Ilimitado ou Bloqueado) e Cota (MB).
-        </p>
-        <p style={muted}>
-          Célula vazia: não altera. “-” ou “Linhas sem departamento/perfil”: retira o departamento, o perfil ou o ramal. A cota aceita MB ou GB (“10 GB”).
-        </p>
-        <div style={{ display: 'flex', gap: 10, flexWrap: 'wrap', alignItems: 'center' }}>
-          <a href="/api/lines/import/template" style={{ ...button, textDecoration: 'none' }} download>
-            Baixar planilha atual (modelo)
+    <div className={css.panel}>
+      <h1 className={ui.flush}>{t('gol:importTitle')}</h1>
+      <section className={ui.card}>
+        <p className={css.intro}>{rich(t('gol:importIntro'), { xlsx: <b>.xlsx</b>, csv: <b>.csv</b>, msisdn: <b>Nº da linha</b> })}</p>
+        <p className={ui.muted}>{t('gol:importEmptyCells')}</p>
+        <div className={css.toolbar}>
+          <a href="/api/lines/import/template" className={`${ui.button} ${css.link}`} download>
+            {t('gol:importTemplate')}
           </a>
           <input
-            aria-label="Planilha"
+            aria-label={t('gol:importFile')}
             type="file"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            style={input}
+            className={ui.input}
             onChange={(e) => {
               setFile(e.target.files?.[0])
               setCheck(undefined)
               setApplied(undefined)
             }}
           />
-          <button type="button" style={primary} disabled={!file || busy} onClick={dryRun}>
-            {busy && !progress ? 'Verificando…' : 'Verificar (sem alterar nada)'}
+          <button type="button" className={ui.primary} disabled={!file || busy} onClick={dryRun}>
+            {busy && !progress ? t('gol:importChecking') : t('gol:importCheck')}
           </button>
         </div>
       </section>
 
       {failure && (
-        <p role="alert" style={errorStyle}>
+        <p role="alert" className={css.error}>
           {failure}
         </p>
       )}
-      {progress && (busy || progress.done < progress.total) && <Progress done={progress.done} total={progress.total} label="Aplicando alterações" />}
+      {progress && (busy || progress.done < progress.total) && <Progress done={progress.done} total={progress.total} label={t('gol:importApplying')} />}
 
       {check && (
-        <section style={card} aria-label="Relatório">
-          <h2 style={h2}>{applied ? 'Resultado da importação' : 'Verificação (nada foi alterado)'}</h2>
+        <section className={ui.card} aria-label={t('gol:importReport')}>
+          <h2 className={ui.h2}>{applied ? t('gol:importResult') : t('gol:importDryRun')}</h2>
           <p data-testid="import-summary">
-            {fmtNumber(report.length)} linhas na planilha ·{' '}
-            {applied ? `${fmtNumber(count('applied'))} alteradas · ${fmtNumber(count('failed'))} falharam` : `${fmtNumber(count('change'))} serão alteradas`} ·{' '}
-            {fmtNumber(count('unchanged'))} sem alteração · {fmtNumber(count('error'))} com erro
+            {t('gol:importRows', { n: fmtNumber(report.length) })} ·{' '}
+            {applied
+              ? t('gol:importAppliedFailed', { applied: fmtNumber(count('applied')), failed: fmtNumber(count('failed')) })
+              : t('gol:importWillChange', { n: fmtNumber(count('change')) })}{' '}
+            · {t('gol:importUnchangedErrors', { unchanged: fmtNumber(count('unchanged')), errors: fmtNumber(count('error')) })}
           </p>
-          {check.ignoredColumns.length > 0 && <p style={muted}>Colunas ignoradas: {check.ignoredColumns.join(', ')}</p>}
-          <div style={{ display: 'flex', gap: 8, marginBottom: 10, flexWrap: 'wrap' }}>
+          {check.ignoredColumns.length > 0 && <p className={ui.muted}>{t('gol:importIgnoredColumns', { columns: check.ignoredColumns.join(', ') })}</p>}
+          <div className={css.filters}>
             {(['all', 'change', 'error'] as const).map((f) => (
-              <button key={f} type="button" style={filter === f ? primary : button} onClick={() => setFilter(f)}>
-                {f === 'all' ? 'Todas' : f === 'change' ? 'Alterações' : 'Erros'}
+              <button key={f} type="button" className={filter === f ? ui.primary : ui.button} onClick={() => setFilter(f)}>
+                {f === 'all' ? t('gol:all') : f === 'change' ? t('gol:importFilterChanges') : t('gol:importFilterErrors')}
               </button>
             ))}
             {!applied && (
               <ConfirmButton
-                style={primary}
+                variant="primary"
                 disabled={busy || toApply === 0}
-                title="Aplicar importação"
-                message={`Aplicar as alterações de ${fmtNumber(toApply)} ${toApply === 1 ? 'linha' : 'linhas'}? Linhas com erro não serão alteradas. Cada linha é gravada por inteiro ou não é gravada.`}
+                title={t('gol:importApplyTitle')}
+                message={t('gol:importApplyMessage', { count: toApply, n: fmtNumber(toApply) })}
                 onConfirm={apply}
               >
-                Aplicar {fmtNumber(toApply)} {toApply === 1 ? 'alteração' : 'alterações'}
+                {t('gol:importApply', { count: toApply, n: fmtNumber(toApply) })}
               </ConfirmButton>
             )}
           </div>
-          <div style={{ overflowX: 'auto' }}>
-            <table style={table}>
+          <div className={css.scroll}>
+            <table className={ui.table}>
               <thead>
                 <tr>
-                  <th style={th}>Linha da planilha</th>
-                  <th style={th}>Nº da linha</th>
-                  <th style={th}>Situação</th>
-                  <th style={th}>Alterações</th>
-                  <th style={th}>Erros</th>
+                  <th className={ui.th}>{t('gol:importSheetRow')}</th>
+                  <th className={ui.th}>{t('gol:lineNumber')}</th>
+                  <th className={ui.th}>{t('gol:importState')}</th>
+                  <th className={ui.th}>{t('gol:importFilterChanges')}</th>
+                  <th className={ui.th}>{t('gol:importFilterErrors')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((r) => (
                   <tr key={r.row} data-testid={`import-row-${r.row}`}>
-                    <td style={td}>{r.row}</td>
-                    <td style={td}>{r.msisdn}</td>
-                    <td style={{ ...td, color: STATUS_COLOR[r.status], fontWeight: 600 }}>{STATUS_PT[r.status]}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{r.row}</td>
+                    <td className={ui.td}>{r.msisdn}</td>
+                    <td className={`${ui.td} ${css.state} ${css[r.status]}`}>{t(STATUS[r.status])}</td>
+                    <td className={ui.td}>
                       {r.changes.map((c) => (
                         <div key={c.field}>
-                          {FIELD_PT[c.field] ?? c.field}: {c.from ?? '—'} → {c.to ?? '—'}
+                          {FIELD[c.field] ? t(FIELD[c.field]) : c.field}: {c.from ?? '—'} → {c.to ?? '—'}
                         </div>
                       ))}
                     </td>
-                    <td style={{ ...td, ...errorStyle }}>
+                    <td className={`${ui.td} ${css.error}`}>
                       {r.errors.map((e, i) => (
                         <div key={i}>
                           {e.message.startsWith(`${fieldOf(e.path)}:`) ? e.message : `${fieldOf(e.path)}: ${e.message}`}

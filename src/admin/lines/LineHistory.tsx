@@ -1,35 +1,33 @@
 'use client'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import { LINE_HISTORY_MAX_DAYS as MAX_DAYS } from '../../domain/reports'
+import { addIsoDays, periodDays, saoPauloDay } from '../../domain/time'
 import type { ViewResult } from '../reports/kinds'
 import { ReportResult } from '../reports/ReportResult'
 import { api } from '../shared/api'
-import { tr, type Lang } from '../shared/lang'
 import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted } from '../shared/styles'
+import { button } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 type Tab = 'calls' | 'transactions'
-const MAX_DAYS = 30
-const isoDay = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
 
 /** C7: the line's history of transactions and calls for a period of at most 30 days, 100 a page, with the Download of the whole period. */
-export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: Lang }) {
-  const t = useMemo(() => tr(lang), [lang])
-  const today = new Date()
+export function LineHistory({ lineId }: { lineId: string }) {
+  const t = useGolT()
   const [tab, setTab] = useState<Tab>('calls')
-  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 29 * 86_400_000)))
-  const [to, setTo] = useState(isoDay(today))
+  const [from, setFrom] = useState(() => addIsoDays(saoPauloDay(), -(MAX_DAYS - 1)))
+  const [to, setTo] = useState(() => saoPauloDay())
   const [result, setResult] = useState<ViewResult & { query: string }>()
   const [page, setPage] = useState(1)
   const [error, setError] = useState<string>()
   const [loading, setLoading] = useState(false)
 
   const load = useCallback(async () => {
-    if (!from || !to) return setError(t('Informe as datas como dd/mm/aaaa.', 'Enter the dates as dd/mm/yyyy.'))
-    const start = new Date(`${from}T00:00:00-03:00`)
-    const end = new Date(`${to}T23:59:59.999-03:00`)
-    if (!(start <= end)) return setError(t('A data inicial deve ser anterior à data final.', 'The start date must come before the end date.'))
-    if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) return setError(t(`O período máximo é de ${MAX_DAYS} dias.`, `The period is at most ${MAX_DAYS} days.`))
+    if (!from || !to) return setError(t('gol:enterTheDatesAsDdMm'))
+    if (from > to) return setError(t('gol:theStartDateMustComeBefore'))
+    if (periodDays(from, to) > MAX_DAYS) return setError(t('gol:thePeriodIsAtMostMax', { MAX_DAYS }))
     setError(undefined)
     setLoading(true)
     try {
@@ -50,12 +48,12 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
   }, [load])
 
   return (
-    <div style={card} data-testid="line-history">
+    <div className={ui.card} data-testid="line-history">
       <div style={{ display: 'flex', gap: 8, marginBottom: 10 }} role="tablist">
         {(
           [
-            ['transactions', t('Histórico de transações', 'Transaction history')],
-            ['calls', t('Histórico de chamadas', 'Call history')],
+            ['transactions', t('gol:transactionHistory')],
+            ['calls', t('gol:callHistory')],
           ] as const
         ).map(([key, title]) => (
           <button
@@ -73,32 +71,31 @@ export function LineHistory({ lineId, lang = 'pt' }: { lineId: string; lang?: La
           </button>
         ))}
       </div>
-      <h2 style={h2}>{tab === 'calls' ? t('Histórico de chamadas', 'Call history') : t('Histórico de transações', 'Transaction history')}</h2>
+      <h2 className={ui.h2}>{tab === 'calls' ? t('gol:callHistory') : t('gol:transactionHistory')}</h2>
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
         <label style={{ display: 'grid', gap: 2 }}>
-          <span style={muted}>{t('Data de início', 'Start date')}</span>
-          <DateInput style={input} value={from} onChange={(v) => {
+          <span className={ui.muted}>{t('gol:startDate')}</span>
+          <DateInput className={ui.input} value={from} onChange={(v) => {
               setFrom(v)
               setPage(1)
-            }} label={t('Data de início', 'Start date')} />
+            }} label={t('gol:startDate')} />
         </label>
         <label style={{ display: 'grid', gap: 2 }}>
-          <span style={muted}>{t('Data final', 'End date')}</span>
-          <DateInput style={input} value={to} onChange={(v) => {
+          <span className={ui.muted}>{t('gol:endDate')}</span>
+          <DateInput className={ui.input} value={to} onChange={(v) => {
               setTo(v)
               setPage(1)
-            }} label={t('Data final', 'End date')} />
+            }} label={t('gol:endDate')} />
         </label>
-        <span style={muted}>{t(`Período máximo: ${MAX_DAYS} dias`, `At most ${MAX_DAYS} days`)}</span>
+        <span className={ui.muted}>{t('gol:atMostMaxDaysDays', { MAX_DAYS })}</span>
       </div>
       <Message ok={false} text={error} />
       {loading && !result ? (
-        <p style={muted}>{t('Carregando…', 'Loading…')}</p>
+        <p className={ui.muted}>{t('gol:loading')}</p>
       ) : result ? (
         <ReportResult
-          lang={lang}
           result={result}
-          totalLabel={tab === 'calls' ? t('Total histórico de chamadas', 'Calls in history') : t('Total histórico de transações', 'Transactions in history')}
+          totalLabel={tab === 'calls' ? t('gol:callsInHistory') : t('gol:transactionsInHistory')}
           busy={loading}
           onPage={setPage}
           onBackground={() => undefined}

@@ -2,13 +2,14 @@ import type { Payload } from 'payload'
 import { cycleFor } from '../../engine/core/cycle'
 import { Bar } from '../shared/Bar'
 import { fmtDate, fmtMB, fmtNumber, fmtPercent } from '../shared/format'
-import { langOf, tr } from '../shared/lang'
-import { card, h2, muted, table, td, th } from '../shared/styles'
+import { langOf } from '../shared/lang'
 import { LineHistory } from './LineHistory'
 import { actorOf } from '../../access/policy'
 import { isSupport, workingCompanyOf } from '../../access/roles'
 import { engineFor } from '../../engine/service'
 import { offersFromBalance, percentOf, type OfferRow } from './offerUsage'
+import ui from '../shared/ui.module.scss'
+import { golT } from '../i18n'
 
 const UNIT_LABEL = { minutes: 'MIN', sms: 'SMS', mb: 'MB' } as const
 
@@ -28,7 +29,7 @@ const nameOf = (rel: unknown, fallback: string): string =>
 export async function LineOverview({ id, payload, user, i18n }: { id?: string | number; payload: Payload; user?: unknown; i18n?: { language?: string } }) {
   if (id == null || !user) return null
   const lang = langOf(i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const line = (await payload
     .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: user as never })
     .catch(() => null)) as Record<string, any> | null
@@ -64,62 +65,62 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
     quota.control === 'limited'
       ? fmtMB(Number(quota.amountMB ?? 0))
       : quota.control === 'blocked'
-        ? t('Bloqueado', 'Blocked')
-        : t('Sem Limite Configurado', 'No limit configured')
+        ? t('gol:blocked')
+        : t('gol:noLimitConfigured')
 
   const facts: [string, string][] = [
-    [t('Linha', 'Line'), String(line.msisdn ?? '')],
-    [t('Ramal', 'Extension'), String(line.extension ?? '')],
+    [t('gol:line'), String(line.msisdn ?? '')],
+    [t('gol:extension'), String(line.extension ?? '')],
     ['IMSI', String(line.imsi ?? '')],
-    [t('Número do chip (ICCID)', 'SIM card (ICCID)'), String(line.iccid ?? '')],
-    [t('Nº da conta', 'Account'), nameOf(line.account, '')],
-    [t('Departamento', 'Department'), line.department ? nameOf(line.department, '') : t('Linhas sem departamento', 'No department')],
-    [t('Perfil', 'Profile'), line.profile ? nameOf(line.profile, '') : t('Linhas sem perfil', 'No profile')],
+    [t('gol:simCardIccid'), String(line.iccid ?? '')],
+    [t('gol:account'), nameOf(line.account, '')],
+    [t('gol:department'), line.department ? nameOf(line.department, '') : t('gol:noDepartment')],
+    [t('gol:profile'), line.profile ? nameOf(line.profile, '') : t('gol:noProfile')],
   ]
 
   return (
     <section data-testid="line-overview" style={{ display: 'grid', gap: 16, margin: '24px 0' }}>
-      <div style={card}>
-        <h2 style={h2}>{t('Assinante', 'Subscriber')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('gol:subscriber')}</h2>
         <div style={{ fontSize: 18, fontWeight: 600, marginBottom: 8 }}>{line.name || line.msisdn}</div>
         <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '8px 16px', margin: 0 }}>
           {facts.map(([k, v]) => (
             <div key={k}>
-              <dt style={muted}>{k}</dt>
-              <dd style={{ margin: 0 }}>{v || '—'}</dd>
+              <dt className={ui.muted}>{k}</dt>
+              <dd className={ui.flush}>{v || '—'}</dd>
             </div>
           ))}
         </dl>
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Ofertas contratadas', 'Contracted offers')}</h2>
-        <p style={muted}>
-          {t('Ciclo de', 'Cycle from')} {fmtDate(cycle.start)} {t('a', 'to')} {fmtDate(cycle.lastDay)} · {t('renova em', 'renews in')} {cycle.renewsInDays}{' '}
-          {cycle.renewsInDays === 1 ? t('dia', 'day') : t('dias', 'days')}
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('gol:contractedOffers')}</h2>
+        <p className={ui.muted}>
+          {t('gol:cycleFrom')} {fmtDate(cycle.start)} {t('gol:to')} {fmtDate(cycle.lastDay)} · {t('gol:renewsIn')} {cycle.renewsInDays}{' '}
+          {cycle.renewsInDays === 1 ? t('gol:day') : t('gol:days')}
         </p>
         {offers.length === 0 ? (
-          <p style={muted}>{t('Nenhuma oferta individual contratada para esta linha.', 'No individual offer contracted for this line.')}</p>
+          <p className={ui.muted}>{t('gol:noIndividualOfferContractedForThis')}</p>
         ) : (
-          <table style={table} data-testid="line-offers">
+          <table className={ui.table} data-testid="line-offers">
             <thead>
               <tr>
-                <th style={th}>{t('Tipo', 'Type')}</th>
-                <th style={th}>{t('Pacote', 'Package')}</th>
-                <th style={th}>{t('Franquia', 'Franchise')}</th>
-                <th style={th}>{t('Consumo', 'Used')}</th>
-                <th style={th}>{t('% Consumo', '% used')}</th>
+                <th className={ui.th}>{t('gol:type')}</th>
+                <th className={ui.th}>{t('gol:package')}</th>
+                <th className={ui.th}>{t('gol:franchise')}</th>
+                <th className={ui.th}>{t('gol:used')}</th>
+                <th className={ui.th}>{t('gol:used2')}</th>
               </tr>
             </thead>
             <tbody>
               {offers.map((o) => (
                 <tr key={o.id}>
-                  <td style={td}>Individual</td>
-                  <td style={td}>{o.package}</td>
-                  <td style={td}>{fmtUnit(o.franchise, o.unit)}</td>
-                  <td style={td}>{fmtUnit(o.used, o.unit)}</td>
-                  <td style={td}>
-                    <Bar percent={o.percent} label={`${o.package}: ${t('consumo', 'used')}`} />
+                  <td className={ui.td}>Individual</td>
+                  <td className={ui.td}>{o.package}</td>
+                  <td className={ui.td}>{fmtUnit(o.franchise, o.unit)}</td>
+                  <td className={ui.td}>{fmtUnit(o.used, o.unit)}</td>
+                  <td className={ui.td}>
+                    <Bar percent={o.percent} label={`${o.package}: ${t('gol:used3')}`} />
                   </td>
                 </tr>
               ))}
@@ -128,19 +129,19 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
         )}
       </div>
 
-      <div style={card}>
-        <h2 style={h2}>{t('Franquia compartilhada para linha', 'Shared franchise of the line')}</h2>
+      <div className={ui.card}>
+        <h2 className={ui.h2}>{t('gol:sharedFranchiseOfTheLine')}</h2>
         {pools.length === 0 ? (
-          <p style={muted}>{t('A conta desta linha não tem oferta compartilhada.', "This line's account has no shared offer.")}</p>
+          <p className={ui.muted}>{t('gol:thisLineSAccountHasNo')}</p>
         ) : (
-          <table style={table} data-testid="line-shared">
+          <table className={ui.table} data-testid="line-shared">
             <thead>
               <tr>
-                <th style={th}>{t('Tipo', 'Type')}</th>
-                <th style={th}>{t('Pacote', 'Package')}</th>
-                <th style={th}>{t('Limites', 'Limit')}</th>
-                <th style={th}>{t('Consumo', 'Used')}</th>
-                <th style={th}>{t('% Consumo', '% used')}</th>
+                <th className={ui.th}>{t('gol:type')}</th>
+                <th className={ui.th}>{t('gol:package')}</th>
+                <th className={ui.th}>{t('gol:limit')}</th>
+                <th className={ui.th}>{t('gol:used')}</th>
+                <th className={ui.th}>{t('gol:used2')}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,37 +150,37 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
                 const pct = quota.control === 'limited' ? percentOf(usedMB, cap) : null
                 return (
                   <tr key={p.id}>
-                    <td style={td}>{t('Compartilhado', 'Shared')}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{t('gol:shared')}</td>
+                    <td className={ui.td}>
                       {p.package}
-                      <div style={muted}>
-                        {t('Total da oferta:', 'Offer total:')} {fmtMB(p.amount)}
+                      <div className={ui.muted}>
+                        {t('gol:offerTotal')} {fmtMB(p.amount)}
                       </div>
                     </td>
-                    <td style={td}>{limitText}</td>
-                    <td style={td}>{fmtMB(usedMB)}</td>
-                    <td style={td}>{quota.control === 'limited' ? <Bar percent={pct} label={t('Cota compartilhada: consumo', 'Shared quota: used')} /> : fmtPercent(null)}</td>
+                    <td className={ui.td}>{limitText}</td>
+                    <td className={ui.td}>{fmtMB(usedMB)}</td>
+                    <td className={ui.td}>{quota.control === 'limited' ? <Bar percent={pct} label={t('gol:sharedQuotaUsed')} /> : fmtPercent(null)}</td>
                   </tr>
                 )
               })}
             </tbody>
           </table>
         )}
-        <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>{t('Limite configurado para franquia compartilhada', 'Limit configured on the shared franchise')}</h3>
+        <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>{t('gol:limitConfiguredOnTheSharedFranchise')}</h3>
         <div data-testid="line-quota" style={{ display: 'flex', gap: 32 }}>
           <div>
-            {t('Limite configurado:', 'Configured limit:')}{' '}
+            {t('gol:configuredLimit')}{' '}
             <strong>
-              {quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? t('Bloqueado', 'Blocked') : t('Ilimitado', 'Unlimited')}
+              {quota.control === 'limited' ? fmtMB(Number(quota.amountMB ?? 0)) : quota.control === 'blocked' ? t('gol:blocked') : t('gol:unlimited')}
             </strong>
           </div>
           <div>
-            {t('Utilizado:', 'Used:')} <strong>{fmtMB(usedMB)}</strong>
+            {t('gol:used4')} <strong>{fmtMB(usedMB)}</strong>
           </div>
         </div>
       </div>
 
-      <LineHistory lineId={String(id)} lang={lang} />
+      <LineHistory lineId={String(id)} />
     </section>
   )
 }

@@ -1,20 +1,17 @@
 'use client'
-import { useAuth } from '@payloadcms/ui'
+import { Button, useAuth } from '@payloadcms/ui'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
+import { idOf } from '../../domain/ids'
+import { optionsOf } from '../../domain/labels'
+import { LINE_STATUS } from '../../domain/lines'
+import { useGolLang, useGolT } from '../i18n/useGolT'
 import { api, whereQuery } from '../shared/api'
-import { input, muted } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
 type Option = { value: string; label: string }
 const FILTERS = ['account', 'department', 'status'] as const
 type Filter = (typeof FILTERS)[number]
-const STATUS: Option[] = [
-  { value: 'active', label: 'Ativo' },
-  { value: 'suspended', label: 'Suspenso' },
-  { value: 'blocked', label: 'Bloqueado' },
-  { value: 'cancelled', label: 'Cancelado' },
-]
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
 
 /**
  * Assinantes (C1) as the guide: "Nº da conta", "Departamentos", "Status" dropdowns and
@@ -27,6 +24,8 @@ export const LinesFilterBar: React.FC = () => {
   const pathname = usePathname()
   const params = useSearchParams()
   const { user } = useAuth()
+  const t = useGolT()
+  const status: Option[] = optionsOf(LINE_STATUS, useGolLang())
   const company = idOf((user as { selectedCompany?: unknown } | null)?.selectedCompany)
   const [accounts, setAccounts] = useState<Option[]>([])
   const [departments, setDepartments] = useState<Option[]>([])
@@ -62,10 +61,10 @@ export const LinesFilterBar: React.FC = () => {
   }
   const setFilter = (f: Filter, v: string) => go((q) => (v ? q.set(`where[${f}][equals]`, v) : q.delete(`where[${f}][equals]`)))
   const select = (f: Filter, label: string, options: Option[]) => (
-    <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
+    <label className={ui.fieldStrong}>
       {label}
-      <select aria-label={label} style={input} value={value(f)} onChange={(e) => setFilter(f, e.target.value)}>
-        <option value="">Todos</option>
+      <select aria-label={label} className={ui.input} value={value(f)} onChange={(e) => setFilter(f, e.target.value)}>
+        <option value="">{t('gol:all2')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -77,7 +76,7 @@ export const LinesFilterBar: React.FC = () => {
 
   return (
     <div data-testid="lines-filter-bar" style={{ display: 'grid', gap: 10, marginBottom: 'var(--base)' }}>
-      <strong data-testid="lines-total">Total assinantes: {total ?? '…'}</strong>
+      <strong data-testid="lines-total">{t('gol:totalSubscribers', { total: total ?? '…' })}</strong>
       <form
         style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' }}
         onSubmit={(e) => {
@@ -85,17 +84,17 @@ export const LinesFilterBar: React.FC = () => {
           go((q) => (text.trim() ? q.set('search', text.trim()) : q.delete('search')))
         }}
       >
-        {select('account', 'Nº da conta', accounts)}
-        {select('department', 'Departamentos', departments)}
-        {select('status', 'Status', STATUS)}
-        <label style={{ display: 'grid', gap: 4, fontSize: 13, fontWeight: 600 }}>
-          Nome/Número da linha
-          <input aria-label="Nome/Número da linha" style={input} value={text} placeholder="Nome/Número da linha" onChange={(e) => setText(e.target.value)} />
+        {select('account', t('gol:account'), accounts)}
+        {select('department', t('gol:departments'), departments)}
+        {select('status', t('gol:status'), status)}
+        <label className={ui.fieldStrong}>
+          {t('gol:lineNameNumber')}
+          <input aria-label={t('gol:lineNameNumber')} className={ui.input} value={text} placeholder={t('gol:lineNameNumber')} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
-          Filtrar
-        </button>
-        <span style={muted}>Exibindo 100 por página</span>
+        <Button type="submit" buttonStyle="secondary" size="small" margin={false}>
+          {t('gol:filter')}
+        </Button>
+        <span className={ui.muted}>{t('gol:showing100PerPage')}</span>
       </form>
     </div>
   )

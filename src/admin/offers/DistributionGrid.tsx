@@ -1,11 +1,15 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { QUOTA_CONTROL, type QuotaControl } from '../../domain/lines'
+import { pickLabel } from '../shared/lang'
+import { useGolLang, useGolT } from '../i18n/useGolT'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
 import { fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
-import { button, card, grid, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { card, grid, input } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
 
-type Control = 'limited' | 'unlimited' | 'blocked'
+type Control = QuotaControl
 type Unit = 'MB' | 'GB'
 interface Edit {
   control: Control
@@ -35,7 +39,8 @@ interface AccountRow {
   poolMB: number
 }
 
-const CONTROL_PT: Record<Control, string> = { limited: 'Limitado', unlimited: 'Ilimitado', blocked: 'Bloqueado' }
+/** The editor's order of the quota controls (labels: QUOTA_CONTROL). */
+const CONTROLS: Control[] = ['limited', 'unlimited', 'blocked']
 const NO_DEPARTMENT = '__none__'
 const errorStyle: CSSProperties = { color: '#b00020', fontSize: 13, margin: '4px 0 0' }
 
@@ -53,19 +58,21 @@ const mbOf = (e: Edit): number => {
 const sameQuota = (e: Edit, q: LineRow['quota']) => e.control === q.control && (e.control !== 'limited' || mbOf(e) === q.amountMB)
 
 function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Edit) => void; label: string }) {
+  const t = useGolT()
+  const lang = useGolLang()
   return (
     <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-      <select aria-label={`Limite ${label}`} style={input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
-        {(Object.keys(CONTROL_PT) as Control[]).map((c) => (
+      <select aria-label={t('gol:distLimitOf', { label })} className={ui.input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
+        {CONTROLS.map((c) => (
           <option key={c} value={c}>
-            {CONTROL_PT[c]}
+            {pickLabel(lang, QUOTA_CONTROL[c])}
           </option>
         ))}
       </select>
       {value.control === 'limited' && (
         <>
-          <input aria-label={`Quantidade ${label}`} style={{ ...input, width: 80 }} inputMode="decimal" value={value.amount} onChange={(e) => onChange({ ...value, amount: e.target.value })} />
-          <select aria-label={`Unidade ${label}`} style={input} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Unit })}>
+          <input aria-label={t('gol:distQuantityOf', { label })} style={{ ...input, width: 80 }} inputMode="decimal" value={value.amount} onChange={(e) => onChange({ ...value, amount: e.target.value })} />
+          <select aria-label={t('gol:distUnitOf', { label })} className={ui.input} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Unit })}>
             <option value="MB">MB</option>
             <option value="GB">GB</option>
           </select>
@@ -82,6 +89,7 @@ function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Ed
  * the server checks whole against the pool (all or nothing).
  */
 export function DistributionGrid() {
+  const t = useGolT()
   const [accounts, setAccounts] = useState<AccountRow[]>()
   const [account, setAccount] = useState<string>()
   const [detail, setDetail] = useState<Detail>()
@@ -152,7 +160,7 @@ export function DistributionGrid() {
     })
 
   const applyMassive = () => {
-    if (massive.control === 'limited' && !(mbOf(massive) >= 0)) return setMessage({ kind: 'error', text: 'Informe a quantidade do limite massivo' })
+    if (massive.control === 'limited' && !(mbOf(massive) >= 0)) return setMessage({ kind: 'error', text: t('gol:distMassiveQuantityRequired') })
     setMessage(undefined)
     setEdits((e) => {
       const next = { ...e }
@@ -186,11 +194,11 @@ export function DistributionGrid() {
           byLine[m ? String(lines[Number(m[1])]?.id) : e.path] = e.message
         }
         setErrors(byLine)
-        setMessage({ kind: 'error', text: data?.errors?.[0]?.message ?? `Erro ${res.status}` })
+        setMessage({ kind: 'error', text: data?.errors?.[0]?.message ?? t('gol:httpError', { status: res.status }) })
         return
       }
       await load(String(detail.account.id))
-      setMessage({ kind: 'ok', text: `Distribuição salva: ${fmtNumber(lines.length)} ${lines.length === 1 ? 'linha alterada' : 'linhas alteradas'}.` })
+      setMessage({ kind: 'ok', text: t('gol:distSaved', { count: lines.length, n: fmtNumber(lines.length) }) })
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message })
     } finally {
@@ -198,17 +206,17 @@ export function DistributionGrid() {
     }
   }
 
-  if (accounts && accounts.length === 0) return <p style={card}>Nenhuma conta desta empresa tem oferta compartilhada.</p>
-  if (!detail) return <p aria-busy="true">{message?.text ?? 'Carregando…'}</p>
+  if (accounts && accounts.length === 0) return <p className={ui.card}>{t('gol:distNoAccount')}</p>
+  if (!detail) return <p aria-busy="true">{message?.text ?? t('gol:loading')}</p>
   const over = configured > detail.totals.poolMB
   return (
     <div style={{ display: 'grid', gap: 16 }}>
-      <h1 style={{ margin: 0 }}>Ofertas compartilhadas</h1>
-      <section style={card} aria-label="Resumo da conta">
+      <h1 className={ui.flush}>{t('gol:navSharedOffers')}</h1>
+      <section className={ui.card} aria-label={t('gol:distAccountSummary')}>
         <div style={grid(200)}>
-          <label style={{ display: 'grid', gap: 4 }}>
-            <span style={muted}>Nº da conta</span>
-            <select style={input} value={account} onChange={(e) => setAccount(e.target.value)}>
+          <label className={ui.field}>
+            <span className={ui.muted}>{t('gol:account')}</span>
+            <select className={ui.input} value={account} onChange={(e) => setAccount(e.target.value)}>
               {(accounts ?? []).map((a) => (
                 <option key={a.id} value={String(a.id)}>
                   {a.number}
@@ -217,31 +225,31 @@ export function DistributionGrid() {
             </select>
           </label>
           <div>
-            <div style={muted}>Oferta(s)</div>
+            <div className={ui.muted}>{t('gol:distOffers')}</div>
             <div>{detail.offers.map((o) => `${o.offer} ${fmtMB(o.amountMB)}`).join(', ')}</div>
           </div>
           <div>
-            <div style={muted}>Total assinantes</div>
+            <div className={ui.muted}>{t('gol:distTotalSubscribers')}</div>
             <div data-testid="total-lines">{fmtNumber(detail.totals.lines)}</div>
           </div>
           <div>
-            <div style={muted}>Limite total configurado</div>
+            <div className={ui.muted}>{t('gol:distConfigured')}</div>
             <div data-testid="configured" style={over ? { color: '#b00020', fontWeight: 700 } : undefined}>
-              {fmtMB(configured)} de {fmtMB(detail.totals.poolMB)}
+              {t('gol:distConfiguredOf', { configured: fmtMB(configured), pool: fmtMB(detail.totals.poolMB) })}
             </div>
           </div>
           <div>
-            <div style={muted}>Livre para distribuir</div>
+            <div className={ui.muted}>{t('gol:distFree')}</div>
             <div data-testid="free">{fmtMB(Math.max(0, detail.totals.poolMB - configured))}</div>
           </div>
           <div>
-            <div style={muted}>Consumo total</div>
+            <div className={ui.muted}>{t('gol:distConsumed')}</div>
             <div>{fmtMB(detail.totals.consumedMB)}</div>
           </div>
         </div>
         {over && (
           <p role="alert" style={errorStyle}>
-            A soma das cotas excede o total da oferta compartilhada em {fmtMB(configured - detail.totals.poolMB)}.
+            {t('gol:distOver', { excess: fmtMB(configured - detail.totals.poolMB) })}
           </p>
         )}
         {errors.total && (
@@ -251,12 +259,12 @@ export function DistributionGrid() {
         )}
       </section>
 
-      <section style={{ ...card, display: 'flex', gap: 14, flexWrap: 'wrap', alignItems: 'flex-end' }} aria-label="Filtros e limite massivo">
-        <label style={{ display: 'grid', gap: 4 }}>
-          <span style={muted}>Departamentos</span>
-          <select style={input} value={department} onChange={(e) => setDepartment(e.target.value)}>
-            <option value="">Todos</option>
-            <option value={NO_DEPARTMENT}>Linhas sem departamento</option>
+      <section style={{ ...card, display: 'flex', gap: 14, flexWrap: 'wrap', alignItems: 'flex-end' }} aria-label={t('gol:distFilters')}>
+        <label className={ui.field}>
+          <span className={ui.muted}>{t('gol:departments')}</span>
+          <select className={ui.input} value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">{t('gol:all2')}</option>
+            <option value={NO_DEPARTMENT}>{t('gol:noDepartment')}</option>
             {detail.departments.map((d) => (
               <option key={d.id} value={String(d.id)}>
                 {d.name}
@@ -264,39 +272,39 @@ export function DistributionGrid() {
             ))}
           </select>
         </label>
-        <label style={{ display: 'grid', gap: 4 }}>
-          <span style={muted}>Nome/Número da linha</span>
-          <input style={input} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Buscar" />
+        <label className={ui.field}>
+          <span className={ui.muted}>{t('gol:lineNameNumber')}</span>
+          <input className={ui.input} value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('gol:distSearch')} />
         </label>
-        <div style={{ display: 'grid', gap: 4 }}>
-          <span style={muted}>Limite massivo</span>
+        <div className={ui.field}>
+          <span className={ui.muted}>{t('gol:distMassiveLimit')}</span>
           <div style={{ display: 'flex', gap: 6 }}>
-            <QuotaEditor value={massive} onChange={setMassive} label="massivo" />
-            <button type="button" style={button} disabled={selected.size === 0} onClick={applyMassive}>
-              Aplicar às selecionadas ({fmtNumber(selected.size)})
+            <QuotaEditor value={massive} onChange={setMassive} label={t('gol:distMassive')} />
+            <button type="button" className={ui.button} disabled={selected.size === 0} onClick={applyMassive}>
+              {t('gol:distApplySelected', { n: fmtNumber(selected.size) })}
             </button>
           </div>
         </div>
       </section>
 
-      <section style={card}>
-        <h2 style={h2}>
-          {fmtNumber(shown.length)} {shown.length === 1 ? 'linha' : 'linhas'}
-          {changed.length > 0 && <span style={muted}> · {fmtNumber(changed.length)} alteradas, não salvas</span>}
+      <section className={ui.card}>
+        <h2 className={ui.h2}>
+          {t('gol:distLines', { count: shown.length, n: fmtNumber(shown.length) })}
+          {changed.length > 0 && <span className={ui.muted}>{t('gol:distUnsaved', { n: fmtNumber(changed.length) })}</span>}
         </h2>
-        <div style={{ overflowX: 'auto' }}>
-          <table style={table}>
+        <div className={ui.scroll}>
+          <table className={ui.table}>
             <thead>
               <tr>
-                <th style={th}>
-                  <input type="checkbox" aria-label="Selecionar todas as linhas mostradas" checked={allShown} onChange={toggleAll} />
+                <th className={ui.th}>
+                  <input type="checkbox" aria-label={t('gol:distSelectAll')} checked={allShown} onChange={toggleAll} />
                 </th>
-                <th style={th}>Nome</th>
-                <th style={th}>Nº da linha</th>
-                <th style={th}>Departamento</th>
-                <th style={th}>Pacote</th>
-                <th style={th}>Limite</th>
-                <th style={th}>Consumo</th>
+                <th className={ui.th}>{t('gol:name')}</th>
+                <th className={ui.th}>{t('gol:lineNumber')}</th>
+                <th className={ui.th}>{t('gol:department')}</th>
+                <th className={ui.th}>{t('gol:distPackage')}</th>
+                <th className={ui.th}>{t('gol:distLimit')}</th>
+                <th className={ui.th}>{t('gol:distUsed')}</th>
               </tr>
             </thead>
             <tbody>
@@ -304,10 +312,10 @@ export function DistributionGrid() {
                 const id = String(l.id)
                 return (
                   <tr key={id} data-testid={`line-${l.msisdn}`}>
-                    <td style={td}>
+                    <td className={ui.td}>
                       <input
                         type="checkbox"
-                        aria-label={`Selecionar ${l.msisdn}`}
+                        aria-label={t('gol:distSelectLine', { msisdn: l.msisdn })}
                         checked={selected.has(id)}
                         onChange={(e) =>
                           setSelected((s) => {
@@ -319,11 +327,11 @@ export function DistributionGrid() {
                         }
                       />
                     </td>
-                    <td style={td}>{l.name ?? l.msisdn}</td>
-                    <td style={td}>{fmtMsisdn(l.msisdn)}</td>
-                    <td style={td}>{l.departmentName ?? 'Linhas sem departamento'}</td>
-                    <td style={td}>{detail.offers.map((o) => o.package).join(', ')}</td>
-                    <td style={td}>
+                    <td className={ui.td}>{l.name ?? l.msisdn}</td>
+                    <td className={ui.td}>{fmtMsisdn(l.msisdn)}</td>
+                    <td className={ui.td}>{l.departmentName ?? t('gol:noDepartment')}</td>
+                    <td className={ui.td}>{detail.offers.map((o) => o.package).join(', ')}</td>
+                    <td className={ui.td}>
                       <QuotaEditor value={edits[id]} onChange={(e) => setEdits((x) => ({ ...x, [id]: e }))} label={l.msisdn} />
                       {errors[id] && (
                         <p role="alert" style={errorStyle}>
@@ -331,7 +339,7 @@ export function DistributionGrid() {
                         </p>
                       )}
                     </td>
-                    <td style={td}>{l.consumedMB > 0 ? fmtMB(l.consumedMB) : '-'}</td>
+                    <td className={ui.td}>{l.consumedMB > 0 ? fmtMB(l.consumedMB) : '-'}</td>
                   </tr>
                 )
               })}
@@ -345,20 +353,24 @@ export function DistributionGrid() {
           {message.text}
         </p>
       )}
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div className={ui.actions}>
         <ConfirmButton
-          style={primary}
+          variant="primary"
           disabled={busy || changed.length === 0}
-          title="Salvar distribuição"
-          message={`Salvar a cota de ${fmtNumber(changed.length)} ${changed.length === 1 ? 'linha' : 'linhas'}? Limite total configurado: ${fmtMB(configured)} de ${fmtMB(detail.totals.poolMB)}.${
-            changed.some((l) => edits[String(l.id)].control === 'blocked') ? ' Linhas bloqueadas deixam de usar dados da oferta compartilhada.' : ''
-          }`}
+          title={t('gol:distSaveTitle')}
+          message={t('gol:distSaveMessage', {
+            count: changed.length,
+            n: fmtNumber(changed.length),
+            configured: fmtMB(configured),
+            pool: fmtMB(detail.totals.poolMB),
+            blocked: changed.some((l) => edits[String(l.id)].control === 'blocked') ? t('gol:distBlockedNote') : '',
+          })}
           onConfirm={save}
         >
-          {busy ? 'Salvando…' : 'Salvar'}
+          {busy ? t('gol:profileSaving') : t('gol:save')}
         </ConfirmButton>
-        <button type="button" style={button} disabled={busy || changed.length === 0} onClick={() => load(String(detail.account.id))}>
-          Descartar alterações
+        <button type="button" className={ui.button} disabled={busy || changed.length === 0} onClick={() => load(String(detail.account.id))}>
+          {t('gol:distDiscard')}
         </button>
       </div>
     </div>

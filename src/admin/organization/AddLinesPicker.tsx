@@ -5,9 +5,11 @@ import { Dialog } from '../shared/ConfirmButton'
 import { fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
 import { Progress } from '../shared/Progress'
-import { button, input, muted, primary, table, td, th } from '../shared/styles'
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
 import { GROUPS, groupWords, type GroupKind } from './kinds'
+import { primary } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 interface LineRow {
   id: string | number
@@ -35,7 +37,7 @@ export function AddLinesPicker({
   lang?: Lang
 }) {
   const g = { ...GROUPS[kind], ...groupWords(kind, lang) }
-  const t = tr(lang)
+  const t = useGolT()
   const [search, setSearch] = useState('')
   const [onlyNone, setOnlyNone] = useState(false)
   const [lines, setLines] = useState<LineRow[]>([])
@@ -87,44 +89,41 @@ export function AddLinesPicker({
       }
       onClose(done)
     } catch (e) {
-      setError(`${(e as Error).message} (${t(`${done} de ${ids.length} linhas já adicionadas`, `${done} of ${ids.length} lines already added`)})`)
+      setError(`${(e as Error).message} (${t('gol:doneOfLengthLinesAlreadyAdded', { done, length: ids.length })})`)
     }
   }
 
   const busy = progress !== undefined && !error && progress.done < progress.total
   return (
-    <Dialog title={`${t('Adicionar linhas a', 'Add lines to')} ${group.name}`} onClose={() => !busy && onClose(0)} width={760}>
+    <Dialog title={`${t('gol:addLinesTo')} ${group.name}`} onClose={() => !busy && onClose(0)} width={760}>
       <label style={{ display: 'grid', gap: 4, marginBottom: 10 }}>
-        <span style={muted}>{t('Nome/Número da linha', 'Line name/number')}</span>
+        <span className={ui.muted}>{t('gol:lineNameNumber')}</span>
         <input
-          style={input}
+          className={ui.input}
           value={search}
           autoFocus
-          placeholder={t('Buscar por nome ou número', 'Search by name or number')}
+          placeholder={t('gol:searchByNameOrNumber')}
           onChange={(e) => setSearch(e.target.value)}
-          aria-label={t('Buscar linhas', 'Search lines')}
+          aria-label={t('gol:searchLines')}
         />
       </label>
       <label style={{ display: 'flex', gap: 6, alignItems: 'center', marginBottom: 6 }}>
         <input type="checkbox" checked={onlyNone} onChange={(e) => setOnlyNone(e.target.checked)} />
-        {t(`Somente ${g.none.toLowerCase()}`, `Only ${g.none.toLowerCase()}`)}
+        {t('gol:onlyV', { v: g.none.toLowerCase() })}
       </label>
-      <p style={muted}>
-        {t(
-          `${fmtNumber(total)} ${total === 1 ? 'linha encontrada' : 'linhas encontradas'} fora de ${group.name}`,
-          `${fmtNumber(total)} ${total === 1 ? 'line' : 'lines'} outside ${group.name}`,
-        )}
-        {total > lines.length ? t(` (mostrando ${lines.length}; refine a busca)`, ` (showing ${lines.length}; narrow the search)`) : ''} · {fmtNumber(selected.size)}{' '}
-        {t('selecionadas', 'selected')}
+      <p className={ui.muted}>
+        {t('gol:vV3OutsideName', { v: fmtNumber(total), v2: total === 1 ? 'linha encontrada' : 'linhas encontradas', name: group.name, v3: total === 1 ? 'line' : 'lines' })}
+        {total > lines.length ? t('gol:showingLengthNarrowTheSearch', { length: lines.length }) : ''} · {fmtNumber(selected.size)}{' '}
+        {t('gol:selected')}
       </p>
       <div style={{ maxHeight: 360, overflow: 'auto', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>
+              <th className={ui.th}>
                 <input
                   type="checkbox"
-                  aria-label={t('Selecionar todas as linhas mostradas', 'Select every line shown')}
+                  aria-label={t('gol:selectEveryLineShown')}
                   checked={allShown}
                   onChange={() =>
                     setSelected((s) => {
@@ -138,9 +137,9 @@ export function AddLinesPicker({
                   }
                 />
               </th>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>{t('Nº da linha', 'Line number')}</th>
-              <th style={th}>{kind === 'profiles' ? t('Perfil atual', 'Current profile') : t('Departamento atual', 'Current department')}</th>
+              <th className={ui.th}>{t('gol:name')}</th>
+              <th className={ui.th}>{t('gol:lineNumber')}</th>
+              <th className={ui.th}>{kind === 'profiles' ? t('gol:currentProfile') : t('gol:currentDepartment')}</th>
             </tr>
           </thead>
           <tbody>
@@ -148,26 +147,26 @@ export function AddLinesPicker({
               const current = (kind === 'profiles' ? l.profile : l.department)?.name
               return (
                 <tr key={l.id}>
-                  <td style={td}>
-                    <input type="checkbox" aria-label={`${t('Selecionar', 'Select')} ${l.msisdn}`} checked={selected.has(String(l.id))} onChange={() => toggle(String(l.id))} />
+                  <td className={ui.td}>
+                    <input type="checkbox" aria-label={`${t('gol:select')} ${l.msisdn}`} checked={selected.has(String(l.id))} onChange={() => toggle(String(l.id))} />
                   </td>
-                  <td style={td}>{l.name}</td>
-                  <td style={td}>{l.msisdn}</td>
-                  <td style={td}>{current ?? g.none}</td>
+                  <td className={ui.td}>{l.name}</td>
+                  <td className={ui.td}>{l.msisdn}</td>
+                  <td className={ui.td}>{current ?? g.none}</td>
                 </tr>
               )
             })}
           </tbody>
         </table>
       </div>
-      {progress && <Progress done={progress.done} total={progress.total} label={t('Adicionando linhas', 'Adding lines')} lang={lang} />}
+      {progress && <Progress done={progress.done} total={progress.total} label={t('gol:addingLines')} />}
       <Message ok={false} text={error} />
       <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12 }}>
-        <button type="button" style={button} disabled={busy} onClick={() => onClose(progress?.done ?? 0)}>
-          {t('Cancelar', 'Cancel')}
+        <button type="button" className={ui.button} disabled={busy} onClick={() => onClose(progress?.done ?? 0)}>
+          {t('gol:cancel')}
         </button>
         <button type="button" style={{ ...primary, opacity: busy || selected.size === 0 ? 0.5 : 1 }} disabled={busy || selected.size === 0} onClick={save}>
-          {t('Adicionar', 'Add')} {fmtNumber(selected.size)} {selected.size === 1 ? t('linha', 'line') : t('linhas', 'lines')}
+          {t('gol:add')} {fmtNumber(selected.size)} {selected.size === 1 ? t('gol:line2') : t('gol:lines2')}
         </button>
       </div>
     </Dialog>

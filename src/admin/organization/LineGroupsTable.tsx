@@ -2,13 +2,15 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { api } from '../shared/api'
-import { ConfirmButton } from '../shared/ConfirmButton'
+import { DeleteButton } from '../shared/ConfirmButton'
 import { fmtDate, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { card, td } from '../shared/styles'
 import { AddLinesPicker } from './AddLinesPicker'
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
 import { GROUPS, groupWords, type GroupKind } from './kinds'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 export interface GroupRow {
   id: string | number
@@ -40,7 +42,7 @@ export function LineGroupsTable({
   paging?: { page: number; totalPages: number; totalDocs: number }
 }) {
   const g = { ...GROUPS[kind], ...groupWords(kind, lang) }
-  const t = tr(lang)
+  const t = useGolT()
   const router = useRouter()
   const pathname = usePathname()
   const params = useSearchParams()
@@ -62,7 +64,7 @@ export function LineGroupsTable({
     try {
       const res = await api<{ doc: { id: string | number; name: string } }>(`/${g.collection}`, { method: 'POST', body: { name: newName.trim(), company: companyId } })
       setNewName('')
-      setNotice(t(`${g.Singular} "${res.doc.name}" criado.`, `${g.Singular} "${res.doc.name}" created.`))
+      setNotice(t('gol:singularNameCreated', { Singular: g.Singular, name: res.doc.name }))
       router.refresh()
       setAdding({ id: res.doc.id, name: res.doc.name, updatedAt: null, lines: 0 })
     } catch (err) {
@@ -74,7 +76,7 @@ export function LineGroupsTable({
     setError(undefined)
     try {
       await api(`/${g.collection}/${row.id}`, { method: 'DELETE' })
-      setNotice(t(`${g.Singular} "${row.name}" excluído.`, `${g.Singular} "${row.name}" deleted.`))
+      setNotice(t('gol:singularNameDeleted', { Singular: g.Singular, name: row.name }))
       router.refresh()
     } catch (e) {
       setError((e as Error).message)
@@ -83,73 +85,70 @@ export function LineGroupsTable({
 
   return (
     <section style={{ ...card, margin: '20px 0' }} data-testid={`${kind}-line-counts`}>
-      <h2 style={h2}>{g.title}</h2>
+      <h2 className={ui.h2}>{g.title}</h2>
       {canWrite && kind === 'departments' && (
         <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', margin: '0 0 12px' }} data-testid="department-create">
-          <label style={{ display: 'grid', gap: 4 }}>
-            <span style={muted}>{t('Nome do novo departamento', 'New department name')}</span>
-            <input style={input} value={newName} maxLength={120} required onChange={(e) => setNewName(e.target.value)} aria-label={t('Nome do novo departamento', 'New department name')} />
+          <label className={ui.field}>
+            <span className={ui.muted}>{t('gol:newDepartmentName')}</span>
+            <input className={ui.input} value={newName} maxLength={120} required onChange={(e) => setNewName(e.target.value)} aria-label={t('gol:newDepartmentName')} />
           </label>
-          <button type="submit" style={primary}>
-            {t('Criar departamento', 'Create department')}
+          <button type="submit" className={ui.primary}>
+            {t('gol:createDepartment')}
           </button>
         </form>
       )}
       <Message ok text={notice} />
       <Message ok={false} text={error} />
-      <table style={table}>
+      <table className={ui.table}>
         <thead>
           <tr>
-            <th style={th}>{t('Nome', 'Name')}</th>
-            {showModified && <th style={th}>{t('Última modificação', 'Last modified')}</th>}
-            <th style={th}>{t('Qtd. de linhas', 'Lines')}</th>
-            <th style={{ ...th, textAlign: 'right' }}>{t('Ações', 'Actions')}</th>
+            <th className={ui.th}>{t('gol:name')}</th>
+            {showModified && <th className={ui.th}>{t('gol:lastModified')}</th>}
+            <th className={ui.th}>{t('gol:lines3')}</th>
+            <th className={ui.numTh}>{t('gol:actions')}</th>
           </tr>
         </thead>
         <tbody>
           <tr data-testid="group-row-none">
-            <td style={td}>{g.none}</td>
-            {showModified && <td style={td} />}
-            <td style={td}>{fmtNumber(without)}</td>
+            <td className={ui.td}>{g.none}</td>
+            {showModified && <td className={ui.td} />}
+            <td className={ui.td}>{fmtNumber(without)}</td>
             <td style={{ ...td, textAlign: 'right' }}>
-              <a href={linesOf(g.field, null)} style={button} aria-label={`${t('Visualizar', 'View')} ${g.none}`}>
-                {t('Visualizar', 'View')}
+              <a href={linesOf(g.field, null)} className={ui.button} aria-label={`${t('gol:view')} ${g.none}`}>
+                {t('gol:view')}
               </a>
             </td>
           </tr>
           {rows.map((row) => (
             <tr key={row.id} data-testid="group-row">
-              <td style={td}>{row.name}</td>
-              {showModified && <td style={td}>{fmtDate(row.updatedAt)}</td>}
-              <td style={td}>{fmtNumber(row.lines)}</td>
-              <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
-                <span style={{ display: 'inline-flex', gap: 6 }}>
-                  <a href={linesOf(g.field, row.id)} style={button} aria-label={`${t('Visualizar', 'View')} ${row.name}`}>
-                    {t('Visualizar', 'View')}
+              <td className={ui.td}>{row.name}</td>
+              {showModified && <td className={ui.td}>{fmtDate(row.updatedAt)}</td>}
+              <td className={ui.td}>{fmtNumber(row.lines)}</td>
+              <td className={ui.numTd}>
+                <span className={ui.inline}>
+                  <a href={linesOf(g.field, row.id)} className={ui.button} aria-label={`${t('gol:view')} ${row.name}`}>
+                    {t('gol:view')}
                   </a>
                   {canWrite && (
-                    <button type="button" style={button} aria-label={`${t('Adicionar linhas a', 'Add lines to')} ${row.name}`} onClick={() => setAdding(row)}>
-                      {t('Adicionar linhas', 'Add lines')}
+                    <button type="button" className={ui.button} aria-label={`${t('gol:addLinesTo')} ${row.name}`} onClick={() => setAdding(row)}>
+                      {t('gol:addLines')}
                     </button>
                   )}
-                  <a href={`/admin/collections/${g.collection}/${row.id}`} style={button} aria-label={`${canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')} ${row.name}`}>
-                    {canWrite ? t('Editar', 'Edit') : t('Ver', 'Open')}
+                  <a href={`/admin/collections/${g.collection}/${row.id}`} className={ui.button} aria-label={`${canWrite ? t('gol:edit') : t('gol:open')} ${row.name}`}>
+                    {canWrite ? t('gol:edit') : t('gol:open')}
                   </a>
                   {canWrite && (
-                    <ConfirmButton
-                      ariaLabel={`${t('Excluir', 'Delete')} ${row.name}`}
-                      title={`${t('Excluir', 'Delete')} ${g.singular}`}
-                      lang={lang}
+                    <DeleteButton
+                      name={row.name}
+                      title={`${t('gol:delete')} ${g.singular}`}
                       message={
                         <>
-                          {t('Excluir', 'Delete')} <strong>{row.name}</strong>?{' '}
-                          {row.lines > 0 ? t(`As ${fmtNumber(row.lines)} linhas ficarão em "${g.none}".`, `Its ${fmtNumber(row.lines)} lines will go to "${g.none}".`) : ''}
+                          {t('gol:delete')} <strong>{row.name}</strong>?{' '}
+                          {row.lines > 0 ? t('gol:itsVLinesWillGoTo', { v: fmtNumber(row.lines), none: g.none }) : ''}
                         </>
                       }
                       onConfirm={() => remove(row)}
-                    >
-                      {t('Excluir', 'Delete')}
-                    </ConfirmButton>
+                    />
                   )}
                 </span>
               </td>
@@ -158,23 +157,23 @@ export function LineGroupsTable({
         </tbody>
       </table>
       {paging && paging.totalPages > 1 && (
-        <nav data-testid="groups-paging" aria-label={t('Páginas', 'Pages')} style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
-          <span style={muted}>
-            {t(`Página ${paging.page} de ${paging.totalPages} · ${fmtNumber(paging.totalDocs)} no total`, `Page ${paging.page} of ${paging.totalPages} · ${fmtNumber(paging.totalDocs)} in all`)}
+        <nav data-testid="groups-paging" aria-label={t('gol:pages')} style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
+          <span className={ui.muted}>
+            {t('gol:pagePageOfTotalpagesVIn', { page: paging.page, totalPages: paging.totalPages, v: fmtNumber(paging.totalDocs) })}
           </span>
           {paging.page > 1 && (
-            <a href={pageHref(paging.page - 1)} style={{ ...button, textDecoration: 'none' }} aria-label={t('Página anterior', 'Previous page')}>
+            <a href={pageHref(paging.page - 1)} className={ui.linkButton} aria-label={t('gol:previousPage')}>
               ‹
             </a>
           )}
           {paging.page < paging.totalPages && (
-            <a href={pageHref(paging.page + 1)} style={{ ...button, textDecoration: 'none' }} aria-label={t('Próxima página', 'Next page')}>
+            <a href={pageHref(paging.page + 1)} className={ui.linkButton} aria-label={t('gol:nextPage')}>
               ›
             </a>
           )}
         </nav>
       )}
-      {rows.length === 0 && <p style={muted}>{t(`Nenhum ${g.singular} criado.`, `No ${g.singular} yet.`)}</p>}
+      {rows.length === 0 && <p className={ui.muted}>{t('gol:noSingularYet', { singular: g.singular })}</p>}
       {adding && (
         <AddLinesPicker
           kind={kind}
@@ -184,10 +183,7 @@ export function LineGroupsTable({
             setAdding(undefined)
             if (added) {
               setNotice(
-                t(
-                  `${fmtNumber(added)} ${added === 1 ? 'linha adicionada' : 'linhas adicionadas'} a ${adding.name}.`,
-                  `${fmtNumber(added)} ${added === 1 ? 'line' : 'lines'} added to ${adding.name}.`,
-                ),
+                t('gol:vV3AddedToName', { v: fmtNumber(added), v2: added === 1 ? 'linha adicionada' : 'linhas adicionadas', name: adding.name, v3: added === 1 ? 'line' : 'lines' }),
               )
               router.refresh()
             }

@@ -1,4 +1,5 @@
-import { tr, type Lang } from '../shared/lang'
+import { type Lang } from '../shared/lang'
+import { golT } from '../i18n'
 
 /** The two ways lines are grouped (D, E1): by department and by profile. */
 export const GROUPS = {
@@ -10,13 +11,13 @@ export type GroupKind = keyof typeof GROUPS
 
 /** The words of a grouping in the user's language. */
 export function groupWords(kind: GroupKind, lang: Lang) {
-  const t = tr(lang)
+  const t = golT(lang)
   return kind === 'profiles'
-    ? { none: t('Linhas sem perfil', 'Lines without profile'), singular: t('perfil', 'profile'), Singular: t('Perfil', 'Profile'), title: t('Lista de perfis', 'Profiles') }
+    ? { none: t('gol:linesWithoutProfile'), singular: t('gol:profile2'), Singular: t('gol:profile'), title: t('gol:profiles') }
     : {
-        none: t('Linhas sem departamento', 'Lines without department'),
-        singular: t('departamento', 'department'),
-        Singular: t('Departamento', 'Department'),
-        title: t('Departamentos', 'Departments'),
+        none: t('gol:linesWithoutDepartment'),
+        singular: t('gol:department2'),
+        Singular: t('gol:department'),
+        title: t('gol:departments'),
       }
 }

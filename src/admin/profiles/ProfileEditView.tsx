@@ -1,7 +1,7 @@
 import type { DocumentViewServerProps } from 'payload'
 import { Gutter } from '@payloadcms/ui'
 import { actorOf, POLICIES, scopeOf } from '../../access/policy'
-import { idOf } from '../../access/roles'
+import { idOf } from '../../domain/ids'
 import { currentCompany } from '../shared/server'
 import { ProfileWizard } from './ProfileWizard'
 

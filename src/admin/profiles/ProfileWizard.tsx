@@ -1,57 +1,15 @@
 'use client'
-import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react'
-import { WEEKDAYS, type UsageCategory } from '../../domain/categories'
-import { AddLinesPicker } from '../organization/AddLinesPicker'
-import { api, whereQuery } from '../shared/api'
-import { ConfirmButton } from '../shared/ConfirmButton'
-import { fmtMsisdn, fmtNumber } from '../shared/format'
-import { Progress } from '../shared/Progress'
-import { button, card, danger, h2, input, muted, primary, table, td, th } from '../shared/styles'
-import {
-  bodyOf,
-  categoryLabel,
-  DAY_PT,
-  draftOf,
-  editorKeyOf,
-  LIMIT_CATEGORIES,
-  LIST_SCOPE_PT,
-  LIST_TYPE_PT,
-  LIST_USAGE_PT,
-  STEPS,
-  stepOfPath,
-  validateListEntry,
-  validateStep,
-  type LimitControl,
-  type ListEntry,
-  type ProfileDraft,
-  type StepErrors,
-} from './steps'
-
-const error: CSSProperties = { color: '#b00020', fontSize: 13, margin: '4px 0 0' }
-const row: CSSProperties = { display: 'flex', gap: 10, flexWrap: 'wrap', alignItems: 'flex-end' }
-const field: CSSProperties = { display: 'grid', gap: 4 }
-
-function Field({ label, htmlFor, children, message }: { label: string; htmlFor: string; children: ReactNode; message?: string }) {
-  return (
-    <div style={field}>
-      <label htmlFor={htmlFor} style={muted}>
-        {label}
-      </label>
-      {children}
-      {message && (
-        <p role="alert" style={error}>
-          {message}
-        </p>
-      )}
-    </div>
-  )
-}
-
-interface LineRow {
-  id: string | number
-  name?: string
-  msisdn: string
-}
+import { useState } from 'react'
+import { useGolLang, useGolT } from '../i18n/useGolT'
+import ui from '../shared/ui.module.scss'
+import { CalendarStep } from './CalendarStep'
+import { FieldError } from './Field'
+import { LimitsStep } from './LimitsStep'
+import { LinesStep } from './LinesStep'
+import { ListsStep } from './ListsStep'
+import { NameStep } from './NameStep'
+import { bodyOf, draftOf, editorKeyOf, STEPS, stepOfPath, validateStep, type ListEntry, type ProfileDraft, type StepErrors } from './steps'
+import css from './wizard.module.scss'
 
 /**
  * "Criar perfil" / "Editar perfil" (E2) as the carrier guide shows it: 1 name, 2 allowed
@@ -71,6 +29,8 @@ export function ProfileWizard({
   /** A user who may not change profiles (a viewer) reads every step, changes nothing. */
   readOnly?: boolean
 }) {
+  const t = useGolT()
+  const lang = useGolLang()
   const [id, setId] = useState(initialId)
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(doc))
   const [step, setStep] = useState(0)
@@ -88,7 +48,7 @@ export function ProfileWizard({
   const go = (to: number) => {
     // Forward only through valid steps; back freely. The lines step needs a saved profile.
     for (let s = step; !readOnly && s < to && s < 4; s++) {
-      const e = validateStep(s, draft)
+      const e = validateStep(s, draft, lang)
       if (Object.keys(e).length) {
         setErrors(e)
         setStep(s)
@@ -102,7 +62,7 @@ export function ProfileWizard({
 
   const save = async () => {
     for (let s = 0; s < 4; s++) {
-      const e = validateStep(s, draft)
+      const e = validateStep(s, draft, lang)
       if (Object.keys(e).length) {
         setErrors(e)
         setStep(s)
@@ -127,14 +87,14 @@ export function ProfileWizard({
           for (const e of list) mapped[editorKeyOf(e.path, body)] = e.message
           setErrors(mapped)
           setStep(Math.min(...list.map((e) => stepOfPath(e.path))))
-        } else setErrors({ form: data?.errors?.[0]?.message ?? `Erro ${res.status}` })
+        } else setErrors({ form: data?.errors?.[0]?.message ?? t('gol:httpError', { status: res.status }) })
         return
       }
       const saved = data.doc ?? data
       setId(saved.id)
       if (id == null) window.history.replaceState(null, '', `/admin/collections/profiles/${saved.id}`)
       setErrors({})
-      setNotice(id == null ? 'Perfil criado. A aplicação nas linhas do perfil é imediata.' : 'Perfil salvo. A alteração vale para todas as linhas do perfil.')
+      setNotice(id == null ? t('gol:profileCreated') : t('gol:profileSaved'))
       setStep(4)
     } catch (e) {
       setErrors({ form: (e as Error).message })
@@ -143,455 +103,68 @@ export function ProfileWizard({
     }
   }
 
+  const stepProps = { draft, errors, update, setErrors }
+
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 980 }}>
-      <h1 style={{ margin: 0 }}>{id == null ? 'Criar perfil' : `Editar perfil: ${draft.name}`}</h1>
-      <ol aria-label="Passos" style={{ display: 'flex', gap: 8, listStyle: 'none', padding: 0, margin: 0, flexWrap: 'wrap' }}>
+    <div className={css.wizard}>
+      <h1 className={css.title}>{id == null ? t('gol:profileCreate') : t('gol:profileEdit', { name: draft.name })}</h1>
+      <ol aria-label={t('gol:profileSteps')} className={css.steps}>
         {STEPS.map((s, i) => (
           <li key={s.key}>
-            <button
-              type="button"
-              aria-current={step === i ? 'step' : undefined}
-              disabled={i === 4 && id == null}
-              style={step === i ? primary : button}
-              onClick={() => go(i)}
-            >
-              {i + 1} {s.title}
+            <button type="button" aria-current={step === i ? 'step' : undefined} disabled={i === 4 && id == null} className={step === i ? ui.primary : ui.button} onClick={() => go(i)}>
+              {i + 1} {t(s.title)}
             </button>
           </li>
         ))}
       </ol>
       {notice && (
-        <p role="status" style={{ ...card, borderColor: '#1c7c3c', margin: 0 }}>
+        <p role="status" className={`${ui.card} ${css.notice}`}>
           {notice}
         </p>
       )}
-      {errors.form && (
-        <p role="alert" style={error}>
-          {errors.form}
-        </p>
-      )}
+      <FieldError message={errors.form} />
 
-      <section style={card} aria-label={STEPS[step].title}>
-        <h2 style={h2}>
-          {step + 1} {STEPS[step].title}
+      <section className={ui.card} aria-label={t(STEPS[step].title)}>
+        <h2 className={ui.h2}>
+          {step + 1} {t(STEPS[step].title)}
         </h2>
 
         {readOnly && (
-          <p data-testid="profile-read-only" style={{ ...muted, marginTop: 0 }}>
-            Somente leitura: o seu perfil de gestão não altera perfis.
+          <p data-testid="profile-read-only" className={`${ui.muted} ${css.readOnly}`}>
+            {t('gol:profileReadOnly')}
           </p>
         )}
         {/* A disabled fieldset disables every input and button of the step at once (the step buttons above stay usable). */}
-        <fieldset disabled={readOnly} style={{ border: 'none', padding: 0, margin: 0, minWidth: 0 }}>
-        {step === 0 && (
-          <Field label="Nome" htmlFor="profile-name" message={errors.name}>
-            <input id="profile-name" style={{ ...input, maxWidth: 420 }} value={draft.name} maxLength={120} onChange={(e) => update({ name: e.target.value })} />
-          </Field>
-        )}
-
-        {step === 1 && (
-          <>
-            <p style={muted}>
-              Números da lista permitida ignoram o calendário e os limites; números da lista bloqueada são sempre recusados.
-            </p>
-            <div style={row}>
-              {(
-                [
-                  ['type', 'Tipo de lista', LIST_TYPE_PT],
-                  ['usage', 'Tipo de uso', LIST_USAGE_PT],
-                  ['scope', 'Tipo de ligação', LIST_SCOPE_PT],
-                ] as const
-              ).map(([key, label, choices]) => (
-                <Field key={key} label={label} htmlFor={`list-${key}`}>
-                  <select id={`list-${key}`} style={input} value={entry[key]} onChange={(e) => setEntry({ ...entry, [key]: e.target.value })}>
-                    {Object.entries(choices).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-              ))}
-              <Field label="CP + CA + Número" htmlFor="list-number">
-                <input id="list-number" style={input} inputMode="tel" value={entry.number} onChange={(e) => setEntry({ ...entry, number: e.target.value })} />
-              </Field>
-              <button
-                type="button"
-                style={button}
-                onClick={() => {
-                  const e = validateListEntry(entry, draft.lists)
-                  if (Object.keys(e).length) return setErrors({ entry: e.number })
-                  setErrors({})
-                  update({ lists: [...draft.lists, { ...entry, number: entry.number.trim() }] })
-                  setEntry({ ...entry, number: '' })
-                }}
-              >
-                Adicionar
-              </button>
-            </div>
-            {errors.entry && (
-              <p role="alert" style={error}>
-                {errors.entry}
-              </p>
-            )}
-            <table style={{ ...table, marginTop: 12 }}>
-              <thead>
-                <tr>
-                  <th style={th}>Tipo de lista</th>
-                  <th style={th}>Tipo de uso</th>
-                  <th style={th}>Tipo de ligação</th>
-                  <th style={th}>CP + CA + Número</th>
-                  <th style={th} />
-                </tr>
-              </thead>
-              <tbody>
-                {draft.lists.length === 0 && (
-                  <tr>
-                    <td style={td} colSpan={5}>
-                      <span style={muted}>Nenhum número nas listas.</span>
-                    </td>
-                  </tr>
-                )}
-                {draft.lists.map((l, i) => (
-                  <tr key={`${l.number}-${i}`}>
-                    <td style={td}>{LIST_TYPE_PT[l.type]}</td>
-                    <td style={td}>{LIST_USAGE_PT[l.usage]}</td>
-                    <td style={td}>{LIST_SCOPE_PT[l.scope]}</td>
-                    <td style={td}>
-                      {l.number}
-                      {errors[`lists.${i}.number`] && <p style={error}>{errors[`lists.${i}.number`]}</p>}
-                    </td>
-                    <td style={td}>
-                      <button type="button" style={danger} aria-label={`Remover ${l.number}`} onClick={() => update({ lists: draft.lists.filter((_, j) => j !== i) })}>
-                        Remover
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-
-        {step === 2 && (
-          <>
-            <fieldset style={{ border: 0, padding: 0, display: 'flex', gap: 14, flexWrap: 'wrap' }}>
-              <legend style={muted}>Dias em que as linhas podem ser usadas</legend>
-              <label>
-                <input type="checkbox" checked={draft.calendar.holidays} onChange={(e) => update({ calendar: { ...draft.calendar, holidays: e.target.checked } })} /> Feriados
-              </label>
-              {WEEKDAYS.map((d) => (
-                <label key={d}>
-                  <input
-                    type="checkbox"
-                    checked={draft.calendar.days.includes(d)}
-                    onChange={(e) =>
-                      update({
-                        calendar: {
-                          ...draft.calendar,
-                          days: e.target.checked ? WEEKDAYS.filter((x) => x === d || draft.calendar.days.includes(x)) : draft.calendar.days.filter((x) => x !== d),
-                        },
-                      })
-                    }
-                  />{' '}
-                  {DAY_PT[d]}
-                </label>
-              ))}
-            </fieldset>
-            {errors['calendar.days'] && (
-              <p role="alert" style={error}>
-                {errors['calendar.days']}
-              </p>
-            )}
-            <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>Horário</h3>
-            <p style={muted}>Sem horários, as linhas podem ser usadas o dia todo. Para atravessar a meia-noite, use dois horários (22:00–24:00 e 00:00–06:00).</p>
-            <div style={row}>
-              <Field label="De" htmlFor="window-from">
-                <input id="window-from" style={input} placeholder="HH:MM" value={windowDraft.from} onChange={(e) => setWindowDraft({ ...windowDraft, from: e.target.value })} />
-              </Field>
-              <Field label="Até" htmlFor="window-to">
-                <input id="window-to" style={input} placeholder="HH:MM" value={windowDraft.to} onChange={(e) => setWindowDraft({ ...windowDraft, to: e.target.value })} />
-              </Field>
-              <button
-                type="button"
-                style={button}
-                onClick={() => {
-                  const e = validateStep(2, { ...draft, calendar: { ...draft.calendar, days: ['mon'], windows: [windowDraft] } })
-                  if (e['calendar.windows.0']) return setErrors({ window: e['calendar.windows.0'] })
-                  setErrors({})
-                  update({ calendar: { ...draft.calendar, windows: [...draft.calendar.windows, windowDraft] } })
-                  setWindowDraft({ from: '', to: '' })
-                }}
-              >
-                Adicionar
-              </button>
-            </div>
-            {errors.window && (
-              <p role="alert" style={error}>
-                {errors.window}
-              </p>
-            )}
-            <table style={{ ...table, marginTop: 12, maxWidth: 480 }}>
-              <thead>
-                <tr>
-                  <th style={th}>Hora inicial</th>
-                  <th style={th}>Hora final</th>
-                  <th style={th} />
-                </tr>
-              </thead>
-              <tbody>
-                {draft.calendar.windows.map((w, i) => (
-                  <tr key={`${w.from}-${w.to}-${i}`}>
-                    <td style={td}>{w.from}</td>
-                    <td style={td}>
-                      {w.to}
-                      {errors[`calendar.windows.${i}`] && <p style={error}>{errors[`calendar.windows.${i}`]}</p>}
-                    </td>
-                    <td style={td}>
-                      <button
-                        type="button"
-                        style={danger}
-                        aria-label={`Remover horário ${w.from}-${w.to}`}
-                        onClick={() => update({ calendar: { ...draft.calendar, windows: draft.calendar.windows.filter((_, j) => j !== i) } })}
-                      >
-                        Remover
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-
-        {step === 3 && <LimitsStep draft={draft} errors={errors} onChange={(limits) => update({ limits })} />}
-
+        <fieldset disabled={readOnly} className={css.plain}>
+          {step === 0 && <NameStep {...stepProps} />}
+          {step === 1 && <ListsStep {...stepProps} entry={entry} setEntry={setEntry} />}
+          {step === 2 && <CalendarStep {...stepProps} windowDraft={windowDraft} setWindowDraft={setWindowDraft} />}
+          {step === 3 && <LimitsStep draft={draft} errors={errors} onChange={(limits) => update({ limits })} />}
         </fieldset>
 
-        {step === 4 && id != null && <ProfileLines id={id} name={draft.name} readOnly={readOnly} />}
+        {step === 4 && id != null && <LinesStep id={id} name={draft.name} readOnly={readOnly} />}
 
         {step < 4 && (
-          <div style={{ display: 'flex', gap: 8, marginTop: 18 }}>
-            <button type="button" style={button} disabled={step === 0} onClick={() => go(step - 1)}>
-              Voltar
+          <div className={css.footer}>
+            <button type="button" className={ui.button} disabled={step === 0} onClick={() => go(step - 1)}>
+              {t('gol:profileBack')}
             </button>
             {step < 3 && (
-              <button type="button" style={primary} onClick={() => go(step + 1)}>
-                Avançar
+              <button type="button" className={ui.primary} onClick={() => go(step + 1)}>
+                {t('gol:profileNext')}
               </button>
             )}
             {!readOnly && (step === 3 || id != null) && (
-              <button type="button" style={step === 3 ? primary : button} disabled={busy} onClick={save}>
-                {busy ? 'Salvando…' : 'Salvar'}
+              <button type="button" className={step === 3 ? ui.primary : ui.button} disabled={busy} onClick={save}>
+                {busy ? t('gol:profileSaving') : t('gol:save')}
               </button>
             )}
-            <a href="/admin/collections/profiles" style={{ ...button, textDecoration: 'none' }}>
-              Cancelar
+            <a href="/admin/collections/profiles" className={`${ui.button} ${css.link}`}>
+              {t('gol:cancel')}
             </a>
           </div>
         )}
       </section>
-    </div>
-  )
-}
-
-const CONTROL_PT: Record<LimitControl, string> = { blocked: 'Bloqueado', unlimited: 'Ilimitado', limited: 'Limitado' }
-
-function LimitsStep({ draft, errors, onChange }: { draft: ProfileDraft; errors: StepErrors; onChange: (l: ProfileDraft['limits']) => void }) {
-  const setAll = (control: LimitControl) => {
-    const next: ProfileDraft['limits'] = {}
-    for (const c of [...LIMIT_CATEGORIES.voice, ...LIMIT_CATEGORIES.sms]) next[c] = { control, quantity: null }
-    onChange(next)
-  }
-  const set = (c: UsageCategory, v: { control: LimitControl; quantity: number | null }) => onChange({ ...draft.limits, [c]: v })
-  const block = (kind: 'voice' | 'sms') => (
-    <table style={{ ...table, marginBottom: 16, tableLayout: 'fixed' }}>
-      <thead>
-        <tr>
-          <th style={th}>{kind === 'voice' ? 'Ligação' : 'Sms'}</th>
-          <th style={th}>Controle</th>
-          <th style={th}>{kind === 'voice' ? 'Quantidade MIN' : 'Quantidade SMS'}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {LIMIT_CATEGORIES[kind].map((c) => {
-          const v = draft.limits[c] ?? { control: 'unlimited' as LimitControl, quantity: null }
-          return (
-            <tr key={c}>
-              <td style={td}>{categoryLabel(c)}</td>
-              <td style={td}>
-                <select aria-label={`Controle ${categoryLabel(c)}`} style={input} value={v.control} onChange={(e) => set(c, { ...v, control: e.target.value as LimitControl })}>
-                  {(['unlimited', 'blocked', 'limited'] as const).map((k) => (
-                    <option key={k} value={k}>
-                      {k === 'limited' ? `Limitado (${kind === 'voice' ? 'Min' : 'Sms'})` : CONTROL_PT[k]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td style={td}>
-                {v.control === 'limited' && (
-                  <input
-                    aria-label={`Quantidade ${categoryLabel(c)}`}
-                    style={{ ...input, width: 110 }}
-                    inputMode="numeric"
-                    value={v.quantity ?? ''}
-                    onChange={(e) => set(c, { ...v, quantity: e.target.value === '' ? null : Number(e.target.value.replace(/\D/g, '')) })}
-                  />
-                )}
-                {errors[`limits.${c}`] && <p style={error}>{errors[`limits.${c}`]}</p>}
-              </td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
-  )
-  return (
-    <>
-      <p style={muted}>Deixe tudo liberado, bloqueie tudo ou estipule uma cota de minutos ou SMS por ciclo para cada tipo de chamada.</p>
-      <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
-        <button type="button" style={button} onClick={() => setAll('unlimited')}>
-          Liberar tudo
-        </button>
-        <button type="button" style={button} onClick={() => setAll('blocked')}>
-          Bloquear tudo
-        </button>
-      </div>
-      {block('voice')}
-      {block('sms')}
-    </>
-  )
-}
-
-/** Step 5: the profile's lines; add with the shared picker, remove (with confirmation) in batches. */
-const LINES_PAGE = 100
-
-function ProfileLines({ id, name, readOnly }: { id: string | number; name: string; readOnly: boolean }) {
-  const [lines, setLines] = useState<LineRow[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(1)
-  const [picking, setPicking] = useState(false)
-  const [selected, setSelected] = useState<Set<string>>(new Set())
-  const [progress, setProgress] = useState<{ done: number; total: number }>()
-  const [failure, setFailure] = useState<string>()
-
-  const load = useCallback(async () => {
-    // 100 a page ("Exibindo 100"), every line of the profile reachable by paging.
-    const res = await api<{ docs: LineRow[]; totalDocs: number; totalPages: number }>(
-      `/lines?${whereQuery({ profile: { equals: id } })}&limit=${LINES_PAGE}&page=${page}&depth=0&sort=name`,
-    )
-    if (res.docs.length === 0 && page > 1 && res.totalDocs > 0) return setPage(Math.max(1, res.totalPages))
-    setLines(res.docs)
-    setTotal(res.totalDocs)
-  }, [id, page])
-  const pages = Math.max(1, Math.ceil(total / LINES_PAGE))
-  useEffect(() => {
-    load().catch((e) => setFailure((e as Error).message))
-  }, [load])
-
-  const remove = async () => {
-    const ids = [...selected]
-    setFailure(undefined)
-    setProgress({ done: 0, total: ids.length })
-    try {
-      for (let i = 0; i < ids.length; i += 25) {
-        const chunk = ids.slice(i, i + 25)
-        await api(`/lines?${whereQuery({ id: { in: chunk } })}&depth=0`, { method: 'PATCH', body: { profile: null } })
-        setProgress({ done: Math.min(ids.length, i + chunk.length), total: ids.length })
-      }
-      setSelected(new Set())
-      await load()
-    } catch (e) {
-      setFailure((e as Error).message)
-    }
-  }
-
-  return (
-    <div style={{ display: 'grid', gap: 10 }}>
-      <p style={muted}>
-        {fmtNumber(total)} {total === 1 ? 'linha' : 'linhas'} neste perfil. Ao salvar, o perfil vale imediatamente para todas elas.
-      </p>
-      <div style={{ display: 'flex', gap: 8 }}>
-        {!readOnly && (
-          <>
-            <button type="button" style={primary} onClick={() => setPicking(true)}>
-              Adicionar linhas
-            </button>
-            <ConfirmButton
-              title="Remover linhas do perfil"
-              message={`Remover ${selected.size} ${selected.size === 1 ? 'linha' : 'linhas'} do perfil ${name}? Elas ficarão sem perfil (sem calendário e sem limites).`}
-              disabled={selected.size === 0}
-              onConfirm={remove}
-            >
-              Remover do perfil ({fmtNumber(selected.size)})
-            </ConfirmButton>
-          </>
-        )}
-        <a href="/admin/collections/profiles" style={{ ...button, textDecoration: 'none' }}>
-          Concluir
-        </a>
-      </div>
-      {progress && progress.done < progress.total && <Progress done={progress.done} total={progress.total} label="Removendo linhas" />}
-      {failure && (
-        <p role="alert" style={error}>
-          {failure}
-        </p>
-      )}
-      <table style={table} aria-label="Linhas do perfil">
-        <thead>
-          <tr>
-            <th style={th} />
-            <th style={th}>Nome</th>
-            <th style={th}>Nº da linha</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.id}>
-              <td style={td}>
-                <input
-                  type="checkbox"
-                  disabled={readOnly}
-                  aria-label={`Selecionar ${l.msisdn}`}
-                  checked={selected.has(String(l.id))}
-                  onChange={(e) =>
-                    setSelected((s) => {
-                      const next = new Set(s)
-                      if (e.target.checked) next.add(String(l.id))
-                      else next.delete(String(l.id))
-                      return next
-                    })
-                  }
-                />
-              </td>
-              <td style={td}>{l.name}</td>
-              <td style={td}>{fmtMsisdn(l.msisdn)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <nav aria-label="Páginas das linhas do perfil" data-testid="profile-lines-paging" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-        <span style={muted}>
-          Exibindo {LINES_PAGE} · página {page} de {pages}
-        </span>
-        <button type="button" style={button} disabled={page <= 1} onClick={() => setPage(page - 1)} aria-label="Página anterior">
-          ‹
-        </button>
-        <button type="button" style={button} disabled={page >= pages} onClick={() => setPage(page + 1)} aria-label="Próxima página">
-          ›
-        </button>
-      </nav>
-      {picking && (
-        <AddLinesPicker
-          kind="profiles"
-          group={{ id, name }}
-          onClose={() => {
-            setPicking(false)
-            load().catch((e) => setFailure((e as Error).message))
-          }}
-        />
-      )}
     </div>
   )
 }

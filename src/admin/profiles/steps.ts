@@ -3,14 +3,28 @@
  * client-safe: the same validators as the Profiles collection (src/validation), which
  * stays the judge when the profile is saved; its field errors are mapped back to a step.
  */
-import { CATEGORY_LABELS_PT, SMS_CATEGORIES, VOICE_CATEGORIES, WEEKDAYS, type UsageCategory, type Weekday } from '../../domain/categories'
+import { CATEGORY_LABELS_EN, CATEGORY_LABELS_PT, SMS_CATEGORIES, VOICE_CATEGORIES, WEEKDAYS, type UsageCategory, type Weekday } from '../../domain/categories'
+import {
+  cleanDialled,
+  DAY_LABELS,
+  LIMIT_CONTROLS,
+  LIST_SCOPES,
+  LIST_TYPES,
+  LIST_USAGES,
+  PROFILE_NAME_MAX,
+  validateDialled,
+  type LimitControl,
+  type ListScope,
+  type ListType,
+  type ListUsage,
+} from '../../domain/profiles'
+import { golT, type GolTranslationKey } from '../i18n'
+import { pickLabel, type Lang } from '../shared/lang'
 import { validateNonNegativeInt } from '../../validation/limits'
 import { validateWindow } from '../../validation/time'
 
-export type ListType = 'allowed' | 'blocked'
-export type ListUsage = 'voice' | 'sms' | 'collect'
-export type ListScope = 'national' | 'international'
-export type LimitControl = 'blocked' | 'unlimited' | 'limited'
+export type { LimitControl, ListScope, ListType, ListUsage }
+export { validateDialled }
 
 export interface ListEntry {
   type: ListType
@@ -31,28 +45,25 @@ export interface ProfileDraft {
 
 export type StepErrors = Record<string, string>
 
-export const STEPS = [
-  { key: 'name', title: 'Nome do Perfil' },
-  { key: 'lists', title: 'Lista permitida e lista bloqueada' },
-  { key: 'calendar', title: 'Calendário' },
-  { key: 'limits', title: 'Limite' },
-  { key: 'lines', title: 'Linhas do perfil' },
-] as const
+export const STEPS: readonly { key: string; title: GolTranslationKey }[] = [
+  { key: 'name', title: 'gol:profileStepName' },
+  { key: 'lists', title: 'gol:profileStepLists' },
+  { key: 'calendar', title: 'gol:profileStepCalendar' },
+  { key: 'limits', title: 'gol:profileStepLimits' },
+  { key: 'lines', title: 'gol:profileStepLines' },
+]
 
-export const LIST_TYPE_PT: Record<ListType, string> = { allowed: 'Permitida', blocked: 'Bloqueada' }
-export const LIST_USAGE_PT: Record<ListUsage, string> = { voice: 'Voz', sms: 'Sms', collect: 'Chamada a cobrar' }
-export const LIST_SCOPE_PT: Record<ListScope, string> = { national: 'Nacional', international: 'Internacional' }
-export const DAY_PT: Record<Weekday, string> = {
-  mon: 'Segunda-feira',
-  tue: 'Terça-feira',
-  wed: 'Quarta-feira',
-  thu: 'Quinta-feira',
-  fri: 'Sexta-feira',
-  sat: 'Sábado',
-  sun: 'Domingo',
-}
+/** The list entry's selects and their labels; the editor writes "Sms" where the collection says "SMS" (the guide's E2 screen). */
+export const LIST_CHOICES = {
+  type: LIST_TYPES,
+  usage: { ...LIST_USAGES, sms: ['Sms', 'SMS'] },
+  scope: LIST_SCOPES,
+} as const satisfies { type: Record<ListType, readonly [string, string]>; usage: Record<ListUsage, readonly [string, string]>; scope: Record<ListScope, readonly [string, string]> }
+
+export const dayLabel = (d: Weekday, lang: Lang = 'pt'): string => pickLabel(lang, DAY_LABELS[d])
+export const controlLabel = (c: LimitControl, lang: Lang = 'pt'): string => pickLabel(lang, LIMIT_CONTROLS[c])
 export const LIMIT_CATEGORIES = { voice: VOICE_CATEGORIES, sms: SMS_CATEGORIES } as const
-export const categoryLabel = (c: UsageCategory) => CATEGORY_LABELS_PT[c]
+export const categoryLabel = (c: UsageCategory, lang: Lang = 'pt'): string => (lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS_PT)[c]
 
 export const emptyDraft = (): ProfileDraft => ({ name: '', lists: [], calendar: { days: [...WEEKDAYS], holidays: true, windows: [] }, limits: {} })
 
@@ -77,7 +88,7 @@ export function draftOf(doc: Record<string, any> | null | undefined): ProfileDra
 export function bodyOf(d: ProfileDraft): Record<string, unknown> {
   return {
     name: d.name.trim(),
-    lists: d.lists.map((l) => ({ ...l, number: l.number.replace(/[\s().-]/g, '') })),
+    lists: d.lists.map((l) => ({ ...l, number: cleanDialled(l.number) })),
     calendar: { days: d.calendar.days, holidays: d.calendar.holidays, windows: d.calendar.windows },
     limits: Object.entries(d.limits)
       .filter(([, v]) => v && v.control !== 'unlimited')
@@ -85,28 +96,24 @@ export function bodyOf(d: ProfileDraft): Record<string, unknown> {
   }
 }
 
-/** The number as dialled (CP + CA + number): the rule of the Profiles collection. */
-export function validateDialled(value: string): true | string {
-  return /^\+?\d{3,15}$/.test(value.replace(/[\s().-]/g, '')) ? true : 'Número inválido: use somente dígitos (CP + CA + número), de 3 a 15'
-}
-
-export function validateListEntry(e: ListEntry, existing: ListEntry[]): StepErrors {
+export function validateListEntry(e: ListEntry, existing: ListEntry[], lang: Lang = 'pt'): StepErrors {
   const errors: StepErrors = {}
   const n = validateDialled(e.number)
   if (n !== true) errors.number = n
-  const clean = e.number.replace(/[\s().-]/g, '')
-  if (existing.some((x) => x.number.replace(/[\s().-]/g, '') === clean && x.usage === e.usage && x.scope === e.scope)) {
-    errors.number = 'Este número já está na lista para este tipo de uso'
+  const clean = cleanDialled(e.number)
+  if (existing.some((x) => cleanDialled(x.number) === clean && x.usage === e.usage && x.scope === e.scope)) {
+    errors.number = golT(lang)('gol:profileNumberRepeated')
   }
   return errors
 }
 
 /** What must be right before leaving a step. */
-export function validateStep(step: number, d: ProfileDraft): StepErrors {
+export function validateStep(step: number, d: ProfileDraft, lang: Lang = 'pt'): StepErrors {
+  const t = golT(lang)
   const errors: StepErrors = {}
   if (step === 0) {
-    if (!d.name.trim()) errors.name = 'Informe o nome do perfil'
-    else if (d.name.trim().length > 120) errors.name = 'O nome pode ter no máximo 120 caracteres'
+    if (!d.name.trim()) errors.name = t('gol:profileNameRequired')
+    else if (d.name.trim().length > PROFILE_NAME_MAX) errors.name = t('gol:profileNameTooLong', { max: PROFILE_NAME_MAX })
   }
   if (step === 1) {
     d.lists.forEach((l, i) => {
@@ -115,7 +122,7 @@ export function validateStep(step: number, d: ProfileDraft): StepErrors {
     })
   }
   if (step === 2) {
-    if (d.calendar.days.length === 0) errors['calendar.days'] = 'Selecione ao menos um dia da semana'
+    if (d.calendar.days.length === 0) errors['calendar.days'] = t('gol:profileDayRequired')
     d.calendar.windows.forEach((w, i) => {
       const r = validateWindow(w)
       if (r !== true) errors[`calendar.windows.${i}`] = r
@@ -124,7 +131,7 @@ export function validateStep(step: number, d: ProfileDraft): StepErrors {
   if (step === 3) {
     for (const [category, v] of Object.entries(d.limits)) {
       if (v?.control !== 'limited') continue
-      const r = validateNonNegativeInt(v.quantity, { label: 'A quantidade' })
+      const r = validateNonNegativeInt(v.quantity, { label: t('gol:profileQuantity') })
       if (r !== true) errors[`limits.${category}`] = r
     }
   }

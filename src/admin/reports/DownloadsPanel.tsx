@@ -2,12 +2,14 @@
 import { useSearchParams } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 import { api, whereQuery } from '../shared/api'
+import { Pager } from '../shared/Pager'
 import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
-import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, input, muted, primary, table, td, th } from '../shared/styles'
+import { button, card, muted, td } from '../shared/styles'
 import { spDayStart } from './kinds'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 interface Report {
   id: string | number
@@ -32,8 +34,8 @@ const POLL_MS = 3000
 const STATUS_COLORS = { pending: '#d98200', done: '#1c7c3c', failed: '#b00020' } as const
 
 /** H6 "Download de relatórios": the reports the user may see, their counts, refresh, download. */
-export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabels: Record<string, string> }) {
-  const t = tr(lang)
+export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, string> }) {
+  const t = useGolT()
   const requested = useSearchParams()?.get('solicitado')
   const [page, setPage] = useState(1)
   const [filter, setFilter] = useState({ from: '', to: '', name: '' })
@@ -81,22 +83,19 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
         <p style={{ margin: 0, fontSize: 16 }} data-testid="report-summary" aria-live="polite">
           {summary
-            ? t(
-                `${summary.done} gerados / ${summary.pending} pendentes / ${summary.failed} falhas`,
-                `${summary.done} done / ${summary.pending} pending / ${summary.failed} failed`,
-              )
+            ? t('gol:doneDonePendingPendingFailedFailed', { done: summary.done, pending: summary.pending, failed: summary.failed })
             : '…'}
         </p>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <a href="/admin/relatorios" style={{ ...button, textDecoration: 'none' }}>
-            {t('Solicitar relatório', 'Request a report')}
+        <div className={ui.actions}>
+          <a href="/admin/relatorios" className={ui.linkButton}>
+            {t('gol:requestAReport')}
           </a>
-          <button type="button" style={primary} onClick={() => void load()} disabled={loading}>
-            {t('Atualizar', 'Refresh')}
+          <button type="button" className={ui.primary} onClick={() => void load()} disabled={loading}>
+            {t('gol:refresh')}
           </button>
         </div>
       </div>
-      {requested && <Message ok text={t('Relatório solicitado: ele aparece abaixo e fica disponível quando concluído.', 'Report requested: it shows below and can be downloaded when done.')} />}
+      {requested && <Message ok text={t('gol:reportRequestedItShowsBelowAnd')} />}
       <form
         style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' }}
         onSubmit={(e) => {
@@ -105,34 +104,34 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
           setApplied(filter)
         }}
       >
-        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
-          {t('Data de início', 'Start date')}
-          <DateInput label={t('Data de início', 'Start date')} value={filter.from} onChange={(from) => setFilter((f) => ({ ...f, from }))} style={input} />
+        <label className={ui.fieldSmall}>
+          {t('gol:startDate')}
+          <DateInput label={t('gol:startDate')} value={filter.from} onChange={(from) => setFilter((f) => ({ ...f, from }))} className={ui.input} />
         </label>
-        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
-          {t('Data final', 'End date')}
-          <DateInput label={t('Data final', 'End date')} value={filter.to} onChange={(to) => setFilter((f) => ({ ...f, to }))} style={input} />
+        <label className={ui.fieldSmall}>
+          {t('gol:endDate')}
+          <DateInput label={t('gol:endDate')} value={filter.to} onChange={(to) => setFilter((f) => ({ ...f, to }))} className={ui.input} />
         </label>
-        <label style={{ display: 'grid', gap: 4, fontSize: 13 }}>
-          {t('Nome', 'Name')}
-          <input style={input} aria-label={t('Nome do relatório', 'Report name')} placeholder={t('Nome do relatório', 'Report name')} value={filter.name} onChange={(e) => setFilter((f) => ({ ...f, name: e.target.value }))} />
+        <label className={ui.fieldSmall}>
+          {t('gol:name')}
+          <input className={ui.input} aria-label={t('gol:reportName')} placeholder={t('gol:reportName')} value={filter.name} onChange={(e) => setFilter((f) => ({ ...f, name: e.target.value }))} />
         </label>
-        <button type="submit" style={button}>
-          {t('Filtrar', 'Filter')}
+        <button type="submit" className={ui.button}>
+          {t('gol:filter')}
         </button>
       </form>
       <Message ok={false} text={error} />
       <div style={{ ...card, padding: 0, overflowX: 'auto' }}>
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>{t('Data de geração', 'Created')}</th>
-              <th style={th}>Status</th>
-              <th style={{ ...th, textAlign: 'right' }}>{t('Linhas', 'Rows')}</th>
-              <th style={th}>{t('Erro', 'Error')}</th>
-              <th style={th}>
-                <span style={{ position: 'absolute', left: -9999 }}>Download</span>
+              <th className={ui.th}>{t('gol:name')}</th>
+              <th className={ui.th}>{t('gol:created')}</th>
+              <th className={ui.th}>Status</th>
+              <th className={ui.numTh}>{t('gol:rows')}</th>
+              <th className={ui.th}>{t('gol:error')}</th>
+              <th className={ui.th}>
+                <span className={ui.srOnly}>Download</span>
               </th>
             </tr>
           </thead>
@@ -140,20 +139,20 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
             {data?.docs.length === 0 && (
               <tr>
                 <td style={{ ...td, ...muted }} colSpan={6}>
-                  {t('Nenhum relatório.', 'No reports.')}
+                  {t('gol:noReports')}
                 </td>
               </tr>
             )}
             {data?.docs.map((r) => (
               <tr key={r.id} data-testid={`report-row-${r.id}`} style={String(r.id) === requested ? { background: 'var(--theme-elevation-50)' } : undefined}>
-                <td style={td}>{r.name}</td>
-                <td style={td}>{fmtDateTime(r.createdAt)}</td>
+                <td className={ui.td}>{r.name}</td>
+                <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
                 <td style={{ ...td, color: STATUS_COLORS[r.status], fontWeight: 600 }} data-testid="report-status">
                   {statusLabels[r.status] ?? r.status}
                 </td>
                 <td style={{ ...td, textAlign: 'right' }}>{r.rowCount == null ? '' : fmtNumber(r.rowCount)}</td>
                 <td style={{ ...td, color: '#b00020', maxWidth: 360 }}>{r.error ?? ''}</td>
-                <td style={td}>
+                <td className={ui.td}>
                   {r.status === 'done' && (
                     <a href={`/api/reports/${r.id}/download`} download style={{ ...button, textDecoration: 'none', whiteSpace: 'nowrap' }} aria-label={`Download ${r.name ?? ''}`}>
                       ↓ Download
@@ -166,17 +165,13 @@ export function DownloadsPanel({ lang, statusLabels }: { lang: Lang; statusLabel
         </table>
       </div>
       {data && (
-        <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-          <button type="button" style={button} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-            {t('Anterior', 'Previous')}
-          </button>
-          <span style={muted}>
-            {t(`Página ${data.page} de ${Math.max(1, data.totalPages)} · ${data.totalDocs} relatórios`, `Page ${data.page} of ${Math.max(1, data.totalPages)} · ${data.totalDocs} reports`)}
-          </span>
-          <button type="button" style={button} disabled={page >= data.totalPages} onClick={() => setPage((p) => p + 1)}>
-            {t('Próxima', 'Next')}
-          </button>
-        </div>
+        <Pager
+          words
+          page={page}
+          pages={data.totalPages}
+          onPage={setPage}
+          summary={t('gol:pagePageOfVTotaldocsReports', { page: data.page, v: Math.max(1, data.totalPages), totalDocs: data.totalDocs })}
+        />
       )}
     </div>
   )

@@ -1,8 +1,10 @@
 import { Gutter } from '@payloadcms/ui'
 import type { ListViewServerProps } from 'payload'
-import { REPORT_STATUS } from '../../collections/Reports'
-import { langOf, tr } from '../shared/lang'
+import { REPORT_STATUS } from '../../domain/reports'
+import { golT } from '../i18n'
+import { langOf } from '../shared/lang'
 import { DownloadsPanel } from './DownloadsPanel'
+import ui from '../shared/ui.module.scss'
 
 /**
  * The reports collection's list (/admin/collections/reports) replaced by H6 "Download de
@@ -15,8 +17,8 @@ export function DownloadsView({ i18n }: ListViewServerProps) {
   return (
     <Gutter>
       <div style={{ paddingTop: 20 }}>
-        <h1 style={{ margin: '4px 0 16px' }}>{tr(lang)('Download de relatórios', 'Report downloads')}</h1>
-        <DownloadsPanel lang={lang} statusLabels={statusLabels} />
+        <h1 className={ui.pageTitle}>{golT(lang)('gol:reportDownloads')}</h1>
+        <DownloadsPanel statusLabels={statusLabels} />
       </div>
     </Gutter>
   )

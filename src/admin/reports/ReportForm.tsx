@@ -2,25 +2,27 @@
 import { useRouter } from 'next/navigation'
 import { useState, type ReactNode } from 'react'
 import { DateInput } from '../shared/DateInput'
-import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, input, muted, primary } from '../shared/styles'
+import { card, input, muted } from '../shared/styles'
 import { spToday, type KindInfo, type Option, type ViewResult } from './kinds'
 import { ReportResult } from './ReportResult'
+import ui from '../shared/ui.module.scss'
+import type { GolTranslationKey } from '../i18n'
+import { useGolT } from '../i18n/useGolT'
 
 type Values = Record<string, string>
 
 /** The label of each filter the back end takes (`params.<name>`), as the carrier's screens call them. */
-const FILTER_LABELS: Record<string, [string, string]> = {
-  from: ['Data de início', 'Start date'],
-  to: ['Data final', 'End date'],
-  line: ['Nº da linha', 'Line number'],
-  account: ['Nº da conta', 'Account number'],
-  user: ['Usuário (CPF)', 'User (CPF)'],
-  status: ['Status', 'Status'],
-  search: ['Nome/Número da linha', 'Line name/number'],
-  cycle: ['Ciclo (início)', 'Cycle (start)'],
-  category: ['Tipo de restauração', 'Restore type'],
+const FILTER_LABELS: Record<string, GolTranslationKey> = {
+  from: 'gol:filterFrom',
+  to: 'gol:filterTo',
+  line: 'gol:filterLine',
+  account: 'gol:filterAccount',
+  user: 'gol:filterUser',
+  status: 'gol:filterStatus',
+  search: 'gol:filterSearch',
+  cycle: 'gol:filterCycle',
+  category: 'gol:filterCategory',
 }
 
 const DATE_FILTERS = new Set(['from', 'to', 'cycle'])
@@ -33,7 +35,6 @@ const toId = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v)
 
 /** H: pick a report, fill exactly its filters, "Solicitar"; the 400's field errors show next to the fields. */
 export function ReportForm({
-  lang,
   kinds,
   subadmin,
   departments,
@@ -41,7 +42,6 @@ export function ReportForm({
   statuses,
   categories,
 }: {
-  lang: Lang
   kinds: KindInfo[]
   subadmin: boolean
   departments: Option[]
@@ -49,7 +49,7 @@ export function ReportForm({
   statuses: Option[]
   categories: Option[]
 }) {
-  const t = tr(lang)
+  const t = useGolT()
   const router = useRouter()
   const [kind, setKind] = useState(kinds[0]?.kind ?? '')
   const info = kinds.find((k) => k.kind === kind) ?? kinds[0]
@@ -150,16 +150,16 @@ export function ReportForm({
     }
     setErrors(byField)
     const general = other.join('; ') || (fieldErrors.length ? '' : data?.errors?.[0]?.message || `Erro ${status}`)
-    setMessage({ ok: false, text: general || t('Corrija os campos indicados.', 'Fix the fields shown.') })
+    setMessage({ ok: false, text: general || t('gol:fixTheFieldsShown') })
   }
 
   const control = (name: string): ReactNode => {
-    const label = t(...(FILTER_LABELS[name] ?? [name, name]))
+    const label = (FILTER_LABELS[name] ? t(FILTER_LABELS[name]) : name)
     const style = { ...input, ...(errors[name] ? { borderColor: '#b00020' } : {}) }
     if (DATE_FILTERS.has(name)) return <DateInput label={label} value={values[name] ?? ''} onChange={(v) => set(name, v)} style={style} required={name !== 'cycle' && info.period?.required} />
     const select = (opts: Option[]) => (
       <select aria-label={label} style={style} value={values[name] ?? ''} onChange={(e) => set(name, e.target.value)}>
-        <option value="">{t('Todos', 'All')}</option>
+        <option value="">{t('gol:all2')}</option>
         {opts.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -197,7 +197,7 @@ export function ReportForm({
   return (
     <form onSubmit={submit} style={{ ...card, display: 'grid', gap: 16, marginBottom: 40 }} data-testid="report-form" noValidate>
       <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        <legend style={{ fontSize: 13, fontWeight: 600, marginBottom: 6 }}>{t('Relatório', 'Report')}</legend>
+        <legend style={{ fontSize: 13, fontWeight: 600, marginBottom: 6 }}>{t('gol:report')}</legend>
         {kinds.map((k) => (
           <label key={k.kind} style={{ display: 'flex', gap: 6, alignItems: 'center', border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '6px 10px', cursor: 'pointer', background: k.kind === kind ? 'var(--theme-elevation-100)' : undefined }}>
             <input type="radio" name="kind" value={k.kind} checked={k.kind === kind} onChange={() => choose(k.kind)} />
@@ -207,16 +207,16 @@ export function ReportForm({
       </fieldset>
       {info.period && (
         <p style={{ ...muted, margin: 0 }} data-testid="report-period-limit">
-          {t(`Quantidade Máxima de dias configurada para consulta: ${info.period.max}`, `Longest period that can be searched: ${info.period.max} days`)}
-          {info.period.required ? '' : t(' (período opcional)', ' (optional period)')}
+          {t('gol:longestPeriodThatCanBeSearched2', { max: info.period.max })}
+          {info.period.required ? '' : t('gol:optionalPeriod')}
         </p>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
-        {fields.map((f) => field(f, t(...(FILTER_LABELS[f] ?? [f, f])), control(f)))}
+        {fields.map((f) => field(f, FILTER_LABELS[f] ? t(FILTER_LABELS[f]) : f, control(f)))}
         {field(
           'format',
-          t('Formato', 'Format'),
-          <select aria-label={t('Formato', 'Format')} style={input} value={format} onChange={(e) => setFormat(e.target.value)}>
+          t('gol:format'),
+          <select aria-label={t('gol:format')} className={ui.input} value={format} onChange={(e) => setFormat(e.target.value)}>
             <option value="xlsx">Excel (.xlsx)</option>
             <option value="csv">CSV (.csv.zip)</option>
           </select>,
@@ -225,9 +225,9 @@ export function ReportForm({
       {info.lineBased &&
         field(
           'departments',
-          t('Departamentos', 'Departments'),
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10 }} role="group" aria-label={t('Departamentos', 'Departments')}>
-            {departments.length === 0 && <span style={muted}>{t('Nenhum departamento.', 'No departments.')}</span>}
+          t('gol:departments'),
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10 }} role="group" aria-label={t('gol:departments')}>
+            {departments.length === 0 && <span className={ui.muted}>{t('gol:noDepartments')}</span>}
             {departments.map((d) => (
               <label key={d.value} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
                 <input
@@ -238,24 +238,24 @@ export function ReportForm({
                 {d.label}
               </label>
             ))}
-            <span style={muted}>
+            <span className={ui.muted}>
               {subadmin
-                ? t('Nenhum marcado: todos os seus departamentos.', 'None ticked: all your departments.')
-                : t('Nenhum marcado: todas as linhas da empresa.', "None ticked: all the company's lines.")}
+                ? t('gol:noneTickedAllYourDepartments')
+                : t('gol:noneTickedAllTheCompanyS')}
             </span>
           </div>,
         )}
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-        <button type="submit" style={primary} disabled={busy}>
-          {busy ? t('Aguarde…', 'Please wait…') : t('Pesquisar', 'Search')}
+        <button type="submit" className={ui.primary} disabled={busy}>
+          {busy ? t('gol:pleaseWait') : t('gol:search')}
         </button>
-        <button type="button" style={button} disabled={busy} onClick={() => void requestBackground()}>
-          {t('Solicitar', 'Request')}
+        <button type="button" className={ui.button} disabled={busy} onClick={() => void requestBackground()}>
+          {t('gol:request')}
         </button>
-        <span style={muted}>{t('Solicitar: o relatório é gerado em segundo plano e aparece em Download de relatórios (para períodos muito grandes).', 'Request: the report is generated in the background and shows in Report downloads (for very large periods).')}</span>
+        <span className={ui.muted}>{t('gol:requestTheReportIsGeneratedIn')}</span>
       </div>
       <Message ok={message?.ok ?? false} text={message?.text} />
-      {result && <ReportResult lang={lang} result={result} totalLabel={info.totalLabel} busy={busy} onPage={(p) => void search(p)} onBackground={() => void requestBackground()} />}
+      {result && <ReportResult result={result} totalLabel={info.totalLabel} busy={busy} onPage={(p) => void search(p)} onBackground={() => void requestBackground()} />}
     </form>
   )
 }

@@ -1,8 +1,9 @@
 'use client'
+import { Pager } from '../shared/Pager'
 import { SimpleTable } from '../shared/SimpleTable'
-import { tr, type Lang } from '../shared/lang'
-import { button, muted } from '../shared/styles'
 import type { ViewResult } from './kinds'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * The on-screen report: its total, one page of rows ("Exibindo 100"), paging, and the
@@ -10,7 +11,6 @@ import type { ViewResult } from './kinds'
  * stream: a link to the background report instead.
  */
 export function ReportResult({
-  lang,
   result,
   totalLabel,
   busy,
@@ -19,7 +19,6 @@ export function ReportResult({
   downloadHref,
   tableTestId = 'report-table',
 }: {
-  lang: Lang
   result: ViewResult & { query: string }
   totalLabel: string
   busy: boolean
@@ -29,52 +28,45 @@ export function ReportResult({
   downloadHref?: string
   tableTestId?: string
 }) {
-  const t = tr(lang)
+  const t = useGolT()
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
   const first = (result.page - 1) * result.pageSize
   return (
     <section data-testid="report-result" style={{ display: 'grid', gap: 12 }}>
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
         <strong data-testid="report-total">
-          {totalLabel}: {result.tooLarge ? t(`mais de ${result.total}`, `over ${result.total}`) : result.total}
+          {totalLabel}: {result.tooLarge ? t('gol:overTotal', { total: result.total }) : result.total}
         </strong>
         {result.tooLarge ? (
           <span data-testid="report-too-large">
-            {t('Resultado grande demais para baixar na hora: ', 'Too large to download at once: ')}
-            <button type="button" style={button} disabled={busy} onClick={onBackground}>
-              {t('Solicitar relatório em segundo plano', 'Request the background report')}
+            {t('gol:tooLargeToDownloadAtOnce')}
+            <button type="button" className={ui.button} disabled={busy} onClick={onBackground}>
+              {t('gol:requestTheBackgroundReport')}
             </button>
           </span>
         ) : (
-          <a href={downloadHref ?? `/api/reports/view/${result.kind}/download?${result.query}`} style={{ ...button, textDecoration: 'none' }} data-testid="report-download" download>
+          <a href={downloadHref ?? `/api/reports/view/${result.kind}/download?${result.query}`} className={ui.linkButton} data-testid="report-download" download>
             Download
           </a>
         )}
       </div>
       {result.rows.length === 0 ? (
-        <p style={muted}>{t('Nenhum registro no período e filtros escolhidos.', 'Nothing for the chosen period and filters.')}</p>
+        <p className={ui.muted}>{t('gol:nothingForTheChosenPeriodAnd')}</p>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
+        <div className={ui.scroll}>
           <SimpleTable testId={tableTestId} columns={result.headers} rows={result.rows.map((r) => r.map((c) => (c == null ? '' : String(c))))} keys={result.rows.map((_, i) => first + i)} />
         </div>
       )}
-      <nav style={{ display: 'flex', gap: 8, alignItems: 'center' }} aria-label={t('Páginas', 'Pages')} data-testid="report-paging">
-        <span style={muted}>
-          {t(`Exibindo ${result.pageSize}`, `Showing ${result.pageSize}`)} · {t(`página ${result.page} de ${pages}`, `page ${result.page} of ${pages}`)}
-        </span>
-        <button type="button" style={button} disabled={busy || result.page <= 1} onClick={() => onPage(1)} aria-label={t('Primeira página', 'First page')}>
-          «
-        </button>
-        <button type="button" style={button} disabled={busy || result.page <= 1} onClick={() => onPage(result.page - 1)} aria-label={t('Página anterior', 'Previous page')}>
-          ‹
-        </button>
-        <button type="button" style={button} disabled={busy || result.page >= pages} onClick={() => onPage(result.page + 1)} aria-label={t('Próxima página', 'Next page')}>
-          ›
-        </button>
-        <button type="button" style={button} disabled={busy || result.page >= pages} onClick={() => onPage(pages)} aria-label={t('Última página', 'Last page')}>
-          »
-        </button>
-      </nav>
+      <Pager
+        page={result.page}
+        pages={pages}
+        onPage={onPage}
+        busy={busy}
+        edges
+        label={t('gol:pages')}
+        testId="report-paging"
+        summary={`${t('gol:showingPagesize', { pageSize: result.pageSize })} · ${t('gol:pagePageOfPages', { page: result.page, pages })}`}
+      />
     </section>
   )
 }

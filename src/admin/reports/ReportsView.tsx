@@ -1,26 +1,27 @@
 import type { AdminViewServerProps } from 'payload'
-import { BACKUP_CATEGORIES } from '../../collections/Backups'
-import { LINE_STATUS } from '../../collections/Lines'
-import { REPORT_KINDS } from '../../collections/Reports'
+import { BACKUP_CATEGORIES } from '../../domain/backups'
+import { optionsOf } from '../../domain/labels'
+import { LINE_STATUS } from '../../domain/lines'
+import { REPORT_KINDS } from '../../domain/reports'
 import { KINDS } from '../../reports/kinds'
 import { AdminPage } from '../shared/AdminPage'
-import { langOf, tr } from '../shared/lang'
+import { langOf } from '../shared/lang'
 import { currentCompany } from '../shared/server'
-import { card } from '../shared/styles'
 import type { KindInfo, Option } from './kinds'
 import { ReportForm } from './ReportForm'
+import ui from '../shared/ui.module.scss'
+import { golT, type GolTranslationKey } from '../i18n'
 
-const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] =>
-  Object.entries(map).map(([value, [pt, english]]) => ({ value, label: en ? english : pt }))
+const options = (map: Record<string, readonly [string, string]>, en: boolean): Option[] => optionsOf(map, en ? 'en' : 'pt')
 
 /** The guide's totals above each list ("Total Histórico de Transações: 16", "Total assinantes: 4"). */
-const TOTAL_LABELS: Record<string, readonly [string, string]> = {
-  calls: ['Total Histórico de Chamadas', 'Total calls and SMS'],
-  transactions: ['Total Histórico de Transações', 'Total transactions'],
-  data: ['Total Histórico de Dados', 'Total data sessions'],
-  notifications: ['Total Histórico de Notificações', 'Total notifications'],
-  subscribers: ['Total assinantes', 'Total subscribers'],
-  restores: ['Total Histórico de Restaurações', 'Total restores'],
+const TOTAL_LABELS: Record<string, GolTranslationKey> = {
+  calls: 'gol:totalCalls',
+  transactions: 'gol:totalTransactions',
+  data: 'gol:totalData',
+  notifications: 'gol:totalNotifications',
+  subscribers: 'gol:totalSubscribersLabel',
+  restores: 'gol:totalRestores',
 }
 
 /** /admin/relatorios: the reports (H1–H5, H7) on screen with exactly their kind's filters, their Download, and the background report for very large periods. */
@@ -30,13 +31,13 @@ export async function ReportsView(props: AdminViewServerProps) {
   const user = req.user as { role?: string } | null
   const company = user ? await currentCompany(payload, user) : null
   const lang = langOf(req.i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   const en = lang === 'en'
   let content
   if (!company) {
     content = (
-      <p style={card}>
-        {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+      <p className={ui.card}>
+        {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
       </p>
     )
   } else {
@@ -52,11 +53,10 @@ export async function ReportsView(props: AdminViewServerProps) {
       period: def.period ? { ...def.period } : undefined,
       filters: [...def.filters],
       lineBased: def.lineBased,
-      totalLabel: TOTAL_LABELS[kind]?.[en ? 1 : 0] ?? `Total ${def.title}`,
+      totalLabel: TOTAL_LABELS[kind] ? t(TOTAL_LABELS[kind]) : t('gol:totalOf', { title: def.title }),
     }))
     content = (
       <ReportForm
-        lang={lang}
         kinds={kinds}
         subadmin={user?.role === 'subadmin'}
         departments={departments.docs.map((d) => ({ value: String(d.id), label: String(d.name) }))}
@@ -68,11 +68,11 @@ export async function ReportsView(props: AdminViewServerProps) {
   }
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t('Relatórios', 'Reports')}</h1>
+      <h1 className={ui.pageTitle}>{t('gol:reports')}</h1>
       {company && (
         <p style={{ margin: '0 0 16px' }}>
-          {t('Empresa:', 'Company:')} <strong>{company.name}</strong> ·{' '}
-          <a href="/admin/collections/reports">{t('Download de relatórios', 'Report downloads')}</a>
+          {t('gol:company')} <strong>{company.name}</strong> ·{' '}
+          <a href="/admin/collections/reports">{t('gol:reportDownloads')}</a>
         </p>
       )}
       {content}

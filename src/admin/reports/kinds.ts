@@ -1,3 +1,5 @@
+import { addIsoDays, dayStart, saoPauloDay } from '../../domain/time'
+
 /**
  * What the report screens need to know of each report kind, serializable for the client:
  * built on the server from the back end's KINDS (src/reports/kinds.ts), so the filters
@@ -31,16 +33,7 @@ export interface Option {
 }
 
 /** 'YYYY-MM-DD' of today in São Paulo, moved by `days`. */
-export function spToday(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-  const d = new Date(`${today}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
+export const spToday = (days = 0): string => addIsoDays(saoPauloDay(), days)
 
-/** Start of a São Paulo calendar day as an instant (UTC−3, no daylight saving since 2019). */
-export const spDayStart = (iso: string, days = 0): string => {
-  const d = new Date(`${iso}T03:00:00.000Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString()
-}
+/** Start of a São Paulo calendar day (moved by `days`) as an ISO instant. */
+export const spDayStart = (iso: string, days = 0): string => dayStart(addIsoDays(iso, days)).toISOString()

@@ -2,9 +2,10 @@
 import { useState } from 'react'
 import { api } from '../shared/api'
 import { ConfirmButton } from '../shared/ConfirmButton'
-import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { card, h2, input, muted, primary } from '../shared/styles'
+import { primary } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 const DEFAULT_CSP = '21'
 
@@ -15,16 +16,14 @@ export function CspSettings({
   interruptAtLimit: initialInterrupt,
   carriers,
   canWrite,
-  lang = 'pt',
 }: {
   companyId: string | number
   csp: string
   interruptAtLimit: boolean
   carriers: { code: string; name: string }[]
   canWrite: boolean
-  lang?: Lang
 }) {
-  const t = tr(lang)
+  const t = useGolT()
   const [csp, setCsp] = useState(initialCsp)
   const [interrupt, setInterrupt] = useState(initialInterrupt)
   const [saved, setSaved] = useState({ csp: initialCsp, interrupt: initialInterrupt })
@@ -36,7 +35,7 @@ export function CspSettings({
     try {
       await api(`/companies/${companyId}`, { method: 'PATCH', body: { csp, interruptAtLimit: interrupt } })
       setSaved({ csp, interrupt })
-      setMessage({ ok: true, text: t('Configurações salvas.', 'Settings saved.') })
+      setMessage({ ok: true, text: t('gol:settingsSaved') })
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message })
     }
@@ -44,11 +43,11 @@ export function CspSettings({
 
   const carrier = carriers.find((c) => c.code === csp)
   return (
-    <section style={card} data-testid="csp-settings">
-      <h2 style={h2}>{t('Fidelização de CSP', 'Long-distance carrier (CSP)')}</h2>
+    <section className={ui.card} data-testid="csp-settings">
+      <h2 className={ui.h2}>{t('gol:longDistanceCarrierCsp')}</h2>
       <label style={{ display: 'grid', gap: 4, maxWidth: 360 }}>
-        <span>{t('Operadora de longa distância (CSP)', 'Long-distance carrier (CSP)')}</span>
-        <select style={input} value={csp} disabled={!canWrite} onChange={(e) => setCsp(e.target.value)} aria-label={t('Fidelização de CSP', 'Long-distance carrier (CSP)')}>
+        <span>{t('gol:longDistanceCarrierCsp2')}</span>
+        <select className={ui.input} value={csp} disabled={!canWrite} onChange={(e) => setCsp(e.target.value)} aria-label={t('gol:longDistanceCarrierCsp')}>
           {carriers.map((c) => (
             <option key={c.code} value={c.code}>
               {c.code} - {c.name.toUpperCase()}
@@ -56,48 +55,35 @@ export function CspSettings({
           ))}
         </select>
       </label>
-      <p style={muted}>
-        {t(
-          'O padrão é o 21 - EMBRATEL: as chamadas interurbanas pelo 21 são cobertas pelos planos. Com outra operadora a empresa terá cobrança excedente da operadora escolhida.',
-          'The default is 21 - EMBRATEL: long-distance calls through 21 are covered by the plans. With another carrier the company is billed extra by that carrier.',
-        )}
+      <p className={ui.muted}>
+        {t('gol:theDefaultIs21EmbratelLong')}
       </p>
       {csp !== DEFAULT_CSP && (
         <p role="alert" data-testid="csp-warning" style={{ background: '#fff4e5', color: '#7a4b00', border: '1px solid #f0b35a', borderRadius: 4, padding: '8px 12px' }}>
-          {t(
-            `Atenção: com o CSP ${csp} - ${carrier?.name.toUpperCase()} as ligações de longa distância não são cobertas pelo plano e serão cobradas à parte pela operadora escolhida.`,
-            `Warning: with CSP ${csp} - ${carrier?.name.toUpperCase()} long-distance calls are not covered by the plan and are billed separately by that carrier.`,
-          )}
+          {t('gol:warningWithCspCspVLong', { csp, v: carrier?.name.toUpperCase() })}
         </p>
       )}
       <label style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '12px 0' }}>
         <input type="checkbox" role="switch" checked={interrupt} disabled={!canWrite} onChange={(e) => setInterrupt(e.target.checked)} />
-        <span>{t('Interromper a ligação ao atingir o limite definido', 'Interrupt the call when the limit is reached')}</span>
+        <span>{t('gol:interruptTheCallWhenTheLimit')}</span>
       </label>
-      <p style={muted}>
-        {t(
-          'Ligado, a chamada é interrompida assim que atingir os limites configurados em Perfis > Limites.',
-          'When on, a call is cut as soon as it reaches the limits set in Profiles > Limits.',
-        )}
+      <p className={ui.muted}>
+        {t('gol:whenOnACallIsCut')}
       </p>
       {canWrite &&
         (csp !== DEFAULT_CSP && csp !== saved.csp ? (
           <ConfirmButton
-            style={primary}
+            variant="primary"
             disabled={!changed}
-            lang={lang}
-            title={t('Alterar a operadora de longa distância', 'Change the long-distance carrier')}
-            message={t(
-              `Com o CSP ${csp} as ligações de longa distância serão cobradas à parte pela operadora escolhida. Salvar mesmo assim?`,
-              `With CSP ${csp} long-distance calls are billed separately by that carrier. Save anyway?`,
-            )}
+            title={t('gol:changeTheLongDistanceCarrier')}
+            message={t('gol:withCspCspLongDistanceCalls', { csp })}
             onConfirm={save}
           >
-            {t('Salvar', 'Save')}
+            {t('gol:save')}
           </ConfirmButton>
         ) : (
           <button type="button" style={{ ...primary, opacity: changed ? 1 : 0.5 }} disabled={!changed} onClick={save}>
-            {t('Salvar', 'Save')}
+            {t('gol:save')}
           </button>
         ))}
       {message && <Message ok={message.ok} text={message.text} />}

@@ -1,12 +1,14 @@
 'use client'
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api, whereQuery } from '../shared/api'
-import { ConfirmButton } from '../shared/ConfirmButton'
+import { Pager } from '../shared/Pager'
+import { DeleteButton } from '../shared/ConfirmButton'
 import { DateInput } from '../shared/DateInput'
 import { fmtDate } from '../shared/format'
-import { tr, type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { button, card, h2, input, muted, primary, table, td, th } from '../shared/styles'
+import { input } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 interface Holiday {
   id: string | number
@@ -19,8 +21,8 @@ interface Holiday {
 const PAGE = 20
 
 /** Holidays (F): create (date, name, DDD or state; none = national), list, search, "national only", edit, delete. */
-export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { companyId: string | number; states: string[]; canWrite: boolean; lang?: Lang }) {
-  const t = tr(lang)
+export function HolidaysPanel({ companyId, states, canWrite }: { companyId: string | number; states: string[]; canWrite: boolean }) {
+  const t = useGolT()
   const [date, setDate] = useState('')
   const [name, setName] = useState('')
   const [region, setRegion] = useState('')
@@ -53,22 +55,19 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
     e.preventDefault()
     setFormError(undefined)
     setNotice(undefined)
-    if (!date) return setFormError(t('Data inválida: use dd/mm/aaaa.', 'Invalid date: use dd/mm/yyyy.'))
+    if (!date) return setFormError(t('gol:invalidDateUseDdMmYyyy'))
     const r = region.trim().toUpperCase()
     const body: Record<string, unknown> = { company: companyId, date, name: name.trim() }
     if (/^\d{2}$/.test(r)) body.ddd = Number(r)
     else if (r) {
       if (!states.includes(r)) return setFormError(
-          t(
-            'DDD/Estado: informe um DDD de 2 dígitos ou a sigla do estado (ex.: SP), ou deixe vazio para nacional.',
-            'Area code/State: enter a 2-digit DDD or a state code (e.g. SP), or leave it empty for a national holiday.',
-          ),
+          t('gol:areaCodeStateEnterA2'),
         )
       body.state = r
     }
     try {
       await api('/holidays', { method: 'POST', body })
-      setNotice(t(`Feriado "${name.trim()}" criado.`, `Holiday "${name.trim()}" created.`))
+      setNotice(t('gol:holidayVCreated', { v: name.trim() }))
       setDate('')
       setName('')
       setRegion('')
@@ -81,7 +80,7 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
   const remove = async (h: Holiday) => {
     try {
       await api(`/holidays/${h.id}`, { method: 'DELETE' })
-      setNotice(t(`Feriado "${h.name}" excluído.`, `Holiday "${h.name}" deleted.`))
+      setNotice(t('gol:holidayNameDeleted', { name: h.name }))
       await load()
     } catch (err) {
       setError((err as Error).message)
@@ -91,26 +90,26 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
   return (
     <>
       {canWrite && (
-        <section style={card} data-testid="holiday-create">
-          <h2 style={h2}>{t('Criar Feriado', 'New holiday')}</h2>
+        <section className={ui.card} data-testid="holiday-create">
+          <h2 className={ui.h2}>{t('gol:newHoliday')}</h2>
           <form onSubmit={create} style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
-            <label style={{ display: 'grid', gap: 4 }}>
-              <span>{t('Data', 'Date')}</span>
-              <DateInput style={input} value={date} onChange={setDate} required label={t('Data', 'Date')} />
+            <label className={ui.field}>
+              <span>{t('gol:date')}</span>
+              <DateInput className={ui.input} value={date} onChange={setDate} required label={t('gol:date')} />
             </label>
-            <label style={{ display: 'grid', gap: 4 }}>
-              <span>{t('Nome', 'Name')}</span>
-              <input style={input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label={t('Nome', 'Name')} />
+            <label className={ui.field}>
+              <span>{t('gol:name')}</span>
+              <input className={ui.input} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required aria-label={t('gol:name')} />
             </label>
-            <label style={{ display: 'grid', gap: 4 }}>
-              <span>{t('DDD/Estado', 'Area code/State')}</span>
+            <label className={ui.field}>
+              <span>{t('gol:areaCodeState')}</span>
               <input
                 style={{ ...input, width: 160 }}
                 value={region}
                 list="gol-states"
-                placeholder={t('vazio = nacional', 'empty = national')}
+                placeholder={t('gol:emptyNational')}
                 onChange={(e) => setRegion(e.target.value)}
-                aria-label={t('DDD/Estado', 'Area code/State')}
+                aria-label={t('gol:areaCodeState')}
               />
               <datalist id="gol-states">
                 {states.map((s) => (
@@ -118,60 +117,52 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
                 ))}
               </datalist>
             </label>
-            <button type="submit" style={primary}>
-              {t('Salvar', 'Save')}
+            <button type="submit" className={ui.primary}>
+              {t('gol:save')}
             </button>
           </form>
           <Message ok={false} text={formError} />
           <Message ok text={notice} />
         </section>
       )}
-      <section style={card} data-testid="holiday-list">
-        <h2 style={h2}>{t('Lista de feriados', 'Holidays')}</h2>
+      <section className={ui.card} data-testid="holiday-list">
+        <h2 className={ui.h2}>{t('gol:holidays')}</h2>
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', marginBottom: 10 }}>
-          <input style={input} placeholder={t('Buscar feriado', 'Search holidays')}
-            aria-label={t('Buscar feriado', 'Search holidays')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
+          <input className={ui.input} placeholder={t('gol:searchHolidays')}
+            aria-label={t('gol:searchHolidays')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
           <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
             <input type="checkbox" role="switch" checked={nationalOnly} onChange={(e) => (setNationalOnly(e.target.checked), setPage(1))} />
-            {t('Ver apenas os feriados nacionais', 'National holidays only')}
+            {t('gol:nationalHolidaysOnly')}
           </label>
-          <span style={muted}>
-            {list.totalDocs} {t('feriados', 'holidays')}
+          <span className={ui.muted}>
+            {list.totalDocs} {t('gol:holidays2')}
           </span>
         </div>
         <Message ok={false} text={error} />
-        <table style={table}>
+        <table className={ui.table}>
           <thead>
             <tr>
-              <th style={th}>{t('Data', 'Date')}</th>
-              <th style={th}>{t('Nome', 'Name')}</th>
-              <th style={th}>DDD</th>
-              <th style={th}>{t('Estado', 'State')}</th>
-              {canWrite && <th style={{ ...th, textAlign: 'right' }}>{t('Ações', 'Actions')}</th>}
+              <th className={ui.th}>{t('gol:date')}</th>
+              <th className={ui.th}>{t('gol:name')}</th>
+              <th className={ui.th}>DDD</th>
+              <th className={ui.th}>{t('gol:state')}</th>
+              {canWrite && <th className={ui.numTh}>{t('gol:actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {list.docs.map((h) => (
               <tr key={h.id} data-testid="holiday-row">
-                <td style={td}>{fmtDate(h.date)}</td>
-                <td style={td}>{h.name}</td>
-                <td style={td}>{h.ddd ?? ''}</td>
-                <td style={td}>{h.state ?? (h.ddd ? '' : t('Nacional', 'National'))}</td>
+                <td className={ui.td}>{fmtDate(h.date)}</td>
+                <td className={ui.td}>{h.name}</td>
+                <td className={ui.td}>{h.ddd ?? ''}</td>
+                <td className={ui.td}>{h.state ?? (h.ddd ? '' : t('gol:national'))}</td>
                 {canWrite && (
-                  <td style={{ ...td, textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    <span style={{ display: 'inline-flex', gap: 6 }}>
-                      <a style={button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('Editar', 'Edit')} ${h.name}`}>
-                        {t('Editar', 'Edit')}
+                  <td className={ui.numTd}>
+                    <span className={ui.inline}>
+                      <a className={ui.button} href={`/admin/collections/holidays/${h.id}`} aria-label={`${t('gol:edit')} ${h.name}`}>
+                        {t('gol:edit')}
                       </a>
-                      <ConfirmButton
-                        lang={lang}
-                        ariaLabel={`${t('Excluir', 'Delete')} ${h.name}`}
-                        title={t('Excluir feriado', 'Delete holiday')}
-                        message={t(`Excluir o feriado "${h.name}" de ${fmtDate(h.date)}?`, `Delete the holiday "${h.name}" of ${fmtDate(h.date)}?`)}
-                        onConfirm={() => remove(h)}
-                      >
-                        {t('Excluir', 'Delete')}
-                      </ConfirmButton>
+                      <DeleteButton name={h.name} title={t('gol:deleteHoliday')} message={t('gol:deleteTheHolidayNameOfV', { name: h.name, v: fmtDate(h.date) })} onConfirm={() => remove(h)} />
                     </span>
                   </td>
                 )}
@@ -179,19 +170,9 @@ export function HolidaysPanel({ companyId, states, canWrite, lang = 'pt' }: { co
             ))}
           </tbody>
         </table>
-        {list.docs.length === 0 && <p style={muted}>{t('Nenhum feriado encontrado.', 'No holiday found.')}</p>}
+        {list.docs.length === 0 && <p className={ui.muted}>{t('gol:noHolidayFound')}</p>}
         {list.totalPages > 1 && (
-          <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 10 }}>
-            <button type="button" style={button} disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              ‹ {t('Anterior', 'Previous')}
-            </button>
-            <span>
-              {t('Página', 'Page')} {page} {t('de', 'of')} {list.totalPages}
-            </span>
-            <button type="button" style={button} disabled={page >= list.totalPages} onClick={() => setPage(page + 1)}>
-              {t('Próxima', 'Next')} ›
-            </button>
-          </div>
+          <Pager words page={page} pages={list.totalPages} onPage={setPage} summary={`${t('gol:page')} ${page} ${t('gol:of')} ${list.totalPages}`} />
         )}
       </section>
     </>

@@ -1,11 +1,12 @@
 import type { AdminViewServerProps } from 'payload'
 import { CSP_CARRIERS, STATES } from '../../domain/ddd'
 import { AdminPage } from '../shared/AdminPage'
-import { langOf, tr } from '../shared/lang'
+import { langOf } from '../shared/lang'
 import { currentCompany } from '../shared/server'
-import { card } from '../shared/styles'
 import { CspSettings } from './CspSettings'
 import { HolidaysPanel } from './HolidaysPanel'
+import ui from '../shared/ui.module.scss'
+import { golT } from '../i18n'
 
 /** /admin/configuracoes: general settings of the selected company (F). */
 export async function SettingsView(props: AdminViewServerProps) {
@@ -14,18 +15,18 @@ export async function SettingsView(props: AdminViewServerProps) {
   const company = user ? await currentCompany(req.payload, user) : null
   const canWrite = user?.role === 'admin' || user?.role === 'support'
   const lang = langOf(req.i18n)
-  const t = tr(lang)
+  const t = golT(lang)
   return (
     <AdminPage {...props}>
-      <h1 style={{ margin: '4px 0 16px' }}>{t('Configurações gerais', 'General settings')}</h1>
+      <h1 className={ui.pageTitle}>{t('gol:generalSettings')}</h1>
       {!company ? (
-        <p style={card}>
-          {t('Nenhuma empresa selecionada.', 'No company selected.')} <a href="/admin/empresa">{t('Selecione uma empresa', 'Select a company')}</a>.
+        <p className={ui.card}>
+          {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       ) : (
         <div style={{ display: 'grid', gap: 20, marginBottom: 40 }} data-testid="general-settings">
-          <p style={{ margin: 0 }}>
-            {t('Empresa:', 'Company:')} <strong>{company.name}</strong>
+          <p className={ui.flush}>
+            {t('gol:company')} <strong>{company.name}</strong>
           </p>
           <CspSettings
             companyId={company.id}
@@ -33,9 +34,8 @@ export async function SettingsView(props: AdminViewServerProps) {
             interruptAtLimit={Boolean(company.interruptAtLimit)}
             carriers={Object.entries(CSP_CARRIERS).map(([code, name]) => ({ code, name }))}
             canWrite={canWrite}
-            lang={lang}
           />
-          <HolidaysPanel companyId={company.id} states={[...STATES]} canWrite={canWrite} lang={lang} />
+          <HolidaysPanel companyId={company.id} states={[...STATES]} canWrite={canWrite} />
         </div>
       )}
     </AdminPage>

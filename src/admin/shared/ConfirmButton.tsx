@@ -1,82 +1,100 @@
 'use client'
-import { useState, type CSSProperties, type ReactNode } from 'react'
-import { tr, type Lang } from './lang'
-import { button as buttonStyle, danger, primary } from './styles'
+import { Button, ConfirmationModal, Modal, useModal } from '@payloadcms/ui'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+import ui from './ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
+
+const BUTTON_STYLE = { primary: 'primary', danger: 'error', secondary: 'secondary' } as const
 
 /**
- * A button for a destructive action: it opens a dialog that names what will happen,
- * and runs `onConfirm` only after "Confirmar".
+ * A button for a destructive action: it opens Payload's confirmation modal, which names
+ * what will happen, and runs `onConfirm` only after "Confirmar".
  */
 export function ConfirmButton({
   children,
   title,
   message,
   onConfirm,
-  style = danger,
+  variant = 'danger',
   disabled,
   ariaLabel,
-  lang = 'pt',
 }: {
   children: ReactNode
   title: string
   message: ReactNode
   onConfirm: () => void | Promise<void>
-  style?: CSSProperties
+  variant?: keyof typeof BUTTON_STYLE
   disabled?: boolean
   ariaLabel?: string
-  lang?: Lang
 }) {
-  const t = tr(lang)
-  const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const confirm = async () => {
-    setBusy(true)
-    try {
-      await onConfirm()
-    } finally {
-      setBusy(false)
-      setOpen(false)
-    }
-  }
+  const t = useGolT()
+  const slug = `gol-confirm-${useId().replace(/:/g, '')}`
+  const { openModal } = useModal()
   return (
     <>
-      <button type="button" style={style} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)}>
+      <Button type="button" buttonStyle={BUTTON_STYLE[variant]} size="small" margin={false} disabled={disabled} aria-label={ariaLabel} onClick={() => openModal(slug)}>
         {children}
-      </button>
-      {open && (
-        <Dialog title={title} onClose={() => !busy && setOpen(false)}>
-          <div style={{ margin: '0 0 16px' }}>{message}</div>
-          <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
-            <button type="button" style={buttonStyle} disabled={busy} onClick={() => setOpen(false)}>
-              {t('Cancelar', 'Cancel')}
-            </button>
-            <button type="button" style={primary} disabled={busy} onClick={confirm}>
-              {busy ? t('Aguarde…', 'Please wait…') : t('Confirmar', 'Confirm')}
-            </button>
-          </div>
-        </Dialog>
-      )}
+      </Button>
+      <ConfirmationModal
+        modalSlug={slug}
+        heading={<h3>{title}</h3>}
+        body={<div className={ui.confirmBody}>{message}</div>}
+        cancelLabel={t('gol:cancel')}
+        confirmLabel={t('gol:confirm')}
+        confirmingLabel={t('gol:pleaseWait')}
+        onConfirm={async () => {
+          try {
+            await onConfirm()
+          } catch (e) {
+            // The panels show their own errors; the modal still closes.
+            console.error(e)
+          }
+        }}
+      />
     </>
   )
 }
 
-/** A plain modal dialog (role="dialog"), closed by Escape or a click outside. */
+/**
+ * A modal dialog on Payload's Modal (a <dialog> named by its title), shown while mounted;
+ * Escape or a click outside calls `onClose`.
+ */
 export function Dialog({ title, children, onClose, width = 460 }: { title: string; children: ReactNode; onClose: () => void; width?: number }) {
+  const slug = `gol-dialog-${useId().replace(/:/g, '')}`
+  const { openModal, closeModal, isModalOpen } = useModal()
+  const open = isModalOpen(slug)
+  const shown = useRef(false)
+  const close = useRef(onClose)
+  close.current = onClose
+  useEffect(() => {
+    openModal(slug)
+    return () => closeModal(slug)
+  }, [slug, openModal, closeModal])
+  useEffect(() => {
+    if (open) shown.current = true
+    else if (shown.current) {
+      // Closed by Escape or a click outside: the owner decides (it may keep the dialog while busy).
+      shown.current = false
+      close.current()
+      openModal(slug)
+    }
+  }, [open, slug, openModal])
   return (
-    <div
-      style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,.45)', display: 'grid', placeItems: 'center', zIndex: 1000 }}
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        style={{ background: 'var(--theme-bg, #fff)', color: 'var(--theme-text)', borderRadius: 8, padding: 20, width: `min(${width}px, 94vw)`, maxHeight: '88vh', overflow: 'auto', boxShadow: '0 8px 30px rgba(0,0,0,.3)' }}
-      >
-        <h3 style={{ marginTop: 0 }}>{title}</h3>
+    <Modal slug={slug} aria-label={title} className={ui.dialog} closeOnBlur={false} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className={ui.dialogBox} style={{ width: `min(${width}px, 94vw)` }}>
+        <h3>{title}</h3>
         {children}
       </div>
-    </div>
+    </Modal>
+  )
+}
+
+/** "Excluir" of one row (named for screen readers "Excluir <name>"), after a confirmation. */
+export function DeleteButton({ name, title, message, onConfirm }: { name: string; title: string; message: ReactNode; onConfirm: () => void | Promise<void> }) {
+  const t = useGolT()
+  return (
+    <ConfirmButton variant="danger" ariaLabel={`${t('gol:delete')} ${name}`} title={title} message={message} onConfirm={onConfirm}>
+      {t('gol:delete')}
+    </ConfirmButton>
   )
 }

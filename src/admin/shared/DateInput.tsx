@@ -1,16 +1,11 @@
 'use client'
 import { useEffect, useState, type CSSProperties } from 'react'
+import { formatDate, parseBrDay } from '../../domain/time'
 
 /** 'dd/mm/aaaa' → 'YYYY-MM-DD', or '' when it is not a real date. */
-export function parseBrDate(text: string): string {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim())
-  if (!m) return ''
-  const [, d, mo, y] = m
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
-  return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(mo) - 1 ? `${y}-${mo}-${d}` : ''
-}
+export const parseBrDate = (text: string): string => parseBrDay(text) ?? ''
 
-const toBr = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '')
+const toBr = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : '')
 
 /**
  * A date typed as dd/mm/aaaa (the carrier's screens), whatever the browser's locale;
@@ -21,12 +16,14 @@ export function DateInput({
   onChange,
   label,
   style,
+  className,
   required,
 }: {
   value: string
   onChange: (iso: string) => void
   label: string
   style?: CSSProperties
+  className?: string
   required?: boolean
 }) {
   const [text, setText] = useState(toBr(value))
@@ -36,6 +33,7 @@ export function DateInput({
   }, [value])
   return (
     <input
+      className={className}
       style={{ ...style, width: 120 }}
       value={text}
       inputMode="numeric"

@@ -1,11 +1,15 @@
 'use client'
+import { Banner } from '@payloadcms/ui'
+import ui from './ui.module.scss'
 
-/** A result line under a form or table: success (role="status") or error (role="alert"). */
+/** A result line under a form or table, in Payload's Banner: success (role="status") or error (role="alert"). */
 export function Message({ ok, text }: { ok: boolean; text?: string }) {
   if (!text) return null
   return (
-    <p role={ok ? 'status' : 'alert'} style={{ color: ok ? '#1c7c3c' : '#b00020' }}>
-      {text}
-    </p>
+    <Banner type={ok ? 'success' : 'error'}>
+      <p role={ok ? 'status' : 'alert'} className={ui.flush}>
+        {text}
+      </p>
+    </Banner>
   )
 }

@@ -1,30 +1,20 @@
+'use client'
+import { Table } from '@payloadcms/ui'
+import type { ClientField, Column } from 'payload'
 import type { ReactNode } from 'react'
-import { table, td, th } from './styles'
 
-/** A plain table: header labels, then one array of cells per row (keyed by `keys`). */
+/** A plain table on Payload's Table: header labels, then one array of cells per row (keyed by `keys`). */
 export function SimpleTable({ columns, rows, keys, testId }: { columns: string[]; rows: ReactNode[][]; keys: (string | number)[]; testId?: string }) {
+  const cols: Column[] = columns.map((heading, j) => ({
+    accessor: `c${j}`,
+    active: true,
+    field: { name: `c${j}`, type: 'text' } as ClientField,
+    Heading: heading,
+    renderedCells: rows.map((cells) => cells[j]),
+  }))
   return (
-    <table style={table} data-testid={testId}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} style={th}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((cells, i) => (
-          <tr key={keys[i]}>
-            {cells.map((cell, j) => (
-              <td key={columns[j]} style={td}>
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div data-testid={testId}>
+      <Table columns={cols} data={keys.map((id) => ({ id }))} appearance="condensed" />
+    </div>
   )
 }

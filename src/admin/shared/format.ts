@@ -1,29 +1,15 @@
+import { formatDate, formatDateTime } from '../../domain/time'
+
 /** pt-BR formatting shared by the admin's screens. */
 const nf = (digits = 0) => new Intl.NumberFormat('pt-BR', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
 
 export const fmtNumber = (n: number, digits = 0): string => nf(digits).format(n)
 
-/** 'YYYY-MM-DD' or an ISO instant → dd/mm/aaaa (São Paulo calendar). */
-export function fmtDate(value: string | Date | null | undefined): string {
-  if (!value) return ''
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-')
-    return `${d}/${m}/${y}`
-  }
-  return new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value))
-}
+/** 'YYYY-MM-DD' (shown as is) or an instant → dd/mm/aaaa (São Paulo calendar). */
+export const fmtDate = (value: string | Date | null | undefined): string => formatDate(value)
 
-export function fmtDateTime(value: string | Date): string {
-  return new Intl.DateTimeFormat('pt-BR', {
-    timeZone: 'America/Sao_Paulo',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(new Date(value))
-}
+/** An instant → dd/mm/aaaa hh:mm:ss in São Paulo. */
+export const fmtDateTime = (value: string | Date): string => formatDateTime(value)
 
 /** MB with GB above 1 024 MB, as the carrier's screens show volumes. */
 export function fmtMB(mb: number): string {

@@ -1,11 +1,12 @@
 import type { Payload, Where } from 'payload'
-import { companyIdsOf, idOf, isSupport, type AccessUser } from '../../access/roles'
+import { companyIdsOf, isSupport, type AccessUser } from '../../access/roles'
+import { idOf } from '../../domain/ids'
 
 /** The company a logged user works on (A5): the selected one, else its first company. */
 export async function currentCompany(payload: Payload, user: unknown): Promise<Record<string, any> | null> {
   const u = user as (AccessUser & { selectedCompany?: unknown }) | null
   if (!u) return null
-  const selected = idOf(u.selectedCompany as never)
+  const selected = idOf(u.selectedCompany)
   const ids = companyIdsOf(u)
   const where: Where | undefined =
     selected !== undefined ? { id: { equals: selected } } : isSupport(u) ? undefined : { id: { in: ids } }

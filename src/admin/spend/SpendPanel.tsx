@@ -4,9 +4,10 @@
  * franchises in the current and past cycles, and the money caps with what is used and left
  * (GET /api/spend-caps/summary), with links to the caps and the alert log.
  */
-import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
-import { langOf, tr } from '../shared/lang'
+import { useGolT } from '../i18n/useGolT'
+import ui from '../shared/ui.module.scss'
 
 type Scope = 'line' | 'department' | 'company'
 
@@ -24,8 +25,7 @@ const FILTER: Record<Scope, string> = { line: 'line', department: 'department', 
 export function SpendPanel({ scope }: { scope: Scope }) {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { i18n } = useTranslation()
-  const t = tr(langOf(i18n))
+  const t = useGolT()
   const api = config.routes?.api ?? '/api'
   const [data, setData] = useState<Summary | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -38,44 +38,44 @@ export function SpendPanel({ scope }: { scope: Scope }) {
   if (id == null) return null
   return (
     <section style={box} data-testid="spend-panel">
-      <strong>{t('Gastos (R$ além das franquias)', 'Spend (R$ beyond the franchises)')}</strong>
+      <strong>{t('gol:spendRBeyondTheFranchises')}</strong>
       {error && <div role="alert">{error}</div>}
       {data && (
         <>
           <div>
-            {t('Ciclo atual', 'Current cycle')} ({data.cycle}): <strong data-testid="spend-cost">{brl(data.cost)}</strong>
+            {t('gol:currentCycle')} ({data.cycle}): <strong data-testid="spend-cost">{brl(data.cost)}</strong>
           </div>
           {data.cycles.length > 1 && (
             <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
               <thead>
                 <tr>
-                  <th style={{ textAlign: 'left', paddingRight: 16 }}>{t('Ciclo', 'Cycle')}</th>
-                  <th style={{ textAlign: 'right' }}>{t('Custo', 'Cost')}</th>
+                  <th style={{ textAlign: 'left', paddingRight: 16 }}>{t('gol:cycle')}</th>
+                  <th className={ui.right}>{t('gol:cost')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.cycles.map((c) => (
                   <tr key={c.cycle}>
                     <td style={{ paddingRight: 16 }}>{c.cycle}</td>
-                    <td style={{ textAlign: 'right' }}>{brl(c.cents)}</td>
+                    <td className={ui.right}>{brl(c.cents)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <div>
-            <strong>{t('Limites de gasto', 'Spend caps')}</strong>
-            {data.caps.length === 0 && <div>{t('Nenhum limite.', 'No cap.')}</div>}
+            <strong>{t('gol:spendCaps')}</strong>
+            {data.caps.length === 0 && <div>{t('gol:noCap')}</div>}
             <ul style={{ margin: '4px 0', paddingLeft: 18 }} data-testid="spend-caps">
               {data.caps.map((c) => (
                 <li key={c.id}>
-                  <a href={`/admin/collections/spend-caps/${c.id}`}>{c.name || t('Limite', 'Cap')}</a>: {brl(c.used)} {t('de', 'of')} {brl(c.amount)} ({c.percent ?? 0}%) ·{' '}
-                  {t('resta', 'left')} {brl(c.left)} · {c.control === 'block' ? t('bloqueia', 'blocks') : t('avisa', 'notifies')}
+                  <a href={`/admin/collections/spend-caps/${c.id}`}>{c.name || t('gol:cap')}</a>: {brl(c.used)} {t('gol:of')} {brl(c.amount)} ({c.percent ?? 0}%) ·{' '}
+                  {t('gol:left')} {brl(c.left)} · {c.control === 'block' ? t('gol:blocks') : t('gol:notifies')}
                 </li>
               ))}
             </ul>
-            <a href={`/admin/collections/spend-caps/create`}>{t('Novo limite de gasto', 'New spend cap')}</a> ·{' '}
-            <a href={`/admin/collections/spend-alerts?where[${FILTER[scope]}][equals]=${String(id)}`}>{t('Alertas', 'Alerts')}</a>
+            <a href={`/admin/collections/spend-caps/create`}>{t('gol:newSpendCap')}</a> ·{' '}
+            <a href={`/admin/collections/spend-alerts?where[${FILTER[scope]}][equals]=${String(id)}`}>{t('gol:alerts')}</a>
           </div>
         </>
       )}

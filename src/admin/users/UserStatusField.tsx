@@ -1,7 +1,8 @@
 'use client'
-import { useField, useTranslation } from '@payloadcms/ui'
-import { langOf, tr } from '../shared/lang'
-import { input, muted } from '../shared/styles'
+import { useField } from '@payloadcms/ui'
+import { muted } from '../shared/styles'
+import ui from '../shared/ui.module.scss'
+import { useGolT } from '../i18n/useGolT'
 
 /**
  * The user's block as the guide's "3. Status do usuário": "Status atual" (as saved) and
@@ -9,24 +10,23 @@ import { input, muted } from '../shared/styles'
  * field's access rules and the audit entry (Bloqueio / Desbloqueio de usuário) stay the same.
  */
 export function UserStatusField({ path = 'blocked', readOnly }: { path?: string; readOnly?: boolean }) {
-  const { i18n } = useTranslation()
-  const t = tr(langOf(i18n))
+  const t = useGolT()
   const { value, initialValue, setValue } = useField<boolean>({ path })
-  const label = (blocked: boolean | undefined) => (blocked ? t('Bloqueado', 'Blocked') : t('Ativo', 'Active'))
+  const label = (blocked: boolean | undefined) => (blocked ? t('gol:blocked') : t('gol:active'))
   return (
     <fieldset data-testid="user-status" style={{ border: 'none', padding: 0, margin: '8px 0 16px' }}>
-      <legend style={{ fontWeight: 600, marginBottom: 6 }}>{t('Status do usuário', 'User status')}</legend>
+      <legend style={{ fontWeight: 600, marginBottom: 6 }}>{t('gol:userStatus')}</legend>
       <p style={{ margin: '0 0 6px' }}>
-        {t('Status atual', 'Current status')}: <strong data-testid="user-status-current">{label(initialValue)}</strong>
+        {t('gol:currentStatus')}: <strong data-testid="user-status-current">{label(initialValue)}</strong>
       </p>
-      <label style={{ display: 'grid', gap: 4 }}>
-        <span style={muted}>{t('Novo status', 'New status')}</span>
-        <select style={input} value={value ? 'blocked' : 'active'} disabled={readOnly} onChange={(e) => setValue(e.target.value === 'blocked')} aria-label={t('Novo status', 'New status')}>
-          <option value="active">{t('Ativo', 'Active')}</option>
-          <option value="blocked">{t('Bloqueado', 'Blocked')}</option>
+      <label className={ui.field}>
+        <span className={ui.muted}>{t('gol:newStatus')}</span>
+        <select className={ui.input} value={value ? 'blocked' : 'active'} disabled={readOnly} onChange={(e) => setValue(e.target.value === 'blocked')} aria-label={t('gol:newStatus')}>
+          <option value="active">{t('gol:active')}</option>
+          <option value="blocked">{t('gol:blocked')}</option>
         </select>
       </label>
-      <p style={{ ...muted, margin: '6px 0 0' }}>{t('Um usuário bloqueado não entra e os seus tokens deixam de valer.', 'A blocked user cannot log in and its tokens stop working.')}</p>
+      <p style={{ ...muted, margin: '6px 0 0' }}>{t('gol:aBlockedUserCannotLogIn')}</p>
     </fieldset>
   )
 }

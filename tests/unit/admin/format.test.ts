@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { daysBetween } from '../../../src/admin/dashboard/usageSeries'
 import { fmtCnpj } from '../../../src/admin/shared/cnpj'
 import { parseBrDate } from '../../../src/admin/shared/DateInput'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtPercent } from '../../../src/admin/shared/format'
+import { saoPauloDaysBetween } from '../../../src/domain/time'
 import { cycleFor } from '../../../src/engine/core/cycle'
 
 describe('admin formatting (pt-BR)', () => {
@@ -38,7 +38,7 @@ describe('admin formatting (pt-BR)', () => {
 
   it('cycle days on the São Paulo calendar, first to last inclusive', () => {
     const start = new Date('2026-11-16T03:00:00.000Z') // 16/11 00:00 in São Paulo
-    const days = daysBetween(start, new Date('2026-11-25T14:00:00.000Z'))
+    const days = saoPauloDaysBetween(start, new Date('2026-11-25T14:00:00.000Z'))
     expect(days[0]).toBe('2026-11-16')
     expect(days.at(-1)).toBe('2026-11-25')
     expect(days).toHaveLength(10)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addIsoDays, dayStart, fileStamp, formatDate, formatDateTime, formatTime, instantOfLocal, localInputValue, parseBrDay, parseIsoDay, periodDays, periodInstants, saoPauloDay } from '../../../src/domain/time'
+import { addIsoDays, dayStart, fileStamp, formatDate, formatDateTime, formatTime, instantOfLocal, localInputValue, parseBrDay, parseIsoDay, periodDays, periodInstants, saoPauloClock, saoPauloDay, saoPauloDayQuick, saoPauloDaysBetween } from '../../../src/domain/time'
 
 describe('São Paulo time (src/domain/time.ts)', () => {
   it('reads the São Paulo calendar day of an instant, not the UTC one', () => {
@@ -36,5 +36,24 @@ describe('São Paulo time (src/domain/time.ts)', () => {
     expect(localInputValue('2026-03-01T02:00:05Z')).toBe('2026-02-28T23:00')
     expect(instantOfLocal('2026-02-28', '23:00').toISOString()).toBe('2026-03-01T02:00:00.000Z')
     expect(fileStamp(new Date('2023-04-14T23:10:47.831Z'))).toBe('20230414_201047831')
+  })
+})
+
+describe('São Paulo days for the admin (src/domain/time.ts)', () => {
+  it('the quick day key agrees with saoPauloDay, daylight-saving years included', () => {
+    for (let t = Date.parse('2018-10-01T00:00:00Z'); t < Date.parse('2019-03-01T00:00:00Z'); t += 3_599_000) {
+      expect(saoPauloDayQuick(t)).toBe(saoPauloDay(t))
+    }
+  })
+  it('lists the calendar days of a period, first to last inclusive', () => {
+    const days = saoPauloDaysBetween(new Date('2026-11-16T03:00:00.000Z'), new Date('2026-11-25T14:00:00.000Z'))
+    expect(days[0]).toBe('2026-11-16')
+    expect(days.at(-1)).toBe('2026-11-25')
+    expect(days).toHaveLength(10)
+    expect(saoPauloDaysBetween(new Date('2026-11-16T02:59:00.000Z'), new Date('2026-11-16T03:00:00.000Z'))).toEqual(['2026-11-15', '2026-11-16'])
+  })
+  it('reads the wall clock of an instant', () => {
+    expect(saoPauloClock('2026-03-01T02:59:59Z')).toEqual({ day: '2026-02-28', time: '23:59' })
+    expect(instantOfLocal('2026-02-28', '23:59').toISOString()).toBe('2026-03-01T02:59:00.000Z')
   })
 })

@@ -1,0 +1,15 @@
+/** A document id as Payload hands it out: a number (SQL) or a string (MongoDB). */
+export type Id = string | number
+
+/** A relationship as stored (an id) or populated (a document with an id). */
+export type Relation = Id | { id: Id } | null | undefined
+
+/** The id of a relationship, populated or not; undefined when empty. */
+export const idOf = (rel: unknown): Id | undefined =>
+  rel == null || rel === '' ? undefined : typeof rel === 'object' ? (rel as { id: Id }).id : (rel as Id)
+
+/** Two relationships (or ids) name the same document, whatever the id's type. */
+export const sameId = (a: unknown, b: unknown): boolean => {
+  const [x, y] = [idOf(a), idOf(b)]
+  return x !== undefined && y !== undefined && String(x) === String(y)
+}
