@@ -41,3 +41,16 @@ export const RESTORE_FINAL: readonly RestoreStatus[] = ['success', 'partial', 'e
 
 /** The restore history (H7) covers at most this many days (GET /api/restores/history answers 400 beyond). */
 export const HISTORY_MAX_DAYS = 180
+
+/** The kinds of item a restore plan names (src/jobs/restore/categories.ts `kind`), as the preview lists them. */
+export const RESTORE_ITEM_KINDS = {
+  lines: ['Linha', 'Line'],
+  company: ['Empresa', 'Company'],
+  holidays: ['Feriado', 'Holiday'],
+  transfers: ['Transferência', 'Transfer'],
+  profiles: ['Perfil', 'Profile'],
+  offers: ['Oferta compartilhada', 'Shared offer'],
+  quotas: ['Cota', 'Quota'],
+  departments: ['Departamento', 'Department'],
+  users: ['Usuário', 'User'],
+} as const

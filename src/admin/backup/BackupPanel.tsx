@@ -9,9 +9,9 @@ import { Progress } from '../shared/Progress'
 import { SimpleTable } from '../shared/SimpleTable'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
-import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_STATUS, type BackupStatus } from '../../domain/backups'
+import { BACKUP_READY, BACKUP_STATUS, RESTORE_FINAL, RESTORE_ITEM_KINDS, RESTORE_STATUS, type BackupStatus } from '../../domain/backups'
 import { labelOf } from '../../domain/labels'
-import { KIND_LABELS, statusColor, type RestoreDoc } from './labels'
+import { statusColor, type RestoreDoc } from './labels'
 import ui from '../shared/ui.module.scss'
 import { useGolT } from '../i18n/useGolT'
 
@@ -359,7 +359,7 @@ function ChangeList({ action, total, changes, lang }: { action: Change['action']
       <SimpleTable
         columns={[t('gol:type'), t('gol:name'), t('gol:changes')]}
         keys={changes.map((c) => `${c.kind}-${c.id}`)}
-        rows={changes.map((c) => [labelOf(KIND_LABELS, c.kind, lang), c.title, c.changes.join('; ')])}
+        rows={changes.map((c) => [labelOf(RESTORE_ITEM_KINDS, c.kind, lang), c.title, c.changes.join('; ')])}
       />
     </div>
   )

@@ -16,16 +16,3 @@ export interface RestoreDoc {
 
 export const statusColor = (s: RestoreStatus): string =>
   s === 'success' ? '#1c7c3c' : s === 'partial' ? '#d98200' : s === 'error' ? '#b00020' : 'var(--theme-text)'
-
-/** The kinds of item a restore plan names (src/jobs/restore/categories.ts). */
-export const KIND_LABELS: Record<string, [string, string]> = {
-  lines: ['Linha', 'Line'],
-  company: ['Empresa', 'Company'],
-  holidays: ['Feriado', 'Holiday'],
-  transfers: ['Transferência', 'Transfer'],
-  profiles: ['Perfil', 'Profile'],
-  offers: ['Oferta compartilhada', 'Shared offer'],
-  quotas: ['Cota', 'Quota'],
-  departments: ['Departamento', 'Department'],
-  users: ['Usuário', 'User'],
-}

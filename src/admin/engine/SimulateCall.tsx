@@ -8,6 +8,7 @@ import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/u
 import { useState } from 'react'
 import { instantOfLocal, saoPauloClock } from '../../domain/time'
 import { DateInput } from '../shared/DateInput'
+import panel from '../shared/panel.module.scss'
 import ui from '../shared/ui.module.scss'
 import type { GolTranslationKey } from '../i18n'
 import { useGolT } from '../i18n/useGolT'
@@ -31,9 +32,6 @@ const SERVICES: Record<Service, { label: GolTranslationKey; unit: GolTranslation
   data: { label: 'gol:simData', unit: 'gol:unitMB', defaultUnits: '10' },
 }
 
-const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150, #ddd)', borderRadius: 4, padding: 16, margin: '24px 0', display: 'grid', gap: 12 }
-const row: React.CSSProperties = { display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'end' }
-const field: React.CSSProperties = { display: 'grid', gap: 4, fontSize: 13 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -96,13 +94,13 @@ export function SimulateCall() {
   }
 
   return (
-    <div style={box} data-testid="simulate-call">
+    <div className={panel.box} data-testid="simulate-call">
       <strong>{t('gol:simulateACall')}</strong>
-      <span style={{ fontSize: 13, opacity: 0.8 }}>
+      <span className={panel.hint}>
         {t('gol:showsWhatTheEngineWouldAnswer')}
       </span>
-      <div style={row}>
-        <label style={field}>
+      <div className={panel.row}>
+        <label className={panel.field}>
           {t('gol:eventType')}
           <select
             className={ui.input}
@@ -121,19 +119,19 @@ export function SimulateCall() {
           </select>
         </label>
         {service !== 'data' && (
-          <label style={field}>
+          <label className={panel.field}>
             {t('gol:destinationAsDialled')}
             <input className={ui.input} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={t('gol:eG02111987654321')} />
           </label>
         )}
-        <label style={field}>
+        <label className={panel.field}>
           {t('gol:dateBrasLia')}
           <DateInput className={ui.input} value={day} onChange={setDay} label={t('gol:simulationDate')} />
         </label>
-        <label style={field}>
+        <label className={panel.field}>
           {t('gol:time')}
           <input
-            className={ui.input} style={{ width: 70 }}
+            className={`${ui.input} ${panel.narrow}`}
             value={time}
             inputMode="numeric"
             placeholder="hh:mm"
@@ -142,18 +140,18 @@ export function SimulateCall() {
             onChange={(e) => setTime(e.target.value.replace(/[^\d:]/g, ''))}
           />
         </label>
-        <label style={field}>
+        <label className={panel.field}>
           {t('gol:quantity')} ({t(SERVICES[service].unit)})
-          <input className={ui.input} style={{ width: 110 }} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
+          <input className={`${ui.input} ${panel.units}`} type="number" min={0} value={units} onChange={(e) => setUnits(e.target.value)} />
         </label>
         <Button type="button" buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={run}>
           {busy ? t('gol:simulating') : t('gol:simulate')}
         </Button>
       </div>
-      {error && <div style={{ color: 'var(--theme-error-500, #b00020)' }}>{error}</div>}
+      {error && <div className={panel.error}>{error}</div>}
       {result && (
         <div data-testid="simulate-result" className={ui.field}>
-          <div style={{ fontWeight: 600, color: result.body.allow ? 'var(--theme-success-600, #1a7f37)' : 'var(--theme-error-500, #b00020)' }}>
+          <div className={result.body.allow ? panel.allowed : panel.refused}>
             {result.body.allow ? t('gol:allowed') : t('gol:refused')}
           </div>
           <div>
@@ -168,7 +166,7 @@ export function SimulateCall() {
             </div>
           )}
           <div>
-            {t('gol:reason')}: {result.body.reason.message} <code style={{ opacity: 0.7 }}>{result.body.reason.code}</code>
+            {t('gol:reason')}: {result.body.reason.message} <code className={panel.faint}>{result.body.reason.code}</code>
           </div>
         </div>
       )}

@@ -112,7 +112,7 @@ export function AddLinesPicker({
         {t('gol:onlyV', { v: g.none.toLowerCase() })}
       </label>
       <p className={ui.muted}>
-        {t('gol:vV3OutsideName', { v: fmtNumber(total), v2: total === 1 ? 'linha encontrada' : 'linhas encontradas', name: group.name, v3: total === 1 ? 'line' : 'lines' })}
+        {t('gol:linesFoundOutside', { count: total, n: fmtNumber(total), name: group.name })}
         {total > lines.length ? t('gol:showingLengthNarrowTheSearch', { length: lines.length }) : ''} · {fmtNumber(selected.size)}{' '}
         {t('gol:selected')}
       </p>

@@ -183,7 +183,7 @@ export function LineGroupsTable({
             setAdding(undefined)
             if (added) {
               setNotice(
-                t('gol:vV3AddedToName', { v: fmtNumber(added), v2: added === 1 ? 'linha adicionada' : 'linhas adicionadas', name: adding.name, v3: added === 1 ? 'line' : 'lines' }),
+                t('gol:linesAddedTo', { count: added, n: fmtNumber(added), name: adding.name }),
               )
               router.refresh()
             }

@@ -3,10 +3,10 @@ import { useRouter } from 'next/navigation'
 import { useState, type ReactNode } from 'react'
 import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
-import { card, input, muted } from '../shared/styles'
 import { spToday, type KindInfo, type Option, type ViewResult } from './kinds'
 import { ReportResult } from './ReportResult'
 import ui from '../shared/ui.module.scss'
+import css from './report.module.scss'
 import type { GolTranslationKey } from '../i18n'
 import { useGolT } from '../i18n/useGolT'
 
@@ -149,16 +149,16 @@ export function ReportForm({
       else other.push(fe.message)
     }
     setErrors(byField)
-    const general = other.join('; ') || (fieldErrors.length ? '' : data?.errors?.[0]?.message || `Erro ${status}`)
+    const general = other.join('; ') || (fieldErrors.length ? '' : data?.errors?.[0]?.message || t('gol:httpError', { status }))
     setMessage({ ok: false, text: general || t('gol:fixTheFieldsShown') })
   }
 
   const control = (name: string): ReactNode => {
     const label = (FILTER_LABELS[name] ? t(FILTER_LABELS[name]) : name)
-    const style = { ...input, ...(errors[name] ? { borderColor: '#b00020' } : {}) }
-    if (DATE_FILTERS.has(name)) return <DateInput label={label} value={values[name] ?? ''} onChange={(v) => set(name, v)} style={style} required={name !== 'cycle' && info.period?.required} />
+    const className = errors[name] ? `${ui.input} ${css.invalid}` : ui.input
+    if (DATE_FILTERS.has(name)) return <DateInput label={label} value={values[name] ?? ''} onChange={(v) => set(name, v)} className={className} required={name !== 'cycle' && info.period?.required} />
     const select = (opts: Option[]) => (
-      <select aria-label={label} style={style} value={values[name] ?? ''} onChange={(e) => set(name, e.target.value)}>
+      <select aria-label={label} className={className} value={values[name] ?? ''} onChange={(e) => set(name, e.target.value)}>
         <option value="">{t('gol:all2')}</option>
         {opts.map((o) => (
           <option key={o.value} value={o.value}>
@@ -173,7 +173,7 @@ export function ReportForm({
     return (
       <input
         aria-label={label}
-        style={style}
+        className={className}
         value={values[name] ?? ''}
         inputMode={name === 'search' ? 'text' : 'numeric'}
         placeholder={label}
@@ -183,11 +183,11 @@ export function ReportForm({
   }
 
   const field = (name: string, label: string, body: ReactNode) => (
-    <div key={name} style={{ display: 'grid', gap: 4, alignContent: 'start' }} data-testid={`report-field-${name}`}>
-      <span style={{ fontSize: 13, fontWeight: 600 }}>{label}</span>
+    <div key={name} className={css.field} data-testid={`report-field-${name}`}>
+      <span className={css.label}>{label}</span>
       {body}
       {errors[name] && (
-        <span role="alert" data-testid={`report-error-${name}`} style={{ color: '#b00020', fontSize: 13, maxWidth: 320 }}>
+        <span role="alert" data-testid={`report-error-${name}`} className={css.error}>
           {errors[name]}
         </span>
       )}
@@ -195,23 +195,23 @@ export function ReportForm({
   )
 
   return (
-    <form onSubmit={submit} style={{ ...card, display: 'grid', gap: 16, marginBottom: 40 }} data-testid="report-form" noValidate>
-      <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        <legend style={{ fontSize: 13, fontWeight: 600, marginBottom: 6 }}>{t('gol:report')}</legend>
+    <form onSubmit={submit} className={`${ui.card} ${css.form}`} data-testid="report-form" noValidate>
+      <fieldset className={css.kinds}>
+        <legend className={css.legend}>{t('gol:report')}</legend>
         {kinds.map((k) => (
-          <label key={k.kind} style={{ display: 'flex', gap: 6, alignItems: 'center', border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '6px 10px', cursor: 'pointer', background: k.kind === kind ? 'var(--theme-elevation-100)' : undefined }}>
+          <label key={k.kind} className={k.kind === kind ? `${css.kind} ${css.chosen}` : css.kind}>
             <input type="radio" name="kind" value={k.kind} checked={k.kind === kind} onChange={() => choose(k.kind)} />
             {k.label}
           </label>
         ))}
       </fieldset>
       {info.period && (
-        <p style={{ ...muted, margin: 0 }} data-testid="report-period-limit">
+        <p className={`${ui.muted} ${ui.flush}`} data-testid="report-period-limit">
           {t('gol:longestPeriodThatCanBeSearched2', { max: info.period.max })}
           {info.period.required ? '' : t('gol:optionalPeriod')}
         </p>
       )}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
+      <div className={css.fields}>
         {fields.map((f) => field(f, FILTER_LABELS[f] ? t(FILTER_LABELS[f]) : f, control(f)))}
         {field(
           'format',
@@ -226,10 +226,10 @@ export function ReportForm({
         field(
           'departments',
           t('gol:departments'),
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10 }} role="group" aria-label={t('gol:departments')}>
+          <div className={css.departments} role="group" aria-label={t('gol:departments')}>
             {departments.length === 0 && <span className={ui.muted}>{t('gol:noDepartments')}</span>}
             {departments.map((d) => (
-              <label key={d.value} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
+              <label key={d.value} className={css.check}>
                 <input
                   type="checkbox"
                   checked={picked.includes(d.value)}
@@ -245,7 +245,7 @@ export function ReportForm({
             </span>
           </div>,
         )}
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+      <div className={css.buttons}>
         <button type="submit" className={ui.primary} disabled={busy}>
           {busy ? t('gol:pleaseWait') : t('gol:search')}
         </button>

@@ -28,7 +28,7 @@ export function ConfirmButton({
   ariaLabel?: string
 }) {
   const t = useGolT()
-  const slug = `gol-confirm-${useId().replace(/:/g, '')}`
+  const slug = `gol-confirm-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
   const { openModal } = useModal()
   return (
     <>
@@ -60,7 +60,7 @@ export function ConfirmButton({
  * Escape or a click outside calls `onClose`.
  */
 export function Dialog({ title, children, onClose, width = 460 }: { title: string; children: ReactNode; onClose: () => void; width?: number }) {
-  const slug = `gol-dialog-${useId().replace(/:/g, '')}`
+  const slug = `gol-dialog-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
   const { openModal, closeModal, isModalOpen } = useModal()
   const open = isModalOpen(slug)
   const shown = useRef(false)

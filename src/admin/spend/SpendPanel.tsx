@@ -7,6 +7,7 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 import { useGolT } from '../i18n/useGolT'
+import panel from '../shared/panel.module.scss'
 import ui from '../shared/ui.module.scss'
 
 type Scope = 'line' | 'department' | 'company'
@@ -18,7 +19,6 @@ interface Summary {
   caps: { id: string; name: string; control: 'notify' | 'block'; amount: number; used: number; left: number; percent: number | null }[]
 }
 
-const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150, #ddd)', borderRadius: 4, padding: 16, margin: '24px 0', display: 'grid', gap: 10 }
 const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' })
 const FILTER: Record<Scope, string> = { line: 'line', department: 'department', company: 'company' }
 
@@ -37,7 +37,7 @@ export function SpendPanel({ scope }: { scope: Scope }) {
   }, [api, id, scope])
   if (id == null) return null
   return (
-    <section style={box} data-testid="spend-panel">
+    <section className={panel.box} data-testid="spend-panel">
       <strong>{t('gol:spendRBeyondTheFranchises')}</strong>
       {error && <div role="alert">{error}</div>}
       {data && (
@@ -46,17 +46,17 @@ export function SpendPanel({ scope }: { scope: Scope }) {
             {t('gol:currentCycle')} ({data.cycle}): <strong data-testid="spend-cost">{brl(data.cost)}</strong>
           </div>
           {data.cycles.length > 1 && (
-            <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+            <table className={panel.cycles}>
               <thead>
                 <tr>
-                  <th style={{ textAlign: 'left', paddingRight: 16 }}>{t('gol:cycle')}</th>
+                  <th>{t('gol:cycle')}</th>
                   <th className={ui.right}>{t('gol:cost')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.cycles.map((c) => (
                   <tr key={c.cycle}>
-                    <td style={{ paddingRight: 16 }}>{c.cycle}</td>
+                    <td>{c.cycle}</td>
                     <td className={ui.right}>{brl(c.cents)}</td>
                   </tr>
                 ))}
@@ -66,7 +66,7 @@ export function SpendPanel({ scope }: { scope: Scope }) {
           <div>
             <strong>{t('gol:spendCaps')}</strong>
             {data.caps.length === 0 && <div>{t('gol:noCap')}</div>}
-            <ul style={{ margin: '4px 0', paddingLeft: 18 }} data-testid="spend-caps">
+            <ul className={panel.caps} data-testid="spend-caps">
               {data.caps.map((c) => (
                 <li key={c.id}>
                   <a href={`/admin/collections/spend-caps/${c.id}`}>{c.name || t('gol:cap')}</a>: {brl(c.used)} {t('gol:of')} {brl(c.amount)} ({c.percent ?? 0}%) ·{' '}
