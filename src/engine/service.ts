@@ -580,8 +580,7 @@ export class Engine {
         fresh.push({ e, key, text })
       }
     }
-    const existing = await this.usage.existingEventIds(fresh.map((f) => f.key),
-    )
+    const existing = await this.usage.existingEventIds(fresh.map((f) => f.key))
     const byLine = new Map<string, IngestEvent[]>()
     const holdIds = new Set<string>()
     for (const { e, text } of fresh) {
