@@ -6,20 +6,7 @@ import type { Payload } from 'payload'
 import type { Consumption, Notification, Usage } from '../../../payload-types'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
-import {
-  addToLine,
-  chunks,
-  ConcurrentBatchError,
-  eventKey,
-  idsByCompany,
-  noticeData,
-  sentNoticeKey,
-  type EventKey,
-  type Id,
-  type RatedBatch,
-  type ReadMark,
-  type UsageStore,
-} from './store'
+import { addToLine, chunks, ConcurrentBatchError, eventKey, idsByCompany, noticeData, sentNoticeKey, type EventKey, type Id, type RatedBatch, type ReadMark, type UsageStore } from './store'
 
 /** Keys of notices already recorded for each of these lines in a cycle (every line present, maybe empty), by the Local API. */
 export async function localSentNoticesByLine(payload: Payload, lines: Id[], cycle: string): Promise<Map<string, Set<string>>> {

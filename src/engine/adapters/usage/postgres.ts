@@ -15,17 +15,7 @@ import { engineProfile } from '../../../lib/settings'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
 import { drizzleConsumption, drizzleConsumptionOfCompany, insertNotices, quoteColumn, quoteTable, type AnyDrizzle, type GeneratedTable, type UsageTables } from './sql'
-import {
-  ConcurrentBatchError,
-  consumptionRows,
-  eventKey,
-  inWriteOrder,
-  type EventKey,
-  type Id,
-  type RatedBatch,
-  type ReadMark,
-  type UsageStore,
-} from './store'
+import { ConcurrentBatchError, consumptionRows, eventKey, inWriteOrder, type EventKey, type Id, type RatedBatch, type ReadMark, type UsageStore } from './store'
 
 /** A drizzle node-postgres transaction, as far as raw statements go: its pooled connection (not in drizzle's public types). */
 interface PgTx {

@@ -12,19 +12,7 @@ import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
 import { localSentNoticesByLine, localSentNoticesOfCompany } from './localApi'
 import { drizzleConsumption, drizzleConsumptionByLine, drizzleConsumptionOfCompany, insertNotices, markRead, type AnyDrizzle, type UsageTables } from './sql'
-import {
-  chunks,
-  ConcurrentBatchError,
-  consumptionRows,
-  eventKey,
-  idsByCompany,
-  inWriteOrder,
-  type EventKey,
-  type Id,
-  type RatedBatch,
-  type ReadMark,
-  type UsageStore,
-} from './store'
+import { chunks, ConcurrentBatchError, consumptionRows, eventKey, idsByCompany, inWriteOrder, type EventKey, type Id, type RatedBatch, type ReadMark, type UsageStore } from './store'
 
 export class SqliteUsageStore implements UsageStore {
   readonly kind = 'sqlite'
