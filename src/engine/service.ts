@@ -21,6 +21,7 @@ import {
   type ScopeSnapshot,
 } from './adapters/counters'
 import { counterStoreFromEnv } from './adapters/counterStoreFromEnv'
+import type { UsageEventBody } from './quickBody'
 import { engineHoldGraceS, engineHoldTtlS, engineReconcileS, engineStoreDeadlineMs } from '../lib/settings'
 import { gatewayFromEnv, type NoticeGateway } from './adapters/notify'
 import { SentNotices } from './adapters/sentNotices'
@@ -58,18 +59,10 @@ export interface HoldAnswer {
 
 export type AuthorizeAnswer = Decision & { hold?: HoldAnswer }
 
-export interface IngestEvent {
+/** A checked usage event (./quickBody.ts; `hold`: the hold authorize() answered for it, its units are counted, the rest returns). */
+export interface IngestEvent extends UsageEventBody {
   /** Position in the request (for rejections). */
   index: number
-  id: string
-  line: string
-  service: Service
-  destination?: string
-  at: Date
-  units: number
-  group?: string
-  /** The hold authorize() answered for this usage: its units are counted, the rest returns. */
-  hold?: string
 }
 
 export interface IngestResult {
@@ -580,8 +573,7 @@ export class Engine {
         fresh.push({ e, key, text })
       }
     }
-    const existing = await this.usage.existingEventIds(fresh.map((f) => f.key),
-    )
+    const existing = await this.usage.existingEventIds(fresh.map((f) => f.key))
     const byLine = new Map<string, IngestEvent[]>()
     const holdIds = new Set<string>()
     for (const { e, text } of fresh) {

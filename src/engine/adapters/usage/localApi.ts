@@ -2,24 +2,11 @@
  * The usage store through Payload's Local API, one document at a time: MongoDB (or any adapter
  * without drizzle). SQLite reads its sent notices through it too (./sqlite.ts).
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import type { Consumption, Notification, Usage } from '../../../payload-types'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
-import {
-  addToLine,
-  chunks,
-  ConcurrentBatchError,
-  eventKey,
-  idsByCompany,
-  noticeData,
-  sentNoticeKey,
-  type EventKey,
-  type Id,
-  type RatedBatch,
-  type ReadMark,
-  type UsageStore,
-} from './store'
+import { addToLine, chunks, ConcurrentBatchError, eventKey, idsByCompany, noticeData, sentNoticeKey, type EventKey, type Id, type KeyTarget, type RatedBatch, type ReadMark, type UsageStore } from './store'
 
 /** Keys of notices already recorded for each of these lines in a cycle (every line present, maybe empty), by the Local API. */
 export async function localSentNoticesByLine(payload: Payload, lines: Id[], cycle: string): Promise<Map<string, Set<string>>> {
@@ -123,6 +110,31 @@ export class LocalApiUsageStore implements UsageStore {
 
   readSentNoticesOfCompany(company: Id, cycle: string): Promise<Map<string, Set<string>>> {
     return localSentNoticesOfCompany(this.payload, company, cycle)
+  }
+
+  async readKeyOfTarget(target: KeyTarget, key: string, cycle: string): Promise<number> {
+    let lines: Id[] | null = null
+    if (target.kind === 'department') {
+      const res = await this.payload.find({ collection: 'lines', where: { department: { equals: target.target } }, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never }) // the generated LinesSelect has no `id` (always answered): asking for it alone keeps the rows small
+      lines = (res.docs as { id: Id }[]).map((d) => d.id)
+    }
+    const where: Where = { cycle: { equals: cycle }, key: { equals: key } }
+    if (target.kind === 'line') where.line = { equals: target.target }
+    else if (target.kind === 'company') where.company = { equals: target.target }
+    else where.line = { in: lines }
+    const res = await this.payload.find({ collection: 'consumption', where, pagination: false, depth: 0, overrideAccess: true })
+    return res.docs.reduce((s, d) => s + Number(d.units), 0)
+  }
+
+  /** Every cycle with rows of this key (anyone's), then the target's sum in each. */
+  async readKeyByCycle(target: KeyTarget, key: string): Promise<{ cycle: string; units: number }[]> {
+    const res = await this.payload.find({ collection: 'consumption', where: { key: { equals: key } }, pagination: false, depth: 0, overrideAccess: true })
+    const by = new Map<string, number>()
+    for (const d of res.docs) {
+      const cycle = String(d.cycle)
+      by.set(cycle, (await this.readKeyOfTarget(target, key, cycle)) || 0)
+    }
+    return [...by].map(([cycle, units]) => ({ cycle, units }))
   }
 
   async persistBatch({ usage, consumption, notices, channel }: RatedBatch): Promise<StoredNotice[]> {

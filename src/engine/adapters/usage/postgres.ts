@@ -14,18 +14,8 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { engineProfile } from '../../../lib/settings'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
-import { drizzleConsumption, drizzleConsumptionOfCompany, insertNotices, quoteColumn, quoteTable, type AnyDrizzle, type GeneratedTable, type UsageTables } from './sql'
-import {
-  ConcurrentBatchError,
-  consumptionRows,
-  eventKey,
-  inWriteOrder,
-  type EventKey,
-  type Id,
-  type RatedBatch,
-  type ReadMark,
-  type UsageStore,
-} from './store'
+import { drizzleConsumption, drizzleConsumptionOfCompany, drizzleKeyByCycle, drizzleKeyOfTarget, insertNotices, quoteColumn, quoteTable, type AnyDrizzle, type GeneratedTable, type UsageTables } from './sql'
+import { ConcurrentBatchError, consumptionRows, eventKey, inWriteOrder, type EventKey, type Id, type KeyTarget, type RatedBatch, type ReadMark, type UsageStore } from './store'
 
 /** A drizzle node-postgres transaction, as far as raw statements go: its pooled connection (not in drizzle's public types). */
 interface PgTx {
@@ -184,6 +174,16 @@ export class PostgresUsageStore implements UsageStore {
       keys.add(key)
     }
     return out
+  }
+
+  readKeyOfTarget(target: KeyTarget, key: string, cycle: string, mark?: ReadMark): Promise<number> {
+    // The same statement names the commits the sum includes (ReadMark): a hold whose usage is among
+    // them ends its part when this snapshot is stored, never counted twice.
+    return drizzleKeyOfTarget(this.drizzle, this.tables, target, key, cycle, mark, true)
+  }
+
+  readKeyByCycle(target: KeyTarget, key: string): Promise<{ cycle: string; units: number }[]> {
+    return drizzleKeyByCycle(this.drizzle, this.tables, target, key)
   }
 
   persistBatch(batch: RatedBatch): Promise<StoredNotice[]> {

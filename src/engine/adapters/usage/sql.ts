@@ -6,7 +6,7 @@
 import { and, eq, getTableName, inArray, sql, type Column, type SQL, type Table } from 'drizzle-orm'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
-import { addToLine, chunks, noticeData, type Id, type NoticeRow, type ReadMark } from './store'
+import { addToLine, chunks, noticeData, numericId, type Id, type KeyTarget, type NoticeRow, type ReadMark } from './store'
 
 /** An identifier quoted for raw SQL. */
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -24,11 +24,12 @@ export type AnyDrizzle = any // drizzle's builders have no common type across di
 /** One of Payload's generated tables as drizzle sees it: its columns by field name. */
 export type GeneratedTable = Table & Record<string, Column>
 
-/** Payload's generated tables the engine writes. */
+/** Payload's generated tables the engine writes (and `lines`, for a department's lines). */
 export interface UsageTables {
   usage: GeneratedTable
   consumption: GeneratedTable
   notifications: GeneratedTable
+  lines: GeneratedTable
 }
 
 /** The select column that reads the statement's snapshot (PostgreSQL; evaluated once, as an init plan). */
@@ -93,4 +94,34 @@ export async function insertNotices(tx: AnyDrizzle, tn: UsageTables['notificatio
     }
   }
   return stored
+}
+
+/** Consumption rows of a target: its line, its company, or the lines of its department (a subquery). */
+function targetFilter(drizzle: AnyDrizzle, tables: UsageTables, target: KeyTarget): SQL {
+  const t = tables.consumption
+  const l = tables.lines
+  const id = numericId(target.target)
+  return target.kind === 'line' ? eq(t.line, id) : target.kind === 'company' ? eq(t.company, id) : inArray(t.line, drizzle.select({ id: l.id }).from(l).where(eq(l.department, id)))
+}
+
+/** The sum of one key of a target in a cycle, in one statement (with its snapshot when `seen` and `mark`: PostgreSQL). */
+export async function drizzleKeyOfTarget(drizzle: AnyDrizzle, tables: UsageTables, target: KeyTarget, key: string, cycle: string, mark: ReadMark | undefined, seen: boolean): Promise<number> {
+  const t = tables.consumption
+  const rows: { units: number | null; seen?: string }[] = await drizzle
+    .select({ units: sql<number>`coalesce(sum(${t.units}), 0)`, ...(mark && seen ? { seen: statementSnapshot() } : {}) })
+    .from(t)
+    .where(and(eq(t.cycle, cycle), eq(t.key, key), targetFilter(drizzle, tables, target)))
+  if (mark) mark.seen = rows[0]?.seen
+  return Number(rows[0]?.units ?? 0)
+}
+
+/** The sum of one key of a target per cycle, in one statement. */
+export async function drizzleKeyByCycle(drizzle: AnyDrizzle, tables: UsageTables, target: KeyTarget, key: string): Promise<{ cycle: string; units: number }[]> {
+  const t = tables.consumption
+  const rows: { cycle: string; units: number }[] = await drizzle
+    .select({ cycle: t.cycle, units: sql<number>`coalesce(sum(${t.units}), 0)` })
+    .from(t)
+    .where(and(eq(t.key, key), targetFilter(drizzle, tables, target)))
+    .groupBy(t.cycle)
+  return rows.map((r) => ({ cycle: String(r.cycle), units: Number(r.units) }))
 }

@@ -11,20 +11,8 @@ import { sqliteTransactions } from '../../../lib/transactionGate'
 import type { Flat } from '../counters'
 import type { StoredNotice } from '../notify'
 import { localSentNoticesByLine, localSentNoticesOfCompany } from './localApi'
-import { drizzleConsumption, drizzleConsumptionByLine, drizzleConsumptionOfCompany, insertNotices, markRead, type AnyDrizzle, type UsageTables } from './sql'
-import {
-  chunks,
-  ConcurrentBatchError,
-  consumptionRows,
-  eventKey,
-  idsByCompany,
-  inWriteOrder,
-  type EventKey,
-  type Id,
-  type RatedBatch,
-  type ReadMark,
-  type UsageStore,
-} from './store'
+import { drizzleConsumption, drizzleConsumptionByLine, drizzleConsumptionOfCompany, drizzleKeyByCycle, drizzleKeyOfTarget, insertNotices, markRead, type AnyDrizzle, type UsageTables } from './sql'
+import { chunks, ConcurrentBatchError, consumptionRows, eventKey, idsByCompany, inWriteOrder, type EventKey, type Id, type KeyTarget, type RatedBatch, type ReadMark, type UsageStore } from './store'
 
 export class SqliteUsageStore implements UsageStore {
   readonly kind = 'sqlite'
@@ -75,6 +63,14 @@ export class SqliteUsageStore implements UsageStore {
 
   readSentNoticesOfCompany(company: Id, cycle: string): Promise<Map<string, Set<string>>> {
     return localSentNoticesOfCompany(this.payload, company, cycle)
+  }
+
+  readKeyOfTarget(target: KeyTarget, key: string, cycle: string, mark?: ReadMark): Promise<number> {
+    return drizzleKeyOfTarget(this.drizzle, this.tables, target, key, cycle, mark, false)
+  }
+
+  readKeyByCycle(target: KeyTarget, key: string): Promise<{ cycle: string; units: number }[]> {
+    return drizzleKeyByCycle(this.drizzle, this.tables, target, key)
   }
 
   async persistBatch(batch: RatedBatch): Promise<StoredNotice[]> {

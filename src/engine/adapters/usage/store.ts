@@ -80,6 +80,15 @@ export interface ReadMark {
   seen?: string
 }
 
+/** A line, a department's lines or a whole company, by id (as text). */
+export interface KeyTarget {
+  kind: 'line' | 'department' | 'company'
+  target: string
+}
+
+/** An id as the database holds it: numeric text as a number (SQL ids), anything else as is. */
+export const numericId = (id: string): Id => (/^\d+$/.test(id) ? Number(id) : id)
+
 export interface UsageStore {
   readonly kind: 'postgres' | 'sqlite' | 'localApi'
   /** Which of `keys` are already recorded (answered as eventKey strings). */
@@ -100,6 +109,10 @@ export interface UsageStore {
    * Answers the notices newly stored (to hand to the gateway).
    */
   persistBatch(batch: RatedBatch): Promise<StoredNotice[]>
+  /** The sum of one consumption key of a target in a cycle (0 when none); `mark` on PostgreSQL. */
+  readKeyOfTarget(target: KeyTarget, key: string, cycle: string, mark?: ReadMark): Promise<number>
+  /** The sum of one consumption key of a target per cycle (in no particular order). */
+  readKeyByCycle(target: KeyTarget, key: string): Promise<{ cycle: string; units: number }[]>
 }
 
 /** The batch conflicted with a concurrent writer (some event ids appeared meanwhile): redo it. */
