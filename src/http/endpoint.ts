@@ -4,7 +4,7 @@
  * as field errors, the acting user, the request's transaction and "every matching document".
  */
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
-import { addDataAndFileToRequest, commitTransaction, initTransaction, killTransaction } from 'payload'
+import { addDataAndFileToRequest } from 'payload'
 import type { z } from 'zod'
 import { actorOf, POLICIES, scopeOf, type Operation } from '../access/policy'
 import type { AccessUser } from '../access/roles'
@@ -66,23 +66,7 @@ export function errorsOf(error: unknown, prefix = ''): FieldError[] {
   return [{ path: prefix.replace(/\.$/, '') || '(body)', message }]
 }
 
-/**
- * Runs `fn` in the request's transaction: commits when it returns and `keep` (default: always)
- * says so, rolls back otherwise or when it throws (and rethrows). A transaction opened by a
- * caller is left to that caller to commit.
- */
-export async function withTransaction<T>(req: PayloadRequest, fn: () => Promise<T>, keep: (result: T) => boolean = () => true): Promise<T> {
-  const own = await initTransaction(req)
-  try {
-    const result = await fn()
-    if (!keep(result)) await killTransaction(req)
-    else if (own) await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
-}
+export { withTransaction } from '../lib/transaction'
 
 export type Doc = Record<string, unknown> & { id: string | number }
 

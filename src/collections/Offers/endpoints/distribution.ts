@@ -204,7 +204,7 @@ async function save(req: PayloadRequest) {
       for (const [i, l] of lines.entries()) {
         const quota = { control: l.control, amountMB: l.control === 'limited' ? l.amountMB : null }
         try {
-          await req.payload.update({ collection: 'lines', id: l.id, data: { quota } as never, overrideAccess: false, user: req.user, req, depth: 0 })
+          await req.payload.update({ collection: 'lines', id: l.id, data: { quota }, overrideAccess: false, user: req.user, req, depth: 0 })
         } catch (error) {
           writeErrors.push(...errorsOf(error, `lines.${i}.`).map((e) => ({ ...e, path: e.path.replace(/\.quota\./, '.') })))
           break
