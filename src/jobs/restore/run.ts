@@ -20,6 +20,7 @@ import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash }
 import type { Data } from '../../collections/Backups/snapshot/categories'
 import type { Restore } from '../../payload-types'
 import { withTransaction } from '../../lib/transaction'
+import { restoreStaleMinutes } from '../../lib/settings'
 
 export { applyRestore, restoreFaults, RestoreAborted, SimulatedCrash }
 export type { Step } from '../../collections/Backups/snapshot/plan'
@@ -98,7 +99,7 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
 /** Runs of one restore after which it is closed as interrupted rather than queued again. */
 const MAX_RESUMES = 3
 
-const staleAfter = (now: Date) => new Date(now.getTime() - Number(process.env.RESTORE_STALE_MINUTES ?? 10) * 60_000).toISOString()
+const staleAfter = (now: Date) => new Date(now.getTime() - restoreStaleMinutes() * 60_000).toISOString()
 
 /** A document's job rows still on the queue (a crashed runner leaves its row `processing`). */
 async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup', id: string | number): Promise<Data[]> {
