@@ -3,7 +3,7 @@
  * error shape (`{errors: [{message}]}`, field errors `{path, message}`), the body, zod issues
  * as field errors, the acting user, the request's transaction and "every matching document".
  */
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest, Where } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
 import type { z } from 'zod'
 import { actorOf, POLICIES, scopeOf, type Operation } from '../access/policy'
@@ -68,20 +68,20 @@ export function errorsOf(error: unknown, prefix = ''): FieldError[] {
 
 export { withTransaction } from '../lib/transaction'
 
-export type Doc = Record<string, unknown> & { id: string | number }
-
 /**
- * Every document of `collection` matching `where`, unpaginated, at depth 0: through the
- * user's access (`access: true`) or bypassing it (server-side counts and checks).
+ * Every document of `collection` matching `where`, unpaginated, at depth 0, typed by the
+ * generated types: through the user's access (`access: true`) or bypassing it (server-side
+ * counts and checks).
  */
-export async function findAll<T = Doc>(
+export async function findAll<S extends CollectionSlug>(
   req: PayloadRequest,
-  collection: CollectionSlug,
+  collection: S,
   where: Where,
   options: { access: boolean; select?: Record<string, true>; sort?: string },
-): Promise<T[]> {
+): Promise<DataFromCollectionSlug<S>[]> {
+  // `as CollectionSlug`: with a generic slug, Payload's find overloads are too complex for TypeScript (TS2590).
   const res = await req.payload.find({
-    collection,
+    collection: collection as CollectionSlug,
     where,
     depth: 0,
     pagination: false,
@@ -91,5 +91,5 @@ export async function findAll<T = Doc>(
     user: options.access ? req.user : undefined,
     req,
   })
-  return res.docs as unknown as T[]
+  return res.docs as DataFromCollectionSlug<S>[]
 }

@@ -14,7 +14,7 @@
  * MB or with a unit ("10 GB", "500 MB"); an amount alone means Limitado.
  */
 import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
-import type { Department, Line, Offer, Profile } from '../../../payload-types'
+import type { Department, Line, Profile } from '../../../payload-types'
 import { z } from 'zod'
 import { idOf } from '../../../access/roles'
 import { normalizeMsisdn, validateMsisdn, validateQuotaAgainstPool } from '../../../validation'
@@ -87,19 +87,19 @@ const bodySchema = z
   .strict()
   .refine((b) => b.content !== undefined || b.rows !== undefined, { message: 'Envie o arquivo (content) ou as linhas (rows)', path: ['content'] })
 
-const findAll = <T>(req: PayloadRequest, collection: CollectionSlug, where: Where, access: boolean): Promise<T[]> => findAllDocs<T>(req, collection, where, { access })
+const findAll = <S extends CollectionSlug>(req: PayloadRequest, collection: S, where: Where, access: boolean) => findAllDocs(req, collection, where, { access })
 
 const chunks = <T>(list: T[], size = 500): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size))
 
 /** Everything the rows name, read once: lines (as the user may read them), departments, profiles, pools. */
 async function context(req: PayloadRequest, msisdns: string[]) {
   const lines = new Map<string, Line>()
-  for (const part of chunks(msisdns)) for (const l of await findAll<Line>(req, 'lines', { msisdn: { in: part } }, true)) lines.set(String(l.msisdn), l)
+  for (const part of chunks(msisdns)) for (const l of await findAll(req, 'lines', { msisdn: { in: part } }, true)) lines.set(String(l.msisdn), l)
   const companies = [...new Set([...lines.values()].map((l) => String(idOf(l.company))))]
   const accounts = [...new Set([...lines.values()].map((l) => String(idOf(l.account))))]
   const byCompany = async (collection: 'departments' | 'profiles') => {
     const map = new Map<string, Named>()
-    if (companies.length) for (const d of await findAll<Named>(req, collection, { company: { in: companies } }, true)) map.set(`${String(idOf(d.company))}|${norm(String(d.name))}`, d)
+    if (companies.length) for (const d of await findAll(req, collection, { company: { in: companies } }, true)) map.set(`${String(idOf(d.company))}|${norm(String(d.name))}`, d)
     return map
   }
   const [departments, profiles] = await Promise.all([byCompany('departments'), byCompany('profiles')])
@@ -107,7 +107,7 @@ async function context(req: PayloadRequest, msisdns: string[]) {
   // Pools and the configured totals of every involved account (all its lines, whatever the user's scope).
   const pools = new Map<string, { poolMB: number; totalMB: number }>()
   if (accounts.length) {
-    const offers = await findAll<Offer>(req, 'offers', { account: { in: accounts }, kind: { equals: 'shared' }, unit: { equals: 'mb' } }, false)
+    const offers = await findAll(req, 'offers', { account: { in: accounts }, kind: { equals: 'shared' }, unit: { equals: 'mb' } }, false)
     for (const o of offers) {
       const k = String(idOf(o.account))
       pools.set(k, { poolMB: (pools.get(k)?.poolMB ?? 0) + Number(o.amount ?? 0), totalMB: 0 })
