@@ -10,7 +10,7 @@ import { databaseAdapter } from './src/lib/database'
 import { emailAdapter } from './src/lib/email'
 import { keepErrorData } from './src/lib/errorData'
 import { loggerConfig } from './src/lib/logger'
-import { payloadSecret } from './src/lib/settings'
+import { payloadSecret, serverUrl } from './src/lib/settings'
 import { plugins } from './src/plugins'
 import { onInit } from './src/seed/onInit'
 import { golTranslations } from './src/admin/i18n'
@@ -21,7 +21,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 // the config is sanitised: src/access/internalCollections.ts.
 export default withInternalCollectionAccess(buildConfig({
   secret: payloadSecret(),
-  serverURL: process.env.PUBLIC_URL || undefined,
+  serverURL: serverUrl(),
   db: await databaseAdapter(),
   email: await emailAdapter(),
   i18n: {

@@ -18,7 +18,7 @@ export const PREFERENCES = 'payload-preferences'
 
 type Ref = { relationTo?: string; value?: unknown } | null | undefined
 
-const isSelfRef = (actor: AccessUser, ref: Ref): boolean => ref?.relationTo === 'users' && sameId(ref.value as never, actor.id)
+const isSelfRef = (actor: AccessUser, ref: Ref): boolean => ref?.relationTo === 'users' && sameId(ref.value, actor.id)
 
 /** Users that share one of the actor's (selected) companies, the actor included. */
 async function colleagueIds(req: PayloadRequest, actor: AccessUser): Promise<(string | number)[]> {

@@ -226,11 +226,11 @@ function mayCreate(slug: string, policy: Policy, scope: Scope, user: AccessUser,
   // "May I create at all": asked by the admin without data, or (document permissions of
   // the create page) with nothing but `{_status: 'draft'}`; real creates carry their fields.
   if (!data || Object.keys(data).every((k) => k === '_status')) return true
-  const companies = idsOf(asArray(data[policy.companyPath]) as never)
+  const companies = idsOf(asArray(data[policy.companyPath]))
   if (companies.length === 0 || !subset(companies, companyIdsOf(user))) return false
   if (slug === 'users' && data.role === 'support') return false
   if (scope === 'company') return true
-  const departments = idsOf(asArray(data[policy.departmentPath!]) as never)
+  const departments = idsOf(asArray(data[policy.departmentPath!]))
   if (departments.length === 0 || !subset(departments, departmentIdsOf(user))) return false
   return slug !== 'users' || (data.role ?? 'viewer') === 'viewer'
 }
@@ -269,12 +269,12 @@ export const keepInScope =
     const scope = scopeOf(policy, 'update', user)
     if (scope === 'all') return data
     if (policy.companyPath !== 'id' && data[policy.companyPath] !== undefined) {
-      const companies = idsOf(asArray(data[policy.companyPath]) as never)
+      const companies = idsOf(asArray(data[policy.companyPath]))
       if (slug !== 'users' && !subset(companies, companyIdsOf(user))) throw new Forbidden(req.t)
     }
     if (scope === 'departments' && policy.departmentPath && !policy.departmentPath.includes('.') && policy.departmentPath !== 'id') {
       if (data[policy.departmentPath] !== undefined) {
-        const departments = asArray(data[policy.departmentPath]).map((d) => idOf(d as never))
+        const departments = asArray(data[policy.departmentPath]).map((d) => idOf(d))
         if (departments.length === 0 || !subset(departments, departmentIdsOf(user))) throw new Forbidden(req.t)
       }
     }

@@ -22,10 +22,11 @@ export interface AccessUser {
   collection?: string
 }
 
-export const idOf = (rel: Relation): string | number | undefined =>
-  rel == null ? undefined : typeof rel === 'object' ? rel.id : rel
+/** The id of a relationship value, populated (`{id}`) or not; accepts what a hook's `data` holds. */
+export const idOf = (rel: Relation | unknown): string | number | undefined =>
+  rel == null ? undefined : typeof rel === 'object' ? (rel as { id: string | number }).id : (rel as string | number)
 
-export const idsOf = (rels: Relation[] | null | undefined): (string | number)[] =>
+export const idsOf = (rels: readonly (Relation | unknown)[] | null | undefined): (string | number)[] =>
   (rels ?? []).map(idOf).filter((id): id is string | number => id !== undefined)
 
 export const isSupport = (user: AccessUser | null | undefined): boolean => user?.role === 'support'
@@ -65,7 +66,7 @@ export const selectedCompanyWhere = (user: AccessUser | null | undefined, path =
 
 export const departmentIdsOf = (user: AccessUser | null | undefined): (string | number)[] => idsOf(user?.departments)
 
-export const sameId = (a: Relation, b: Relation): boolean => {
+export const sameId = (a: Relation | unknown, b: Relation | unknown): boolean => {
   const x = idOf(a)
   const y = idOf(b)
   return x !== undefined && y !== undefined && String(x) === String(y)

@@ -10,7 +10,7 @@ import { failure } from '../http/endpoint'
  * - login runs only for our own password check, which marks its request context;
  * - forgot/reset password are closed (recovery is POST /api/users/recover);
  * - refresh extends a session only for a user that may still work (not blocked);
- * - unlock goes through `access.unlock` (src/access/users.ts).
+ * - unlock goes through `access.unlock` (src/collections/Users/access/index.ts).
  * The hook guards every interface (REST, GraphQL, Local API) in one place; the REST paths are
  * also answered here so that they give one fixed answer, whatever the body.
  */

@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net'
 import { normaliseAddress, PEER_HEADER, peerStamped } from '../lib/peer.mjs'
+import { trustProxy } from '../lib/settings'
 
 /**
  * The client address that rate limits count (issue 10, finding 9). The TCP peer's address
@@ -14,7 +15,7 @@ const UNKNOWN = 'unknown'
 let parsed: { source: string; list: BlockList } | undefined
 
 function trustedProxies(): BlockList {
-  const source = process.env.TRUST_PROXY ?? ''
+  const source = trustProxy()
   if (parsed?.source === source) return parsed.list
   const list = new BlockList()
   for (const entry of source.split(',').map((s) => s.trim()).filter(Boolean)) {

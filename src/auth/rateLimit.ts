@@ -1,4 +1,5 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { redisUrl } from '../lib/settings'
 
 /**
  * Rate limits of A6, per client address and per account (CPF or e-mail). In memory per
@@ -16,7 +17,7 @@ const LIMITS: Record<Name, { points: number; duration: number }> = {
 let limiters: Promise<Record<Name, RateLimiterAbstract>> | undefined
 
 async function build(): Promise<Record<Name, RateLimiterAbstract>> {
-  const url = process.env.REDIS_URL
+  const url = redisUrl()
   let make = (name: Name): RateLimiterAbstract => new RateLimiterMemory({ keyPrefix: `gol-${name}`, ...LIMITS[name] })
   if (url) {
     try {

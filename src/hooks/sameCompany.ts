@@ -19,13 +19,13 @@ export const sameCompanyRelations =
     for (const check of checks) {
       const raw = data[check.field]
       if (raw == null) continue
-      const ids = (check.hasMany ? (raw as unknown[]) : [raw]).map((r) => idOf(r as never)).filter((id) => id != null)
+      const ids = (check.hasMany ? (raw as unknown[]) : [raw]).map((r) => idOf(r)).filter((id) => id != null)
       for (const id of ids) {
         const found = await req.payload
           .findByID({ collection: check.collection, id: id!, depth: 0, overrideAccess: true, req, disableErrors: true })
           .catch(() => null)
         if (!found) errors.push({ path: check.field, message: `Registro ${String(id)} não encontrado` })
-        else if ('company' in found && !sameId(found.company as never, company)) {
+        else if ('company' in found && !sameId(found.company, company)) {
           errors.push({ path: check.field, message: 'Pertence a outra empresa' })
         }
       }

@@ -3,8 +3,8 @@
  * error shape (`{errors: [{message}]}`, field errors `{path, message}`), the body, zod issues
  * as field errors, the acting user, the request's transaction and "every matching document".
  */
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
-import { addDataAndFileToRequest, commitTransaction, initTransaction, killTransaction } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest, Where } from 'payload'
+import { addDataAndFileToRequest } from 'payload'
 import type { z } from 'zod'
 import { actorOf, POLICIES, scopeOf, type Operation } from '../access/policy'
 import type { AccessUser } from '../access/roles'
@@ -66,38 +66,22 @@ export function errorsOf(error: unknown, prefix = ''): FieldError[] {
   return [{ path: prefix.replace(/\.$/, '') || '(body)', message }]
 }
 
-/**
- * Runs `fn` in the request's transaction: commits when it returns and `keep` (default: always)
- * says so, rolls back otherwise or when it throws (and rethrows). A transaction opened by a
- * caller is left to that caller to commit.
- */
-export async function withTransaction<T>(req: PayloadRequest, fn: () => Promise<T>, keep: (result: T) => boolean = () => true): Promise<T> {
-  const own = await initTransaction(req)
-  try {
-    const result = await fn()
-    if (!keep(result)) await killTransaction(req)
-    else if (own) await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
-}
-
-export type Doc = Record<string, unknown> & { id: string | number }
+export { withTransaction } from '../lib/transaction'
 
 /**
- * Every document of `collection` matching `where`, unpaginated, at depth 0: through the
- * user's access (`access: true`) or bypassing it (server-side counts and checks).
+ * Every document of `collection` matching `where`, unpaginated, at depth 0, typed by the
+ * generated types: through the user's access (`access: true`) or bypassing it (server-side
+ * counts and checks).
  */
-export async function findAll<T = Doc>(
+export async function findAll<S extends CollectionSlug>(
   req: PayloadRequest,
-  collection: CollectionSlug,
+  collection: S,
   where: Where,
   options: { access: boolean; select?: Record<string, true>; sort?: string },
-): Promise<T[]> {
+): Promise<DataFromCollectionSlug<S>[]> {
+  // `as CollectionSlug`: with a generic slug, Payload's find overloads are too complex for TypeScript (TS2590).
   const res = await req.payload.find({
-    collection,
+    collection: collection as CollectionSlug,
     where,
     depth: 0,
     pagination: false,
@@ -107,5 +91,5 @@ export async function findAll<T = Doc>(
     user: options.access ? req.user : undefined,
     req,
   })
-  return res.docs as unknown as T[]
+  return res.docs as DataFromCollectionSlug<S>[]
 }

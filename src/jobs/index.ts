@@ -6,6 +6,7 @@ import { MAINTENANCE_QUEUE, reportTasks } from './reports'
 import { restoreTasks } from './restore'
 import { webhookTasks } from '../spend/webhook'
 import { startRunner, tracked } from './runner'
+import { jobsAutoRunEnabled } from '../lib/settings'
 
 /**
  * Jobs run in the app process by default (autoRun, started when Payload is initialised
@@ -13,8 +14,7 @@ import { startRunner, tracked } from './runner'
  * run in separate `npm run worker` processes (any number: a job is claimed atomically,
  * src/jobs/claim.ts). Off under Vitest: tests run the queue explicitly.
  */
-export const jobsAutoRunEnabled = (): boolean =>
-  process.env.JOBS_AUTORUN != null ? !/^(0|false|no|off)$/i.test(process.env.JOBS_AUTORUN) : !process.env.VITEST
+export { jobsAutoRunEnabled }
 
 const supportOnly = ({ req }: { req: { user?: unknown } }) => isSupport(actorOf(req))
 

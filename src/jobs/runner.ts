@@ -1,5 +1,6 @@
 import type { Payload, TaskConfig } from 'payload'
 import { beatJobs, isSqlAdapter, releaseStaleJob } from './claim'
+import { numberSetting } from '../lib/settings'
 
 type Id = string | number
 type StaleJob = { id: Id; taskSlug?: string | null; input?: Record<string, unknown> | null; totalTried?: number | null }
@@ -7,7 +8,7 @@ type StaleJob = { id: Id; taskSlug?: string | null; input?: Record<string, unkno
 /** What a task does when one of its jobs is found abandoned by a dead process (e.g. tell a report's requester). */
 export type OnAbandoned = (payload: Payload, job: StaleJob, outcome: { tries: number; final: boolean }) => Promise<void>
 
-const seconds = (name: string, fallback: number) => Number(process.env[name] || fallback) * 1000
+const seconds = (name: string, fallback: number) => numberSetting(name, fallback) * 1000
 
 /** This process's runner: the jobs it is running, the last beat, and the timer. */
 const runner = {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { withAtomicJobClaim } from '../jobs/claim'
-import { DATA_DIR, databaseKind, databaseUrl } from './settings'
+import { DATA_DIR, databaseKind, databaseUrl, dbPushOff, payloadMigrating, pgPoolMax, schemaByMigrations } from './settings'
 import { sqliteTransactions } from './transactionGate'
 import { neutralUniqueErrors } from './uniqueErrors'
 
@@ -34,10 +34,10 @@ function dropPrefixIndexes<S>(args: { schema: S }): S {
  * open; only `npm run dev` and the tests push it. A database once pushed cannot take the
  * migrations (Payload would stop at an interactive prompt), so it is refused at once.
  */
-export const schemaByMigrations = (): boolean => process.env.NODE_ENV === 'production' || process.env.GOL_DB_MIGRATE === 'true'
+export { schemaByMigrations }
 
 /** GOL_DB_PUSH=false turns the development schema push off (used to test the migrations). */
-const pushOverride = (): { push?: boolean } => (process.env.GOL_DB_PUSH === 'false' || schemaByMigrations() ? { push: false } : {})
+const pushOverride = (): { push?: boolean } => (dbPushOff() || schemaByMigrations() ? { push: false } : {})
 
 /** The command that rebuilds a database from the migrations, named in the refusal. */
 export const REBUILD_COMMAND = 'npm run payload -- migrate:fresh --force-accept-warning && npm run seed'
@@ -71,7 +71,7 @@ function migrateOnConnect(adapterObj: DatabaseAdapterObj, migrations: { name: st
     const connect = adapter.connect
     adapter.connect = async function (options) {
       await connect?.call(adapter, options)
-      if (process.env.PAYLOAD_MIGRATING === 'true') return // the payload CLI migrates itself
+      if (payloadMigrating()) return // the payload CLI migrates itself
       if (await devPushed(adapter)) {
         adapter.payload.logger.fatal(new DevPushedDatabaseError().message)
         throw new DevPushedDatabaseError()
@@ -130,7 +130,7 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
     const { migrations } = await import('../migrations/postgres')
     return migrateOnConnect(atomicJobClaims(postgresAdapter({
-      pool: { connectionString: url, max: Number(process.env.PG_POOL_MAX || 10) },
+      pool: { connectionString: url, max: pgPoolMax() },
       allowIDOnCreate: true,
       migrationDir: migrationsDir('postgres'),
       beforeSchemaInit: [dropPrefixIndexes],

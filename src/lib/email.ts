@@ -1,10 +1,10 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 import type { EmailAdapter } from 'payload'
-import { smtpUrl } from './settings'
+import { mailFrom, smtpUrl } from './settings'
 import { sqliteTransactions } from './transactionGate'
 
-const FROM_ADDRESS = process.env.MAIL_FROM || 'noreply-gol-seguranca@gol.local'
+const FROM_ADDRESS = mailFrom()
 const FROM_NAME = 'GOL - Gestor Online'
 
 const addressList = (to: unknown): string =>

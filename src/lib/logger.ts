@@ -1,9 +1,10 @@
 import { defaultLoggerOptions } from 'payload'
+import { logFormatJson, logLevel } from './settings'
 
 type PinoOptions = { level?: string; hooks?: { logMethod?: (this: any, args: unknown[], method: (...a: unknown[]) => void, level: number) => void }; [k: string]: unknown }
 
 /** LOG_FORMAT=json: one JSON object per line (for log collectors); otherwise Payload's coloured lines. */
-export const jsonLogs = (): boolean => process.env.LOG_FORMAT === 'json'
+export const jsonLogs = (): boolean => logFormatJson()
 
 const INFO = 30
 
@@ -25,7 +26,7 @@ export function clientErrorStatus(value: unknown): number | undefined {
  */
 export function loggerConfig(): { options: PinoOptions; destination?: typeof defaultLoggerOptions } {
   const options: PinoOptions = {
-    level: process.env.LOG_LEVEL || 'info',
+    level: logLevel(),
     hooks: {
       logMethod(args, method, level) {
         const status = level > INFO ? clientErrorStatus(args[0]) : undefined

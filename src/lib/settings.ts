@@ -82,3 +82,36 @@ export const spikeSetting = (name: 'SPIKE_FACTOR' | 'SPIKE_MIN_CENTS', fallback:
 export const spendWebhookAttempts = (): number => Math.max(1, Number(process.env.SPEND_WEBHOOK_ATTEMPTS ?? 6))
 /** First retry delay of a spend alert's webhook delivery, doubling after (SPEND_WEBHOOK_DELAY_MS, 2 000). */
 export const spendWebhookDelayMs = (): number => Number(process.env.SPEND_WEBHOOK_DELAY_MS ?? 2000)
+
+// ---------------------------------------------------------------- the rest of the environment
+// Every other setting of the server code is read here too, each with its exact default
+// (`|| d`: unset or empty gives the default; `?? d`: only unset does). Read on each call, as before.
+
+/** A numeric setting: the variable's value, or `fallback` when it is unset or empty. */
+export const numberSetting = (name: string, fallback: number): number => Number(process.env[name] || fallback)
+
+export const serverUrl = (): string | undefined => process.env.PUBLIC_URL || undefined
+export const trustProxy = (): string => process.env.TRUST_PROXY ?? ''
+export const mailFrom = (): string => process.env.MAIL_FROM || 'noreply-gol-seguranca@gol.local'
+export const logFormatJson = (): boolean => process.env.LOG_FORMAT === 'json'
+export const logLevel = (): string => process.env.LOG_LEVEL || 'info'
+export const healthTimeoutMs = (): number => numberSetting('HEALTH_TIMEOUT_MS', 2000)
+
+/** Database schema by migrations (production, or GOL_DB_MIGRATE=true) instead of Payload's push. */
+export const schemaByMigrations = (): boolean => process.env.NODE_ENV === 'production' || process.env.GOL_DB_MIGRATE === 'true'
+export const dbPushOff = (): boolean => process.env.GOL_DB_PUSH === 'false'
+export const payloadMigrating = (): boolean => process.env.PAYLOAD_MIGRATING === 'true'
+export const pgPoolMax = (): number => numberSetting('PG_POOL_MAX', 10)
+
+/** JOBS_AUTORUN: jobs in the app process (default, except under Vitest) or only in workers. */
+export const jobsAutoRunEnabled = (): boolean =>
+  process.env.JOBS_AUTORUN != null ? !/^(0|false|no|off)$/i.test(process.env.JOBS_AUTORUN) : !process.env.VITEST
+
+export const reportAttempts = (): number => numberSetting('REPORT_ATTEMPTS', 3)
+export const reportRetryDelayMs = (): number => Number(process.env.REPORT_RETRY_DELAY_MS ?? 5000)
+export const reportKeepDays = (): number => numberSetting('REPORT_KEEP_DAYS', 30)
+export const reportViewMaxRows = (): number => numberSetting('REPORT_VIEW_MAX_ROWS', 100_000)
+export const reportsDirSetting = (): string | undefined => process.env.GOL_REPORTS_DIR || undefined
+export const backupsDirSetting = (): string | undefined => process.env.GOL_BACKUPS_DIR || undefined
+export const restoreStaleMinutes = (): number => Number(process.env.RESTORE_STALE_MINUTES ?? 10)
+export const restoreBatchSize = (): number => Math.max(1, Number(process.env.RESTORE_BATCH_SIZE) || 500)

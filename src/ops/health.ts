@@ -1,11 +1,11 @@
 import type { Endpoint, Payload } from 'payload'
 import { runnerStatus } from '../jobs/runner'
-import { schemaByMigrations } from '../lib/database'
 import { databaseKind, redisUrl } from '../lib/settings'
+import { healthTimeoutMs, schemaByMigrations } from '../lib/settings'
 
 type Check = { ok: boolean; ms: number; detail?: string }
 
-const CHECK_TIMEOUT_MS = Number(process.env.HEALTH_TIMEOUT_MS || 2000)
+const CHECK_TIMEOUT_MS = healthTimeoutMs()
 
 /** Set by the server when it starts draining (SIGTERM): readiness then answers 503 so balancers stop sending. */
 const DRAINING = Symbol.for('gol.draining')

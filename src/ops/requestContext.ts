@@ -12,7 +12,7 @@ export function noteCaller(user: unknown): void {
   if (!store || !user || store.userId !== undefined) return
   const u = user as { id?: string | number; selectedCompany?: unknown; companies?: unknown[] }
   store.userId = u.id
-  store.companyId = idOf(u.selectedCompany as never) ?? (u.companies?.length === 1 ? idOf(u.companies[0] as never) : undefined)
+  store.companyId = idOf(u.selectedCompany) ?? (u.companies?.length === 1 ? idOf(u.companies[0]) : undefined)
 }
 
 const noteHook: CollectionBeforeOperationHook = ({ args, req }) => {

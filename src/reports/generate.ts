@@ -5,9 +5,10 @@ import { KINDS } from './kinds'
 import { relId, type Doc } from './source'
 import { removeReportFile, reportFileName, reportPath } from './storage'
 import { writeReportFile, type ReportFormat } from './writer'
+import { reportAttempts } from '../lib/settings'
 
 /** Tries of a report job (the first run and the retries). */
-export const REPORT_ATTEMPTS = Number(process.env.REPORT_ATTEMPTS || 3)
+export const REPORT_ATTEMPTS = reportAttempts()
 
 /** Test seam: called before the rows are written, so a test can make an attempt crash. */
 export const reportFaults: { beforeWrite?: (report: Doc, attempt: number) => void | Promise<void> } = {}

@@ -3,8 +3,9 @@ import { recoverStaleJobs } from '../jobs/runner'
 import { failReport, updateReport } from './generate'
 import { pages, type Doc } from './source'
 import { removeOrphanParts, removeReportFile } from './storage'
+import { numberSetting, reportKeepDays } from '../lib/settings'
 
-const minutes = (name: string, fallback: number) => Number(process.env[name] || fallback) * 60_000
+const minutes = (name: string, fallback: number) => numberSetting(name, fallback) * 60_000
 const DAY_MS = 86_400_000
 
 /** Transactions and restores are kept 180 days (SPEC H2, H7). */
@@ -90,7 +91,7 @@ export async function sweepReports(payload: Payload, now = new Date()): Promise<
       failed++
     }
   }
-  const old = new Date(now.getTime() - Number(process.env.REPORT_KEEP_DAYS || 30) * DAY_MS).toISOString()
+  const old = new Date(now.getTime() - reportKeepDays() * DAY_MS).toISOString()
   const expired = await payload.find({ collection: 'reports', where: { createdAt: { less_than: old } }, overrideAccess: true, depth: 0, pagination: false })
   for (const report of expired.docs as Doc[]) await removeReportFile(report.file)
   if (expired.docs.length) await payload.db.deleteMany({ collection: 'reports', where: { id: { in: expired.docs.map((d) => d.id) } } })

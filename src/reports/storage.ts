@@ -1,9 +1,9 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { DATA_DIR } from '../lib/settings'
+import { DATA_DIR, reportsDirSetting } from '../lib/settings'
 
 /** Where generated reports are kept: GOL_REPORTS_DIR, or ./data/reports. A worker process must see the same directory. */
-export const reportsDir = (): string => path.resolve(process.env.GOL_REPORTS_DIR || path.join(DATA_DIR, 'reports'))
+export const reportsDir = (): string => path.resolve(reportsDirSetting() || path.join(DATA_DIR, 'reports'))
 
 const SAFE_SEGMENT = /^[\w-][\w.-]*$/
 

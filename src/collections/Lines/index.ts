@@ -1,4 +1,5 @@
-import type { PayloadRequest } from 'payload'
+import type { NumberFieldSingleValidation } from 'payload'
+import type { Line } from '../../payload-types'
 import { idOf } from '../../access/roles'
 import { selectField } from '../../fields/common'
 import { iccidField, imsiField, msisdnField } from '../../fields/identifiers'
@@ -12,10 +13,10 @@ import { poolOffers, poolTotalMB } from '../../domain/pools'
 export * from './model'
 
 /** A limited quota may not exceed the shared pool of the line's account (G). */
-async function quotaWithinPool(value: unknown, { data, siblingData, req }: { data?: any; siblingData?: any; req: PayloadRequest }) {
-  if (siblingData?.control !== 'limited') return true
+const quotaWithinPool: NumberFieldSingleValidation = async (value, { data, siblingData, req }) => {
+  if ((siblingData as Partial<NonNullable<Line['quota']>> | undefined)?.control !== 'limited') return true
   if (!Number.isInteger(value) || (value as number) < 0) return 'Informe a cota em MB (número inteiro não negativo)'
-  const account = idOf(data?.account)
+  const account = idOf((data as Partial<Line> | undefined)?.account)
   if (account == null) return true
   const pools = await req.payload.find({
     collection: 'offers',
@@ -87,7 +88,7 @@ export const Lines = tenantCollection({
       label: label('Cota da franquia compartilhada', 'Shared-pool quota'),
       fields: [
         selectField('control', 'Limite', 'Control', QUOTA_CONTROL, { required: true, defaultValue: 'unlimited' }),
-        { name: 'amountMB', type: 'number', min: 0, label: label('Cota (MB)', 'Quota (MB)'), validate: quotaWithinPool as never },
+        { name: 'amountMB', type: 'number', min: 0, label: label('Cota (MB)', 'Quota (MB)'), validate: quotaWithinPool },
       ],
     },
     // C3, C5–C7: registration data, offers and consumption, shared quota, history (read-only panels).

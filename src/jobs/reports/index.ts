@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 import { REPORT_ATTEMPTS, runReport } from '../../reports/generate'
 import { purgeRetention, reportAbandoned, sweepReports } from '../../reports/maintenance'
 import { whenAbandoned } from '../runner'
+import { reportRetryDelayMs } from '../../lib/settings'
 
 /** The queue of the scheduled housekeeping jobs. */
 export const MAINTENANCE_QUEUE = 'maintenance'
@@ -17,7 +18,7 @@ export const reportTasks: Task[] = [
     label: 'Gerar relatório',
     inputSchema: [{ name: 'report', type: 'text', required: true }],
     // The queue retries a failed try; runReport marks the report failed on the last one.
-    retries: { attempts: REPORT_ATTEMPTS - 1, backoff: { type: 'fixed', delay: Number(process.env.REPORT_RETRY_DELAY_MS ?? 5000) } },
+    retries: { attempts: REPORT_ATTEMPTS - 1, backoff: { type: 'fixed', delay: reportRetryDelayMs() } },
     handler: async ({ input, job, req }) => {
       await runReport(req.payload, String(input.report), Number(job.totalTried ?? 0) + 1)
       return { output: {} }

@@ -27,8 +27,7 @@ export const restoreTasks: TaskConfig[] = [
     },
   },
   {
-    // `as never` until src/payload-types.ts is regenerated with the new task.
-    slug: BACKUP_TASK as never,
+    slug: BACKUP_TASK,
     label: 'Backup',
     retries: 0,
     inputSchema: [{ name: 'backup', type: 'text', required: true }],

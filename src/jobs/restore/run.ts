@@ -8,7 +8,7 @@
  * outcome and recovers restores whose process died.
  */
 import type { Payload, PayloadRequest } from 'payload'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { createLocalReq } from 'payload'
 import type { BackupCategory } from '../../collections/Backups/model'
 import { restoreAction } from '../../hooks/audit/describe'
 import { writeTransaction, type Actor } from '../../hooks/audit'
@@ -18,6 +18,9 @@ import { clearFailures, countItems, logItem } from '../../collections/Backups/sn
 import { backupFileOf } from '../../collections/Backups/snapshot/backupFile'
 import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash } from '../../collections/Backups/snapshot/apply'
 import type { Data } from '../../collections/Backups/snapshot/categories'
+import type { Restore } from '../../payload-types'
+import { withTransaction } from '../../lib/transaction'
+import { restoreStaleMinutes } from '../../lib/settings'
 
 export { applyRestore, restoreFaults, RestoreAborted, SimulatedCrash }
 export type { Step } from '../../collections/Backups/snapshot/plan'
@@ -34,13 +37,13 @@ export const STATUS_WORDS = { success: 'Sucesso', partial: 'Parcial', error: 'Er
 const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
 
 /** The restore's final state from its whole item log (every run's items), and its closing audit entry. */
-async function finishRestore(payload: Payload, restore: Data, actor: Actor | undefined, backupName: string): Promise<RestoreOutcome> {
+async function finishRestore(payload: Payload, restore: Restore, actor: Actor | undefined, backupName: string): Promise<RestoreOutcome> {
   const counts = await countItems(payload, restore.id as string | number)
   const status: RestoreStatus = counts.failed === 0 ? 'success' : counts.applied === 0 ? 'error' : 'partial'
   await payload.update({
     collection: 'restores',
-    id: restore.id as never,
-    data: { status, appliedCount: counts.applied, failedCount: counts.failed, finishedAt: new Date().toISOString() } as never,
+    id: restore.id,
+    data: { status, appliedCount: counts.applied, failedCount: counts.failed, finishedAt: new Date().toISOString() },
     ...quiet,
   })
   const req = await createLocalReq({ context: { skipAudit: true } }, payload)
@@ -55,9 +58,9 @@ async function finishRestore(payload: Payload, restore: Data, actor: Actor | und
   return { status, appliedCount: counts.applied, failedCount: counts.failed }
 }
 
-async function requesterOf(payload: Payload, restore: Data): Promise<Actor | undefined> {
+async function requesterOf(payload: Payload, restore: Restore): Promise<Actor | undefined> {
   if (!restore.requestedBy) return undefined
-  const user = (await payload.findByID({ collection: 'users', id: restore.requestedBy as never, ...quiet, disableErrors: true })) as unknown as Actor | null
+  const user = await payload.findByID({ collection: 'users', id: idOf(restore.requestedBy), ...quiet, disableErrors: true })
   return user ? { id: user.id, role: user.role, username: user.username } : undefined
 }
 
@@ -66,10 +69,10 @@ const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Data).id : v) a
 /** The job's work: runs (or resumes) the restore document `restoreId` and records its outcome. */
 export async function runRestore(payload: Payload, restoreId: string | number): Promise<RestoreOutcome> {
   restoreFaults.beforeStart?.()
-  const restore = (await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })) as unknown as Data
+  const restore = await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })
   const company = idOf(restore.company)
   const backupId = idOf(restore.backup)
-  const backup = backupId == null ? null : ((await payload.findByID({ collection: 'backups', id: backupId as never, ...quiet, disableErrors: true })) as unknown as Data | null)
+  const backup = backupId == null ? null : await payload.findByID({ collection: 'backups', id: backupId, ...quiet, disableErrors: true })
   const actor = await requesterOf(payload, restore)
   const backupName = String(backup?.name ?? restore.backupName ?? backupId)
   // Earlier failures are tried again; items applied by an earlier run stay in the log.
@@ -80,7 +83,7 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
   }
   const before = await countItems(payload, restoreId)
   const progress = async (applied: number, failed: number) => {
-    await payload.update({ collection: 'restores', id: restoreId, data: { status: 'running', appliedCount: before.applied + applied, failedCount: failed } as never, ...quiet })
+    await payload.update({ collection: 'restores', id: restoreId, data: { status: 'running', appliedCount: before.applied + applied, failedCount: failed }, ...quiet })
   }
   await progress(0, 0)
   try {
@@ -96,7 +99,7 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
 /** Runs of one restore after which it is closed as interrupted rather than queued again. */
 const MAX_RESUMES = 3
 
-const staleAfter = (now: Date) => new Date(now.getTime() - Number(process.env.RESTORE_STALE_MINUTES ?? 10) * 60_000).toISOString()
+const staleAfter = (now: Date) => new Date(now.getTime() - restoreStaleMinutes() * 60_000).toISOString()
 
 /** A document's job rows still on the queue (a crashed runner leaves its row `processing`). */
 async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup', id: string | number): Promise<Data[]> {
@@ -122,21 +125,16 @@ async function sweepBackups(payload: Payload, now: Date): Promise<number> {
     ...quiet,
   })
   let requeued = 0
-  for (const backup of stuck.docs as unknown as Data[]) {
-    const jobs = await jobsOf(payload, BACKUP_TASK, 'backup', backup.id as string | number)
+  for (const backup of stuck.docs) {
+    const jobs = await jobsOf(payload, BACKUP_TASK, 'backup', backup.id)
     if (waiting(jobs)) continue
     const req = await createLocalReq({ context: { skipAudit: true } }, payload)
-    await initTransaction(req)
-    try {
+    await withTransaction(req, async () => {
       await dropJobs(payload, jobs, req)
-      await payload.update({ collection: 'backups', id: backup.id as never, data: { status: 'pending' } as never, overrideAccess: true, depth: 0, req, context: req.context })
-      await payload.jobs.queue({ task: BACKUP_TASK as never, input: { backup: String(backup.id) } as never, req })
-      await commitTransaction(req)
-      requeued++
-    } catch (e) {
-      await killTransaction(req)
-      throw e
-    }
+      await payload.update({ collection: 'backups', id: backup.id, data: { status: 'pending' }, overrideAccess: true, depth: 0, req, context: req.context })
+      await payload.jobs.queue({ task: BACKUP_TASK, input: { backup: String(backup.id) }, req })
+    })
+    requeued++
   }
   return requeued
 }
@@ -159,17 +157,16 @@ export async function sweepRestores(payload: Payload, now = new Date()): Promise
   })
   let requeued = 0
   let closed = 0
-  for (const restore of stuck.docs as unknown as Data[]) {
-    const jobs = await jobsOf(payload, RESTORE_TASK, 'restore', restore.id as string | number)
+  for (const restore of stuck.docs) {
+    const jobs = await jobsOf(payload, RESTORE_TASK, 'restore', restore.id)
     if (waiting(jobs)) continue
     const resumes = Number(restore.resumes ?? 0) + 1
     const req = await createLocalReq({ context: { skipAudit: true } }, payload)
-    await initTransaction(req)
-    try {
+    await withTransaction(req, async () => {
       await dropJobs(payload, jobs, req)
       if (resumes <= MAX_RESUMES) {
-        await payload.update({ collection: 'restores', id: restore.id as never, data: { status: 'pending', resumes } as never, overrideAccess: true, depth: 0, req, context: req.context })
-        await payload.jobs.queue({ task: RESTORE_TASK as never, input: { restore: String(restore.id) } as never, req })
+        await payload.update({ collection: 'restores', id: restore.id, data: { status: 'pending', resumes }, overrideAccess: true, depth: 0, req, context: req.context })
+        await payload.jobs.queue({ task: RESTORE_TASK, input: { restore: String(restore.id) }, req })
       } else {
         await logItem(payload, req, restore.id as string | number, idOf(restore.company), 'failed', {
           kind: 'restore',
@@ -180,11 +177,7 @@ export async function sweepRestores(payload: Payload, now = new Date()): Promise
           reason: `Restauração interrompida ${MAX_RESUMES} vezes; execute-a novamente`,
         })
       }
-      await commitTransaction(req)
-    } catch (e) {
-      await killTransaction(req)
-      throw e
-    }
+    })
     if (resumes <= MAX_RESUMES) requeued++
     else {
       await finishRestore(payload, restore, await requesterOf(payload, restore), String(restore.backupName ?? restore.id))

@@ -4,6 +4,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import { ValidationError } from 'payload'
+import type { Backup } from '../../../payload-types'
 import { actorOf } from '../../../access/policy'
 import { describeBackup } from '../../../hooks/audit/describe'
 import { writeTransaction } from '../../../hooks/audit'
@@ -28,17 +29,17 @@ export const fillBackup: CollectionBeforeChangeHook = ({ data, operation, req })
 }
 
 /** Queues the backup job in the request's transaction: the answer comes at once, the job writes the file. */
-export const queueBackup: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  if (operation === 'create') await req.payload.jobs.queue({ task: BACKUP_TASK as never, input: { backup: String(doc.id) } as never, req })
+export const queueBackup: CollectionAfterChangeHook<Backup> = async ({ doc, operation, req }) => {
+  if (operation === 'create') await req.payload.jobs.queue({ task: BACKUP_TASK, input: { backup: String(doc.id) }, req })
   return doc
 }
 
-export const removeFile: CollectionAfterDeleteHook = async ({ doc }) => {
+export const removeFile: CollectionAfterDeleteHook<Backup> = async ({ doc }) => {
   await removeBackupFile(backupFileOf(doc))
   return doc
 }
 
-export const auditBackupCreate: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+export const auditBackupCreate: CollectionAfterChangeHook<Backup> = async ({ doc, operation, req }) => {
   if (operation !== 'create' || req.context?.skipAudit) return doc
   await writeTransaction(req, { ...describeBackup(doc.category, doc.name, 'create'), companies: [doc.company], entity: 'backups', entityId: doc.id })
   return doc
@@ -57,7 +58,7 @@ export const keepBackupOfRunningRestore: CollectionBeforeDeleteHook = async ({ i
   }
 }
 
-export const auditBackupDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const auditBackupDelete: CollectionAfterDeleteHook<Backup> = async ({ doc, req }) => {
   if (req.context?.skipAudit) return doc
   await writeTransaction(req, { ...describeBackup(doc.category, doc.name, 'delete'), companies: [doc.company], entity: 'backups', entityId: doc.id })
   return doc

@@ -19,6 +19,7 @@ import { CATEGORY_SOURCES, freeId, type Ctx, type Data, type Source } from './ca
 import { logItem, logItems, type LoggedItem } from './items'
 import { changesOf, companyResolver, planSource, type Planned, type Step } from './plan'
 import { insertRows, sqlOf, updateRows } from './sql'
+import { restoreBatchSize } from '../../../lib/settings'
 
 /** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
 export const restoreFaults: { afterWrite?: (step: Step, index: number) => void; beforeStart?: () => void } = {}
@@ -34,7 +35,7 @@ export class RestoreAborted extends Error {}
 export class SimulatedCrash extends Error {}
 
 /** Items per transaction (RESTORE_BATCH_SIZE). */
-const batchSize = () => Math.max(1, Number(process.env.RESTORE_BATCH_SIZE) || 500)
+const batchSize = () => restoreBatchSize()
 
 /** Whether `doc` still belongs to the company (users: is one of its members). */
 const ofCompany = (doc: Data, slug: string, company: string | number): boolean => {

@@ -13,12 +13,13 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import { reportsDir } from '../../../reports/storage'
 import type { Item, Snapshot } from './categories'
+import { backupsDirSetting } from '../../../lib/settings'
 
 export interface FileItem extends Item {
   kind: string
 }
 
-export const backupsDir = (): string => path.resolve(process.env.GOL_BACKUPS_DIR || path.join(reportsDir(), 'backups'))
+export const backupsDir = (): string => path.resolve(backupsDirSetting() || path.join(reportsDir(), 'backups'))
 
 /** Absolute path of a backup file (the document keeps it relative to backupsDir). */
 export function backupPath(relative: string): string {

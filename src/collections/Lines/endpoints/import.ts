@@ -14,6 +14,7 @@
  * MB or with a unit ("10 GB", "500 MB"); an amount alone means Limitado.
  */
 import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+import type { Department, Line, Profile } from '../../../payload-types'
 import { z } from 'zod'
 import { idOf } from '../../../access/roles'
 import { normalizeMsisdn, validateMsisdn, validateQuotaAgainstPool } from '../../../validation'
@@ -23,7 +24,7 @@ import { IMPORT_HEADERS, readSheet, writeSheet, type ImportColumn, type SheetRow
 export const MAX_IMPORT_ROWS = 10_000
 const MAX_FILE_BYTES = 10 * 1024 * 1024
 
-type Doc = Record<string, any> & { id: string | number }
+type Named = Pick<Department | Profile, 'id' | 'name' | 'company'>
 type Id = string | number
 
 export interface RowChange {
@@ -66,7 +67,7 @@ export function parseAmountMB(text: string): number | string {
   return Number.isInteger(mb) ? mb : 'Cota inválida: a cota deve ser um número inteiro de MB'
 }
 
-const quotaText = (q: { control?: string; amountMB?: number | null } | null | undefined) =>
+const quotaText = (q: { control?: string | null; amountMB?: number | null } | null | undefined) =>
   !q?.control ? null : q.control === 'limited' ? `Limitado ${q.amountMB ?? 0} MB` : CONTROL_PT[q.control as 'unlimited' | 'blocked'] ?? q.control
 
 const rowSchema = z
@@ -86,24 +87,23 @@ const bodySchema = z
   .strict()
   .refine((b) => b.content !== undefined || b.rows !== undefined, { message: 'Envie o arquivo (content) ou as linhas (rows)', path: ['content'] })
 
-const findAll = (req: PayloadRequest, collection: string, where: Where, access: boolean): Promise<Doc[]> =>
-  findAllDocs<Doc>(req, collection as CollectionSlug, where, { access })
+const findAll = <S extends CollectionSlug>(req: PayloadRequest, collection: S, where: Where, access: boolean) => findAllDocs(req, collection, where, { access })
 
 const chunks = <T>(list: T[], size = 500): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size))
 
 /** Everything the rows name, read once: lines (as the user may read them), departments, profiles, pools. */
 async function context(req: PayloadRequest, msisdns: string[]) {
-  const lines = new Map<string, Doc>()
+  const lines = new Map<string, Line>()
   for (const part of chunks(msisdns)) for (const l of await findAll(req, 'lines', { msisdn: { in: part } }, true)) lines.set(String(l.msisdn), l)
   const companies = [...new Set([...lines.values()].map((l) => String(idOf(l.company))))]
   const accounts = [...new Set([...lines.values()].map((l) => String(idOf(l.account))))]
-  const byCompany = async (collection: string) => {
-    const map = new Map<string, Doc>()
+  const byCompany = async (collection: 'departments' | 'profiles') => {
+    const map = new Map<string, Named>()
     if (companies.length) for (const d of await findAll(req, collection, { company: { in: companies } }, true)) map.set(`${String(idOf(d.company))}|${norm(String(d.name))}`, d)
     return map
   }
   const [departments, profiles] = await Promise.all([byCompany('departments'), byCompany('profiles')])
-  const names = (map: Map<string, Doc>) => new Map([...map.values()].map((d) => [String(d.id), String(d.name)]))
+  const names = (map: Map<string, Named>) => new Map([...map.values()].map((d) => [String(d.id), String(d.name)]))
   // Pools and the configured totals of every involved account (all its lines, whatever the user's scope).
   const pools = new Map<string, { poolMB: number; totalMB: number }>()
   if (accounts.length) {
@@ -115,7 +115,7 @@ async function context(req: PayloadRequest, msisdns: string[]) {
     const withPool = [...pools.keys()]
     if (withPool.length) {
       const res = await req.payload.find({ collection: 'lines', where: { account: { in: withPool } }, depth: 0, pagination: false, select: { account: true, quota: true }, overrideAccess: true, req })
-      for (const l of res.docs as unknown as Doc[]) {
+      for (const l of res.docs) {
         if (l.quota?.control === 'limited') pools.get(String(idOf(l.account)))!.totalMB += Number(l.quota.amountMB ?? 0)
       }
     }
@@ -126,7 +126,7 @@ async function context(req: PayloadRequest, msisdns: string[]) {
 type Ctx = Awaited<ReturnType<typeof context>>
 
 /** What a row asks for, as line data; errors for cells that mean nothing. */
-function plan(row: SheetRow, line: Doc, ctx: Ctx): { data: Record<string, unknown>; changes: RowChange[]; errors: FieldError[] } {
+function plan(row: SheetRow, line: Line, ctx: Ctx): { data: Record<string, unknown>; changes: RowChange[]; errors: FieldError[] } {
   const data: Record<string, unknown> = {}
   const changes: RowChange[] = []
   const errors: FieldError[] = []
@@ -285,11 +285,12 @@ async function templateHandler(req: PayloadRequest) {
   const actor = actorFor(req, 'lines', 'read')
   if ('response' in actor) return actor.response
   const res = await req.payload.find({ collection: 'lines', depth: 1, limit: MAX_IMPORT_ROWS, sort: 'msisdn', overrideAccess: false, user: req.user, req })
-  const rows = (res.docs as unknown as Doc[]).map((l) => ({
+  const nameOf = (rel: unknown) => (rel && typeof rel === 'object' ? (rel as { name?: string | null }).name : undefined)
+  const rows = res.docs.map((l) => ({
     msisdn: l.msisdn,
     name: l.name ?? '',
-    department: l.department?.name ?? '',
-    profile: l.profile?.name ?? '',
+    department: nameOf(l.department) ?? '',
+    profile: nameOf(l.profile) ?? '',
     extension: l.extension ?? '',
     quota: CONTROL_PT[(l.quota?.control ?? 'unlimited') as keyof typeof CONTROL_PT],
     quotaAmount: l.quota?.control === 'limited' ? (l.quota.amountMB ?? '') : '',

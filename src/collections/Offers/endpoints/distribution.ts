@@ -8,6 +8,7 @@
  * with field-level errors `lines.<i>.amountMB`, `lines.<i>.id`, `total`.
  */
 import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+import type { Company, Offer } from '../../../payload-types'
 import { z } from 'zod'
 import { actorOf } from '../../../access/policy'
 import { idOf, selectedCompanyWhere } from '../../../access/roles'
@@ -24,13 +25,13 @@ export interface Quota {
 export interface QuotaChange extends Quota {
   id: string | number
 }
-
-type Doc = Record<string, any> & { id: string | number }
+/** A line's quota as stored (the generated `Line['quota']`): every part optional. */
+export type StoredQuota = { control?: QuotaControl | null; amountMB?: number | null } | null | undefined
 const BYTES_PER_MB = 1024 * 1024
 export const MAX_DISTRIBUTION_LINES = 10_000
 
 /** Configured total of an account: the limited quotas (unlimited and blocked lines count 0). */
-export const configuredMB = (quotas: Iterable<Quota | null | undefined>): number => {
+export const configuredMB = (quotas: Iterable<StoredQuota>): number => {
   let sum = 0
   for (const q of quotas) if (q?.control === 'limited' && Number.isInteger(q.amountMB)) sum += q.amountMB as number
   return sum
@@ -40,7 +41,7 @@ export const configuredMB = (quotas: Iterable<Quota | null | undefined>): number
  * Pure check of a distribution: each change on its own, then the account's total (the
  * stored quotas of the lines not changed plus the new ones) against the pool.
  */
-export function validateDistribution(args: { poolMB: number; current: Map<string, Quota | null | undefined>; changes: QuotaChange[] }): {
+export function validateDistribution(args: { poolMB: number; current: Map<string, StoredQuota>; changes: QuotaChange[] }): {
   errors: FieldError[]
   totalMB: number
 } {
@@ -86,9 +87,9 @@ const body = z
   .strict()
 
 /** Every matching document; through the user's access, support's screen keeps to the company it selected. */
-function findAll(req: PayloadRequest, collection: CollectionSlug, where: Where, options: { access: boolean; select?: Record<string, true>; sort?: string }) {
+function findAll<S extends CollectionSlug>(req: PayloadRequest, collection: S, where: Where, options: { access: boolean; select?: Record<string, true>; sort?: string }) {
   const selected = options.access && collection !== 'companies' ? selectedCompanyWhere(actorOf(req)) : null
-  return findAllDocs<Doc>(req, collection, selected ? { and: [where, selected] } : where, options)
+  return findAllDocs(req, collection, selected ? { and: [where, selected] } : where, options)
 }
 
 /** The account as the user may read it, with its shared offers (MB) and pool size. */
@@ -104,7 +105,7 @@ async function poolOf(req: PayloadRequest, accountId: string | number) {
 const accountQuotas = async (req: PayloadRequest, accountId: string | number) =>
   findAll(req, 'lines', { account: { equals: accountId } }, { access: false, select: { quota: true, department: true } })
 
-async function consumptionMB(req: PayloadRequest, company: Doc | null, accountId: string | number) {
+async function consumptionMB(req: PayloadRequest, company: Pick<Company, 'renewalDay'> | null, accountId: string | number) {
   const renewalDay = Number(company?.renewalDay ?? 1)
   const cycle = cycleKeyFor(Date.now(), Number.isInteger(renewalDay) && renewalDay >= 1 && renewalDay <= 31 ? renewalDay : 1)
   const rows = await findAll(
@@ -122,7 +123,7 @@ const round = (n: number) => Math.round(n * 10) / 10
 
 async function listAccounts(req: PayloadRequest) {
   const offers = await findAll(req, 'offers', { kind: { equals: 'shared' }, unit: { equals: 'mb' } }, { access: true, sort: 'createdAt' })
-  const byAccount = new Map<string, { account: string | number; offers: Doc[]; poolMB: number }>()
+  const byAccount = new Map<string, { account: string | number; offers: Offer[]; poolMB: number }>()
   for (const o of offers) {
     const key = String(idOf(o.account))
     const entry = byAccount.get(key) ?? { account: idOf(o.account)!, offers: [], poolMB: 0 }
@@ -192,7 +193,7 @@ async function save(req: PayloadRequest) {
   const reachable = await findAll(req, 'lines', { account: { equals: pool.account.id }, id: { in: lines.map((l) => l.id) } }, { access: true, select: { quota: true } })
   const reach = new Set(reachable.map((l) => String(l.id)))
   // Lines out of the user's reach still count in the total, under keys no change can name.
-  const current = new Map<string, Quota | null | undefined>()
+  const current = new Map<string, StoredQuota>()
   for (const l of await accountQuotas(req, pool.account.id)) current.set(reach.has(String(l.id)) ? String(l.id) : `other:${String(l.id)}`, l.quota)
   const { errors, totalMB } = validateDistribution({ poolMB: pool.poolMB, current, changes: lines })
   if (errors.length) return validationError(errors, 'A distribuição não foi salva: corrija os campos indicados')
@@ -204,7 +205,7 @@ async function save(req: PayloadRequest) {
       for (const [i, l] of lines.entries()) {
         const quota = { control: l.control, amountMB: l.control === 'limited' ? l.amountMB : null }
         try {
-          await req.payload.update({ collection: 'lines', id: l.id, data: { quota } as never, overrideAccess: false, user: req.user, req, depth: 0 })
+          await req.payload.update({ collection: 'lines', id: l.id, data: { quota }, overrideAccess: false, user: req.user, req, depth: 0 })
         } catch (error) {
           writeErrors.push(...errorsOf(error, `lines.${i}.`).map((e) => ({ ...e, path: e.path.replace(/\.quota\./, '.') })))
           break

@@ -55,7 +55,7 @@ const download: Endpoint = {
       return json({ errors: [{ message: report.status === 'failed' ? 'A geração deste relatório falhou' : 'O relatório ainda está sendo gerado' }], status: report.status }, 409)
     }
     // Only a file of the report's own company (a document written before names left the paths may say otherwise).
-    const file = report.file.startsWith(`${String(relId(report.company as never))}/`) ? safeReportPath(report.file) : null
+    const file = report.file.startsWith(`${String(relId(report.company))}/`) ? safeReportPath(report.file) : null
     const info = file ? await stat(file).catch(() => null) : null
     if (!file || !info) return failure(410, 'Arquivo do relatório não encontrado (expirado?)')
     const name = String(report.name)

@@ -6,6 +6,7 @@ import { KINDS, type ReportKind, type ReportScope } from '../../../reports/kinds
 import { checkReferences, checkReportRequest, type FieldError } from '../../../reports/params'
 import { streamXlsx, xlsxResponse, type Cell } from '../../../reports/writer'
 import { failure, json, validationError } from '../../../http/endpoint'
+import { reportViewMaxRows } from '../../../lib/settings'
 
 type Id = string | number
 
@@ -15,7 +16,7 @@ export const VIEW_PAGE_SIZE = 100
  * Most rows listed, counted and downloaded at once; past it the screen says so and links to
  * the background report (which has no limit).
  */
-export const VIEW_MAX_ROWS = Number(process.env.REPORT_VIEW_MAX_ROWS || 100_000)
+export const VIEW_MAX_ROWS = reportViewMaxRows()
 
 export interface ViewPage {
   kind: string

@@ -28,12 +28,12 @@ export const fillRequest: CollectionBeforeOperationHook = ({ args, operation, re
 /** Field-level refusal of bad requests (unknown kind or filter, bad period …) and of kinds the caller may not read. */
 export const checkRequest: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || !data) return data
-  const departments = idsOf((data.departments as never) ?? [])
+  const departments = idsOf((data.departments as unknown[] | undefined) ?? [])
   const { errors, params } = checkReportRequest(data.kind, data.params, departments)
   const user = actorOf(req)
   const def = KINDS[data.kind as string]
   if (user && def && scopeOf(POLICIES[def.source], 'read', user) === 'none') throw new Forbidden(req.t)
-  if (!errors.length && def) errors.push(...(await checkReferences(req, idOf(data.company as never)!, departments, params)))
+  if (!errors.length && def) errors.push(...(await checkReferences(req, idOf(data.company)!, departments, params)))
   if (errors.length) throw new ValidationError({ collection: 'reports', errors, req })
   const format = data.format === 'csv' ? 'csv' : 'xlsx'
   return {
@@ -52,8 +52,8 @@ export const checkRequest: CollectionBeforeValidateHook = async ({ data, operati
 /** A new report goes to the queue in the same transaction as the document. */
 export const queueJob: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create') return doc
-  const job = (await req.payload.jobs.queue({ task: 'generateReport' as never, input: { report: String(doc.id) } as never, queue: REPORTS_QUEUE, req })) as { id: string | number }
-  await req.payload.update({ collection: 'reports', id: doc.id, data: { job: String(job.id) } as never, overrideAccess: true, req, depth: 0, context: { reportJob: true } })
+  const job = (await req.payload.jobs.queue({ task: 'generateReport', input: { report: String(doc.id) }, queue: REPORTS_QUEUE, req })) as { id: string | number }
+  await req.payload.update({ collection: 'reports', id: doc.id, data: { job: String(job.id) }, overrideAccess: true, req, depth: 0, context: { reportJob: true } })
   return { ...doc, job: String(job.id) }
 }
 

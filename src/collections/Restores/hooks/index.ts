@@ -4,6 +4,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
 import { ValidationError } from 'payload'
+import type { Restore } from '../../../payload-types'
 import { actorOf } from '../../../access/policy'
 import { restoreAction } from '../../../hooks/audit/describe'
 import { writeTransaction } from '../../../hooks/audit'
@@ -19,7 +20,7 @@ export const restoreFromBackup: CollectionBeforeOperationHook = async ({ args, o
   const data = (args as { data?: Data }).data
   const backupId = idOf(data?.backup)
   if (!data || backupId == null) return args
-  const backup = (await req.payload.findByID({ collection: 'backups', id: backupId, depth: 0, overrideAccess: true, req, disableErrors: true })) as unknown as Data | null
+  const backup = await req.payload.findByID({ collection: 'backups', id: backupId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (backup) {
     data.company = idOf(backup.company)
     data.category = backup.category
@@ -39,11 +40,11 @@ export const initRestore: CollectionBeforeChangeHook = async ({ data, operation,
 }
 
 /** Queues the restore job in the same transaction as the request (J3) and audits the request. */
-export const queueRestore: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+export const queueRestore: CollectionAfterChangeHook<Restore> = async ({ doc, operation, req }) => {
   if (operation !== 'create') return doc
-  await req.payload.jobs.queue({ task: RESTORE_TASK as never, input: { restore: String(doc.id) } as never, req })
+  await req.payload.jobs.queue({ task: RESTORE_TASK, input: { restore: String(doc.id) }, req })
   if (!req.context?.skipAudit) {
-    const backup = (await req.payload.findByID({ collection: 'backups', id: idOf(doc.backup)!, depth: 0, overrideAccess: true, req })) as unknown as Data
+    const backup = await req.payload.findByID({ collection: 'backups', id: idOf(doc.backup)!, depth: 0, overrideAccess: true, req })
     await writeTransaction(req, {
       event: `Pedido de restauração do backup ${String(backup.name)}`,
       description: restoreAction(String(doc.category)),

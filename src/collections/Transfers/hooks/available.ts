@@ -1,9 +1,9 @@
 import type { CollectionBeforeValidateHook, PayloadRequest, Where } from 'payload'
 import { ValidationError } from 'payload'
 import { idOf } from '../../../access/roles'
+import type { Offer, Transfer } from '../../../payload-types'
 
 type Id = string | number
-type Doc = Record<string, any> & { id: Id }
 
 /**
  * Franchise of an offer a line holds after Claro Pós transfers, in the offer's unit: the
@@ -11,7 +11,7 @@ type Doc = Record<string, any> & { id: Id }
  * transferred out (`except`: the transfer being edited). The same arithmetic as the
  * engine's compiled offer capacity (src/engine/core/compile.ts).
  */
-export async function franchiseLeft(req: PayloadRequest, offer: Doc, line: Id, except?: Id): Promise<number> {
+export async function franchiseLeft(req: PayloadRequest, offer: Pick<Offer, 'id' | 'line' | 'amount'>, line: Id, except?: Id): Promise<number> {
   const where: Where = {
     and: [
       { offer: { equals: offer.id } },
@@ -21,7 +21,7 @@ export async function franchiseLeft(req: PayloadRequest, offer: Doc, line: Id, e
   }
   const { docs } = await req.payload.find({ collection: 'transfers', where, depth: 0, pagination: false, overrideAccess: true, req })
   let left = String(idOf(offer.line)) === String(line) ? Number(offer.amount ?? 0) : 0
-  for (const t of docs as Doc[]) left += String(idOf(t.toLine)) === String(line) ? Number(t.amount ?? 0) : -Number(t.amount ?? 0)
+  for (const t of docs) left += String(idOf(t.toLine)) === String(line) ? Number(t.amount ?? 0) : -Number(t.amount ?? 0)
   return Math.max(0, left)
 }
 
@@ -32,14 +32,14 @@ const UNIT_WORDS: Record<string, string> = { minutes: 'min', sms: 'SMS', mb: 'MB
  * holds (its own, or received by an earlier transfer) and the amount, above zero, fits what
  * the origin has left of it. Field errors otherwise; nothing is written.
  */
-export const checkTransferAmount: CollectionBeforeValidateHook = async ({ collection, data, originalDoc, req }) => {
+export const checkTransferAmount: CollectionBeforeValidateHook<Transfer> = async ({ collection, data, originalDoc, req }) => {
   if (!data) return data
-  const merged = { ...originalDoc, ...data } as Doc
+  const merged: Partial<Transfer> = { ...originalDoc, ...data }
   const offerId = idOf(merged.offer)
   const from = idOf(merged.fromLine)
   if (offerId == null || from == null || merged.amount == null) return data
   const errors: { path: string; message: string }[] = []
-  const offer = (await req.payload.findByID({ collection: 'offers', id: offerId, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)) as Doc | null
+  const offer = await req.payload.findByID({ collection: 'offers', id: offerId, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
   if (!offer) return data // sameCompanyRelations names the missing offer
   const amount = Number(merged.amount)
   if (offer.kind !== 'individual') errors.push({ path: 'offer', message: 'Só a franquia de uma oferta individual pode ser transferida' })

@@ -26,7 +26,7 @@ export const companiesFieldUpdate: FieldAccess = fieldFor(['support', 'admin'])
 export const departmentsFieldUpdate: FieldAccess = fieldFor(['support', 'admin', 'subadmin'])
 export const roleFieldCreate: FieldAccess = fieldFor(['support', 'admin', 'subadmin'])
 
-const asIds = (v: unknown): string[] => idsOf((v == null ? [] : Array.isArray(v) ? v : [v]) as never).map(String)
+const asIds = (v: unknown): string[] => idsOf(v == null ? [] : Array.isArray(v) ? v : [v]).map(String)
 const within = (ids: string[], allowed: (string | number)[]): boolean => ids.every((id) => allowed.map(String).includes(id))
 
 /**

@@ -164,7 +164,7 @@ const loginOtp: PayloadHandler = async (req) => {
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
     const attempts = doc.attempts + 1
     if (attempts >= OTP_MAX_TRIES) await payload.delete({ collection: 'login-challenges', id: doc.id, overrideAccess: true })
-    else await payload.update({ collection: 'login-challenges', id: doc.id, data: { attempts } as never, overrideAccess: true })
+    else await payload.update({ collection: 'login-challenges', id: doc.id, data: { attempts }, overrideAccess: true })
     await padFrom(start)
     return fail(GENERIC_OTP_ERROR)
   }
@@ -173,7 +173,7 @@ const loginOtp: PayloadHandler = async (req) => {
     () => true,
     () => false,
   )
-  const userId = idOf(doc.user as never)
+  const userId = idOf(doc.user)
   const user = userId == null ? null : ((await payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, disableErrors: true })) as UserDoc | null)
   if (!removed || !user || user.blocked) return fail(GENERIC_OTP_ERROR)
   const minted = await mintToken(req, user.id)
@@ -203,7 +203,7 @@ const changePassword: PayloadHandler = async (req) => {
     if (!ok) return fail('Senha atual incorreta.', 400)
   }
   if (typeof currentPassword === 'string' && currentPassword === newPassword) return fail('A nova senha deve ser diferente da atual.', 400)
-  await req.payload.update({ collection: 'users', id: user.id, data: { password: newPassword, mustChangePassword: false } as never, overrideAccess: true })
+  await req.payload.update({ collection: 'users', id: user.id, data: { password: newPassword, mustChangePassword: false }, overrideAccess: true })
   // Payload ends the user's sessions when the password changes: this one continues with a new token.
   const minted = await mintToken(req, user.id)
   return json({ message: 'Senha alterada.', token: minted.token, exp: minted.exp, user: minted.user }, 200, { 'set-cookie': minted.cookie as string })
@@ -260,7 +260,7 @@ async function companiesOf(req: PayloadRequest, user: AccessUser) {
 const listCompanies: PayloadHandler = async (req) => {
   const user = actorOf(req)
   if (!user) return fail('Faça login.', 401)
-  return json({ docs: await companiesOf(req, user), selected: idOf((user as { selectedCompany?: never }).selectedCompany) ?? null })
+  return json({ docs: await companiesOf(req, user), selected: idOf((user as { selectedCompany?: unknown }).selectedCompany) ?? null })
 }
 
 const selectCompany: PayloadHandler = async (req) => {
