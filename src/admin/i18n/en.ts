@@ -382,6 +382,8 @@ export const en: GolLabels = {
   allYourCompanies: 'All your companies',
   switchCompany: 'Switch company',
   userTransactions: 'See this user\'s transactions',
+  // users/UserEditView.tsx (I: the create form asks no password)
+  temporaryPasswordNote: 'A temporary password will be e-mailed to the user.',
   downloadReport: 'Download report',
   totalSubscribers: 'Total subscribers: {{total}}',
   showing100PerPage: 'Showing 100 per page',

@@ -384,6 +384,8 @@ export const pt = {
   allYourCompanies: 'Todas as suas empresas',
   switchCompany: 'Trocar empresa',
   userTransactions: 'Ver transações deste usuário',
+  // users/UserEditView.tsx (I: the create form asks no password)
+  temporaryPasswordNote: 'Uma senha temporária será enviada por e-mail ao usuário.',
   downloadReport: 'Download relatório',
   totalSubscribers: 'Total assinantes: {{total}}',
   showing100PerPage: 'Exibindo 100 por página',
