@@ -157,7 +157,7 @@ describe('report files match the database', () => {
   })
 
   // A package never notified in the cycle is listed with "-" in every column (the line's own offers, its account's pool).
-  const neverNotified = (line: { msisdn: string }) => [line.msisdn, 'Claro Total Compartilhado', 'Pacote 100GB', '-', '-', '-']
+  const neverNotified = (line: { [k: string]: any }) => [line.msisdn, 'Claro Total Compartilhado', 'Pacote 100GB', '-', '-', '-']
 
   it('H4 notifications', async () => {
     const { table } = await generate({ kind: 'notifications' })
