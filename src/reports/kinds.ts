@@ -166,7 +166,7 @@ export const KINDS: Record<string, ReportKind> = {
     async *rows(scope) {
       const { payload } = scope
       const cycle = scope.params.cycle ? String(scope.params.cycle) : await currentCycleOf(scope)
-      for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true } })) {
+      for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true, account: true } })) {
         const byId = new Map(lines.map((l) => [String(l.id), l]))
         const groups = new Map<string, { line: Doc; n: Doc; sent: Set<string>; reached: Set<string> }>()
         for await (const n of rowsOf(payload, {
@@ -180,6 +180,7 @@ export const KINDS: Record<string, ReportKind> = {
           if (n.status === 'sent') group.sent.add(String(n.threshold))
           groups.set(key, group)
         }
+        await addNeverNotified(scope, lines, groups)
         const sorted = [...groups.values()].sort((a, b) => cmp(a.line.id, b.line.id) || String(a.n.packageKey).localeCompare(String(b.n.packageKey)))
         for (const g of sorted) {
           // "-": the line never reached that threshold in the cycle; "Não": reached, the SMS not (yet) sent.
@@ -278,4 +279,38 @@ async function companyNames(scope: ReportScope) {
     return map
   }
   return { accounts: await load('accounts', 'number'), departments: await load('departments', 'name'), profiles: await load('profiles', 'name') }
+}
+
+/**
+ * H4: the packages of a line never notified in the cycle are listed too, "-" in every column:
+ * the line's own individual offers (`offer:<id>`) and its account's shared data pool (`pool:…`,
+ * one row, unless the line already has a pool notice).
+ */
+async function addNeverNotified(scope: ReportScope, lines: Doc[], groups: Map<string, { line: Doc; n: Doc; sent: Set<string>; reached: Set<string> }>): Promise<void> {
+  const { payload } = scope
+  const ids = lines.map((l) => l.id)
+  const accounts = [...new Set(lines.map((l) => relId(l.account)).filter((a) => a != null))]
+  const [own, shared] = await Promise.all([
+    payload.db.find<Doc>({ collection: 'offers', where: { and: [{ line: { in: ids } }, { kind: { equals: 'individual' } }] }, sort: 'id', pagination: false }),
+    accounts.length
+      ? payload.db.find<Doc>({ collection: 'offers', where: { and: [{ account: { in: accounts } }, { kind: { equals: 'shared' } }, { unit: { equals: 'mb' } }] }, sort: 'id', pagination: false })
+      : Promise.resolve({ docs: [] as Doc[] }),
+  ])
+  const empty = (line: Doc, key: string, offer: unknown, pkg: unknown) => {
+    const at = `${String(line.id)}|${key}`
+    if (!groups.has(at)) groups.set(at, { line, n: { id: key, packageKey: key, offer: offer ?? '', package: pkg ?? '' }, sent: new Set(), reached: new Set() })
+  }
+  const lineById = new Map(lines.map((l) => [String(l.id), l]))
+  for (const o of own.docs) {
+    const line = lineById.get(String(relId(o.line)))
+    if (line) empty(line, `offer:${String(o.id)}`, o.offer, o.package)
+  }
+  const poolOf = new Map<string, Doc[]>()
+  for (const o of shared.docs) poolOf.set(String(relId(o.account)), [...(poolOf.get(String(relId(o.account))) ?? []), o])
+  const poolNotified = new Set([...groups.keys()].filter((k) => k.split('|')[1]?.startsWith('pool')).map((k) => k.split('|')[0]))
+  for (const line of lines) {
+    const pool = poolOf.get(String(relId(line.account)))
+    if (!pool?.length) continue
+    if (!poolNotified.has(String(line.id))) empty(line, `pool:${String(pool[0].id)}`, pool.map((o) => o.offer).join(' + '), pool.map((o) => o.package).join(' + '))
+  }
 }

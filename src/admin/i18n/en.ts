@@ -382,6 +382,17 @@ export const en: GolLabels = {
   allYourCompanies: 'All your companies',
   switchCompany: 'Switch company',
   userTransactions: 'See this user\'s transactions',
+  // transfers/TransferAmountField.tsx (G: Claro Pós transfer)
+  transferPickOfferAndOrigin: 'Pick the origin line and the offer to see what is available.',
+  transferAvailableLoading: 'Reading the origin line\'s balance…',
+  transferAvailableFailed: 'Could not read the origin line\'s balance.',
+  transferAvailable: 'Available: {{amount}} {{unit}}',
+  transferNoFranchise: 'The origin line has no franchise of this offer',
+  transferAboveZero: 'Enter an amount above zero',
+  transferWholeNumber: 'Enter a non-negative whole number',
+  transferAboveAvailable: 'Amount above what the origin line has of this offer: at most {{amount}} {{unit}}',
+  // users/UserEditView.tsx (I: the create form asks no password)
+  temporaryPasswordNote: 'A temporary password will be e-mailed to the user.',
   downloadReport: 'Download report',
   totalSubscribers: 'Total subscribers: {{total}}',
   showing100PerPage: 'Showing 100 per page',

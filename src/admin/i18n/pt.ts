@@ -384,6 +384,17 @@ export const pt = {
   allYourCompanies: 'Todas as suas empresas',
   switchCompany: 'Trocar empresa',
   userTransactions: 'Ver transações deste usuário',
+  // transfers/TransferAmountField.tsx (G: Claro Pós transfer)
+  transferPickOfferAndOrigin: 'Escolha a linha de origem e a oferta para ver o disponível.',
+  transferAvailableLoading: 'Consultando o saldo da linha de origem…',
+  transferAvailableFailed: 'Não foi possível consultar o saldo da linha de origem.',
+  transferAvailable: 'Disponível: {{amount}} {{unit}}',
+  transferNoFranchise: 'A linha de origem não tem franquia desta oferta',
+  transferAboveZero: 'Informe uma quantidade maior que zero',
+  transferWholeNumber: 'Informe um número inteiro não negativo',
+  transferAboveAvailable: 'Quantidade acima do que a linha de origem tem desta oferta: no máximo {{amount}} {{unit}}',
+  // users/UserEditView.tsx (I: the create form asks no password)
+  temporaryPasswordNote: 'Uma senha temporária será enviada por e-mail ao usuário.',
   downloadReport: 'Download relatório',
   totalSubscribers: 'Total assinantes: {{total}}',
   showing100PerPage: 'Exibindo 100 por página',

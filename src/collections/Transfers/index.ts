@@ -3,6 +3,7 @@ import { sameCompanyRelations } from '../../hooks/sameCompany'
 import { label } from '../../lib/i18n'
 import { tenantCollection } from '../tenantCollection'
 import { checkTransferAmount } from './hooks/available'
+import { offersOfOrigin } from './offerOptions'
 
 /** Claro Pós permanent franchise transfers from one line to another (G). */
 export const Transfers = tenantCollection({
@@ -20,7 +21,7 @@ export const Transfers = tenantCollection({
     ],
   },
   fields: [
-    { name: 'offer', type: 'relationship', relationTo: 'offers', required: true, label: label('Oferta', 'Offer') },
+    { name: 'offer', type: 'relationship', relationTo: 'offers', required: true, filterOptions: offersOfOrigin, label: label('Oferta', 'Offer') },
     { name: 'fromLine', type: 'relationship', relationTo: 'lines', required: true, label: label('Linha de origem', 'From line') },
     {
       name: 'toLine',
@@ -31,6 +32,7 @@ export const Transfers = tenantCollection({
       validate: (v: unknown, { siblingData }: { siblingData?: { fromLine?: unknown } }) =>
         v != null && String(v) === String(siblingData?.fromLine) ? 'A linha de destino deve ser diferente da origem' : true,
     },
-    quantityField('amount', 'Quantidade', 'Amount', { required: true }),
+    // What the origin has left of the offer shown under the amount, and more refused before saving (G).
+    quantityField('amount', 'Quantidade', 'Amount', { required: true, admin: { components: { Field: '/src/admin/transfers/TransferAmountField#TransferAmountField' } } }),
   ],
 })

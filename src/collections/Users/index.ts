@@ -26,6 +26,8 @@ export const Users: CollectionConfig = {
     defaultColumns: ['firstName', 'lastName', 'username', 'role', 'email'],
     // Support reaches every company's users: once it selected a company, the list keeps to that one's.
     baseFilter: ({ req }) => selectedCompanyWhere(actorOf(req), 'companies'),
+    // The create form asks no password: the server e-mails a temporary one (hooks/temporaryPassword.ts).
+    components: { views: { edit: { default: { Component: '/src/admin/users/UserEditView#UserEditView' } } } },
   },
   access: { ...accessFor('users'), unlock: unlockAccess },
   hooks: {

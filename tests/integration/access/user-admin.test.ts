@@ -30,6 +30,16 @@ describe('creating users', () => {
     expect(login.user?.mustChangePassword).toBe(true)
   })
 
+  it('an empty password (a form that asks none) is no password: the temporary one is e-mailed', async () => {
+    const username = generateCpf(world.rng)
+    const res = await app.rest.post('/users', { username, email: 'vazio@example.com', password: '', firstName: 'Vazio', lastName: 'Admin', role: 'viewer', companies: [world.a.company.id] }, adminA)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const temporary = await temporaryIn('vazio@example.com')
+    expect(temporary).toMatch(/^\S{8,}$/)
+    const login = await app.payload.login({ collection: 'users', data: { username, password: temporary } as never, context: { golTwoStepLogin: true } })
+    expect(login.user?.mustChangePassword).toBe(true)
+  })
+
   it('a password typed by the admin, or set later by it, is temporary: the user must replace it', async () => {
     const username = generateCpf(world.rng)
     const res = await app.rest.post('/users', { username, email: 'digitado@example.com', password: PASSWORD, firstName: 'D', lastName: 'A', role: 'viewer', companies: [world.a.company.id] }, adminA)

@@ -156,11 +156,16 @@ describe('report files match the database', () => {
     expect(table.slice(1)).toEqual(docs.map((t) => [spParts(t.at).join(' '), t.role, t.userLogin, t.event, t.description]))
   })
 
+  // A package never notified in the cycle is listed with "-" in every column (the line's own offers, its account's pool).
+  const neverNotified = (line: { [k: string]: any }) => [line.msisdn, 'Claro Total Compartilhado', 'Pacote 100GB', '-', '-', '-']
+
   it('H4 notifications', async () => {
     const { table } = await generate({ kind: 'notifications' })
     expect(table).toEqual([
       ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
+      [world.a.lines[0].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', '-'],
       [world.a.lines[0].msisdn, 'Claro Total', 'Pacote 100GB', 'Sim', 'Não', '-'],
+      ...world.a.lines.slice(1).map(neverNotified),
     ])
   })
 
@@ -168,7 +173,10 @@ describe('report files match the database', () => {
     const { table } = await generate({ kind: 'notifications', params: { cycle: OLD_CYCLE } })
     expect(table).toEqual([
       ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
+      [world.a.lines[0].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', '-'],
+      neverNotified(world.a.lines[0]),
       [world.a.lines[1].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', 'Sim'],
+      ...world.a.lines.slice(1).map(neverNotified),
     ])
   })
 

@@ -37,12 +37,14 @@ describe('POST /api/transfers', () => {
   })
 
   it('refuses more than the origin has left, and zero', async () => {
+    const before = await count()
     const over = await transfer({ offer: voice.id, fromLine: world.a.lines[0].id, toLine: world.a.lines[1].id, amount: 101 })
     expect(over.status).toBe(400)
     expect(pathsOf(over.body)).toEqual(['amount'])
     expect(over.body.errors[0].data.errors[0].message).toContain('no máximo 100 min')
     const zero = await transfer({ offer: voice.id, fromLine: world.a.lines[0].id, toLine: world.a.lines[1].id, amount: 0 })
     expect(pathsOf(zero.body)).toEqual(['amount'])
+    expect(await count()).toBe(before)
   })
 
   it('moves what exists: then only the rest, and the receiver can pass on what it received', async () => {
@@ -58,5 +60,21 @@ describe('POST /api/transfers', () => {
     expect(edit.status).toBe(400)
     expect(pathsOf(edit.body)).toEqual(['amount'])
     expect((await app.rest.patch(`/transfers/${first.body.doc.id}`, { amount: 70 }, token)).status).toBe(200)
+  })
+})
+
+describe('the offers a transfer may pick (the admin form\'s offer options)', () => {
+  it("are the origin line's individual offers, its own or received", async () => {
+    const { offersOfOrigin } = await import('../../../src/collections/Transfers/offerOptions')
+    const req = { payload: app.payload } as never
+    const optionsFor = async (fromLine: unknown) => {
+      const where = await (offersOfOrigin as (args: unknown) => Promise<any>)({ req, siblingData: { fromLine } })
+      return (await app.payload.find({ collection: 'offers', where, depth: 0, pagination: false, overrideAccess: true })).docs.map((o: any) => o.id)
+    }
+    expect(await optionsFor(world.a.lines[0].id)).toContain(voice.id)
+    expect(await optionsFor(world.a.lines[0].id)).not.toContain(shared.id)
+    // lines[1] received voice in the test above.
+    expect(await optionsFor(world.a.lines[1].id)).toContain(voice.id)
+    expect(await optionsFor(world.b.lines[0].id)).not.toContain(voice.id)
   })
 })

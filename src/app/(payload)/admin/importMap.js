@@ -6,8 +6,10 @@ import { ExportButton as ExportButton_8629597163be0adf3efcd875fcc6ec5e } from '.
 import { DepartmentLineCounts as DepartmentLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
 import { ProfileLineCounts as ProfileLineCounts_8d96543017dfa455106f890451be3979 } from '../../../../src/admin/organization/LineGroups'
 import { ProfileEditView as ProfileEditView_258277f8404dd8d8ebc60f13cafeadb8 } from '../../../../src/admin/profiles/ProfileEditView'
+import { TransferAmountField as TransferAmountField_cf8588a664b48fcf79ee56b1e70b36d0 } from '../../../../src/admin/transfers/TransferAmountField'
 import { UserTransactionsLink as UserTransactionsLink_9f8a7ee3913af982c15e475d086c7590 } from '../../../../src/admin/users/UserTransactionsLink'
 import { UserStatusField as UserStatusField_2e78278d6fb3dd29d08db722ba7be3ce } from '../../../../src/admin/users/UserStatusField'
+import { UserEditView as UserEditView_c92099cb8d612dba19c854c74fc6f548 } from '../../../../src/admin/users/UserEditView'
 import { DownloadsView as DownloadsView_7fe0334e5b3efc64ec4add5213409466 } from '../../../../src/admin/reports/DownloadsView'
 import { CurrentCompany as CurrentCompany_f493831eff2785ca4fe30c696ce063ab } from '../../../../src/admin/company/CurrentCompany'
 import { SettingsNavLink as SettingsNavLink_936a208da78d448a2acf0cba16ff3943 } from '../../../../src/admin/settings/SettingsNavLink'
@@ -35,8 +37,10 @@ export const importMap = {
   "/src/admin/organization/LineGroups#DepartmentLineCounts": DepartmentLineCounts_8d96543017dfa455106f890451be3979,
   "/src/admin/organization/LineGroups#ProfileLineCounts": ProfileLineCounts_8d96543017dfa455106f890451be3979,
   "/src/admin/profiles/ProfileEditView#ProfileEditView": ProfileEditView_258277f8404dd8d8ebc60f13cafeadb8,
+  "/src/admin/transfers/TransferAmountField#TransferAmountField": TransferAmountField_cf8588a664b48fcf79ee56b1e70b36d0,
   "/src/admin/users/UserTransactionsLink#UserTransactionsLink": UserTransactionsLink_9f8a7ee3913af982c15e475d086c7590,
   "/src/admin/users/UserStatusField#UserStatusField": UserStatusField_2e78278d6fb3dd29d08db722ba7be3ce,
+  "/src/admin/users/UserEditView#UserEditView": UserEditView_c92099cb8d612dba19c854c74fc6f548,
   "/src/admin/reports/DownloadsView#DownloadsView": DownloadsView_7fe0334e5b3efc64ec4add5213409466,
   "/src/admin/company/CurrentCompany#CurrentCompany": CurrentCompany_f493831eff2785ca4fe30c696ce063ab,
   "/src/admin/settings/SettingsNavLink#SettingsNavLink": SettingsNavLink_936a208da78d448a2acf0cba16ff3943,
