@@ -18,6 +18,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           pool: 'forks',
+          // The admin's server components render in tests; the UI kit they import pulls CSS files
+          // (react-image-crop's), which only Vite can load: let Vite process those packages.
+          server: { deps: { inline: [/@payloadcms\/ui/, /react-image-crop/] } },
           poolOptions: { forks: { singleFork: true } },
         },
       },
