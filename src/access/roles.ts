@@ -23,8 +23,8 @@ export interface AccessUser {
 }
 
 /** The id of a relationship value, populated (`{id}`) or not; accepts what a hook's `data` holds. */
-export const idOf = (rel: Relation | unknown): string | number | undefined =>
-  rel == null ? undefined : typeof rel === 'object' ? (rel as { id: string | number }).id : (rel as string | number)
+import { idOf } from '../domain/ids'
+export { idOf }
 
 export const idsOf = (rels: readonly (Relation | unknown)[] | null | undefined): (string | number)[] =>
   (rels ?? []).map(idOf).filter((id): id is string | number => id !== undefined)

@@ -1,18 +1,10 @@
 /**
  * The backup model (J1): categories, file-name prefixes, statuses and the job's task slug.
- * No imports: the jobs (src/jobs/restore), the reports and the collection read it from here.
+ * Categories and statuses are the client-safe shared model's (src/domain/backups.ts); the file
+ * prefixes and the task slug are the server's.
  */
-/** The seven backup categories of J1; the value is also the file-name prefix's key. */
-export const BACKUP_CATEGORIES = {
-  subscribers: ['Assinantes', 'Subscribers'],
-  general: ['Gerais', 'General settings'],
-  transfers: ['Claro Pós', 'Claro Pós transfers'],
-  profiles: ['Perfil', 'Profiles'],
-  offers: ['Oferta Compartilhada', 'Shared offers'],
-  departments: ['Departamento', 'Departments'],
-  users: ['Usuários', 'Users'],
-} as const
-export type BackupCategory = keyof typeof BACKUP_CATEGORIES
+export { BACKUP_CATEGORIES, BACKUP_STATUS, BACKUP_READY, type BackupCategory, type BackupStatus } from '../../domain/backups'
+import type { BackupCategory } from '../../domain/backups'
 
 /** Name prefixes as in the guide's lists (`assinantes_20250526144355`, `claro_pos_…`, `oferta-compartilhada_…`). */
 export const BACKUP_FILE_PREFIX: Record<BackupCategory, string> = {
@@ -24,14 +16,6 @@ export const BACKUP_FILE_PREFIX: Record<BackupCategory, string> = {
   departments: 'departamento',
   users: 'usuarios',
 }
-
-export const BACKUP_STATUS = {
-  pending: ['Pendente', 'Pending'],
-  running: ['Em andamento', 'Running'],
-  ok: ['OK', 'OK'],
-  partial: ['Parcial', 'Partial'],
-  error: ['Erro', 'Error'],
-} as const
 
 /** The backup job's task slug (queued when a backup document is created). */
 export const BACKUP_TASK = 'backup'

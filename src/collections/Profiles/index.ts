@@ -1,28 +1,10 @@
 import { WEEKDAYS } from '../../domain/categories'
+import { DAY_LABELS, LIMIT_CONTROLS, LIST_SCOPES, LIST_TYPES, LIST_USAGES, validateDialled } from '../../domain/profiles'
 import { categoryOptionMap, nameField, quantityField, selectField } from '../../fields/common'
 import { timeField, validateWindowRow } from '../../fields/identifiers'
 import { uniqueWithinCompany } from '../../hooks/uniqueWithinCompany'
 import { label } from '../../lib/i18n'
 import { tenantCollection } from '../tenantCollection'
-
-const LIST_TYPES = { allowed: ['Permitida', 'Allowed'], blocked: ['Bloqueada', 'Blocked'] } as const
-const LIST_USAGES = { voice: ['Voz', 'Voice'], sms: ['SMS', 'SMS'], collect: ['Chamada a cobrar', 'Collect call'] } as const
-const LIST_SCOPES = { national: ['Nacional', 'National'], international: ['Internacional', 'International'] } as const
-const LIMIT_CONTROLS = {
-  blocked: ['Bloqueado', 'Blocked'],
-  unlimited: ['Ilimitado', 'Unlimited'],
-  limited: ['Limitado', 'Limited'],
-} as const
-const DAY_LABELS = {
-  mon: ['Segunda-feira', 'Monday'],
-  tue: ['Terça-feira', 'Tuesday'],
-  wed: ['Quarta-feira', 'Wednesday'],
-  thu: ['Quinta-feira', 'Thursday'],
-  fri: ['Sexta-feira', 'Friday'],
-  sat: ['Sábado', 'Saturday'],
-  sun: ['Domingo', 'Sunday'],
-} as const satisfies Record<(typeof WEEKDAYS)[number], readonly [string, string]>
-
 
 type LimitRow = { category?: string; control?: string; quantity?: number | null }
 
@@ -58,10 +40,7 @@ export const Profiles = tenantCollection({
           type: 'text',
           required: true,
           label: label('CP + CA + Número', 'Number as dialled'),
-          validate: (v: unknown) =>
-            typeof v === 'string' && /^\+?\d{3,15}$/.test(v.replace(/[\s().-]/g, ''))
-              ? true
-              : 'Número inválido: use somente dígitos (CP + CA + número), de 3 a 15',
+          validate: validateDialled,
         },
       ],
     },

@@ -37,8 +37,8 @@ export type Id = string | number
 // A document of any of the collections a snapshot is made of, read field by field (depth 0).
 export type Doc = Record<string, any> & { id: Id }
 
-export const idOf = (rel: unknown): Id | undefined =>
-  rel == null ? undefined : typeof rel === 'object' ? (rel as { id?: Id }).id : (rel as Id)
+import { idOf } from '../../domain/ids'
+export { idOf }
 
 export interface LineSnapshot {
   snapshot: CompiledSnapshot

@@ -33,8 +33,7 @@ export function actorFrom(req: PayloadRequest): Actor | undefined {
   return req.context?.auditActor as Actor | undefined
 }
 
-const idOf = (v: unknown): string | number | undefined =>
-  v == null ? undefined : typeof v === 'object' && 'id' in v ? ((v as { id: string | number }).id ?? undefined) : (v as string | number)
+import { idOf } from '../../domain/ids'
 
 export type AuditEntry = Described & { companies: unknown[]; entity?: string; entityId?: unknown; actor?: Actor }
 

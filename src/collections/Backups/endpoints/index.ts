@@ -13,8 +13,7 @@ import { backupSheetRows, streamedXlsx } from '../snapshot/spreadsheet'
 import { dataOf, json, problem, withTransaction } from '../../../http/endpoint'
 import { BACKUP_CATEGORIES, type BackupCategory } from '../model'
 
-const idOf = (v: unknown): string | number | undefined =>
-  v == null ? undefined : typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : (v as string | number)
+import { idOf } from '../../../domain/ids'
 
 const body = (req: PayloadRequest) => dataOf<Data>(req)
 

@@ -11,8 +11,7 @@ import { writeTransaction } from '../../../hooks/audit'
 import type { Data } from '../../Backups/snapshot/categories'
 import { RESTORE_TASK } from '../model'
 
-const idOf = (v: unknown): string | number | undefined =>
-  v == null ? undefined : typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : (v as string | number)
+import { idOf } from '../../../domain/ids'
 
 /** The restore's company and category come from its backup (before access is checked against them). */
 export const restoreFromBackup: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
