@@ -143,14 +143,26 @@ describe('login with an e-mailed code (A2)', () => {
       const res = await post('/users/login', { username, password: 'Errada@123' })
       return { res, ms: performance.now() - t }
     }
-    const wrong = await time(world.b.users.viewer.username)
-    const unknown = await time(generateCpf(world.rng))
-    expect(wrong.res.status).toBe(401)
-    expect(unknown.res.status).toBe(401)
-    expect(unknown.res.body).toEqual(wrong.res.body)
-    expect(wrong.ms).toBeGreaterThanOrEqual(790)
-    expect(unknown.ms).toBeGreaterThanOrEqual(790)
-    expect(Math.abs(wrong.ms - unknown.ms)).toBeLessThan(250)
+    // Three interleaved pairs, compared by their medians: one sample each is at the mercy of
+    // whatever else the machine does during that one request.
+    // Its own user: the wrong passwords here must not count against another test's user.
+    const known = await app.payload.create({
+      collection: 'users',
+      data: { username: generateCpf(world.rng), email: 'tempo.login@example.com', password: PASSWORD, firstName: 'T', lastName: 'T', role: 'viewer', companies: [world.b.company.id] } as never,
+      overrideAccess: true,
+    })
+    const pairs = []
+    for (let i = 0; i < 3; i++) pairs.push([await time(known.username as string), await time(generateCpf(world.rng))])
+    const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[1]
+    for (const [wrong, unknown] of pairs) {
+      expect(wrong.res.status).toBe(401)
+      expect(unknown.res.status).toBe(401)
+      expect(unknown.res.body).toEqual(wrong.res.body)
+      expect(wrong.ms).toBeGreaterThanOrEqual(790)
+      expect(unknown.ms).toBeGreaterThanOrEqual(790)
+    }
+    const [wrongMs, unknownMs] = [median(pairs.map((p) => p[0].ms)), median(pairs.map((p) => p[1].ms))]
+    expect(Math.abs(wrongMs - unknownMs)).toBeLessThan(250)
     expect(inbox.length).toBe(since)
   })
 
