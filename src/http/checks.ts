@@ -51,6 +51,8 @@ export function crossSiteWrite(f: RequestFacts, publicUrl = process.env.PUBLIC_U
 /** JSON bodies only as application/json (text/plain is what a cross-site form can send without a preflight). */
 export const isJson = (contentType: string | null | undefined) => !!contentType && /^application\/json\s*(;|$)/i.test(contentType.trim())
 /** Payload's own admin forms and uploads send multipart/form-data (with a `_payload` JSON field). */
+/** A form-encoded body: only Payload's admin sends one, as the query of a read (method override GET). */
+export const isUrlEncoded = (contentType: string | null | undefined) => !!contentType && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType.trim())
 export const isMultipart = (contentType: string | null | undefined) => !!contentType && /^multipart\/form-data\s*(;|$)/i.test(contentType.trim())
 
 export const ERRORS = {

@@ -136,6 +136,12 @@ describe('framing, sniffing, cross-site writes and JSON media type (finding 17)'
     expect((await route('/engine/authorize', { method: 'POST', headers: textPlain, body: authorizeBody() })).status).toBe(415)
     expect((await route('/reports', { method: 'POST', headers: textPlain, body: JSON.stringify({ kind: 'subscribers' }) })).status).toBe(415)
     expect((await route('/departments', { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=x' })).status).toBe(415)
+    // The admin's relationship fields read with a form-encoded query and the GET override: a read, checked as a query string.
+    const read = { ...auth, 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' }
+    const listed = await route('/departments', { method: 'POST', headers: read, body: 'limit=5&depth=0&sort=name' })
+    expect(listed.status).toBe(200)
+    expect((await listed.json()).docs.length).toBeGreaterThan(0)
+    expect((await route('/departments', { method: 'POST', headers: read, body: 'limit=-1' })).status).toBe(400)
     const fast = await fetch(`${base}/api/engine/authorize`, { method: 'POST', headers: textPlain, body: authorizeBody() })
     expect(fast.status).toBe(415)
     expect((await fetch(`${base}/api/engine/authorize`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json; charset=utf-8' }, body: authorizeBody() })).status).toBe(200)
