@@ -29,3 +29,21 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres', name: string): 
     },
   }
 }
+
+/**
+ * Payload on a fresh database, with nothing outside it: no demo data, no Redis, no notice
+ * webhook (the engine's in-process counters are what the ingest benches measure).
+ */
+export async function benchPayload(kind: 'sqlite' | 'postgres', name: string) {
+  const db = await freshDatabase(kind, name)
+  process.env.DATABASE_URL = db.url
+  process.env.SEED_DEMO = 'false'
+  process.env.PAYLOAD_SECRET ??= 'bench-secret'
+  delete process.env.REDIS_URL
+  delete process.env.NOTIFY_WEBHOOK_URL
+  const { getPayload } = await import('payload')
+  const config = await (await import('../payload.config')).default
+  const payload = await getPayload({ config })
+  payload.logger.level = 'warn'
+  return { db, payload }
+}

@@ -9,7 +9,7 @@
  * and that replaying a batch changes nothing. Prints one JSON line.
  */
 import { generateCnpj, generateMsisdn, mulberry32 } from '../src/validation/generate'
-import { freshDatabase } from './database'
+import { benchPayload } from './database'
 
 const kind = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres'
 const TOTAL = Number(process.argv[3] ?? 1_000_000)
@@ -19,18 +19,9 @@ const STREAMS = Math.max(1, Number(process.env.BENCH_STREAMS ?? 1))
 const AT0 = Date.parse('2026-11-17T03:00:00Z') // inside the cycle starting 2026-11-16 (renewal day 16)
 
 async function main() {
-  const db = await freshDatabase(kind, 'ingest')
-  process.env.DATABASE_URL = db.url
-  process.env.SEED_DEMO = 'false'
-  process.env.PAYLOAD_SECRET ??= 'bench-secret'
-  delete process.env.REDIS_URL
-  delete process.env.NOTIFY_WEBHOOK_URL
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
+  const { db, payload } = await benchPayload(kind, 'ingest')
   const { engineFor } = await import('../src/engine/service')
   const engine = await engineFor(payload)
-  payload.logger.level = 'warn'
 
   const rng = mulberry32(2026)
   const create = (collection: string, data: Record<string, unknown>) =>

@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { generateCnpj, generateMsisdn, mulberry32 } from '../src/validation/generate'
-import { freshDatabase } from './database'
+import { benchPayload } from './database'
 
 const kind = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres'
 const BATCHES = Number(process.argv[3] ?? 6)
@@ -21,16 +21,7 @@ const PROFILE = process.argv[5]
 const AT0 = Date.parse('2026-11-17T03:00:00Z')
 
 async function main() {
-  const db = await freshDatabase(kind, 'profile')
-  process.env.DATABASE_URL = db.url
-  process.env.SEED_DEMO = 'false'
-  process.env.PAYLOAD_SECRET ??= 'bench-secret'
-  delete process.env.REDIS_URL
-  delete process.env.NOTIFY_WEBHOOK_URL
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
+  const { db, payload } = await benchPayload(kind, 'profile')
   const { usageRequest } = await import('../src/engine/endpoints')
 
   const rng = mulberry32(7)
