@@ -6,8 +6,8 @@
  * src/lib/errorData.ts), with `field` kept as an alias of `path` in the same object: integrators
  * read the engine's `field` since its first release (SPEC's public interface does not fix it).
  */
-import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
+import { zodErrors } from '../http/endpoint'
 
 export interface FieldError {
   path: string
@@ -19,8 +19,8 @@ export interface FieldError {
 /** A field error; `path` '' is the body itself. */
 export const fieldError = (path: string, message: string): FieldError => ({ path, message, field: path })
 
-/** A zod error's issues as field errors. */
-export const fieldErrors = (error: z.ZodError): FieldError[] => error.issues.map((i) => fieldError(i.path.join('.') || '(body)', i.message))
+/** A zod error's issues as field errors (the toolkit's, plus the `field` alias). */
+export const fieldErrors = (error: z.ZodError): FieldError[] => zodErrors(error).map((e) => fieldError(e.path, e.message))
 
 /** A 400's body: the field errors where Payload puts them (errors[0].data.errors) and, as before, under `fields`. */
 export function invalidBody(errors: FieldError[], message = 'Dados inválidos') {
@@ -41,23 +41,14 @@ export const answer = (body: unknown, status = 200): Answer => ({ status, body }
 /** An answer as a Web Response (Payload endpoints). */
 export const reply = (a: Answer): Response => Response.json(a.body, { status: a.status })
 
-/** A JSON Response (Payload endpoints). */
-export const json = (body: unknown, status = 200): Response => Response.json(body, { status })
+/** A JSON Response and a Payload request's JSON body (undefined when absent or unreadable): the endpoint toolkit's. */
+export { bodyOf, json } from '../http/endpoint'
 
 /** A request's text as JSON; anything unreadable is `undefined` (answered by the body's checks as a field error). */
 export function parseJson(text: string): unknown {
   if (!text) return undefined
   try {
     return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
-/** A Payload request's JSON body, or undefined when there is none or it does not parse. */
-export async function bodyOf(req: PayloadRequest): Promise<unknown> {
-  try {
-    return req.json ? await req.json() : undefined
   } catch {
     return undefined
   }
