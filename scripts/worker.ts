@@ -1,7 +1,7 @@
 /**
  * `npm run worker`: the jobs queue (reports, restores, scheduled housekeeping) in its own
  * process. Start the app instances with JOBS_AUTORUN=false and run as many workers as
- * needed (a job is claimed atomically, src/jobs/claim.ts); give all the same DATABASE_URL,
+ * needed (a job is claimed atomically, src/lib/jobClaim.ts); give all the same DATABASE_URL,
  * PAYLOAD_SECRET and GOL_REPORTS_DIR (the worker writes report files the app serves). On
  * SIGINT/SIGTERM it stops claiming, lets running jobs finish (or releases them) and exits.
  */

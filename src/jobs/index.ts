@@ -12,7 +12,7 @@ import { jobsAutoRunEnabled } from '../lib/settings'
  * Jobs run in the app process by default (autoRun, started when Payload is initialised
  * with crons, as the server does). JOBS_AUTORUN=false turns that off, for an app whose jobs
  * run in separate `npm run worker` processes (any number: a job is claimed atomically,
- * src/jobs/claim.ts). Off under Vitest: tests run the queue explicitly.
+ * src/lib/jobClaim.ts). Off under Vitest: tests run the queue explicitly.
  */
 export { jobsAutoRunEnabled }
 

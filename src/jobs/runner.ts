@@ -1,5 +1,5 @@
 import type { Payload, TaskConfig } from 'payload'
-import { beatJobs, isSqlAdapter, releaseStaleJob } from './claim'
+import { beatJobs, isSqlAdapter, releaseStaleJob } from '../lib/jobClaim'
 import { numberSetting } from '../lib/settings'
 
 type Id = string | number

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
-import { withAtomicJobClaim } from '../jobs/claim'
+import { withAtomicJobClaim } from './jobClaim'
 import { DATA_DIR, databaseKind, databaseUrl, dbPushOff, payloadMigrating, pgPoolMax, schemaByMigrations } from './settings'
 import { sqliteTransactions } from './transactionGate'
 import { neutralUniqueErrors } from './uniqueErrors'
@@ -141,7 +141,7 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
   return mongooseAdapter({ url, allowIDOnCreate: true })
 }
 
-/** A job runs once however many runners there are: the claim is a conditional update (src/jobs/claim.ts). */
+/** A job runs once however many runners there are: the claim is a conditional update (src/lib/jobClaim.ts). */
 const atomicJobClaims = (adapterObj: DatabaseAdapterObj): DatabaseAdapterObj => onAdapter(adapterObj, withAtomicJobClaim)
 
 /** SQLite: this process's write transactions queue on one gate (see src/lib/transactionGate.ts). */
