@@ -3,6 +3,7 @@
  * (src/engine/http.ts), on plain header values so both can call them.
  */
 import { MAX_QUERY_DEPTH, nestingDepth } from './nesting'
+import { serverUrl } from '../lib/settings'
 
 export const COOKIE_NAME = 'payload-token'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -35,7 +36,7 @@ const hasSessionCookie = (cookie: string | null | undefined) => !!cookie && cook
  * cross-site (Sec-Fetch-Site) is refused too. API-key and JWT-header requests are not affected
  * (a cross-site page cannot set the Authorization header without CORS, which is closed).
  */
-export function crossSiteWrite(f: RequestFacts, publicUrl = process.env.PUBLIC_URL): boolean {
+export function crossSiteWrite(f: RequestFacts, publicUrl = serverUrl()): boolean {
   if (!UNSAFE.has(f.method.toUpperCase()) || f.authorization || !hasSessionCookie(f.cookie)) return false
   const from = f.origin && f.origin !== 'null' ? f.origin : (originOf(f.referer) ?? (f.origin === 'null' ? 'null' : null))
   if (from === null) return f.secFetchSite === 'cross-site'
