@@ -1,4 +1,4 @@
-import type { Access, Endpoint, PayloadRequest, SanitizedConfig, Where } from 'payload'
+import type { Access, CollectionSlug, Endpoint, PayloadRequest, SanitizedConfig, Where } from 'payload'
 import { actorOf } from './policy'
 import { companyIdsOf, isSupport, sameId, type AccessUser } from './roles'
 
@@ -38,7 +38,7 @@ async function mayLock(req: PayloadRequest, actor: AccessUser, data: Record<stri
   const document = data.document as Ref
   if (!document?.relationTo || document.value == null) return Boolean(data.globalSlug)
   if (!(document.relationTo in req.payload.collections)) return false
-  const readable = await req.payload.count({ collection: document.relationTo as never, where: { id: { equals: document.value } }, overrideAccess: false, req })
+  const readable = await req.payload.count({ collection: document.relationTo as CollectionSlug, where: { id: { equals: document.value } }, overrideAccess: false, req })
   return readable.totalDocs === 1
 }
 

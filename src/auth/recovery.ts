@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { hashPassword, passwordMatches, temporaryPassword } from './passwords'
 import { temporaryPasswordEmail } from './templates'
+import { relationId } from '../domain/ids'
 
 /**
  * Password recovery (A3, issue 10 finding 12). Asking for a recovery stores a temporary
@@ -10,8 +11,7 @@ import { temporaryPasswordEmail } from './templates'
  * a lockout by wrong passwords is lifted.
  */
 export const RECOVERY_TTL_HOURS = 24
-/** Not in the generated types until they are regenerated after the merge. */
-const RECOVERIES = 'password-recoveries' as never
+const RECOVERIES = 'password-recoveries'
 
 interface Recipient {
   id: string | number
@@ -25,7 +25,7 @@ export async function startRecovery(payload: Payload, user: Recipient): Promise<
   await payload.db.deleteMany({ collection: RECOVERIES, where: { user: { equals: user.id } } })
   await payload.create({
     collection: RECOVERIES,
-    data: { user: user.id, hash, salt, expiresAt: new Date(Date.now() + RECOVERY_TTL_HOURS * 3_600_000).toISOString() } as never,
+    data: { user: relationId(user.id), hash, salt, expiresAt: new Date(Date.now() + RECOVERY_TTL_HOURS * 3_600_000).toISOString() },
     overrideAccess: true,
   })
   await payload.sendEmail({ to: user.email ?? undefined, ...temporaryPasswordEmail(user.firstName ?? '', temporary, RECOVERY_TTL_HOURS) })
@@ -40,7 +40,7 @@ export async function useRecovery(payload: Payload, userId: string | number, pas
     limit: 5,
     overrideAccess: true,
   })
-  for (const doc of found.docs as unknown as { hash: string; salt: string }[]) {
+  for (const doc of found.docs) {
     if (!(await passwordMatches(doc, password))) continue
     await payload.db.updateOne({
       collection: 'users',

@@ -13,3 +13,10 @@ export const sameId = (a: unknown, b: unknown): boolean => {
   const [x, y] = [idOf(a), idOf(b)]
   return x !== undefined && y !== undefined && String(x) === String(y)
 }
+
+/**
+ * An id where the generated document types want one. src/payload-types.ts is generated from
+ * the SQL adapters, whose ids are numbers; on MongoDB the same field holds a string id, which
+ * Payload accepts. This is the one place that says so, instead of a cast at each write.
+ */
+export const relationId = (id: Id): number => id as number

@@ -28,6 +28,7 @@ export const selectField = (
   return {
     ...field,
     required: false,
+    // Payload's select validator is typed per field config; this wrapper serves every select field.
     validate: ((value: unknown, args: any) =>
       value == null || value === '' ? 'Campo obrigatório' : validations.select(value as never, args)) as never,
   } as SelectField

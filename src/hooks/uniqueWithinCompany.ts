@@ -1,4 +1,4 @@
-import type { CollectionBeforeValidateHook, Where } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionSlug, Where } from 'payload'
 import { ValidationError } from 'payload'
 
 /**
@@ -15,7 +15,7 @@ export const uniqueWithinCompany =
       and: [{ [field]: { equals: value } }, { company: { equals: typeof company === 'object' ? company.id : company } }],
     }
     if (originalDoc?.id != null) where.and!.push({ id: { not_equals: originalDoc.id } })
-    const clash = await req.payload.count({ collection: collection.slug as never, where, overrideAccess: true, req })
+    const clash = await req.payload.count({ collection: collection.slug as CollectionSlug, where, overrideAccess: true, req })
     if (clash.totalDocs > 0) throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message }], req })
     return data
   }

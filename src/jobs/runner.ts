@@ -39,6 +39,7 @@ export function tracked<T extends TaskConfig<any>>(task: T): T {
       } finally {
         runner.running.delete(id)
       }
+      // The same handler type as the task's, which TypeScript cannot name for a generic task.
     }) as never,
   }
 }
@@ -128,6 +129,6 @@ export async function stopRunner(payload: Payload, waitMs = seconds('JOB_DRAIN_S
   const until = Date.now() + waitMs
   while (runner.running.size && Date.now() < until) await new Promise((r) => setTimeout(r, 200))
   const left = [...runner.running]
-  if (left.length) await payload.db.updateJobs({ where: { and: [{ id: { in: left } }, { processing: { equals: true } }] }, data: { processing: false }, returning: false, req: {} as never })
+  if (left.length) await payload.db.updateJobs({ where: { and: [{ id: { in: left } }, { processing: { equals: true } }] }, data: { processing: false }, returning: false })
   return { finished: !left.length, released: left }
 }

@@ -76,6 +76,7 @@ function migrateOnConnect(adapterObj: DatabaseAdapterObj, migrations: { name: st
         adapter.payload.logger.fatal(new DevPushedDatabaseError().message)
         throw new DevPushedDatabaseError()
       }
+      // Payload's Migration type takes `(args: unknown)`; each adapter's migrations take that adapter's own args.
       await adapter.migrate({ migrations: migrations as never })
     }
   })

@@ -10,8 +10,8 @@ import type { AfterErrorHook } from 'payload'
  * (named ValidationError: the build minifies class names).
  */
 export const keepErrorData: AfterErrorHook = ({ error, result }) => {
-  const e = error as Error & { data?: unknown }
+  const e = error as Error & { data?: Record<string, unknown> }
   const first = result?.errors?.[0] as { message?: string; data?: unknown } | undefined
   if (!result || !first || first.data || !e.data || typeof e.data !== 'object' || first.message !== e.message) return
-  return { response: { ...result, errors: [{ name: 'ValidationError', data: e.data, message: e.message }, ...result.errors.slice(1)] } as never }
+  return { response: { ...result, errors: [{ name: 'ValidationError', data: e.data, message: e.message }, ...result.errors.slice(1)] } }
 }

@@ -37,7 +37,7 @@ export function withAtomicJobClaim(adapter: BaseDatabaseAdapter): void {
     const candidates =
       args.id != null
         ? [args.id]
-        : (await adapter.find({ collection: 'payload-jobs', where: args.where ?? {}, limit: args.limit ?? 0, sort: args.sort as never, pagination: false, req: args.req })).docs.map((d) => d.id)
+        : (await adapter.find({ collection: 'payload-jobs', where: args.where ?? {}, limit: args.limit ?? 0, sort: args.sort, pagination: false, req: args.req })).docs.map((d) => d.id)
     if (!candidates.length) return []
     const { table, db } = await jobsTable(adapter, args.req)
     const taken: { id: string | number }[] = await db

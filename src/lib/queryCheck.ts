@@ -89,7 +89,7 @@ function checkCondition(fullPath: string, condition: unknown, fields: FlattenedF
   }
   const kind = kindOf(fields, fullPath, idKind)
   for (const [operator, value] of Object.entries(condition)) {
-    if (!validOperatorSet.has(operator as never)) {
+    if (!(validOperatorSet as ReadonlySet<string>).has(operator)) {
       errors.push({ path, message: `${path}: operador desconhecido "${operator}"` })
       continue
     }

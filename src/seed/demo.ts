@@ -67,6 +67,7 @@ const DESTINATIONS: { service: 'voice' | 'sms'; destination: string }[] = [
 
 const personName = (rng: Rng) => `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`
 
+/** Demo rows are plain records for many collections (the generated types have one shape per slug), hence the casts. */
 async function create<T extends Record<string, unknown>>(payload: Payload, collection: string, data: T): Promise<{ id: Id } & T> {
   return (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true, depth: 0 })) as never
 }

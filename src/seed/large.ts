@@ -24,6 +24,7 @@ export interface LargeTenantOptions {
 export async function seedLargeTenant(payload: Payload, lineCount: number, options: LargeTenantOptions = {}) {
   const rng = mulberry32(options.seed ?? 4242)
   const started = Date.now()
+  // Seed rows are plain records for several collections; the generated types have one shape per slug.
   const create = (collection: string, data: Row) =>
     payload.create({ collection: collection as never, data: data as never, overrideAccess: true, depth: 0 }) as Promise<{ id: number | string }>
 
@@ -95,7 +96,7 @@ async function usedIdentifiers(payload: Payload): Promise<Set<string>> {
   const rows: { msisdn: unknown; iccid: unknown }[] =
     db.drizzle && t
       ? await db.drizzle.select({ msisdn: t.msisdn, iccid: t.iccid }).from(t)
-      : ((await payload.find({ collection: 'lines', pagination: false, depth: 0, overrideAccess: true, select: { msisdn: true, iccid: true } })).docs as never)
+      : ((await payload.find({ collection: 'lines', pagination: false, depth: 0, overrideAccess: true, select: { msisdn: true, iccid: true } })).docs)
   const used = new Set<string>()
   for (const r of rows) for (const v of [r.msisdn, r.iccid]) if (v) used.add(String(v))
   return used
@@ -116,7 +117,7 @@ async function insertRows(payload: Payload, slug: string, rows: Row[]) {
     })
     return
   }
-  // MongoDB (no drizzle): the Local API path, slower but the same data.
+  // MongoDB (no drizzle): the Local API path, slower but the same data (plain rows, hence the casts).
   for (const row of rows) {
     const { quota_control, ...data } = row
     await payload.create({ collection: slug as never, data: { ...data, quota: { control: quota_control } } as never, overrideAccess: true })

@@ -4,7 +4,8 @@
  * (the nested create gets the hook's `req`, which carries the transaction). Wired once,
  * in src/collections/index.ts, by `withAuditHooks`.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, CollectionSlug, PayloadRequest } from 'payload'
+import type { Transaction } from '../../payload-types'
 import { ROLE_LABELS, type Role } from '../../access/roles'
 import { idsOnlyWhenRestoring } from './ids'
 import { describeCreate, describeDelete, describeUpdate, entityOf, ptLabel, type Described, type FieldLike, type Resolve } from './describe'
@@ -33,31 +34,31 @@ export function actorFrom(req: PayloadRequest): Actor | undefined {
   return req.context?.auditActor as Actor | undefined
 }
 
-import { idOf } from '../../domain/ids'
+import { idOf, relationId } from '../../domain/ids'
 
 export type AuditEntry = Described & { companies: unknown[]; entity?: string; entityId?: unknown; actor?: Actor }
 
 /** The `transactions` rows of an entry: one per company (users may belong to several). */
-export function transactionRows(req: PayloadRequest, entry: AuditEntry, at = new Date().toISOString()): Record<string, unknown>[] {
+export function transactionRows(req: PayloadRequest, entry: AuditEntry, at = new Date().toISOString()): Omit<Transaction, 'id' | 'createdAt' | 'updatedAt'>[] {
   const actor = entry.actor ?? actorFrom(req)
   const companies = [...new Set(entry.companies.map(idOf).filter((c) => c != null).map(String))]
   return (companies.length ? companies : [undefined]).map((company) => ({
     at,
     role: roleLabel(actor?.role),
-    user: actor?.id ?? null,
+    user: actor?.id == null ? null : relationId(actor.id),
     userLogin: actor?.username ?? SYSTEM_LOGIN,
     event: entry.event,
     description: entry.description,
     entity: entry.entity,
     entityId: entry.entityId == null ? undefined : String(entry.entityId),
-    company: company == null ? null : Number.isNaN(Number(company)) ? company : Number(company),
+    company: company == null ? null : relationId(Number.isNaN(Number(company)) ? company : Number(company)),
   }))
 }
 
 /** Writes one entry per company (users may belong to several), inside `req`'s transaction. */
 export async function writeTransaction(req: PayloadRequest, entry: AuditEntry): Promise<void> {
   for (const data of transactionRows(req, entry)) {
-    await req.payload.create({ collection: 'transactions', data: data as never, overrideAccess: true, depth: 0, req })
+    await req.payload.create({ collection: 'transactions', data, overrideAccess: true, depth: 0, req })
   }
 }
 
@@ -97,7 +98,7 @@ export async function resolverFor(req: PayloadRequest, fields: FieldLike[], ...d
     const key = `${collection}:${String(id)}`
     if (names.has(key) || id == null) continue
     const config = (req.payload.collections as unknown as Record<string, { config: CollectionConfig } | undefined>)[collection]?.config
-    const found = await req.payload.db.findOne({ collection: collection as never, where: { id: { equals: id } }, req }).catch(() => null)
+    const found = await req.payload.db.findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req }).catch(() => null)
     const titleField = config?.admin?.useAsTitle ?? 'id'
     const doc = found as Record<string, unknown> | null
     if (doc) names.set(key, String(doc[titleField] ?? id))

@@ -12,6 +12,8 @@ import { consume, RateLimited } from '../../../auth/rateLimit'
 import { startRecovery, useRecovery } from '../../../auth/recovery'
 import { otpEmail } from '../../../auth/templates'
 import { dataOf, failure, json } from '../../../http/endpoint'
+import { relationId } from '../../../domain/ids'
+import type { User } from '../../../payload-types'
 
 /**
  * The access flows of SPEC A, as custom endpoints of `users`. Custom endpoints come
@@ -69,7 +71,7 @@ async function dropSession(payload: Payload, token: string, userId: string | num
  */
 async function checkPassword(payload: Payload, username: string, password: string): Promise<UserDoc | null> {
   try {
-    const result = await payload.login({ collection: 'users', data: { username, password } as never, depth: 0, overrideAccess: true, context: twoStepLoginContext })
+    const result = await payload.login({ collection: 'users', data: { username, password }, depth: 0, overrideAccess: true, context: twoStepLoginContext })
     if (result.token && result.user) await dropSession(payload, result.token, result.user.id)
     return (result.user as unknown as UserDoc) ?? null
   } catch {
@@ -91,9 +93,10 @@ async function recoveredUser(payload: Payload, username: string, password: strin
 async function mintToken(req: PayloadRequest, userId: string | number) {
   const { payload } = req
   const config = usersConfig(payload)
-  const raw = (await payload.db.findOne({ collection: 'users', where: { id: { equals: userId } }, req })) as Record<string, unknown> & UserDoc
-  const { sid } = await addSessionToUser({ collectionConfig: config, payload, req, user: raw as never })
-  const fieldsToSign = getFieldsToSign({ collectionConfig: config, email: String(raw.email ?? ''), sid, user: { ...raw, collection: 'users' } as never })
+  const raw = await payload.db.findOne<User>({ collection: 'users', where: { id: { equals: userId } }, req })
+  if (!raw) throw new Error(`user ${userId} vanished while logging in`)
+  const { sid } = await addSessionToUser({ collectionConfig: config, payload, req, user: { ...raw, collection: 'users' } })
+  const fieldsToSign = getFieldsToSign({ collectionConfig: config, email: raw.email, sid, user: { ...raw, collection: 'users' } })
   const { exp, token } = await jwtSign({ fieldsToSign, secret: payload.secret, tokenExpiration: config.auth.tokenExpiration })
   const user = await payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, req })
   const cookie = generatePayloadCookie({ collectionAuthConfig: config.auth, cookiePrefix: payload.config.cookiePrefix, token })
@@ -126,11 +129,11 @@ const login: PayloadHandler = async (req) => {
     collection: 'login-challenges',
     data: {
       challengeHash: sha256(challenge),
-      user: user.id,
+      user: relationId(user.id),
       codeHash: codeHash(req.payload, challenge, code),
       expiresAt: new Date(Date.now() + OTP_TTL_SECONDS * 1000).toISOString(),
       attempts: 0,
-    } as never,
+    },
     overrideAccess: true,
   })
   const mail = otpEmail(user.firstName ?? '', code, OTP_TTL_SECONDS / 60)
@@ -251,10 +254,7 @@ const recover: PayloadHandler = async (req) => {
 async function companiesOf(req: PayloadRequest, user: AccessUser) {
   const where: Where = isSupport(user) ? {} : { id: { in: companyIdsOf(user, { all: true }) } }
   const found = await req.payload.find({ collection: 'companies', where, limit: 1000, depth: 0, overrideAccess: true, sort: 'name' })
-  return found.docs.map((c) => {
-    const d = c as unknown as Record<string, unknown>
-    return { id: d.id, cnpj: d.cnpj, name: d.name, clientNumber: d.clientNumber, status: d.status }
-  })
+  return found.docs.map(({ id, cnpj, name, clientNumber, status }) => ({ id, cnpj, name, clientNumber, status }))
 }
 
 const listCompanies: PayloadHandler = async (req) => {
@@ -269,7 +269,7 @@ const selectCompany: PayloadHandler = async (req) => {
   const { company } = await bodyOf(req)
   const choice = (await companiesOf(req, user)).find((c) => String(c.id) === String(company))
   if (!choice) return fail('Empresa não encontrada entre as suas.', 403)
-  await req.payload.update({ collection: 'users', id: user.id, data: { selectedCompany: choice.id } as never, overrideAccess: true })
+  await req.payload.update({ collection: 'users', id: user.id, data: { selectedCompany: relationId(choice.id) }, overrideAccess: true })
   return json({ message: 'Empresa selecionada.', company: choice })
 }
 
