@@ -8,11 +8,11 @@ import { fmtCnpj } from '../shared/cnpj'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
 import { langOf } from '../shared/lang'
 import { countAs, currentCompany } from '../shared/server'
-import { card, grid, muted } from '../shared/styles'
 import { UsageChart } from './UsageChart'
 import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
 import ui from '../shared/ui.module.scss'
+import css from './dashboard.module.scss'
 import { golT } from '../i18n'
 
 /**
@@ -27,7 +27,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
   const company = await currentCompany(payload, user)
   if (!company) {
     return (
-      <section style={{ ...card, marginBottom: 24 }}>
+      <section className={`${ui.card} ${css.empty}`}>
         <p>
           {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
@@ -68,11 +68,11 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
   const csp = String(company.csp ?? '21')
 
   return (
-    <section data-testid="gol-dashboard" style={{ display: 'grid', gap: 16, marginBottom: 28 }}>
-      <div style={{ ...card, display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12 }}>
+    <section data-testid="gol-dashboard" className={css.page}>
+      <div className={`${ui.card} ${css.header}`}>
         <div>
           <div className={ui.muted}>{t('gol:company2')}</div>
-          <h1 style={{ margin: '2px 0', fontSize: 24 }}>{company.name}</h1>
+          <h1 className={css.title}>{company.name}</h1>
           <div className={ui.muted}>
             CNPJ {fmtCnpj(String(company.cnpj))} · {t('gol:clientNumber')} {company.clientNumber}
           </div>
@@ -81,23 +81,23 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
           <div>
             {[u.firstName, u.lastName].filter(Boolean).join(' ') || u.username} <span className={ui.muted}>({u.email})</span>
           </div>
-          <div style={{ marginTop: 6 }}>
+          <div className={css.near}>
             {t('gol:companyStatus')}{' '}
             <strong data-testid="company-status">{labelOf(COMPANY_STATUS, company.status, lang)}</strong>
           </div>
         </div>
       </div>
 
-      <div style={grid(200)}>
+      <div className={css.cards}>
         <div className={ui.card}>
           <h2 className={ui.h2}>{t('gol:lines')}</h2>
           <div className={ui.big} data-testid="lines-total">
             {fmtNumber(total)}
           </div>
           <div className={ui.muted}>{t('gol:totalLines')}</div>
-          <ul style={{ listStyle: 'none', padding: 0, margin: '10px 0 0' }} data-testid="lines-by-status">
+          <ul className={css.statusList} data-testid="lines-by-status">
             {statuses.map((s, i) => (
-              <li key={s} style={{ display: 'flex', justifyContent: 'space-between' }}>
+              <li key={s} className={css.statusRow}>
                 <a href={`/admin/collections/lines?where[status][equals]=${s}`}>{LINE_STATUS[s][lang === 'en' ? 1 : 0]}</a>
                 <strong>{fmtNumber(byStatus[i])}</strong>
               </li>
@@ -107,10 +107,10 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         <div className={ui.card}>
           <h2 className={ui.h2}>{t('gol:renewal')}</h2>
           <div className={ui.muted}>{t('gol:cycleStartsOn')}</div>
-          <div style={{ fontSize: 20, fontWeight: 600 }} data-testid="cycle-start">
+          <div className={css.figure} data-testid="cycle-start">
             {renewalLabel}
           </div>
-          <div style={{ marginTop: 8 }} data-testid="renews-in">
+          <div className={css.then} data-testid="renews-in">
             {t('gol:renewsIn2')} <strong>{cycle.renewsInDays}</strong> {cycle.renewsInDays === 1 ? t('gol:day') : t('gol:days')}
           </div>
           <div className={ui.muted}>
@@ -119,7 +119,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         </div>
         <div className={ui.card}>
           <h2 className={ui.h2}>{t('gol:structure')}</h2>
-          <div style={{ display: 'flex', gap: 24 }}>
+          <div className={css.figures}>
             <div>
               <div className={ui.big}>{fmtNumber(accounts)}</div>
               <div className={ui.muted}>{t('gol:accounts')}</div>
@@ -138,9 +138,9 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
           <div className={ui.strong}>
             {(CSP_CARRIERS as Record<string, string>)[csp]?.toUpperCase() ?? ''} - {csp}
           </div>
-          <div style={{ ...muted, marginTop: 8 }}>{t('gol:interruptTheCallWhenTheLimit')}</div>
+          <div className={`${ui.muted} ${css.then}`}>{t('gol:interruptTheCallWhenTheLimit')}</div>
           <div className={ui.strong}>{company.interruptAtLimit ? t('gol:on') : t('gol:off')}</div>
-          <div style={{ marginTop: 8 }}>
+          <div className={css.then}>
             <a href="/admin/configuracoes">{t('gol:generalSettings')}</a>
           </div>
         </div>
@@ -151,11 +151,11 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
           </div>
           <div className={ui.muted}>{t('gol:costThisCycleBeyondTheFranchises')}</div>
           {costBefore && (
-            <div style={{ marginTop: 6 }}>
+            <div className={css.near}>
               {t('gol:previousCycle')}: <strong>{brl(costBefore.cents)}</strong>
             </div>
           )}
-          <div style={{ marginTop: 8 }}>
+          <div className={css.then}>
             <a href="/admin/collections/spend-caps">{t('gol:spendCaps')}</a> · <a href="/admin/collections/spend-alerts">{t('gol:alerts')}</a> ·{' '}
             <a href="/admin/relatorios">{t('gol:costReport')}</a>
           </div>
@@ -167,7 +167,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         {usage.events === 0 ? (
           <p className={ui.muted}>{t('gol:noUsageRecordedInThisCycle')}</p>
         ) : (
-          <div style={grid(320)}>
+          <div className={css.charts}>
             <UsageChart title={t('gol:data')} lang={lang} days={usage.days} values={usage.dataMB} format={fmtMB} color="#da291c" />
             <UsageChart title={t('gol:voice')} lang={lang} days={usage.days} values={usage.voiceMinutes} format={(n) => `${fmtNumber(n, 1)} min`} color="#1f5fa8" />
             <UsageChart title="SMS" lang={lang} days={usage.days} values={usage.sms} format={(n) => `${fmtNumber(n)} SMS`} color="#2e8b57" />

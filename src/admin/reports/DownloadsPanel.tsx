@@ -6,9 +6,9 @@ import { Pager } from '../shared/Pager'
 import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { Message } from '../shared/Message'
-import { button, card, muted, td } from '../shared/styles'
 import { spDayStart } from './kinds'
 import ui from '../shared/ui.module.scss'
+import css from './report.module.scss'
 import { useGolT } from '../i18n/useGolT'
 
 interface Report {
@@ -31,8 +31,6 @@ type Summary = { done: number; pending: number; failed: number }
 const LIMIT = 100
 /** While a report is pending the list refreshes itself this often. */
 const POLL_MS = 3000
-const STATUS_COLORS = { pending: '#d98200', done: '#1c7c3c', failed: '#b00020' } as const
-
 /** H6 "Download de relatórios": the reports the user may see, their counts, refresh, download. */
 export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, string> }) {
   const t = useGolT()
@@ -79,9 +77,9 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
   }, [pending, load])
 
   return (
-    <div style={{ display: 'grid', gap: 16, marginBottom: 40 }} data-testid="report-downloads">
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
-        <p style={{ margin: 0, fontSize: 16 }} data-testid="report-summary" aria-live="polite">
+    <div className={css.downloads} data-testid="report-downloads">
+      <div className={css.downloadsHeader}>
+        <p className={css.summary} data-testid="report-summary" aria-live="polite">
           {summary
             ? t('gol:doneDonePendingPendingFailedFailed', { done: summary.done, pending: summary.pending, failed: summary.failed })
             : '…'}
@@ -97,7 +95,7 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
       </div>
       {requested && <Message ok text={t('gol:reportRequestedItShowsBelowAnd')} />}
       <form
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' }}
+        className={css.filters}
         onSubmit={(e) => {
           e.preventDefault()
           setPage(1)
@@ -121,7 +119,7 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
         </button>
       </form>
       <Message ok={false} text={error} />
-      <div style={{ ...card, padding: 0, overflowX: 'auto' }}>
+      <div className={`${ui.card} ${css.tableCard}`}>
         <table className={ui.table}>
           <thead>
             <tr>
@@ -138,23 +136,23 @@ export function DownloadsPanel({ statusLabels }: { statusLabels: Record<string, 
           <tbody>
             {data?.docs.length === 0 && (
               <tr>
-                <td style={{ ...td, ...muted }} colSpan={6}>
+                <td className={`${ui.td} ${ui.muted}`} colSpan={6}>
                   {t('gol:noReports')}
                 </td>
               </tr>
             )}
             {data?.docs.map((r) => (
-              <tr key={r.id} data-testid={`report-row-${r.id}`} style={String(r.id) === requested ? { background: 'var(--theme-elevation-50)' } : undefined}>
+              <tr key={r.id} data-testid={`report-row-${r.id}`} className={String(r.id) === requested ? css.requested : undefined}>
                 <td className={ui.td}>{r.name}</td>
                 <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
-                <td style={{ ...td, color: STATUS_COLORS[r.status], fontWeight: 600 }} data-testid="report-status">
+                <td className={`${ui.td} ${css.status} ${css[r.status] ?? ''}`} data-testid="report-status">
                   {statusLabels[r.status] ?? r.status}
                 </td>
-                <td style={{ ...td, textAlign: 'right' }}>{r.rowCount == null ? '' : fmtNumber(r.rowCount)}</td>
-                <td style={{ ...td, color: '#b00020', maxWidth: 360 }}>{r.error ?? ''}</td>
+                <td className={ui.numTd}>{r.rowCount == null ? '' : fmtNumber(r.rowCount)}</td>
+                <td className={`${ui.td} ${css.errorCell}`}>{r.error ?? ''}</td>
                 <td className={ui.td}>
                   {r.status === 'done' && (
-                    <a href={`/api/reports/${r.id}/download`} download style={{ ...button, textDecoration: 'none', whiteSpace: 'nowrap' }} aria-label={`Download ${r.name ?? ''}`}>
+                    <a href={`/api/reports/${r.id}/download`} download className={`${ui.button} ${css.downloadLink}`} aria-label={`Download ${r.name ?? ''}`}>
                       ↓ Download
                     </a>
                   )}
