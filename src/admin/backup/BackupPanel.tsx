@@ -170,7 +170,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
         <p className={ui.muted}>
           {t('gol:tickTheItemsWhoseCurrentSettings')}
         </p>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 20px', margin: '8px 0 12px' }}>
+        <div className={ui.bar}>
           <label className={ui.strong}>
             <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? categories.map((c) => c.value) : [])} /> {t('gol:all')}
           </label>
@@ -226,8 +226,8 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
         {visible.map((c) => {
           const docs = lists?.[c.value] ?? []
           return (
-            <div key={c.value} data-testid={`backups-${c.value}`} style={{ marginTop: 12 }}>
-              <h3 style={{ margin: '8px 0 4px', fontSize: 15 }}>{c.label}</h3>
+            <div key={c.value} data-testid={`backups-${c.value}`} className={ui.spaced}>
+              <h3 className={ui.h3}>{c.label}</h3>
               {lists && docs.length === 0 ? (
                 <p className={ui.muted}>{t('gol:noBackupForThisOptionConsider')}</p>
               ) : (
@@ -288,7 +288,7 @@ export function BackupPanel({ companyId, categories, lang = 'pt' }: { companyId:
               <ChangeList key={action} action={action} total={preview[action]} changes={preview.changes.filter((c) => c.action === action)} lang={lang} />
             ))
           )}
-          <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+          <div className={`${ui.actions} ${ui.spaced}`}>
             <ConfirmButton
               variant="primary"
               title={t('gol:restoreBackup')}
@@ -351,11 +351,11 @@ function ChangeList({ action, total, changes, lang }: { action: Change['action']
   const t = useGolT()
   const heading = { create: t('gol:willBeCreated'), update: t('gol:willBeChanged'), delete: t('gol:willBeDeleted') }[action]
   return (
-    <div data-testid={`preview-${action}`} style={{ marginTop: 10 }}>
-      <h3 style={{ margin: '6px 0', fontSize: 15 }}>
+    <div data-testid={`preview-${action}`} className={ui.spaced}>
+      <h3 className={ui.h3}>
         {heading} ({fmtNumber(total)})
       </h3>
-      {total > changes.length && <p style={{ margin: '4px 0' }}>{t('gol:showing')} {fmtNumber(changes.length)}</p>}
+      {total > changes.length && <p className={ui.flush}>{t('gol:showing')} {fmtNumber(changes.length)}</p>}
       <SimpleTable
         columns={[t('gol:type'), t('gol:name'), t('gol:changes')]}
         keys={changes.map((c) => `${c.kind}-${c.id}`)}

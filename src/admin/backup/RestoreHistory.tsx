@@ -5,7 +5,6 @@ import { DateInput } from '../shared/DateInput'
 import { fmtDateTime, fmtNumber } from '../shared/format'
 import { type Lang } from '../shared/lang'
 import { Message } from '../shared/Message'
-import { muted, td } from '../shared/styles'
 import { CategorySelect } from './CategorySelect'
 import type { CategoryOption } from './common'
 import { HISTORY_MAX_DAYS, RESTORE_STATUS } from '../../domain/backups'
@@ -86,7 +85,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
 
   return (
     <section className={ui.card} data-testid="restore-history">
-      <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '0 0 4px' }}>
+      <div className={ui.bar}>
         <span>
           {t('gol:restoresInHistory')}: <strong data-testid="history-total">{fmtNumber(total)}</strong>
         </span>
@@ -96,10 +95,10 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
           </a>
         )}
       </div>
-      <p style={{ ...muted, margin: '0 0 12px' }}>
+      <p className={ui.muted}>
         {t('gol:longestPeriodThatCanBeSearched')}: {HISTORY_MAX_DAYS}
       </p>
-      <form ref={filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: 10, alignItems: 'center', marginBottom: 12 }}>
+      <form ref={filters} onSubmit={submit} className={ui.bar}>
         <label className={ui.inline}>
           {t('gol:from')}
           <DateInput value={from} onChange={setFrom} label={t('gol:startDate2')} className={ui.input} />
@@ -134,7 +133,7 @@ export function RestoreHistory({ companyId, categories, lang = 'pt' }: { company
                 <td className={ui.td}>{categoryName(r.category)}</td>
                 <td className={ui.td}>{r.backupName ?? <span className={ui.muted}>{t('gol:backupDeleted2')}</span>}</td>
                 <td className={ui.td}>{fmtDateTime(r.createdAt)}</td>
-                <td style={{ ...td, color: statusColor(r.status), fontWeight: 600 }}>{labelOf(RESTORE_STATUS, r.status, lang)}</td>
+                <td className={`${ui.td} ${ui.statusWord}`} style={{ color: statusColor(r.status) }}>{labelOf(RESTORE_STATUS, r.status, lang)}</td>
                 <td className={ui.td}>
                   {t('gol:applied')}: {fmtNumber(r.appliedCount ?? 0)} · {t('gol:failed')}: {fmtNumber(r.failedCount ?? 0)}
                 </td>

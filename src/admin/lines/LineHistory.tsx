@@ -7,7 +7,6 @@ import { ReportResult } from '../reports/ReportResult'
 import { api } from '../shared/api'
 import { DateInput } from '../shared/DateInput'
 import { Message } from '../shared/Message'
-import { button } from '../shared/styles'
 import ui from '../shared/ui.module.scss'
 import { useGolT } from '../i18n/useGolT'
 
@@ -49,7 +48,7 @@ export function LineHistory({ lineId }: { lineId: string }) {
 
   return (
     <div className={ui.card} data-testid="line-history">
-      <div style={{ display: 'flex', gap: 8, marginBottom: 10 }} role="tablist">
+      <div className={`${ui.actions} ${ui.bar}`} role="tablist">
         {(
           [
             ['transactions', t('gol:transactionHistory')],
@@ -61,7 +60,7 @@ export function LineHistory({ lineId }: { lineId: string }) {
             type="button"
             role="tab"
             aria-selected={tab === key}
-            style={{ ...button, fontWeight: tab === key ? 700 : 400, borderBottom: tab === key ? '3px solid #da291c' : button.border }}
+            className={tab === key ? ui.tabChosen : ui.tab}
             onClick={() => {
               setTab(key)
               setPage(1)
@@ -72,15 +71,15 @@ export function LineHistory({ lineId }: { lineId: string }) {
         ))}
       </div>
       <h2 className={ui.h2}>{tab === 'calls' ? t('gol:callHistory') : t('gol:transactionHistory')}</h2>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap', marginBottom: 10 }}>
-        <label style={{ display: 'grid', gap: 2 }}>
+      <div className={ui.bar}>
+        <label className={ui.labelled}>
           <span className={ui.muted}>{t('gol:startDate')}</span>
           <DateInput className={ui.input} value={from} onChange={(v) => {
               setFrom(v)
               setPage(1)
             }} label={t('gol:startDate')} />
         </label>
-        <label style={{ display: 'grid', gap: 2 }}>
+        <label className={ui.labelled}>
           <span className={ui.muted}>{t('gol:endDate')}</span>
           <DateInput className={ui.input} value={to} onChange={(v) => {
               setTo(v)

@@ -79,7 +79,7 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
   ]
 
   return (
-    <section data-testid="line-overview" style={{ display: 'grid', gap: 16, margin: '24px 0' }}>
+    <section data-testid="line-overview" className={ui.section}>
       <div className={ui.card}>
         <h2 className={ui.h2}>{t('gol:subscriber')}</h2>
         <div style={{ fontSize: 18, fontWeight: 600, marginBottom: 8 }}>{line.name || line.msisdn}</div>
@@ -166,7 +166,7 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
             </tbody>
           </table>
         )}
-        <h3 style={{ fontSize: 15, margin: '16px 0 6px' }}>{t('gol:limitConfiguredOnTheSharedFranchise')}</h3>
+        <h3 className={ui.h3}>{t('gol:limitConfiguredOnTheSharedFranchise')}</h3>
         <div data-testid="line-quota" style={{ display: 'flex', gap: 32 }}>
           <div>
             {t('gol:configuredLimit')}{' '}
