@@ -1,22 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import readline from 'node:readline'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomPrefix } from '../../../src/engine/adapters/counters'
 import { startTestApp, type TestApp } from '../../helpers/app'
+import { raceProcess, redisReachable, redisTestUrl } from '../../helpers/raceProcess'
 import { makeWorld, type World } from '../../helpers/world'
 
-const url = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+const url = redisTestUrl
 const TUESDAY_NOON = '2026-11-24T15:00:00.000Z'
 let up = false
 let app: TestApp
 let world: World
 
 beforeAll(async () => {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  up = await probe.connect().then(() => probe.ping().then(() => true), () => false)
-  probe.disconnect()
+  up = await redisReachable(url)
   if (!up) {
     console.warn(`Redis not reachable at ${url}: the two-process test is skipped`)
     return
@@ -26,32 +22,7 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
-/** Starts one app process; resolves once it has booted and loaded the line. */
-function appProcess(env: Record<string, string>): Promise<{ child: ChildProcess; go: (at: number) => void; result: Promise<{ pid: number; granted: number[]; codes: string[]; unavailable: number }> }> {
-  const root = path.resolve(__dirname, '../../..')
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(__dirname, 'fixtures/authorize-race.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr!.on('data', (d) => (stderr += String(d)))
-  const lines = readline.createInterface({ input: child.stdout! })
-  return new Promise((resolveReady, rejectReady) => {
-    let resolveResult: (v: any) => void
-    let rejectResult: (e: Error) => void
-    const result = new Promise<any>((res, rej) => ((resolveResult = res), (rejectResult = rej)))
-    lines.on('line', (l) => {
-      if (l === 'ready') resolveReady({ child, go: (at) => child.stdin!.write(`go ${at}\n`), result })
-      else if (l.startsWith('{')) resolveResult(JSON.parse(l))
-    })
-    child.on('exit', (code) => {
-      const e = new Error(`app process exited with ${String(code)}: ${stderr.slice(-2000)}`)
-      rejectReady(e)
-      rejectResult(e)
-    })
-  })
-}
+const appProcess = (env: Record<string, string>) => raceProcess<{ pid: number; granted: number[]; codes: string[]; unavailable: number }>(path.join(__dirname, 'fixtures/authorize-race.ts'), env)
 
 describe('two app processes sharing Redis', () => {
   // PostgreSQL only: two processes writing one SQLite file is no deployment (libsql opens each

@@ -1,23 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import readline from 'node:readline'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateIccid, generateImsi, generateMsisdn } from '../../../src/validation/generate'
 import { startTestApp, type TestApp } from '../../helpers/app'
+import { raceProcess, redisReachable, redisTestUrl } from '../../helpers/raceProcess'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
 
-const url = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+const url = redisTestUrl
 const AT = '2026-11-24T15:00:00.000Z'
 let up = false
 let app: TestApp
 let world: World
 
 beforeAll(async () => {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  up = await probe.connect().then(() => probe.ping().then(() => true), () => false)
-  probe.disconnect()
+  up = await redisReachable(url)
   if (!up || process.env.TEST_DB !== 'postgres') return
   app = await startTestApp()
   world = await makeWorld(app.payload)
@@ -26,27 +22,7 @@ afterAll(async () => app?.close())
 
 type Answer = { line: string; status: number; granted: number; code: string }
 
-function appProcess(env: Record<string, string>): Promise<{ child: ChildProcess; go: (at: number) => void; result: Promise<{ pid: number; answers: Answer[]; unavailable: number }> }> {
-  const root = path.resolve(__dirname, '../../..')
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(__dirname, 'fixtures/spend-race.ts')], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
-  let stderr = ''
-  child.stderr!.on('data', (d) => (stderr += String(d)))
-  const lines = readline.createInterface({ input: child.stdout! })
-  return new Promise((resolveReady, rejectReady) => {
-    let resolveResult: (v: any) => void
-    let rejectResult: (e: Error) => void
-    const result = new Promise<any>((res, rej) => ((resolveResult = res), (rejectResult = rej)))
-    lines.on('line', (l) => {
-      if (l === 'ready') resolveReady({ child, go: (at) => child.stdin!.write(`go ${at}\n`), result })
-      else if (l.startsWith('{')) resolveResult(JSON.parse(l))
-    })
-    child.on('exit', (code) => {
-      const e = new Error(`app process exited with ${String(code)}: ${stderr.slice(-2000)}`)
-      rejectReady(e)
-      rejectResult(e)
-    })
-  })
-}
+const appProcess = (env: Record<string, string>) => raceProcess<{ pid: number; answers: Answer[]; unavailable: number }>(path.join(__dirname, 'fixtures/spend-race.ts'), env)
 
 describe('a department cap shared by 20 lines on two app processes (Redis)', () => {
   // PostgreSQL only: two processes writing one SQLite file is no deployment.
