@@ -391,6 +391,8 @@ export const en: GolLabels = {
   transferAboveZero: 'Enter an amount above zero',
   transferWholeNumber: 'Enter a non-negative whole number',
   transferAboveAvailable: 'Amount above what the origin line has of this offer: at most {{amount}} {{unit}}',
+  transferIndividualOnly: 'Only the franchise of an individual offer can be transferred',
+  transferSameLine: 'The destination line must differ from the origin',
   // users/UserEditView.tsx (I: the create form asks no password)
   temporaryPasswordNote: 'A temporary password will be e-mailed to the user.',
   downloadReport: 'Download report',
