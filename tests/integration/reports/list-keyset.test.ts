@@ -49,7 +49,7 @@ describe('list download: keyset pages read straight from SQL', () => {
   it('gives the adapter path\'s rows in its order, across page boundaries and ties of the sort field', async () => {
     const where = { company: { equals: world.a.company.id } }
     for (const [sortField, desc] of [['createdAt', true], ['createdAt', false], [undefined, false], ['msisdn', true]] as const) {
-      const options = { collection: 'lines' as const, where, sortField, desc, select: { name: true, msisdn: true, createdAt: true }, pageSize: 7 }
+      const options = { collection: 'lines' as const, where, sortField, desc, select: { name: true, msisdn: true, createdAt: true } as const, pageSize: 7 }
       const sql = sqlPages(app.payload, options)
       expect(sql, 'SQLite and PostgreSQL take the SQL read').not.toBeNull()
       expect(await ids(sql!)).toEqual(await ids(pages(app.payload, options)))
