@@ -17,6 +17,8 @@ export function options(map: Record<string, readonly [string, string]>) {
  * typed `gol:` keys, so the admin in English reads the server's errors in English too.
  */
 export const serverT =
-  (req: Pick<PayloadRequest, 't'>) =>
-  (key: GolTranslationKey, vars?: GolVars): string =>
-    (req.t as unknown as (key: GolTranslationKey, vars?: GolVars) => string)(key, vars)
+  (req: Pick<PayloadRequest, 't'>): ServerT =>
+  (key, vars) =>
+    (req.t as unknown as ServerT)(key, vars)
+
+export type ServerT = (key: GolTranslationKey, vars?: GolVars) => string
