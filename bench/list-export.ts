@@ -48,6 +48,7 @@ async function main() {
     let peakRss = rssBefore
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20)
     const start = performance.now()
+    const cpuStart = process.cpuUsage()
     const url = new URL('http://localhost/api/lines/export')
     const res = await REST_GET(Promise.resolve(app.config))(new Request(url, { headers: { authorization: `JWT ${token}` } }), {
       params: Promise.resolve({ slug: ['lines', 'export'] }),
@@ -62,6 +63,7 @@ async function main() {
       bytes += value.byteLength
     }
     const total = (performance.now() - start) / 1000
+    const cpu = process.cpuUsage(cpuStart)
     clearInterval(sampler)
     const figure = {
       bench: 'lines export (Download relatório)',
@@ -71,6 +73,8 @@ async function main() {
       seedSeconds: Math.round(seedSeconds * 10) / 10,
       firstByteMs: Math.round(firstByte),
       totalSeconds: Math.round(total * 100) / 100,
+      // CPU time of this process (user + system): the figure to compare on a shared, noisy machine.
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100,
       fileMB: Math.round((bytes / 1048576) * 10) / 10,
       rssBeforeMB: Math.round(rssBefore / 1048576),
       peakRssMB: Math.round(peakRss / 1048576),

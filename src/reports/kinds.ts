@@ -10,10 +10,20 @@ import { duration, megabytes, periodInstants, spDate, spDateTime, spTime } from 
 import { Lookup, pages, relId, rowsOf, usagePages, type Doc } from './source'
 import type { ReportScope } from './scope'
 import type { Cell } from './writer'
+import { packagesOf } from './notificationPackages'
+
+/** H4: one line's notices of one package in the cycle. */
+interface NoticeGroup {
+  line: string
+  key: string
+  offer: string
+  package: string
+  sent: Set<string>
+  reached: Set<string>
+}
 
 export type { ReportScope }
 
-type Id = string | number
 
 export interface ReportKind {
   /** The collection whose read access decides who may ask for this report. */
@@ -166,26 +176,37 @@ export const KINDS: Record<string, ReportKind> = {
     async *rows(scope) {
       const { payload } = scope
       const cycle = scope.params.cycle ? String(scope.params.cycle) : await currentCycleOf(scope)
-      for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true, account: true } })) {
-        const byId = new Map(lines.map((l) => [String(l.id), l]))
-        const groups = new Map<string, { line: Doc; n: Doc; sent: Set<string>; reached: Set<string> }>()
+      for await (const lines of pages(payload, { collection: 'lines', where: linesWhere(scope), select: { msisdn: true, account: true, quota: true } })) {
+        const packages = await packagesOf(payload, lines)
+        const groups = new Map<string, NoticeGroup>()
         for await (const n of rowsOf(payload, {
           collection: 'notifications',
           where: { and: [{ line: { in: lines.map((l) => l.id) } }, { cycle: { equals: cycle } }] },
           select: { line: true, offer: true, package: true, packageKey: true, threshold: true, status: true },
         })) {
-          const key = `${String(relId(n.line))}|${String(n.packageKey)}`
-          const group = groups.get(key) ?? { line: byId.get(String(relId(n.line)))!, n, sent: new Set(), reached: new Set() }
+          const line = String(relId(n.line))
+          const key = String(n.packageKey)
+          const known = packages.get(line)?.get(key)
+          const group = groups.get(`${line}|${key}`) ?? { line, key, offer: known?.offer ?? n.offer ?? '', package: known?.package ?? n.package ?? '', sent: new Set(), reached: new Set() }
           group.reached.add(String(n.threshold))
           if (n.status === 'sent') group.sent.add(String(n.threshold))
-          groups.set(key, group)
+          groups.set(`${line}|${key}`, group)
         }
-        await addNeverNotified(scope, lines, groups)
-        const sorted = [...groups.values()].sort((a, b) => cmp(a.line.id, b.line.id) || String(a.n.packageKey).localeCompare(String(b.n.packageKey)))
+        // Packages never notified in the cycle: listed too, "-" in every column (a line has one pool row at most).
+        for (const [line, byKey] of packages) {
+          const poolNotified = [...groups.values()].some((g) => g.line === line && g.key.startsWith('pool'))
+          for (const [key, names] of byKey) {
+            if (groups.has(`${line}|${key}`) || (poolNotified && key.startsWith('pool'))) continue
+            groups.set(`${line}|${key}`, { line, key, ...names, sent: new Set(), reached: new Set() })
+          }
+        }
+        const msisdnOf = new Map(lines.map((l) => [String(l.id), l.msisdn]))
+        const order = new Map(lines.map((l, i) => [String(l.id), i]))
+        const sorted = [...groups.values()].sort((a, b) => order.get(a.line)! - order.get(b.line)! || a.key.localeCompare(b.key))
         for (const g of sorted) {
           // "-": the line never reached that threshold in the cycle; "Não": reached, the SMS not (yet) sent.
           const yes = (t: string) => (g.sent.has(t) ? 'Sim' : g.reached.has(t) ? 'Não' : '-')
-          yield [g.line.msisdn, g.n.offer ?? '', g.n.package ?? '', yes('60'), yes('80'), yes('100')]
+          yield [msisdnOf.get(g.line), g.offer, g.package, yes('60'), yes('80'), yes('100')]
         }
       }
     },
@@ -267,7 +288,6 @@ async function currentCycleOf(scope: ReportScope): Promise<string> {
   return cycleFor(new Date(), Number(company?.renewalDay) || 1).key
 }
 
-const cmp = (a: Id, b: Id) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))
 
 /** Names of a company's accounts, departments and profiles (small sets: loaded once). */
 async function companyNames(scope: ReportScope) {
@@ -279,38 +299,4 @@ async function companyNames(scope: ReportScope) {
     return map
   }
   return { accounts: await load('accounts', 'number'), departments: await load('departments', 'name'), profiles: await load('profiles', 'name') }
-}
-
-/**
- * H4: the packages of a line never notified in the cycle are listed too, "-" in every column:
- * the line's own individual offers (`offer:<id>`) and its account's shared data pool (`pool:…`,
- * one row, unless the line already has a pool notice).
- */
-async function addNeverNotified(scope: ReportScope, lines: Doc[], groups: Map<string, { line: Doc; n: Doc; sent: Set<string>; reached: Set<string> }>): Promise<void> {
-  const { payload } = scope
-  const ids = lines.map((l) => l.id)
-  const accounts = [...new Set(lines.map((l) => relId(l.account)).filter((a) => a != null))]
-  const [own, shared] = await Promise.all([
-    payload.db.find<Doc>({ collection: 'offers', where: { and: [{ line: { in: ids } }, { kind: { equals: 'individual' } }] }, sort: 'id', pagination: false }),
-    accounts.length
-      ? payload.db.find<Doc>({ collection: 'offers', where: { and: [{ account: { in: accounts } }, { kind: { equals: 'shared' } }, { unit: { equals: 'mb' } }] }, sort: 'id', pagination: false })
-      : Promise.resolve({ docs: [] as Doc[] }),
-  ])
-  const empty = (line: Doc, key: string, offer: unknown, pkg: unknown) => {
-    const at = `${String(line.id)}|${key}`
-    if (!groups.has(at)) groups.set(at, { line, n: { id: key, packageKey: key, offer: offer ?? '', package: pkg ?? '' }, sent: new Set(), reached: new Set() })
-  }
-  const lineById = new Map(lines.map((l) => [String(l.id), l]))
-  for (const o of own.docs) {
-    const line = lineById.get(String(relId(o.line)))
-    if (line) empty(line, `offer:${String(o.id)}`, o.offer, o.package)
-  }
-  const poolOf = new Map<string, Doc[]>()
-  for (const o of shared.docs) poolOf.set(String(relId(o.account)), [...(poolOf.get(String(relId(o.account))) ?? []), o])
-  const poolNotified = new Set([...groups.keys()].filter((k) => k.split('|')[1]?.startsWith('pool')).map((k) => k.split('|')[0]))
-  for (const line of lines) {
-    const pool = poolOf.get(String(relId(line.account)))
-    if (!pool?.length) continue
-    if (!poolNotified.has(String(line.id))) empty(line, `pool:${String(pool[0].id)}`, pool.map((o) => o.offer).join(' + '), pool.map((o) => o.package).join(' + '))
-  }
 }

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest, Sort, Where } from 'payload'
 import { Forbidden } from 'payload'
 import { Lookup, pages, relId, type Doc } from './source'
+import { sqlPages } from './sqlPages'
 
 /** A related document a list column shows by name (e.g. a line's account number). */
 export interface Relation {
@@ -19,6 +20,12 @@ export interface ListQuery {
 }
 
 const PAGE = 2000
+/**
+ * Rows per page of the SQL read: its rows are plain columns (a few hundred bytes each), and with no index
+ * on (company, sort) each page sorts what is left of the company's rows, so fewer, larger pages cost less
+ * (100 000 lines, SQLite: 6.5 s CPU at 2 000 a page, 3.8 s at 10 000).
+ */
+const SQL_PAGE = 10_000
 
 /** Timestamps and required top-level fields always hold a value. */
 const neverEmpty = (config: { timestamps?: boolean; fields: { name?: string; required?: boolean; type: string }[] }, field: string): boolean =>
@@ -66,7 +73,10 @@ export async function listRows(req: PayloadRequest, q: ListQuery): Promise<{ tot
     // column that may be empty (a keyset cursor would skip the rows whose value is null).
     const source = sortField && !neverEmpty(config, sortField)
       ? offsetPages(req, q.collection, where, [`${desc ? '-' : ''}${sortField}`, `${desc ? '-' : ''}id`], q.select)
-      : pages(payload, { collection: q.collection, where, sortField, desc, select: q.select, pageSize: PAGE })
+      : (() => {
+          const keyset = { collection: q.collection, where, sortField, desc, select: q.select, pageSize: PAGE }
+          return sqlPages(payload, { ...keyset, pageSize: SQL_PAGE }) ?? pages(payload, keyset)
+        })()
     for await (const page of source) {
       for (const [field, lookup] of lookups) await lookup.load(page.map((d) => d[field]))
       for (const doc of page) {

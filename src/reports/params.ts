@@ -4,6 +4,7 @@ import { LINE_STATUS } from '../collections/Lines/model'
 import { normalizeMsisdn, validateMsisdn } from '../validation/msisdn'
 import { validateDate, validatePeriod } from '../validation/time'
 import { KINDS } from './kinds'
+import { serverT, type ServerT } from '../lib/i18n'
 
 export interface FieldError {
   path: string
@@ -13,23 +14,23 @@ export interface FieldError {
 const oneOf = (map: Record<string, unknown>, what: string) => (v: unknown) =>
   typeof v === 'string' && v in map ? true : `${what} inválido: use ${Object.keys(map).join(', ')}`
 
-/** Shape checks of each filter (existence in the company is checked against the database by the hook). */
-const FILTER_CHECKS: Record<string, (v: unknown) => true | string> = {
+/** Shape checks of each filter (existence in the company is checked against the database by the hook), in the caller's language. */
+const filterChecks = (t: ServerT): Record<string, (v: unknown) => true | string> => ({
   line: (v) => validateMsisdn(v),
-  account: (v) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? true : 'Informe a conta'),
-  user: (v) => (typeof v === 'string' && /^\d{11}$/.test(v) ? true : 'Usuário: informe o login (CPF, 11 dígitos)'),
+  account: (v) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? true : t('gol:reportAccountRequired')),
+  user: (v) => (typeof v === 'string' && /^\d{11}$/.test(v) ? true : t('gol:reportUserLogin')),
   status: oneOf(LINE_STATUS, 'Status'),
-  search: (v) => (typeof v === 'string' && v.length <= 120 ? true : 'Nome/Número: até 120 caracteres'),
+  search: (v) => (typeof v === 'string' && v.length <= 120 ? true : t('gol:reportSearchTooLong')),
   cycle: (v) => validateDate(v),
   category: oneOf(BACKUP_CATEGORIES, 'Tipo de restauração'),
-}
+})
 
 /**
  * Checks a report request: known kind, only the filters that kind takes, valid values,
  * and a period inside the kind's limit (both ends included, start not after end).
  * Returns field-level errors (`params.from`, `params.line` …) and the cleaned params.
  */
-export function checkReportRequest(kind: unknown, raw: unknown, departments: unknown[]): { errors: FieldError[]; params: Record<string, unknown> } {
+export function checkReportRequest(kind: unknown, raw: unknown, departments: unknown[], t: ServerT): { errors: FieldError[]; params: Record<string, unknown> } {
   const errors: FieldError[] = []
   const def = typeof kind === 'string' ? KINDS[kind] : undefined
   if (!def) return { errors: [{ path: 'kind', message: `Relatório desconhecido: use ${Object.keys(KINDS).join(', ')}` }], params: {} }
@@ -49,7 +50,7 @@ export function checkReportRequest(kind: unknown, raw: unknown, departments: unk
       errors.push({ path: `params.${key}`, message: `Filtro desconhecido para este relatório: ${key} (use ${[...(def.period ? ['from', 'to'] : []), ...def.filters].join(', ')})` })
       continue
     }
-    const check = FILTER_CHECKS[key](value)
+    const check = filterChecks(t)[key](value)
     if (check !== true) errors.push({ path: `params.${key}`, message: check })
     else params[key] = key === 'line' ? normalizeMsisdn(String(value)) : value
   }
@@ -72,11 +73,12 @@ export async function checkReferences(req: PayloadRequest, company: string | num
   if (params.line != null) {
     const where: Where = { msisdn: { equals: params.line } }
     if (!(await exists('lines', departments.length ? { and: [where, { department: { in: departments } }] } : where))) {
-      errors.push({ path: 'params.line', message: `Linha ${String(params.line)} não encontrada${departments.length ? ' nos departamentos escolhidos' : ''}` })
+      const line = String(params.line)
+      errors.push({ path: 'params.line', message: departments.length ? serverT(req)('gol:reportLineNotInDepartments', { line }) : serverT(req)('gol:reportLineNotFound', { line }) })
     }
   }
   if (params.account != null && !(await exists('accounts', { id: { equals: params.account } }))) {
-    errors.push({ path: 'params.account', message: 'Conta não encontrada nesta empresa' })
+    errors.push({ path: 'params.account', message: serverT(req)('gol:reportAccountNotFound') })
   }
   return errors
 }

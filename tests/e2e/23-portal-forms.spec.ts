@@ -87,3 +87,62 @@ test('Claro Pós: a transferência mostra o disponível da origem e recusa mais 
   expect(Number(saved.amount)).toBe(10)
   await screenshot(page, 'g-transferencia-salva')
 })
+
+test('admin em inglês: o erro de campo do servidor na transferência chega em inglês', async ({ adminPage: page }) => {
+  // The admin's language is Payload's `payload-lng` cookie (Account → Language).
+  await page.context().addCookies([{ name: 'payload-lng', value: 'en', url: new URL('/', page.url()).href }])
+  const [line] = await query<{ msisdn: string }>('SELECT msisdn FROM lines WHERE id = ?', [await demoLineId(DEMO.companies.claro, 15)])
+  const transfers = async () => Number((await query<{ n: number }>('SELECT COUNT(*) AS n FROM transfers'))[0].n)
+  const before = await transfers()
+  await page.goto('/admin/collections/transfers/create')
+  await pickRelation(page, 'fromLine', line.msisdn)
+  await pickRelation(page, 'toLine', line.msisdn)
+  await pickRelation(page, 'offer', 'Claro Total Compartilhado Pacote VOZ')
+  await expect(page.getByTestId('transfer-available')).toHaveText(/^Available: \d+ min$/, { timeout: 15_000 })
+  await page.locator('#field-amount').fill('1')
+  await page.getByRole('button', { name: 'Save' }).click()
+  // The destination = origin rule is the server's (the field's validate): its message in the admin's language.
+  await expect(page.getByText('The destination line must differ from the origin').first()).toBeAttached()
+  await expect(page.getByText('A linha de destino deve ser diferente da origem')).toHaveCount(0)
+  await screenshot(page, 'g-transferencia-erro-do-servidor-em-ingles')
+  expect(await transfers()).toBe(before)
+})
+
+/** Cells of the on-screen report table. */
+const reportRows = (page: Page) =>
+  page.getByTestId('report-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')))
+
+async function notificationsOf(page: Page, msisdn: string): Promise<string[][]> {
+  await page.goto('/admin/relatorios')
+  await page.getByRole('radio', { name: 'Histórico de notificações' }).check()
+  await page.getByLabel('Nº da linha').fill(msisdn)
+  await page.getByRole('button', { name: 'Pesquisar' }).click()
+  await expect(page.getByTestId('report-result')).toBeVisible()
+  return reportRows(page)
+}
+
+test('H4: a cota de dados limitada e a oferta recebida por transferência aparecem antes de notificadas', async ({ adminPage: page }) => {
+  const thresholds = (row: string[]) => row.slice(3).every((cell) => ['-', 'Sim', 'Não'].includes(cell))
+  const company = await query<{ id: number }>('SELECT id FROM companies WHERE name = ?', [DEMO.companies.claro])
+  const [limited] = await query<{ msisdn: string; amount: number }>(
+    "SELECT msisdn, quota_amount_m_b AS amount FROM lines WHERE company_id = ? AND quota_control = 'limited' ORDER BY id LIMIT 1",
+    [company[0].id],
+  )
+  const quotaRows = (await notificationsOf(page, limited.msisdn)).filter((r) => r[1] === 'Cota de dados')
+  expect(quotaRows).toHaveLength(1)
+  expect(quotaRows[0][2]).toBe(`Cota de dados ${Number(limited.amount)} MB`)
+  expect(thresholds(quotaRows[0])).toBe(true)
+  await screenshot(page, 'h4-notificacoes-cota-de-dados')
+
+  // The receiver of the transfer saved above lists the offer it received, besides its own of the same name.
+  const [last] = await query<{ offer: string; package: string; to: number }>(
+    'SELECT o.offer AS offer, o.package AS package, t.to_line_id AS "to" FROM transfers t JOIN offers o ON o.id = t.offer_id ORDER BY t.id DESC LIMIT 1',
+  )
+  const [receiver] = await query<{ msisdn: string }>('SELECT msisdn FROM lines WHERE id = ?', [last.to])
+  const [own] = await query<{ n: number }>("SELECT COUNT(*) AS n FROM offers WHERE line_id = ? AND kind = 'individual' AND offer = ? AND package = ?", [last.to, last.offer, last.package])
+  const rows = await notificationsOf(page, receiver.msisdn)
+  const received = rows.filter((r) => r[1] === last.offer && r[2] === last.package)
+  expect(received).toHaveLength(Number(own.n) + 1)
+  expect(received.every(thresholds)).toBe(true)
+  await screenshot(page, 'h4-notificacoes-oferta-recebida')
+})

@@ -391,6 +391,15 @@ export const en: GolLabels = {
   transferAboveZero: 'Enter an amount above zero',
   transferWholeNumber: 'Enter a non-negative whole number',
   transferAboveAvailable: 'Amount above what the origin line has of this offer: at most {{amount}} {{unit}}',
+  transferIndividualOnly: 'Only the franchise of an individual offer can be transferred',
+  transferSameLine: 'The destination line must differ from the origin',
+  // reports/params.ts (the server's checks of a report's filters)
+  reportAccountRequired: 'Enter the account',
+  reportUserLogin: 'User: enter the login (CPF, 11 digits)',
+  reportSearchTooLong: 'Name/Number: up to 120 characters',
+  reportLineNotFound: 'Line {{line}} not found',
+  reportLineNotInDepartments: 'Line {{line}} not found in the chosen departments',
+  reportAccountNotFound: 'Account not found in this company',
   // users/UserEditView.tsx (I: the create form asks no password)
   temporaryPasswordNote: 'A temporary password will be e-mailed to the user.',
   downloadReport: 'Download report',

@@ -393,6 +393,15 @@ export const pt = {
   transferAboveZero: 'Informe uma quantidade maior que zero',
   transferWholeNumber: 'Informe um número inteiro não negativo',
   transferAboveAvailable: 'Quantidade acima do que a linha de origem tem desta oferta: no máximo {{amount}} {{unit}}',
+  transferIndividualOnly: 'Só a franquia de uma oferta individual pode ser transferida',
+  transferSameLine: 'A linha de destino deve ser diferente da origem',
+  // reports/params.ts (the server's checks of a report's filters)
+  reportAccountRequired: 'Informe a conta',
+  reportUserLogin: 'Usuário: informe o login (CPF, 11 dígitos)',
+  reportSearchTooLong: 'Nome/Número: até 120 caracteres',
+  reportLineNotFound: 'Linha {{line}} não encontrada',
+  reportLineNotInDepartments: 'Linha {{line}} não encontrada nos departamentos escolhidos',
+  reportAccountNotFound: 'Conta não encontrada nesta empresa',
   // users/UserEditView.tsx (I: the create form asks no password)
   temporaryPasswordNote: 'Uma senha temporária será enviada por e-mail ao usuário.',
   downloadReport: 'Download relatório',

@@ -1,6 +1,7 @@
 import { quantityField } from '../../fields/common'
 import { sameCompanyRelations } from '../../hooks/sameCompany'
-import { label } from '../../lib/i18n'
+import type { PayloadRequest } from 'payload'
+import { label, serverT } from '../../lib/i18n'
 import { tenantCollection } from '../tenantCollection'
 import { checkTransferAmount } from './hooks/available'
 import { offersOfOrigin } from './offerOptions'
@@ -29,8 +30,8 @@ export const Transfers = tenantCollection({
       relationTo: 'lines',
       required: true,
       label: label('Linha de destino', 'To line'),
-      validate: (v: unknown, { siblingData }: { siblingData?: { fromLine?: unknown } }) =>
-        v != null && String(v) === String(siblingData?.fromLine) ? 'A linha de destino deve ser diferente da origem' : true,
+      validate: (v: unknown, { siblingData, req }: { siblingData?: { fromLine?: unknown }; req: PayloadRequest }) =>
+        v != null && String(v) === String(siblingData?.fromLine) ? serverT(req)('gol:transferSameLine') : true,
     },
     // What the origin has left of the offer shown under the amount, and more refused before saving (G).
     quantityField('amount', 'Quantidade', 'Amount', { required: true, admin: { components: { Field: '/src/admin/transfers/TransferAmountField#TransferAmountField' } } }),

@@ -35,6 +35,8 @@ export interface Entity {
   title: (doc: Doc) => string
   /** The Evento of a creation when the guide words it its own way ("Criação de Feriado Dia:2024-12-25 nome: Natal"). */
   created?: (doc: Doc) => string
+  /** Parts (top-level fields) named in the guide's summary of a change, with the guide's words ("Calendario", "Limite"). */
+  parts?: Record<string, string>
 }
 
 const text = (v: unknown): string => (v == null ? '' : String(v))
@@ -42,7 +44,12 @@ const text = (v: unknown): string => (v == null ? '' : String(v))
 export const ENTITIES: Record<string, Entity> = {
   lines: { of: 'do assinante', events: ['Criação de assinante', 'Modificação de assinante', 'Exclusão de assinante'], title: (d) => text(d.msisdn) },
   departments: { of: 'do departamento', events: ['Criação de departamento', 'Modificação de departamento', 'Exclusão de departamento'], title: (d) => text(d.name) },
-  profiles: { of: 'do perfil', events: ['Criação de perfil', 'Modificação de perfil', 'Exclusão de perfil'], title: (d) => text(d.name) },
+  profiles: {
+    of: 'do perfil',
+    events: ['Criação de perfil', 'Modificação de perfil', 'Exclusão de perfil'],
+    title: (d) => text(d.name),
+    parts: { lists: 'Lista', calendar: 'Calendario', limits: 'Limite' },
+  },
   offers: { of: 'da oferta', events: ['Criação de oferta', 'Modificação de oferta', 'Exclusão de oferta'], title: (d) => `${text(d.offer)} - ${text(d.package)}` },
   transfers: { of: 'da transferência Claro Pós', events: ['Criação de transferência Claro Pós', 'Modificação de transferência Claro Pós', 'Exclusão de transferência Claro Pós'], title: (d) => text(d.id) },
   holidays: {
@@ -242,6 +249,18 @@ export function describeUpdate(entity: Entity, fields: FieldLike[], before: Doc,
   if (changes.length === 0) return null
   const action = blockEvent(before, after) ?? entity.events[1]
   return described(action, `Alteração ${entity.of}: ${entity.title(after)} ${changes.join('; ')}`)
+}
+
+/**
+ * The guide's summary entry of a change to an entity's parts, written beside the detailed one:
+ * "Alteração do perfil , alterações são: Calendario, Limite" | "Modificação de perfil". Null when
+ * the entity has no parts or none of them changed.
+ */
+export function describeChangedParts(entity: Entity, fields: FieldLike[], before: Doc, after: Doc, resolve: Resolve): Described | null {
+  const parts = entity.parts
+  if (!parts) return null
+  const changed = fields.filter((f) => f.name && parts[f.name] && diffDocs([f], before, after, resolve).length > 0).map((f) => parts[f.name!])
+  return changed.length ? described(entity.events[1], `Alteração ${entity.of} , alterações são: ${changed.join(', ')}`) : null
 }
 
 export function describeDelete(entity: Entity, doc: Doc): Described {

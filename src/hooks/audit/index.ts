@@ -8,7 +8,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import type { Transaction } from '../../payload-types'
 import { ROLE_LABELS, type Role } from '../../access/roles'
 import { idsOnlyWhenRestoring } from './ids'
-import { describeCreate, describeDelete, describeUpdate, entityOf, ptLabel, type Described, type FieldLike, type Resolve } from './describe'
+import { describeChangedParts, describeCreate, describeDelete, describeUpdate, entityOf, ptLabel, type Described, type FieldLike, type Resolve } from './describe'
 
 /** Engine-internal and bookkeeping collections: no audit (and never the trail itself). Backups and restores write their own entries. */
 export const NOT_AUDITED = new Set(['transactions', 'usage', 'consumption', 'notifications', 'outbox', 'login-challenges', 'password-recoveries', 'backups', 'restores', 'restore-items'])
@@ -118,7 +118,11 @@ function auditHooks(config: CollectionConfig) {
     const described =
       operation === 'create' ? describeCreate(entity, fields, doc, resolve) : describeUpdate(entity, fields, previousDoc ?? {}, doc, resolve, extra)
     if (!described) return doc
-    await writeTransaction(req, { ...described, companies: companiesOf(config.slug, doc, previousDoc), entity: config.slug, entityId: doc.id })
+    const entry = { companies: companiesOf(config.slug, doc, previousDoc), entity: config.slug, entityId: doc.id }
+    await writeTransaction(req, { ...described, ...entry })
+    // The guide lists the summary above the detail of the same save: written after it.
+    const summary = operation === 'update' ? describeChangedParts(entity, fields, previousDoc ?? {}, doc, resolve) : null
+    if (summary) await writeTransaction(req, { ...summary, ...entry })
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {

@@ -77,20 +77,25 @@ describe('audit trail (H2): each kind of change, word for word', () => {
     await ok(await app.rest.patch(`/profiles/${profile.id}`, { lists: [{ type: 'blocked', usage: 'voice', scope: 'international', number: '0021551234' }], limits: [{ category: 'sms.other', control: 'blocked' }, { category: 'voice.local.claro', control: 'limited', quantity: 30 }] }, admin))
     await ok(await app.rest.patch(`/profiles/${profile.id}`, { name: 'MKT PME 125', calendar: { days: ['mon'], holidays: false, windows: [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '18:00' }] } }, admin))
     await ok(await app.rest.delete(`/profiles/${profile.id}`, admin))
-    expect(await latest(5)).toEqual([
+    // Each change of lists, calendar or limits: the detail, then the guide's summary ("alterações são: Calendario, Limite").
+    const summary = (parts: string) => entry()('Modificação de perfil', `Alteração do perfil , alterações são: ${parts}`)
+    expect(await latest(8)).toEqual([
       entry()(
         'Criação de perfil',
         'Criação do perfil: MKT PME 124 Nome do perfil: MKT PME 124; Calendário / Dias da semana: Segunda-feira, Terça-feira; Calendário / Feriados: Sim; Calendário / Horários: 08:00-18:00; limite: SMS para Móvel Outras Operadoras: 2 SMS',
       ),
       entry()('Modificação de perfil', 'Alteração do perfil: MKT PME 124 limite: SMS para Móvel Outras Operadoras de: 2 SMS para: 100 SMS'),
+      summary('Limite'),
       entry()(
         'Modificação de perfil',
         'Alteração do perfil: MKT PME 124 número: 0021551234 de: (vazio) para: Bloqueada, Voz, Internacional; limite: SMS para Móvel Outras Operadoras de: 100 SMS para: Bloqueado; limite: Local para Móvel Claro de: (vazio) para: 30 MIN',
       ),
+      summary('Lista, Limite'),
       entry()(
         'Modificação de perfil',
         'Alteração do perfil: MKT PME 125 Nome do perfil de: MKT PME 124 para: MKT PME 125; Calendário / Dias da semana de: Segunda-feira, Terça-feira para: Segunda-feira; Calendário / Feriados de: Sim para: Não; Calendário / Horários de: 08:00-18:00 para: 08:00-12:00, 13:00-18:00',
       ),
+      summary('Calendario'),
       entry()('Exclusão de perfil', 'Exclusão do perfil: MKT PME 125'),
     ])
   })

@@ -46,7 +46,13 @@ beforeAll(async () => {
     await create('restores', { company: cw.company.id, backup: backup.id, category: 'departments', status: 'success' })
     await create('restores', { company: cw.company.id, backup: backup.id, category: 'departments', status: 'partial' })
     await create('offers', { company: cw.company.id, account: cw.account.id, kind: 'shared', offer: 'Claro Total Compartilhado', package: 'Pacote 100GB', unit: 'mb', amount: 100_000 })
-    await create('offers', { company: cw.company.id, account: cw.account.id, line: cw.lines[0].id, kind: 'individual', offer: 'Claro Pós', package: 'Pacote VOZ', unit: 'minutes', amount: 100 })
+    const voice = await create('offers', { company: cw.company.id, account: cw.account.id, line: cw.lines[0].id, kind: 'individual', offer: 'Claro Pós', package: 'Pacote VOZ', unit: 'minutes', amount: 100 })
+    // H4: a franchise received by transfer (line 2) and limited data quotas (lines 1 and 3) are packages too.
+    await create('transfers', { company: cw.company.id, offer: voice.id, fromLine: cw.lines[0].id, toLine: cw.lines[2].id, amount: 10 })
+    for (const line of [cw.lines[1], cw.lines[3]]) {
+      await app.payload.update({ collection: 'lines', id: line.id, data: { quota: { control: 'limited', amountMB: 1024 } } as never, overrideAccess: true })
+    }
+    await create('notifications', { company: cw.company.id, line: cw.lines[1].id, msisdn: cw.lines[1].msisdn, offer: 'cota de dados', package: 'cota de dados', packageKey: `quota:${cw.lines[1].id}`, threshold: '60', cycle: CYCLE, status: 'sent' })
     for (const threshold of ['60', '80']) {
       await create('notifications', { company: cw.company.id, line: cw.lines[0].id, msisdn: cw.lines[0].msisdn, offer: 'Claro Total', package: 'Pacote 100GB', packageKey: 'pool', threshold, cycle: CYCLE, status: threshold === '60' ? 'sent' : 'queued' })
     }
@@ -156,27 +162,42 @@ describe('report files match the database', () => {
     expect(table.slice(1)).toEqual(docs.map((t) => [spParts(t.at).join(' '), t.role, t.userLogin, t.event, t.description]))
   })
 
-  // A package never notified in the cycle is listed with "-" in every column (the line's own offers, its account's pool).
-  const neverNotified = (line: { [k: string]: any }) => [line.msisdn, 'Claro Total Compartilhado', 'Pacote 100GB', '-', '-', '-']
+  // A package never notified in the cycle is listed with "-" in every column: the line's own offers, the ones it
+  // received by transfer, its account's pool and its limited data quota.
+  const pool = (line: { [k: string]: any }) => [line.msisdn, 'Claro Total Compartilhado', 'Pacote 100GB', '-', '-', '-']
+  const voice = (line: { [k: string]: any }) => [line.msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', '-']
+  const quota = (line: { [k: string]: any }, sixty = '-') => [line.msisdn, 'Cota de dados', 'Cota de dados 1024 MB', sixty, '-', '-']
 
   it('H4 notifications', async () => {
+    const [l0, l1, l2, l3] = world.a.lines
     const { table } = await generate({ kind: 'notifications' })
     expect(table).toEqual([
       ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
-      [world.a.lines[0].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', '-'],
-      [world.a.lines[0].msisdn, 'Claro Total', 'Pacote 100GB', 'Sim', 'Não', '-'],
-      ...world.a.lines.slice(1).map(neverNotified),
+      voice(l0),
+      [l0.msisdn, 'Claro Total', 'Pacote 100GB', 'Sim', 'Não', '-'],
+      pool(l1),
+      quota(l1, 'Sim'),
+      voice(l2),
+      pool(l2),
+      pool(l3),
+      quota(l3),
     ])
   })
 
   it('H4 notifications of another cycle, by the cycle filter', async () => {
+    const [l0, l1, l2, l3] = world.a.lines
     const { table } = await generate({ kind: 'notifications', params: { cycle: OLD_CYCLE } })
     expect(table).toEqual([
       ['Nº de linha', 'Oferta', 'Pacote', '60%', '80%', '100%'],
-      [world.a.lines[0].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', '-'],
-      neverNotified(world.a.lines[0]),
-      [world.a.lines[1].msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', 'Sim'],
-      ...world.a.lines.slice(1).map(neverNotified),
+      voice(l0),
+      pool(l0),
+      [l1.msisdn, 'Claro Pós', 'Pacote VOZ', '-', '-', 'Sim'],
+      pool(l1),
+      quota(l1),
+      voice(l2),
+      pool(l2),
+      pool(l3),
+      quota(l3),
     ])
   })
 

@@ -118,6 +118,10 @@ describe('on-screen reports', () => {
     expect(byDep.body.rows.every((r: string[]) => inDep.has(r[0]))).toBe(true)
     const foreignLine = await view('calls', `from=${FROM}&to=${TO}&line=${world.b.lines[0].msisdn}`)
     expect(foreignLine.status).toBe(400)
+    expect(foreignLine.body.errors[0].data.errors[0]).toMatchObject({ path: 'params.line', message: `Linha ${world.b.lines[0].msisdn} não encontrada` })
+    // The admin in English reads it in English.
+    const inEnglish = await app.rest.request('GET', `/reports/view/calls?from=${FROM}&to=${TO}&line=${world.b.lines[0].msisdn}`, { token: tokens.admin, headers: { 'accept-language': 'en' } })
+    expect(inEnglish.body.errors[0].data.errors[0]).toMatchObject({ path: 'params.line', message: `Line ${world.b.lines[0].msisdn} not found` })
     const foreignDep = await view('calls', `from=${FROM}&to=${TO}&departments=${world.b.departments[0].id}`)
     expect(foreignDep.status).toBe(400)
   })

@@ -47,6 +47,23 @@ describe('POST /api/transfers', () => {
     expect(await count()).toBe(before)
   })
 
+  it("answers its field errors in the caller's language: pt-BR by default, English for an admin in English", async () => {
+    const a = world.a
+    const over = { company: a.company.id, offer: voice.id, fromLine: a.lines[0].id, toLine: a.lines[1].id, amount: 101 }
+    const sameLine = { ...over, toLine: a.lines[0].id, amount: 10 }
+    const pool = { ...over, offer: shared.id, amount: 10 }
+    const message = async (body: Record<string, unknown>, language?: string) => {
+      const res = await app.rest.request('POST', '/transfers', { body, token, headers: language ? { 'accept-language': language } : {} })
+      expect(res.status).toBe(400)
+      return (res.body?.errors?.[0]?.data?.errors ?? []).map((e: { path: string; message: string }) => `${e.path}: ${e.message}`)
+    }
+    expect(await message(over)).toEqual(['amount: Quantidade acima do que a linha de origem tem desta oferta: no máximo 100 min'])
+    expect(await message(sameLine)).toEqual(['toLine: A linha de destino deve ser diferente da origem'])
+    expect(await message(over, 'en')).toEqual(['amount: Amount above what the origin line has of this offer: at most 100 min'])
+    expect(await message(sameLine, 'en')).toEqual(['toLine: The destination line must differ from the origin'])
+    expect(await message(pool, 'en')).toEqual(['offer: Only the franchise of an individual offer can be transferred'])
+  })
+
   it('moves what exists: then only the rest, and the receiver can pass on what it received', async () => {
     const first = await transfer({ offer: voice.id, fromLine: world.a.lines[0].id, toLine: world.a.lines[1].id, amount: 60 })
     expect(first.status, JSON.stringify(first.body)).toBe(201)

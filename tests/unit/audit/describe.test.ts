@@ -5,6 +5,7 @@ import { Profiles } from '../../../src/collections/Profiles'
 import { Users } from '../../../src/collections/Users'
 import {
   describeBackup,
+  describeChangedParts,
   describeCreate,
   describeDelete,
   describeRestoredItem,
@@ -105,6 +106,11 @@ describe("audit wording against the guide's Histórico de transações", () => {
       'Alteração do perfil: MKT PME 123 limite: SMS para Móvel Outras Operadoras de: 2 SMS para: 100 SMS',
       'Modificação de perfil',
       () => describeUpdate(profile, fields(Profiles), limit(2), limit(100), resolve),
+    ],
+    [
+      'Alteração do perfil , alterações são: Calendario, Limite',
+      'Modificação de perfil',
+      () => describeChangedParts(profile, fields(Profiles), { ...limit(2), calendar: { days: ['mon'] } }, { ...limit(100), calendar: { days: ['tue'] } }, resolve),
     ],
     ['Exclusão do feriado: Natal', 'Exclusão de feriado', () => describeDelete(entityOf('holidays'), holiday)],
     ['Backup de assinante', 'Criação do Backup de assinante', () => describeBackup('subscribers', 'assinantes_20250526144355', 'create')],

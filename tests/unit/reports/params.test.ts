@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { checkReportRequest } from '../../../src/reports/params'
+import { golT } from '../../../src/admin/i18n'
 
-const paths = (kind: unknown, params: unknown, departments: unknown[] = []) => checkReportRequest(kind, params, departments).errors.map((e) => e.path)
+const pt = golT('pt')
+
+const paths = (kind: unknown, params: unknown, departments: unknown[] = []) => checkReportRequest(kind, params, departments, pt).errors.map((e) => e.path)
 
 describe('report requests', () => {
   it('accepts each kind with its filters', () => {
@@ -21,7 +24,7 @@ describe('report requests', () => {
     expect(paths('calls', { from: '2026-02-30', to: '2026-03-01' })).toEqual(['params.from'])
     expect(paths('calls', {})).toEqual(['params.from'])
     expect(paths('restores', { from: '2026-01-01' })).toEqual(['params.to'])
-    expect(checkReportRequest('calls', { from: '2026-11-01', to: '2026-12-01' }, []).errors[0].message).toMatch(/30 dias/)
+    expect(checkReportRequest('calls', { from: '2026-11-01', to: '2026-12-01' }, [], pt).errors[0].message).toMatch(/30 dias/)
   })
 
   it('refuses unknown filters, filters of other kinds and bad values', () => {
@@ -36,6 +39,15 @@ describe('report requests', () => {
   })
 
   it('normalises the line number', () => {
-    expect(checkReportRequest('subscribers', { line: '(19) 99533-0213' }, []).params.line).toBe('5519995330213')
+    expect(checkReportRequest('subscribers', { line: '(19) 99533-0213' }, [], pt).params.line).toBe('5519995330213')
+  })
+})
+
+describe("the filters' messages in the caller's language", () => {
+  it.each([
+    ['pt', 'Usuário: informe o login (CPF, 11 dígitos)'],
+    ['en', 'User: enter the login (CPF, 11 digits)'],
+  ] as const)('%s', (lang, message) => {
+    expect(checkReportRequest('transactions', { user: 'x' }, [], golT(lang)).errors).toContainEqual({ path: 'params.user', message })
   })
 })

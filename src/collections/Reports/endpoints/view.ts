@@ -4,6 +4,7 @@ import { departmentIdsOf, workingCompanyOf } from '../../../access/roles'
 import { fileStamp } from '../../../reports/format'
 import { KINDS, type ReportKind, type ReportScope } from '../../../reports/kinds'
 import { checkReferences, checkReportRequest, type FieldError } from '../../../reports/params'
+import { serverT } from '../../../lib/i18n'
 import { streamXlsx, xlsxResponse, type Cell } from '../../../reports/writer'
 import { failure, json, validationError } from '../../../http/endpoint'
 import { reportViewMaxRows } from '../../../lib/settings'
@@ -68,7 +69,7 @@ export async function resolveView(req: PayloadRequest, kind: string): Promise<Re
     if (typeof v === 'string' && v.trim() !== '') raw[key] = key === 'account' && /^\d+$/.test(v) ? Number(v) : v.trim()
   }
   let departments = departmentsOf(query.departments)
-  const { errors, params } = checkReportRequest(kind, raw, departments)
+  const { errors, params } = checkReportRequest(kind, raw, departments, serverT(req))
   if (errors.length) return { ok: false, response: fieldErrors(errors) }
   if (def.lineBased && scopeKind === 'departments') {
     const own = departmentIdsOf(user)

@@ -6,6 +6,7 @@ import { companyIdsOf, idOf, idsOf } from '../../../access/roles'
 import { fileStamp } from '../../../reports/format'
 import { KINDS } from '../../../reports/kinds'
 import { checkReferences, checkReportRequest } from '../../../reports/params'
+import { serverT } from '../../../lib/i18n'
 import { removeReportFile } from '../../../reports/storage'
 import { REPORTS_QUEUE } from '../model'
 
@@ -29,7 +30,7 @@ export const fillRequest: CollectionBeforeOperationHook = ({ args, operation, re
 export const checkRequest: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || !data) return data
   const departments = idsOf((data.departments as unknown[] | undefined) ?? [])
-  const { errors, params } = checkReportRequest(data.kind, data.params, departments)
+  const { errors, params } = checkReportRequest(data.kind, data.params, departments, serverT(req))
   const user = actorOf(req)
   const def = KINDS[data.kind as string]
   if (user && def && scopeOf(POLICIES[def.source], 'read', user) === 'none') throw new Forbidden(req.t)

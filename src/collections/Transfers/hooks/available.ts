@@ -2,6 +2,7 @@ import type { CollectionBeforeValidateHook, PayloadRequest, Where } from 'payloa
 import { ValidationError } from 'payload'
 import { idOf } from '../../../access/roles'
 import type { Offer, Transfer } from '../../../payload-types'
+import { serverT } from '../../../lib/i18n'
 
 type Id = string | number
 
@@ -42,13 +43,14 @@ export const checkTransferAmount: CollectionBeforeValidateHook<Transfer> = async
   const offer = await req.payload.findByID({ collection: 'offers', id: offerId, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
   if (!offer) return data // sameCompanyRelations names the missing offer
   const amount = Number(merged.amount)
-  if (offer.kind !== 'individual') errors.push({ path: 'offer', message: 'Só a franquia de uma oferta individual pode ser transferida' })
+  const t = serverT(req)
+  if (offer.kind !== 'individual') errors.push({ path: 'offer', message: t('gol:transferIndividualOnly') })
   else {
     const left = await franchiseLeft(req, offer, from, originalDoc?.id)
     const unit = UNIT_WORDS[String(offer.unit)] ?? String(offer.unit)
-    if (left <= 0) errors.push({ path: 'offer', message: 'A linha de origem não tem franquia desta oferta' })
-    else if (!(amount > 0)) errors.push({ path: 'amount', message: 'Informe uma quantidade maior que zero' })
-    else if (amount > left) errors.push({ path: 'amount', message: `Quantidade acima do que a linha de origem tem desta oferta: no máximo ${left} ${unit}` })
+    if (left <= 0) errors.push({ path: 'offer', message: t('gol:transferNoFranchise') })
+    else if (!(amount > 0)) errors.push({ path: 'amount', message: t('gol:transferAboveZero') })
+    else if (amount > left) errors.push({ path: 'amount', message: t('gol:transferAboveAvailable', { amount: left, unit }) })
   }
   if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
   return data
