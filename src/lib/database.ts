@@ -29,6 +29,24 @@ function dropPrefixIndexes<S>(args: { schema: S }): S {
 }
 
 /**
+ * Compound indexes whose ties are ordered by id too: keyset pages `(sort, id) < (…)` read them in
+ * order (src/reports/sqlPages.ts). A collection's `indexes` cannot name `id`, so it is appended here;
+ * without it PostgreSQL re-sorts every tied row on each page (lines bulk-loaded share a createdAt).
+ */
+const ORDERED_BY_ID: { table: string; on: string[] }[] = [{ table: 'lines', on: ['company', 'createdAt'] }]
+
+function idTieBreaks<S>(args: { schema: S }): S {
+  const tables = (args as unknown as { adapter: { rawTables: Record<string, { indexes?: Record<string, RawIndex> }> } }).adapter.rawTables
+  for (const { table, on } of ORDERED_BY_ID) {
+    for (const index of Object.values(tables[table]?.indexes ?? {})) {
+      const columns = Array.isArray(index.on) ? index.on : [index.on]
+      if (columns.length === on.length && on.every((c, i) => columns[i] === c)) index.on = [...columns, 'id']
+    }
+  }
+  return args.schema
+}
+
+/**
  * The schema comes from the committed migrations in production (`npm start`) and in the
  * scripts (`npm run seed`, `npm run worker`: GOL_DB_MIGRATE=true), on any database those may
  * open; only `npm run dev` and the tests push it. A database once pushed cannot take the
@@ -123,7 +141,7 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
       wal: true,
       busyTimeout: 10_000,
       migrationDir: migrationsDir('sqlite'),
-      beforeSchemaInit: [dropPrefixIndexes],
+      beforeSchemaInit: [dropPrefixIndexes, idTieBreaks],
       ...pushOverride(),
     }))), migrations)
   }
@@ -134,7 +152,7 @@ async function engineAdapter(url: string): Promise<DatabaseAdapterObj> {
       pool: { connectionString: url, max: pgPoolMax() },
       allowIDOnCreate: true,
       migrationDir: migrationsDir('postgres'),
-      beforeSchemaInit: [dropPrefixIndexes],
+      beforeSchemaInit: [dropPrefixIndexes, idTieBreaks],
       ...pushOverride(),
     })), migrations)
   }

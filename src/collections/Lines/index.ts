@@ -38,6 +38,8 @@ export const Lines = tenantCollection({
   slug: 'lines',
   labels: { singular: label('Assinante', 'Line'), plural: label('Assinantes', 'Lines') },
   endpoints: importEndpoints,
+  // A company's lines newest first: the list's default order and its downloads' keyset pages (id is added as the tie-break, src/lib/database.ts).
+  indexes: [{ fields: ['company', 'createdAt'] }],
   admin: {
     useAsTitle: 'msisdn',
     defaultColumns: ['name', 'msisdn', 'account', 'department', 'profile', 'status'],
