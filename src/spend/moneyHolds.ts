@@ -54,15 +54,8 @@ export const withMoney = (meta: HoldMeta, ids: string[]): HoldMeta => (ids.lengt
 /** A cap's resource in the counter store (`used`: what the database says, when the store has no snapshot). */
 const capResourceOf = (cap: MoneyCap, cycleKey: string, used: number): HoldResource => ({ scope: capScope(cap), cycleKey, key: MONEY_KEY, fields: [MONEY_KEY], used, cap: cap.cents })
 
-/** Per cap (the cap book's objects, replaced when caps change): its stored resource in the latest cycle asked. */
-const storedResources = new WeakMap<MoneyCap, HoldResource>()
-
-/** The same for holdAll: what is used only from the store's snapshot (loadCap when it is missing). Reused: it never changes. */
-function storedCapResource(cap: MoneyCap, cycleKey: string): HoldResource {
-  let r = storedResources.get(cap)
-  if (r?.cycleKey !== cycleKey) storedResources.set(cap, (r = { ...capResourceOf(cap, cycleKey, 0), stored: true }))
-  return r
-}
+/** The same for holdAll: what is used only from the store's snapshot (loadCap when it is missing). Reused through storedLayout: it never changes. */
+const storedCapResource = (cap: MoneyCap, cycleKey: string): HoldResource => ({ ...capResourceOf(cap, cycleKey, 0), stored: true })
 
 /** Stores the database's money used of a cap in a cycle (with the snapshot it was read at, so holds it already counts end). */
 async function loadCap(ctx: MoneyContext, cap: MoneyCap, cycleKey: string, store: StoreCall): Promise<number> {
@@ -155,8 +148,19 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
  */
 export async function holdWithMoney(ctx: MoneyContext, price: MoneyPrice, unit: HoldRequest, ask: Pick<Ask, 'whole' | 'expiresAt'>, store: StoreCall): Promise<HoldGrant | null> {
   const { cycleKey } = unit.meta
-  const parts = moneyParts(price.caps.map((cap) => ({ cap, resource: storedCapResource(cap, cycleKey) })), { holdId: unit.id, whole: ask.whole })
-  const money: HoldRequest[] = parts.map((p) => ({ id: p.id, now: unit.now, expiresAt: ask.expiresAt, replace: false, base: 0, want: price.cents, whole: ask.whole, line: p.line, pool: p.pool, free: p.pool ? 0 : undefined, meta: unit.meta }))
+  const money: HoldRequest[] = storedLayout(price.caps, cycleKey, ask.whole).map((p) => ({
+    id: unit.id + p.suffix,
+    now: unit.now,
+    expiresAt: ask.expiresAt,
+    replace: false,
+    base: 0,
+    want: price.cents,
+    whole: ask.whole,
+    line: p.line,
+    pool: p.pool,
+    free: p.pool ? 0 : undefined,
+    meta: unit.meta,
+  }))
   const requests = [{ ...unit, meta: withMoney(unit.meta, money.map((m) => m.id)) }, ...money]
   // A cap whose snapshot the store lacks is loaded once, then asked again.
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -172,6 +176,18 @@ export async function holdWithMoney(ctx: MoneyContext, price: MoneyPrice, unit: 
     await Promise.all(price.caps.filter((cap) => missing.has(capScope(cap))).map((cap) => loadCap(ctx, cap, cycleKey, store)))
   }
   return null
+}
+
+type StoredPart = { suffix: string; line: HoldResource; pool?: HoldResource }
+/** moneyParts of a line's blocking caps (the cap book's array, the same object while its caps stand) on stored resources, per cycle and whole-call rule. */
+const storedLayouts = new WeakMap<MoneyCap[], { cycleKey: string; whole: boolean; parts: StoredPart[] }>()
+
+function storedLayout(caps: MoneyCap[], cycleKey: string, whole: boolean): StoredPart[] {
+  const hit = storedLayouts.get(caps)
+  if (hit && hit.cycleKey === cycleKey && hit.whole === whole) return hit.parts
+  const parts = moneyParts(caps.map((cap) => ({ cap, resource: storedCapResource(cap, cycleKey) })), { holdId: '', whole }).map((p) => ({ suffix: p.id, line: p.line, pool: p.pool }))
+  storedLayouts.set(caps, { cycleKey, whole, parts })
+  return parts
 }
 
 /**

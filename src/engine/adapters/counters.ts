@@ -372,7 +372,8 @@ export class MemoryCounterStore implements CounterStore {
     const missing: { scope: string; cycleKey: string }[] = []
     for (const r of requests) {
       if (r.replace) throw new Error('holdAll takes new holds only')
-      for (const res of r.pool ? [r.line, r.pool] : [r.line]) if (res.stored && !this.values.has(this.keysOf(res).sc)) missing.push({ scope: res.scope, cycleKey: res.cycleKey })
+      if (r.line.stored && !this.values.has(this.keysOf(r.line).sc)) missing.push({ scope: r.line.scope, cycleKey: r.line.cycleKey })
+      if (r.pool?.stored && !this.values.has(this.keysOf(r.pool).sc)) missing.push({ scope: r.pool.scope, cycleKey: r.pool.cycleKey })
     }
     if (missing.length || !requests.length) return missing.length ? { held: false, missing } : { held: true, grants: [] }
     this.expire(requests[0].now)
