@@ -300,8 +300,8 @@ export class Engine {
       // Usually everything fits: the grant and its money on every cap in one store call.
       const plan = unitPlan ?? moneyOnlyPlan(ls, cycleKey)
       const unit = { id, now: this.now(), ...expiry, replace: false, base: 0, want: decision.granted, whole: plan.whole, line: plan.line, free: plan.free, pool: plan.pool, meta }
-      const whole = await holdWithMoney(this, price, unit, moneyWant, store)
-      if (whole) return { ...decision, granted: whole.granted, hold: { id, expiresAt: new Date(whole.expiresAt) } }
+      const together = await holdWithMoney(this, price, unit, moneyWant, store)
+      if (together) return { ...decision, granted: together.granted, hold: { id, expiresAt: new Date(together.expiresAt) } }
     }
     const money = await holdMoney(this, ls, counters, moneyWant, store, price)
     if (money && money.units <= 0) return { ...decision, allow: false, granted: 0, reason: REASONS.SPEND_CAP_REACHED }
