@@ -6,7 +6,9 @@
  * call reaches, so both grant the same). The same random calls are authorized on the lines of
  * both, in blocks that alternate (A B, B A, A B, …) so that load drift, GC and JIT state fall on
  * both sides alike; each block's holds are released after it, outside the timing. Timed: each
- * block's authorize calls, CPU time of the process (the machine is shared). Target: with caps
+ * block's authorize calls, CPU time of the process (the machine is shared). Blocks of 500 calls
+ * (SPEND_BENCH_BLOCK), so a few hundred holds are live at once, as calls in progress are in a
+ * company: a cost that grows with live holds shows. Target: with caps
  * within 10 % of without. Run with the in-process counter store, and with Redis too when
  * REDIS_URL is set (own key prefix, deleted at the end; Redis' own CPU is another process's and
  * is printed apart, from INFO, shared with whoever else uses that Redis). Prints one JSON line.
