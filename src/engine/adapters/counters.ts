@@ -274,7 +274,7 @@ export class MemoryCounterStore implements CounterStore {
   readonly kind = 'memory' as const
   private values = new Map<string, Flat>()
   private records = new Map<string, MemoryHold>()
-  /** Resource (`scope|cycle|key`) → hold id → units. */
+  /** Resource (`scope|cycle|key`) → the holds on it (hold id → units) and their sum. */
   private resources = new Map<string, HeldOn>()
   /** `scope|cycle` → hold id → the transaction committing usage that names it. */
   private pending = new Map<string, Map<string, string>>()
