@@ -39,7 +39,7 @@ import {
 } from './adapters/usage'
 import { holdPlan, moneyOnlyPlan, poolScope } from './holdResources'
 import { REASONS } from './core/reasons'
-import { capBalances, capScopeValues, capSnapshots, holdMoney, isCapScope, moneyHoldsOf, releaseMoney, shrinkMoney, withMoney } from '../spend/moneyHolds'
+import { capBalances, capScopeValues, capSnapshots, holdMoney, holdWithMoney, isCapScope, moneyHoldsOf, priceMoney, releaseMoney, shrinkMoney, withMoney } from '../spend/moneyHolds'
 import { MONEY_KEY } from '../spend/moneyUsed'
 import { queueAlerts } from '../spend/alerts'
 import { priceRating, tariffAt } from './core/price'
@@ -293,10 +293,20 @@ export class Engine {
     const meta = { line: ls.msisdn, lineId: String(ls.lineId), service: input.service, category: decision.category, destination: decision.destination, cycleKey }
     // Money caps (issue 15): the money the grant costs is held first; the units follow what it buys.
     const moneyAsk = { holdId: id, event: { service: input.service, destination: input.destination, at }, category: decision.category, meta, replace: false }
-    const money = await holdMoney(this, ls, counters, { ...moneyAsk, units: decision.granted, whole: decision.category.startsWith('voice.') && !snap.interruptAtLimit, expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs }, store)
+    const moneyWant = { ...moneyAsk, units: decision.granted, whole: decision.category.startsWith('voice.') && !snap.interruptAtLimit, expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs }
+    const price = await priceMoney(this, ls, counters, moneyWant)
+    const unitPlan = holdPlan(ls, counters, decision.category, cycleKey)
+    if (price && price.cents > 0) {
+      // Usually everything fits: the grant and its money on every cap in one store call.
+      const plan = unitPlan ?? moneyOnlyPlan(ls, cycleKey)
+      const unit = { id, now: this.now(), ...expiry, replace: false, base: 0, want: decision.granted, whole: plan.whole, line: plan.line, free: plan.free, pool: plan.pool, meta }
+      const together = await holdWithMoney(this, price, unit, moneyWant, store)
+      if (together) return { ...decision, granted: together.granted, hold: { id, expiresAt: new Date(together.expiresAt) } }
+    }
+    const money = await holdMoney(this, ls, counters, moneyWant, store, price)
     if (money && money.units <= 0) return { ...decision, allow: false, granted: 0, reason: REASONS.SPEND_CAP_REACHED }
     const want = money ? money.units : decision.granted
-    const plan = holdPlan(ls, counters, decision.category, cycleKey) ?? (money?.ids.length ? moneyOnlyPlan(ls, cycleKey) : null)
+    const plan = unitPlan ?? (money?.ids.length ? moneyOnlyPlan(ls, cycleKey) : null)
     if (!plan) return { ...decision, granted: want }
     const now = this.now()
     const granting = this.counters.hold({
@@ -323,7 +333,7 @@ export class Engine {
       if (money) await releaseMoney(this, money.ids)
       return { ...decision, allow: false, granted: 0, reason: plan.refusal(g.limitedBy) }
     }
-    if (money && g.granted < money.units) await shrinkMoney(this, money, g.granted, { ...moneyAsk, expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs }, store)
+    if (money && g.granted < money.units) await shrinkMoney(this, money, g.granted, moneyWant, store)
     return { ...decision, granted: g.granted, hold: { id, expiresAt: new Date(g.expiresAt) } }
   }
 

@@ -83,24 +83,41 @@ interface Touched {
   cost?: number
 }
 
-/** Cost per São Paulo day of a line, for the 8 days ending on `lastDay`. */
-async function dailyCosts(payload: Payload, lineId: Id, lastDay: number): Promise<number[]> {
-  const from = dayStart(dayIso(lastDay - 7)).toISOString()
-  const to = dayStart(dayIso(lastDay + 1)).toISOString()
-  const res = await payload.find({
-    collection: 'usage',
-    where: { and: [{ line: { equals: lineId } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { at: true, cost: true },
-  })
-  const days = new Array<number>(8).fill(0)
-  for (const u of res.docs) {
-    const i = spDay(Date.parse(u.at)) - (lastDay - 7)
-    if (i >= 0 && i < 8) days[i] += Number(u.cost) || 0
+/** Lines per query (a bound on the `IN` list's parameters). */
+const DAILY_COSTS_CHUNK = 500
+
+/**
+ * Cost per São Paulo day of each line, for the 8 days ending on its own `lastDay` (line id →
+ * 8 figures): one query per DAILY_COSTS_CHUNK lines of a batch (one per line made a batch over
+ * many lines as many reads).
+ */
+async function dailyCosts(payload: Payload, lines: { lineId: Id; lastDay: number }[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, { lastDay: number; days: number[] }>()
+  for (const l of lines) out.set(String(l.lineId), { lastDay: l.lastDay, days: new Array<number>(8).fill(0) })
+  if (!lines.length) return new Map()
+  const lastDays = lines.map((l) => l.lastDay)
+  const from = dayStart(dayIso(Math.min(...lastDays) - 7)).toISOString()
+  const to = dayStart(dayIso(Math.max(...lastDays) + 1)).toISOString()
+  const ids = [...out.keys()]
+  const docs: { at: string; cost?: number | null; line: Id | { id: Id } }[] = []
+  for (let i = 0; i < ids.length; i += DAILY_COSTS_CHUNK) {
+    const res = await payload.find({
+      collection: 'usage',
+      where: { and: [{ line: { in: ids.slice(i, i + DAILY_COSTS_CHUNK) } }, { at: { greater_than_equal: from } }, { at: { less_than: to } }, { cost: { greater_than: 0 } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { at: true, cost: true, line: true },
+    })
+    docs.push(...res.docs)
   }
-  return days
+  for (const u of docs) {
+    const line = out.get(String(typeof u.line === 'object' && u.line !== null ? u.line.id : u.line))
+    if (!line) continue
+    const i = spDay(Date.parse(u.at)) - (line.lastDay - 7)
+    if (i >= 0 && i < 8) line.days[i] += Number(u.cost) || 0
+  }
+  return new Map([...out].map(([id, l]) => [id, l.days]))
 }
 
 /** The alerts the touched lines of one company now call for (stored or not). */
@@ -218,11 +235,12 @@ export async function draftAlerts(payload: Payload, company: { id: Id; renewalDa
     }
   }
   // Spikes
-  for (const t of touched) {
-    // A batch that cost nothing on a line cannot raise its day above the norm: no read (large companies, lines without a tariff).
-    if (t.cost === 0) continue
+  // A batch that cost nothing on a line cannot raise its day above the norm: no read (large companies, lines without a tariff).
+  const costly = touched.filter((t) => t.cost !== 0)
+  const costs = await dailyCosts(payload, costly.map((t) => ({ lineId: t.ls.lineId, lastDay: spDay(t.at) })))
+  for (const t of costly) {
     const day = spDay(t.at)
-    const days = await dailyCosts(payload, t.ls.lineId, day)
+    const days = costs.get(String(t.ls.lineId))!
     const today = days[7]
     if (!isSpike(today, days.slice(0, 7))) continue
     const mean = Math.round(days.slice(0, 7).reduce((s, c) => s + c, 0) / 7)

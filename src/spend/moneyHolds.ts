@@ -12,7 +12,7 @@
 import type { AuthorizeEvent, CompiledTariff, Counters, UsageCategory } from '../engine/core'
 import { rate } from '../engine/core'
 import { chargeableUnits, excessUnits, priceUnits, tariffAt, unitsAffordable } from '../engine/core/price'
-import type { CounterStore, HoldMeta, HoldResource, ScopeSnapshot } from '../engine/adapters/counters'
+import type { CounterStore, HoldGrant, HoldMeta, HoldRequest, HoldResource, ScopeSnapshot } from '../engine/adapters/counters'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
 import type { ReadMark } from '../engine/adapters/usage'
 import { capBookOf, capScope, type MoneyCap } from './capBook'
@@ -51,16 +51,25 @@ export const moneyHoldsOf = (hold: { meta: HoldMeta } | null | undefined): strin
 
 export const withMoney = (meta: HoldMeta, ids: string[]): HoldMeta => (ids.length ? { ...meta, money: ids } : meta)
 
+/** A cap's resource in the counter store (`used`: what the database says, when the store has no snapshot). */
+const capResourceOf = (cap: MoneyCap, cycleKey: string, used: number): HoldResource => ({ scope: capScope(cap), cycleKey, key: MONEY_KEY, fields: [MONEY_KEY], used, cap: cap.cents })
+
+/** The same for holdAll: what is used only from the store's snapshot (loadCap when it is missing). Reused through storedLayout: it never changes. */
+const storedCapResource = (cap: MoneyCap, cycleKey: string): HoldResource => ({ ...capResourceOf(cap, cycleKey, 0), stored: true })
+
+/** Stores the database's money used of a cap in a cycle (with the snapshot it was read at, so holds it already counts end). */
+async function loadCap(ctx: MoneyContext, cap: MoneyCap, cycleKey: string, store: StoreCall): Promise<number> {
+  const mark: ReadMark = {}
+  const used = await readMoneyUsed(ctx.payload, cap, cycleKey, mark)
+  await store(ctx.counters.load({ scope: capScope(cap), cycleKey, values: { [MONEY_KEY]: used }, seen: mark.seen }))
+  return used
+}
+
 /** A cap's resource in the counter store, its snapshot loaded from the database when absent. */
 async function capResource(ctx: MoneyContext, cap: MoneyCap, cycleKey: string, store: StoreCall): Promise<HoldResource> {
-  const scope = capScope(cap)
-  const cached = await store(ctx.counters.get(scope, cycleKey))
-  let used = cached?.[MONEY_KEY] ?? 0
-  if (!cached) {
-    used = await readMoneyUsed(ctx.payload, cap, cycleKey)
-    await store(ctx.counters.load({ scope, cycleKey, values: { [MONEY_KEY]: used } }))
-  }
-  return { scope, cycleKey, key: MONEY_KEY, fields: [MONEY_KEY], used, cap: cap.cents }
+  const cached = await store(ctx.counters.get(capScope(cap), cycleKey))
+  const used = cached?.[MONEY_KEY] ?? (await loadCap(ctx, cap, cycleKey, store))
+  return capResourceOf(cap, cycleKey, used)
 }
 
 /** The caps of a line that block, in order line → department → company. */
@@ -81,11 +90,18 @@ interface Ask {
   replace: boolean
 }
 
-/**
- * Holds the money `ask` costs on every blocking cap of the line, or what is left of it.
- * null when no blocking cap applies (nothing to do). Throws StoreUnavailableError.
- */
-export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: Counters, ask: Ask, store: StoreCall): Promise<MoneyGrant | null> {
+/** What an ask costs on the caps that block it. */
+export interface MoneyPrice {
+  caps: MoneyCap[]
+  tariff: CompiledTariff | null
+  /** Units of the ask no franchise covers. */
+  free: number
+  /** Centavos the ask costs beyond the franchises. */
+  cents: number
+}
+
+/** The caps that block `ask` and what it costs on them; null when no blocking cap applies. */
+export async function priceMoney(ctx: MoneyContext, ls: LineSnapshot, counters: Counters, ask: Pick<Ask, 'units' | 'event' | 'category'>): Promise<MoneyPrice | null> {
   const caps = capBookOf(ctx.payload).blockingOf(ls) ?? (await blockingCaps(ctx.payload, ls))
   if (!caps.length) return null
   const at = ask.event.at instanceof Date ? ask.event.at.getTime() : ask.event.at
@@ -96,8 +112,18 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
     const rated = rate(ls.snapshot, counters, { ...ask.event, units: ask.units })
     chargeable = rated.ok ? chargeableUnits(rated.deltas) : ask.units
   }
-  const free = ask.units - chargeable
-  const want = tariff ? priceUnits(tariff, ask.category, chargeable) : 0
+  return { caps, tariff, free: ask.units - chargeable, cents: tariff ? priceUnits(tariff, ask.category, chargeable) : 0 }
+}
+
+/**
+ * Holds the money `ask` costs on every blocking cap of the line, or what is left of it.
+ * null when no blocking cap applies (nothing to do). Throws StoreUnavailableError.
+ * `price`: priceMoney's answer for this ask, when the caller has it already.
+ */
+export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: Counters, ask: Ask, store: StoreCall, price?: MoneyPrice | null): Promise<MoneyGrant | null> {
+  const priced = price === undefined ? await priceMoney(ctx, ls, counters, ask) : price
+  if (!priced) return null
+  const { caps, tariff, free, cents: want } = priced
   if (want === 0 && !ask.replace) return { units: ask.units, free, ids: [], caps: [], parts: [], tariff, category: ask.category, cents: 0 }
   const resources = await Promise.all(caps.map(async (cap) => ({ cap, resource: await capResource(ctx, cap, ask.meta.cycleKey, store) })))
   const grant: MoneyGrant = { units: ask.units, free, ids: [], caps: resources, parts: [], tariff, category: ask.category, cents: 0 }
@@ -113,17 +139,69 @@ export async function holdMoney(ctx: MoneyContext, ls: LineSnapshot, counters: C
 }
 
 /**
+ * The grant and its money in one store call when everything fits (the common case): the unit
+ * hold `unit` (its whole want) and `price.cents` on every cap, taken together, all or none. null
+ * when something would be cut or refused: nothing is held, and the caller takes them step by
+ * step (holdMoney, then the unit hold, then shrinkMoney), which grants what is left.
+ * The money holds are laid out as holdMoney lays them (moneyParts), so updates and releases
+ * find them whichever way they were taken. Throws StoreUnavailableError.
+ */
+export async function holdWithMoney(ctx: MoneyContext, price: MoneyPrice, unit: HoldRequest, ask: Pick<Ask, 'whole' | 'expiresAt'>, store: StoreCall): Promise<HoldGrant | null> {
+  const { cycleKey } = unit.meta
+  const money: HoldRequest[] = storedLayout(price.caps, cycleKey, ask.whole).map((p) => ({
+    id: unit.id + p.suffix,
+    now: unit.now,
+    expiresAt: ask.expiresAt,
+    replace: false,
+    base: 0,
+    want: price.cents,
+    whole: ask.whole,
+    line: p.line,
+    pool: p.pool,
+    free: p.pool ? 0 : undefined,
+    meta: unit.meta,
+  }))
+  const requests = [{ ...unit, meta: withMoney(unit.meta, money.map((m) => m.id)) }, ...money]
+  // A cap whose snapshot the store lacks is loaded once, then asked again.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const taking = ctx.counters.holdAll(requests)
+    const answer = await store(taking).catch((e: unknown) => {
+      // In doubt: give everything back once the store answers (nobody received this grant).
+      void taking.then(() => Promise.all(requests.map((r) => ctx.counters.release(r.id, ctx.now())))).catch(() => undefined)
+      throw e
+    })
+    if (answer.held) return answer.grants[0]
+    if (!answer.missing.length) return null
+    const missing = new Set(answer.missing.map((m) => m.scope))
+    await Promise.all(price.caps.filter((cap) => missing.has(capScope(cap))).map((cap) => loadCap(ctx, cap, cycleKey, store)))
+  }
+  return null
+}
+
+type StoredPart = { suffix: string; line: HoldResource; pool?: HoldResource }
+/** moneyParts of a line's blocking caps (the cap book's array, the same object while its caps stand) on stored resources, per cycle and whole-call rule. */
+const storedLayouts = new WeakMap<MoneyCap[], { cycleKey: string; whole: boolean; parts: StoredPart[] }>()
+
+function storedLayout(caps: MoneyCap[], cycleKey: string, whole: boolean): StoredPart[] {
+  const hit = storedLayouts.get(caps)
+  if (hit && hit.cycleKey === cycleKey && hit.whole === whole) return hit.parts
+  const parts = moneyParts(caps.map((cap) => ({ cap, resource: storedCapResource(cap, cycleKey) })), { holdId: '', whole }).map((p) => ({ suffix: p.id, line: p.line, pool: p.pool }))
+  storedLayouts.set(caps, { cycleKey, whole, parts })
+  return parts
+}
+
+/**
  * The store holds of a grant's money: two caps per hold (the second in the request's `pool` slot
  * with `free: 0`, where the store's grant is exactly "at most what is left on both"), so three
  * caps cost two store calls. A whole call (interrupt-at-limit off) holds one cap per call: the
  * whole-call rule applies to the `line` slot only.
  */
-function moneyParts(grant: MoneyGrant, ask: Pick<Ask, 'holdId' | 'whole'>): { id: string; line: HoldResource; pool?: HoldResource }[] {
+function moneyParts(caps: MoneyGrant['caps'], ask: Pick<Ask, 'holdId' | 'whole'>): { id: string; line: HoldResource; pool?: HoldResource }[] {
   const step = ask.whole ? 1 : 2
   const out: { id: string; line: HoldResource; pool?: HoldResource }[] = []
-  for (let i = 0; i < grant.caps.length; i += step) {
-    const second = step === 2 ? grant.caps[i + 1] : undefined
-    out.push({ id: moneyHoldId(ask.holdId, grant.caps[i].cap), line: grant.caps[i].resource, pool: second?.resource })
+  for (let i = 0; i < caps.length; i += step) {
+    const second = step === 2 ? caps[i + 1] : undefined
+    out.push({ id: moneyHoldId(ask.holdId, caps[i].cap), line: caps[i].resource, pool: second?.resource })
   }
   return out
 }
@@ -132,7 +210,7 @@ async function takeMoney(ctx: MoneyContext, grant: MoneyGrant, ask: Ask, want: n
   const { tariff, free } = grant
   let cents = want
   const taken: number[] = []
-  grant.parts = moneyParts(grant, ask)
+  grant.parts = moneyParts(grant.caps, ask)
   for (const part of grant.parts) {
     const request = { id: part.id, now: ctx.now(), expiresAt: ask.expiresAt, replace: ask.replace, base: 0, want: cents, whole: ask.whole, line: part.line, pool: part.pool, free: part.pool ? 0 : undefined, meta: ask.meta }
     // An update gives its money back and takes the new amount in one step (what it already used stays covered).

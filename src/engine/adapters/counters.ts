@@ -84,6 +84,13 @@ export interface HoldResource {
   used: number
   /** null = no cap (the line's data allowance without a limited quota: only the pool bounds it). */
   cap: number | null
+  /**
+   * What is used comes only from the store's snapshot of the scope (`used` is not read): holdAll
+   * holds nothing and answers the scope `missing` when the store has none, so the caller reads
+   * the database only then instead of asking the store first on every call. Such a resource is
+   * one object reused from call to call (a cap's), never changed once given to the store.
+   */
+  stored?: boolean
 }
 
 export interface HoldMeta {
@@ -166,6 +173,13 @@ export function grantOf(r: HoldRequest, lineUsed: number, poolUsed: number): { g
   return { granted: g, poolPart, limitedBy }
 }
 
+/**
+ * holdAll's answer: every hold granted its whole `want` (grants in request order), or nothing
+ * held — because a `stored` resource's scope has no snapshot (`missing`, to load), or because
+ * some hold would get less than it asks (`missing` empty: the caller takes them one by one).
+ */
+export type HoldAllAnswer = { held: true; grants: HoldGrant[] } | { held: false; missing: { scope: string; cycleKey: string }[] }
+
 /* ------------------------------------------------------------------ interface */
 
 export interface ScopeSnapshot {
@@ -214,6 +228,12 @@ export interface CounterStore {
   drop(scope: string, cycleKey: string): Promise<void>
   /** Grant and hold (or update a hold), atomically against every other hold of the resources. */
   hold(r: HoldRequest): Promise<HoldGrant>
+  /**
+   * New holds (no `replace`) taken together in one atomic step, all or none: each granted as
+   * hold() would, in order, and kept only when every one gets its whole `want`. One store call
+   * for a grant and the money it holds on every cap (src/spend/moneyHolds.ts).
+   */
+  holdAll(requests: HoldRequest[]): Promise<HoldAllAnswer>
   /** Live holds among these ids. */
   holds(ids: string[], now: number): Promise<Map<string, HoldRecord>>
   /** Ends a hold, everything returns; null when it was not live. */
@@ -227,6 +247,24 @@ export interface CounterStore {
 
 /* ------------------------------------------------------------------ in process */
 
+const storedKeys = new WeakMap<HoldResource, { sc: string; base: string }>()
+
+/** The holds on one resource and their sum, kept as they change (summing them on every grant cost O(live holds)). */
+class HeldOn {
+  sum = 0
+  private byId = new Map<string, number>()
+  set(id: string, amount: number) {
+    this.sum += amount - (this.byId.get(id) ?? 0)
+    this.byId.set(id, amount)
+  }
+  delete(id: string) {
+    const amount = this.byId.get(id)
+    if (amount === undefined) return
+    this.sum -= amount
+    this.byId.delete(id)
+  }
+}
+
 interface MemoryHold extends HoldRecord {
   /** `sc` = `scope|cycle` of the resource `base` (`scope|cycle|key`). */
   parts: { base: string; sc: string; amount: number }[]
@@ -236,8 +274,8 @@ export class MemoryCounterStore implements CounterStore {
   readonly kind = 'memory' as const
   private values = new Map<string, Flat>()
   private records = new Map<string, MemoryHold>()
-  /** Resource (`scope|cycle|key`) → hold id → units. */
-  private resources = new Map<string, Map<string, number>>()
+  /** Resource (`scope|cycle|key`) → the holds on it (hold id → units) and their sum. */
+  private resources = new Map<string, HeldOn>()
   /** `scope|cycle` → hold id → the transaction committing usage that names it. */
   private pending = new Map<string, Map<string, string>>()
 
@@ -283,8 +321,17 @@ export class MemoryCounterStore implements CounterStore {
     this.values.delete(`${scope}|${cycleKey}`)
   }
 
+  /** No record expires before this (the scan of every live hold is skipped until then). */
+  private nextExpiry = Infinity
+
   private expire(now: number) {
-    for (const [id, h] of this.records) if (h.expiresAt <= now) this.end(id)
+    if (now < this.nextExpiry) return
+    let next = Infinity
+    for (const [id, h] of this.records) {
+      if (h.expiresAt <= now) this.end(id)
+      else if (h.expiresAt < next) next = h.expiresAt
+    }
+    this.nextExpiry = next
   }
   private end(id: string): MemoryHold | null {
     const h = this.records.get(id)
@@ -296,29 +343,70 @@ export class MemoryCounterStore implements CounterStore {
     }
     return h
   }
-  private usedOf(r: HoldResource): number {
-    const snap = this.values.get(`${r.scope}|${r.cycleKey}`)
-    const used = snap ? r.fields.reduce((s, f) => s + (snap[f] ?? 0), 0) : r.used
-    let held = 0
-    for (const v of this.resources.get(`${r.scope}|${r.cycleKey}|${r.key}`)?.values() ?? []) held += v
-    return used + held
+  /** A resource's map keys: `scope|cycle` and `scope|cycle|key` (remembered for `stored` resources, which callers reuse). */
+  private keysOf(r: HoldResource): { sc: string; base: string } {
+    let k = r.stored ? storedKeys.get(r) : undefined
+    if (!k) {
+      const sc = `${r.scope}|${r.cycleKey}`
+      k = { sc, base: `${sc}|${r.key}` }
+      if (r.stored) storedKeys.set(r, k)
+    }
+    return k
+  }
+  private usedOf(r: HoldResource, k: { sc: string; base: string }): number {
+    const snap = this.values.get(k.sc)
+    let used = r.used
+    if (snap) {
+      used = 0
+      for (const f of r.fields) used += snap[f] ?? 0
+    }
+    return used + (this.resources.get(k.base)?.sum ?? 0)
   }
 
   async hold(r: HoldRequest): Promise<HoldGrant> {
     this.expire(r.now)
+    return this.take(r)
+  }
+
+  async holdAll(requests: HoldRequest[]): Promise<HoldAllAnswer> {
+    const missing: { scope: string; cycleKey: string }[] = []
+    for (const r of requests) {
+      if (r.replace) throw new Error('holdAll takes new holds only')
+      if (r.line.stored && !this.values.has(this.keysOf(r.line).sc)) missing.push({ scope: r.line.scope, cycleKey: r.line.cycleKey })
+      if (r.pool?.stored && !this.values.has(this.keysOf(r.pool).sc)) missing.push({ scope: r.pool.scope, cycleKey: r.pool.cycleKey })
+    }
+    if (missing.length || !requests.length) return missing.length ? { held: false, missing } : { held: true, grants: [] }
+    this.expire(requests[0].now)
+    const grants: HoldGrant[] = []
+    for (const r of requests) {
+      const g = this.take(r)
+      grants.push(g)
+      if (g.granted < r.want) {
+        for (const taken of requests.slice(0, grants.length)) this.end(taken.id)
+        return { held: false, missing: [] }
+      }
+    }
+    return { held: true, grants }
+  }
+
+  /** hold() once expired holds are gone. */
+  private take(r: HoldRequest): HoldGrant {
     if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false, expiresAt: 0 }
-    const { granted, poolPart, limitedBy } = grantOf(r, this.usedOf(r.line), r.pool ? this.usedOf(r.pool) : 0)
+    const line = this.keysOf(r.line)
+    const pool = r.pool && this.keysOf(r.pool)
+    const { granted, poolPart, limitedBy } = grantOf(r, this.usedOf(r.line, line), r.pool && pool ? this.usedOf(r.pool, pool) : 0)
     const amount = r.base + granted
     const expiresAt = r.expiresAt + granted * (r.unitMs ?? 0)
     if (amount > 0) {
-      const parts = [{ base: `${r.line.scope}|${r.line.cycleKey}|${r.line.key}`, sc: `${r.line.scope}|${r.line.cycleKey}`, amount }]
-      if (r.pool && poolPart > 0) parts.push({ base: `${r.pool.scope}|${r.pool.cycleKey}|${r.pool.key}`, sc: `${r.pool.scope}|${r.pool.cycleKey}`, amount: poolPart })
+      const parts = [{ base: line.base, sc: line.sc, amount }]
+      if (pool && poolPart > 0) parts.push({ base: pool.base, sc: pool.sc, amount: poolPart })
       for (const p of parts) {
         let m = this.resources.get(p.base)
-        if (!m) this.resources.set(p.base, (m = new Map()))
+        if (!m) this.resources.set(p.base, (m = new HeldOn()))
         m.set(r.id, p.amount)
       }
       this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt, parts })
+      if (expiresAt < this.nextExpiry) this.nextExpiry = expiresAt
     }
     return { granted, limitedBy, found: true, expiresAt }
   }
@@ -341,10 +429,7 @@ export class MemoryCounterStore implements CounterStore {
     const out: Record<string, number> = {}
     const head = `${scope}|${cycleKey}|`
     for (const [base, m] of this.resources) {
-      if (!base.startsWith(head)) continue
-      let sum = 0
-      for (const v of m.values()) sum += v
-      if (sum) out[base.slice(head.length)] = sum
+      if (base.startsWith(head) && m.sum) out[base.slice(head.length)] = m.sum
     }
     return out
   }
@@ -380,6 +465,7 @@ export function guarded(store: CounterStore, timeoutMs: number): CounterStore {
     committing: (h, t) => bound(store.committing(h, t)),
     drop: (s, c) => bound(store.drop(s, c)),
     hold: (r) => bound(store.hold(r)),
+    holdAll: (rs) => bound(store.holdAll(rs)),
     holds: (ids, now) => bound(store.holds(ids, now)),
     release: (id, now) => bound(store.release(id, now)),
     held: (s, c, now) => bound(store.held(s, c, now)),

@@ -13,7 +13,7 @@
  * this suits one Redis (or a primary with replicas), not Redis Cluster.
  */
 import { createHash } from 'node:crypto'
-import type { CounterStore, Flat, HoldGrant, HoldRecord, HoldRequest, ScopeSnapshot } from './counters'
+import type { CounterStore, Flat, HoldAllAnswer, HoldGrant, HoldMeta, HoldRecord, HoldRequest, HoldResource, ScopeSnapshot } from './counters'
 
 const TTL_MS = 40 * 24 * 3600 * 1000
 const shas = new Map<string, string>()
@@ -128,57 +128,116 @@ local function store(s, ttl)
 end
 `
 
-const HOLD = `${LIB}
-local r = A
-local now = r.now
-local lbase = r.line.scope .. ':' .. r.line.cycleKey .. ':' .. r.line.key
-local pbase = ''
-if r.pool then pbase = r.pool.scope .. ':' .. r.pool.cycleKey .. ':' .. r.pool.key end
-local rec = P .. 'h:' .. r.id
-if r.replace then
-  local exp = tonumber(redis.call('HGET', rec, 'exp') or '0')
-  if exp <= now then
-    if exp > 0 then endhold(r.id) end
-    return {0, 0, 0, '0'}
+// hold(): grant and hold one request (the memory store's grantOf, in Lua). `meta` is the hold's meta as JSON.
+const TAKE = `
+local function take(r, meta, ttl)
+  local now = r.now
+  local lbase = r.line.scope .. ':' .. r.line.cycleKey .. ':' .. r.line.key
+  local pbase = ''
+  if r.pool then pbase = r.pool.scope .. ':' .. r.pool.cycleKey .. ':' .. r.pool.key end
+  local rec = P .. 'h:' .. r.id
+  if r.replace then
+    local exp = tonumber(redis.call('HGET', rec, 'exp') or '0')
+    if exp <= now then
+      if exp > 0 then endhold(r.id) end
+      return {0, 0, 0, '0'}
+    end
+    endhold(r.id)
   end
-  endhold(r.id)
-end
-local lineUsed = used(r.line) + purge(lbase, now)
-local poolUsed = 0
-if r.pool then poolUsed = used(r.pool) + purge(pbase, now) end
-local g = r.want
-if g < 0 then g = 0 end
-local by = 0
-if r.line.cap ~= cjson.null and r.line.cap ~= nil then
-  local left = r.line.cap - lineUsed - r.base
-  if left <= 0 then g = 0; by = 1
-  elseif (not r.whole) and left < g then g = left; by = 1 end
-end
-local poolPart = 0
-if r.pool and r.pool.cap ~= cjson.null and r.pool.cap ~= nil then
-  local free = r.free or 0
-  local function spill(x) return math.max(0, lineUsed + x - free) - math.max(0, lineUsed - free) end
-  local room = math.max(0, r.pool.cap - poolUsed - spill(r.base))
-  local most = math.max(0, free - lineUsed - r.base) + room
-  if g > most then g = most; by = 2 end
-  poolPart = spill(r.base + g)
-end
-local amount = r.base + g
-local exp = r.expiresAt + g * (r.unitMs or 0)
-if amount > 0 then
-  addhold(r.line.scope .. ':' .. r.line.cycleKey, r.line.key, r.id, amount, exp, ARGV[3])
-  local pb = ''
-  local ps = ''
-  if r.pool and poolPart > 0 then
-    addhold(r.pool.scope .. ':' .. r.pool.cycleKey, r.pool.key, r.id, poolPart, exp, ARGV[3])
-    pb = pbase
-    ps = r.pool.scope .. ':' .. r.pool.cycleKey
+  local lineUsed = used(r.line) + purge(lbase, now)
+  local poolUsed = 0
+  if r.pool then poolUsed = used(r.pool) + purge(pbase, now) end
+  local g = r.want
+  if g < 0 then g = 0 end
+  local by = 0
+  if r.line.cap ~= cjson.null and r.line.cap ~= nil then
+    local left = r.line.cap - lineUsed - r.base
+    if left <= 0 then g = 0; by = 1
+    elseif (not r.whole) and left < g then g = left; by = 1 end
   end
-  redis.call('HSET', rec, 'meta', ARGV[4], 'lb', lbase, 'pb', pb, 'ls', r.line.scope .. ':' .. r.line.cycleKey, 'ps', ps, 'amount', amount, 'exp', exp)
-  redis.call('PEXPIRE', rec, math.max(1, exp - now) + 60000)
+  local poolPart = 0
+  if r.pool and r.pool.cap ~= cjson.null and r.pool.cap ~= nil then
+    local free = r.free or 0
+    local function spill(x) return math.max(0, lineUsed + x - free) - math.max(0, lineUsed - free) end
+    local room = math.max(0, r.pool.cap - poolUsed - spill(r.base))
+    local most = math.max(0, free - lineUsed - r.base) + room
+    if g > most then g = most; by = 2 end
+    poolPart = spill(r.base + g)
+  end
+  local amount = r.base + g
+  local exp = r.expiresAt + g * (r.unitMs or 0)
+  if amount > 0 then
+    addhold(r.line.scope .. ':' .. r.line.cycleKey, r.line.key, r.id, amount, exp, ttl)
+    local pb = ''
+    local ps = ''
+    if r.pool and poolPart > 0 then
+      addhold(r.pool.scope .. ':' .. r.pool.cycleKey, r.pool.key, r.id, poolPart, exp, ttl)
+      pb = pbase
+      ps = r.pool.scope .. ':' .. r.pool.cycleKey
+    end
+    redis.call('HSET', rec, 'meta', meta, 'lb', lbase, 'pb', pb, 'ls', r.line.scope .. ':' .. r.line.cycleKey, 'ps', ps, 'amount', amount, 'exp', exp)
+    redis.call('PEXPIRE', rec, math.max(1, exp - now) + 60000)
+  end
+  return {g, by, 1, tostring(exp)}
 end
-return {g, by, 1, tostring(exp)}
 `
+
+const HOLD = `${LIB}${TAKE}
+return take(A, ARGV[4], ARGV[3])
+`
+
+// holdAll(): A = {r = resources, h = holds} as encodeHoldAll writes them, the metas in ARGV[4…].
+// Answers {1, {granted, by, exp, …}} when every hold got its whole want, else nothing is kept
+// and {0, {scope, cycle, …}} (the stored scopes missing; none: some hold would be cut).
+const HOLD_ALL = `${LIB}${TAKE}
+local R = {}
+local missing = {}
+for i, x in ipairs(A.r) do
+  R[i] = {scope = x[1], cycleKey = x[2], key = x[3], fields = x[4], used = x[5], cap = x[6]}
+  if x[7] == 1 and redis.call('HEXISTS', P .. 'c:' .. x[1] .. ':' .. x[2], '_v') == 0 then
+    missing[#missing + 1] = x[1]
+    missing[#missing + 1] = x[2]
+  end
+end
+if #missing > 0 then return {0, missing} end
+local out = {}
+for i, h in ipairs(A.h) do
+  local r = {id = h[1], now = h[2], expiresAt = h[3], unitMs = h[4], want = h[5], whole = h[6] == 1, line = R[h[7]], free = h[9], base = h[11], replace = false}
+  if h[8] > 0 then r.pool = R[h[8]] end
+  local g = take(r, ARGV[4 + h[10]], ARGV[3])
+  if g[1] < math.max(0, r.want) then
+    for j = 1, i do endhold(A.h[j][1]) end
+    return {0, {}}
+  end
+  out[#out + 1] = g[1]
+  out[#out + 1] = g[2]
+  out[#out + 1] = g[4]
+end
+return {1, out}
+`
+
+/** A resource as HOLD_ALL reads it (an array: the socket write grows with every byte sent). */
+const encodeResource = (r: HoldResource) => JSON.stringify([r.scope, r.cycleKey, r.key, r.fields, r.used, r.cap, r.stored ? 1 : 0])
+/** Encoded once per `stored` resource (callers reuse those objects: a cap's, every call). */
+const encodedStored = new WeakMap<HoldResource, string>()
+
+/** holdAll's arguments: each resource and each meta once (a grant and its money share them), holds as arrays. */
+function encodeHoldAll(requests: HoldRequest[]): { json: string; metas: string[] } {
+  const resources: HoldResource[] = []
+  const metas: HoldMeta[] = []
+  const indexOf = <T>(list: T[], x: T) => {
+    const i = list.indexOf(x)
+    return i >= 0 ? i : list.push(x) - 1
+  }
+  const holds = requests.map((r) => [r.id, r.now, r.expiresAt, r.unitMs ?? 0, r.want, r.whole ? 1 : 0, indexOf(resources, r.line) + 1, r.pool ? indexOf(resources, r.pool) + 1 : 0, r.free ?? 0, indexOf(metas, r.meta), r.base])
+  const encoded = resources.map((r) => {
+    if (!r.stored) return encodeResource(r)
+    let e = encodedStored.get(r)
+    if (e === undefined) encodedStored.set(r, (e = encodeResource(r)))
+    return e
+  })
+  return { json: `{"r":[${encoded.join(',')}],"h":${JSON.stringify(holds)}}`, metas: metas.map((m) => JSON.stringify(m)) }
+}
 
 const SETTLE = `${LIB}
 for _, s in ipairs(A.snapshots) do store(s, ARGV[3]) end
@@ -287,13 +346,15 @@ export class RedisCounterStore implements CounterStore {
    * yet (NOSCRIPT: first use, or after a restart): the scripts share a 4 kB library, and sending
    * it with every call cost the store more than the script itself.
    */
-  private async run(script: string, args: unknown, meta = ''): Promise<unknown> {
-    const json = JSON.stringify(args)
+  private run(script: string, args: unknown, meta = ''): Promise<unknown> {
+    return this.runJson(script, JSON.stringify(args), [meta])
+  }
+  private async runJson(script: string, json: string, extra: string[]): Promise<unknown> {
     try {
-      return await this.redis.evalsha(shaOf(script), 0, this.prefix, json, TTL_MS, meta)
+      return await this.redis.evalsha(shaOf(script), 0, this.prefix, json, TTL_MS, ...extra)
     } catch (e) {
       if (!String((e as Error)?.message).startsWith('NOSCRIPT')) throw e
-      return this.redis.eval(script, 0, this.prefix, json, TTL_MS, meta)
+      return this.redis.eval(script, 0, this.prefix, json, TTL_MS, ...extra)
     }
   }
 
@@ -329,6 +390,20 @@ export class RedisCounterStore implements CounterStore {
   async hold(r: HoldRequest): Promise<HoldGrant> {
     const [g, by, found, exp] = (await this.run(HOLD, r, JSON.stringify(r.meta))) as [number, number, number, string]
     return { granted: Number(g), limitedBy: by === 1 ? 'line' : by === 2 ? 'pool' : null, found: found === 1, expiresAt: Number(exp) }
+  }
+  async holdAll(requests: HoldRequest[]): Promise<HoldAllAnswer> {
+    if (requests.some((r) => r.replace)) throw new Error('holdAll takes new holds only')
+    if (!requests.length) return { held: true, grants: [] }
+    const { json, metas } = encodeHoldAll(requests)
+    const [ok, flat] = (await this.runJson(HOLD_ALL, json, metas)) as [number, (string | number)[]]
+    if (ok !== 1) {
+      const missing: { scope: string; cycleKey: string }[] = []
+      for (let i = 0; i < flat.length; i += 2) missing.push({ scope: String(flat[i]), cycleKey: String(flat[i + 1]) })
+      return { held: false, missing }
+    }
+    const grants: HoldGrant[] = []
+    for (let i = 0; i < flat.length; i += 3) grants.push({ granted: Number(flat[i]), limitedBy: flat[i + 1] === 1 ? 'line' : flat[i + 1] === 2 ? 'pool' : null, found: true, expiresAt: Number(flat[i + 2]) })
+    return { held: true, grants }
   }
   async holds(ids: string[], now: number) {
     const out = new Map<string, HoldRecord>()

@@ -105,6 +105,36 @@ describe.each(kinds)('counter store (%s)', (_, make) => {
     expect(await one.get('1', 'c')).toBeNull()
   })
 
+  it('holdAll: every hold in full or none at all, atomically across instances', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const [one, two] = pair
+    const money = (want: number, cap: number, scope = 'spend:department:7'): HoldRequest => ({
+      ...voice(want, 0),
+      line: { scope, cycleKey: '2026-11-16', key: 'money', fields: ['money'], used: 0, cap, stored: true },
+    })
+    // A cap's snapshot the store lacks: nothing held, the scope named to load.
+    const first = [voice(100, 600), money(60, 300)]
+    expect(await one.holdAll(first)).toEqual({ held: false, missing: [{ scope: 'spend:department:7', cycleKey: '2026-11-16' }] })
+    expect(await two.held('42', '2026-11-16', T0)).toEqual({})
+    await two.load({ scope: 'spend:department:7', cycleKey: '2026-11-16', values: { money: 60 } })
+    const taken = await one.holdAll(first)
+    expect(taken).toMatchObject({ held: true, grants: [{ granted: 100, found: true }, { granted: 60, found: true }] })
+    expect(await two.held('spend:department:7', '2026-11-16', T0)).toEqual({ money: 60 })
+    // 300 − 60 used − 60 held leaves 180: a hold of 200 would be cut, so neither hold is kept.
+    expect(await two.holdAll([voice(100, 600), money(200, 300)])).toEqual({ held: false, missing: [] })
+    expect(await one.held('42', '2026-11-16', T0)).toEqual({ 'cat:voice.local.fixed': 100 })
+    // Concurrent takers on both instances: exactly the 180 left is held, in whole takes of 20.
+    const all = await Promise.all(Array.from({ length: 30 }, (_, i) => pair[i % 2].holdAll([voice(10, 10_000), money(20, 300)])))
+    expect(all.filter((a) => a.held)).toHaveLength(9)
+    expect(await one.held('spend:department:7', '2026-11-16', T0)).toEqual({ money: 240 })
+    expect(await one.held('42', '2026-11-16', T0)).toEqual({ 'cat:voice.local.fixed': 190 })
+    // The holds end like any other: a release returns both parts.
+    expect((await two.release(first[1].id, T0))?.amount).toBe(60)
+    expect(await one.held('spend:department:7', '2026-11-16', T0)).toEqual({ money: 180 })
+    await expect(one.holdAll([{ ...first[0], replace: true }])).rejects.toThrow(/new holds only/)
+  })
+
   it('an update keeps what was used and grants more on top; a data grant spills into the pool after the own franchise', async (ctx) => {
     const pair = make()
     if (!pair) return ctx.skip()

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
 
@@ -23,6 +23,15 @@ async function calls(line: number, days: string[], seconds: number) {
   const res = await app.rest.post('/engine/usage', { events }, admin)
   expect(res.body).toMatchObject({ accepted: events.length, rejected: [] })
   // Imported after the app started (the webhook task reads its retry settings from the environment at import).
+  const { alertsSettled } = await import('../../../src/spend/alerts')
+  await alertsSettled(app.payload)
+}
+
+/** One batch: a call of `seconds` on each of these lines at São Paulo noon of `day`. */
+async function callsOn(lines: number[], day: string, seconds: number) {
+  const events = lines.map((line) => ({ id: `ev-${seq++}`, line: msisdn(line), service: 'voice', destination: LOCAL, at: `${day}T15:00:00.000Z`, units: seconds }))
+  const res = await app.rest.post('/engine/usage', { events }, admin)
+  expect(res.body).toMatchObject({ accepted: events.length, rejected: [] })
   const { alertsSettled } = await import('../../../src/spend/alerts')
   await alertsSettled(app.payload)
 }
@@ -164,6 +173,19 @@ describe('forecast and spike alerts on generated histories', () => {
     expect(spikes[0].message).toContain('27/11/2026')
     // A steady line is no spike: line 3 spent R$ 15 a day.
     expect(spikes[0].line).toBe(world.a.lines[2].id)
+  })
+
+  it('the spike check of a batch over several lines reads their daily costs in one query', async () => {
+    const find = vi.spyOn(app.payload, 'find')
+    try {
+      await callsOn([0, 2, 3], '2026-11-29', 60)
+      const dailyReads = find.mock.calls.filter(([args]) => args.collection === 'usage' && args.select && 'cost' in args.select)
+      expect(dailyReads).toHaveLength(1)
+    } finally {
+      find.mockRestore()
+    }
+    // Still one spike: line 2's of the 27th (the 29th is no spike for any of them).
+    expect((await alerts()).filter((a) => a.kind === 'spike')).toHaveLength(1)
   })
 
   it("the account's shared pool: thresholds and a run-out forecast, each once", async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { engineFor } from '../../../src/engine/service'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { loginAs, makeWorld, type World } from '../../helpers/world'
 
@@ -165,6 +166,38 @@ describe('spend caps that block', () => {
     expect((await authorize(2, 600)).body).toMatchObject({ allow: false, reason: { code: 'SPEND_CAP_REACHED' } })
     expect((await app.rest.delete(`/engine/holds/${d.body.hold.id}`, admin)).status).toBe(200)
     expect((await balanceOf(2)).every((x) => x.held === 0)).toBe(true)
+    await removeCaps()
+  })
+
+  it('with money to spare, a grant and its money on three caps are one store call (the line\'s counters aside)', async () => {
+    const line = await createCap({ scope: 'line', line: world.a.lines[2].id, amount: 50 })
+    const dept = await createCap({ scope: 'department', department: world.a.departments[0].id, amount: 50 })
+    const company = await createCap({ scope: 'company', amount: 100 })
+    capIds.push(line.body.doc.id, dept.body.doc.id, company.body.doc.id)
+    const store = (await engineFor(app.payload)).counters
+    const calls: string[] = []
+    const holds: string[] = []
+    const spies = (['get', 'load', 'hold', 'holdAll', 'release'] as const).map((name) => {
+      const original = store[name].bind(store) as (...a: unknown[]) => Promise<unknown>
+      return vi.spyOn(store, name).mockImplementation(((...a: unknown[]) => (calls.push(name), original(...a))) as never)
+    })
+    try {
+      // The first grant loads the caps' snapshots (once); the next one reads nothing but the line's counters.
+      const first = await authorize(2, 60)
+      expect(first.body).toMatchObject({ allow: true, granted: 60 })
+      calls.length = 0
+      const second = await authorize(2, 60)
+      expect(second.body).toMatchObject({ allow: true, granted: 60 })
+      expect(calls).toEqual(['get', 'holdAll'])
+      holds.push(first.body.hold.id, second.body.hold.id)
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    // Both grants hold their money on every cap, and end with their holds.
+    const b = await balanceOf(2)
+    expect(b.map((x) => x.held)).toEqual([120, 120, 120])
+    for (const id of holds) expect((await app.rest.delete(`/engine/holds/${id}`, admin)).status).toBe(200)
+    expect((await balanceOf(2)).map((x) => x.held)).toEqual([0, 0, 0])
     await removeCaps()
   })
 
