@@ -231,9 +231,9 @@ export class Engine {
     const mark: ReadMark = {}
     this.usage.readConsumptionOfCompany(ls.companyId, cycleKey, mark)
       .then(async (flats) => {
-        const all = ids.map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
-        for (let i = 0; i < all.length; i += PRIME_CHUNK) {
-          const part = all.slice(i, i + PRIME_CHUNK)
+        // Built a chunk at a time: 100 000 snapshots made at once held the requests waiting meanwhile.
+        for (let i = 0; i < ids.length; i += PRIME_CHUNK) {
+          const part = ids.slice(i, i + PRIME_CHUNK).map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
           if (this.counters.kind === 'memory') {
             for (const s of part) await this.counters.load(s)
             // The in-process store answers in microtasks: yield to the requests waiting meanwhile

@@ -334,10 +334,15 @@ export class CompanyLines {
     this.compiled.clear()
   }
 
+  /** Nothing marked stale: what is held can answer now (and this use is noted). */
+  isFresh(): boolean {
+    this.lastUsed = Date.now()
+    return !this.stale.facts && !this.stale.franchises && !this.stale.lines.size
+  }
+
   /** Reads again what invalidations marked (one query per kind); concurrent callers share it. */
   async fresh(): Promise<void> {
-    this.lastUsed = Date.now()
-    if (!this.stale.facts && !this.stale.franchises && !this.stale.lines.size) return
+    if (this.isFresh()) return
     this.refreshing ??= this.refresh().finally(() => (this.refreshing = null))
     return this.refreshing
   }
