@@ -114,8 +114,11 @@ function storeBudget(ms: number): StoreCall {
 }
 
 const MAX_WRITE_ATTEMPTS = 12
-/** Line snapshots stored per step (per Redis script) when a company is primed. */
-const PRIME_CHUNK = 1000
+/**
+ * Line snapshots stored per step when a company is primed: per Redis script, and per turn of the
+ * event loop in process (smaller: a cold line arriving meanwhile waits for at most one step).
+ */
+const PRIME_CHUNK = { redis: 1000, memory: 200 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
@@ -244,9 +247,10 @@ export class Engine {
         this.priming.set(key, read)
         try {
           // Built a chunk at a time: 100 000 snapshots made at once held the requests waiting meanwhile.
-          for (let i = 0; i < ids.length; i += PRIME_CHUNK) {
+          const step = PRIME_CHUNK[this.counters.kind]
+          for (let i = 0; i < ids.length; i += step) {
             const part: ScopeSnapshot[] = []
-            for (const id of ids.slice(i, i + PRIME_CHUNK)) {
+            for (const id of ids.slice(i, i + step)) {
               const scope = String(id)
               if (read.stored.has(scope)) continue
               read.stored.add(scope)
