@@ -87,6 +87,13 @@ export interface EngineOptions {
 
 type StoreCall = <T>(p: Promise<T>) => Promise<T>
 
+/** A company's consumption in a cycle read in one statement (`seen`: its snapshot), and the lines already stored from it. */
+interface CompanyRead {
+  flats: Map<string, Flat>
+  seen?: string
+  stored: Set<string>
+}
+
 /**
  * Store calls sharing one time budget: each waits at most what is left of it (calls made at
  * once share the same wait), then StoreUnavailableError.
@@ -107,8 +114,11 @@ function storeBudget(ms: number): StoreCall {
 }
 
 const MAX_WRITE_ATTEMPTS = 12
-/** Line snapshots stored per step (per Redis script) when a company is primed. */
-const PRIME_CHUNK = 1000
+/**
+ * Line snapshots stored per step when a company is primed: per Redis script, and per turn of the
+ * event loop in process (smaller: a cold line arriving meanwhile waits for at most one step).
+ */
+const PRIME_CHUNK = { redis: 1000, memory: 200 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const cycleOfScope = (s: ScopeSnapshot) => `${s.scope}|${s.cycleKey}`
 
@@ -129,6 +139,8 @@ export class Engine {
   private repairing: ReturnType<typeof setTimeout> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private primedCompanies = new Map<string, boolean>()
+  /** A company's consumption read while it is being stored (`company|cycle`), and which lines have been. */
+  private priming = new Map<string, CompanyRead>()
   /**
    * Notices already sent in a company's cycle (`company|cycle`), read once for all its lines;
    * a line's entry is handed to sentNotices once, then null (read again from the database if
@@ -231,26 +243,54 @@ export class Engine {
     const mark: ReadMark = {}
     this.usage.readConsumptionOfCompany(ls.companyId, cycleKey, mark)
       .then(async (flats) => {
-        const all = ids.map((id) => ({ scope: String(id), cycleKey, values: flats.get(String(id)) ?? {}, seen: mark.seen }))
-        for (let i = 0; i < all.length; i += PRIME_CHUNK) {
-          const part = all.slice(i, i + PRIME_CHUNK)
-          if (this.counters.kind === 'memory') {
-            for (const s of part) await this.counters.load(s)
-            // The in-process store answers in microtasks: yield to the requests waiting meanwhile
-            // (100 000 lines in one go held a cold line's answer ~300 ms).
-            await new Promise((r) => setImmediate(r))
-          } else await this.counters.settle(part, [])
+        const read: CompanyRead = { flats, seen: mark.seen, stored: new Set() }
+        this.priming.set(key, read)
+        try {
+          // Built a chunk at a time: 100 000 snapshots made at once held the requests waiting meanwhile.
+          const step = PRIME_CHUNK[this.counters.kind]
+          for (let i = 0; i < ids.length; i += step) {
+            const part: ScopeSnapshot[] = []
+            for (const id of ids.slice(i, i + step)) {
+              const scope = String(id)
+              if (read.stored.has(scope)) continue
+              read.stored.add(scope)
+              part.push({ scope, cycleKey, values: flats.get(scope) ?? {}, seen: mark.seen })
+            }
+            if (this.counters.kind === 'memory') {
+              for (const s of part) await this.counters.load(s)
+              // The in-process store answers in microtasks: yield to the requests waiting meanwhile
+              // (100 000 lines in one go held a cold line's answer ~300 ms).
+              await new Promise((r) => setImmediate(r))
+            } else await this.counters.settle(part, [])
+          }
+        } finally {
+          this.priming.delete(key)
         }
         this.primedCompanies.set(key, true)
       })
       .catch(() => this.primedCompanies.delete(key))
   }
 
+  /**
+   * A line's consumption for its store snapshot: while its company's read is being stored and
+   * the line's turn has not come, that read (the very snapshot the priming would store a moment
+   * later: a cold line then waits neither on the database nor behind the priming); else the database.
+   */
+  private lineValues(ls: LineSnapshot, cycleKey: string, mark: ReadMark): Promise<Flat> {
+    const read = this.priming.get(`${String(ls.companyId)}|${cycleKey}`)
+    const scope = String(ls.lineId)
+    if (!read || read.stored.has(scope)) return this.usage.readConsumption([ls.lineId], cycleKey, undefined, mark)
+    // Taken once: if the store forgets it later, the next read goes to the database.
+    read.stored.add(scope)
+    mark.seen = read.seen
+    return Promise.resolve({ ...read.flats.get(scope) })
+  }
+
   /** The line's consumption in a cycle with the account's pool total. Throws StoreUnavailableError. */
   async countersFor(ls: LineSnapshot, cycleKey: string, store: StoreCall = (p) => p): Promise<Counters> {
     this.primeCompany(ls, cycleKey)
     const [flat, pool] = await Promise.all([
-      this.scopeValues(String(ls.lineId), cycleKey, (mark) => this.usage.readConsumption([ls.lineId], cycleKey, undefined, mark), store),
+      this.scopeValues(String(ls.lineId), cycleKey, (mark) => this.lineValues(ls, cycleKey, mark), store),
       ls.snapshot.pool ? this.scopeValues(poolScope(ls.accountId), cycleKey, (mark) => this.poolValues(ls, cycleKey, mark), store) : Promise.resolve({} as Flat),
     ])
     return unflatten(flat, pool.pool ?? 0)

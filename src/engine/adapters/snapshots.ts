@@ -33,6 +33,8 @@ export class SnapshotCache {
   /** Which company each known MSISDN belongs to (a hint: the company's own rows decide). */
   private companyOfMsisdn = new Map<string, string>()
   private operators: Promise<OperatorIndex> | null = null
+  /** The operator index `operators` resolved to (null while it loads or after a change). */
+  private operatorsRead: OperatorIndex | null = null
 
   constructor(private readonly payload: Payload) {}
 
@@ -44,9 +46,14 @@ export class SnapshotCache {
         portability: ported.map((p) => ({ msisdn: String(p.msisdn), operator: p.operator })),
       })
     })())
-    found.catch(() => {
-      if (this.operators === found) this.operators = null
-    })
+    found.then(
+      (index) => {
+        if (this.operators === found) this.operatorsRead = index
+      },
+      () => {
+        if (this.operators === found) this.operators = null
+      },
+    )
     return found
   }
 
@@ -100,6 +107,8 @@ export class SnapshotCache {
   async byMsisdn(msisdn: string): Promise<LineSnapshot | null> {
     const hint = this.companyOfMsisdn.get(msisdn)
     if (hint !== undefined) {
+      const held = this.heldLine(hint, msisdn)
+      if (held) return held
       const found = await this.inCompany(hint, msisdn)
       if (found) return found
     }
@@ -107,6 +116,16 @@ export class SnapshotCache {
     if (company === undefined) return null
     this.companyOfMsisdn.set(msisdn, company)
     return this.inCompany(company, msisdn)
+  }
+
+  /**
+   * The line from what is held, without waiting on anything: its company read and fresh, the
+   * operator index read (a warm line's answer then costs no promise chain). Null otherwise.
+   */
+  private heldLine(companyId: string, msisdn: string): LineSnapshot | null {
+    const state = this.companies.get(companyId)?.state
+    if (!state || !this.operatorsRead || !state.isFresh()) return null
+    return state.lineByMsisdn(msisdn, this.operatorsRead)
   }
 
   private async inCompany(companyId: string, msisdn: string): Promise<LineSnapshot | null> {
@@ -133,6 +152,7 @@ export class SnapshotCache {
   invalidate(collection: string, doc: Doc | null | undefined, previous?: Doc | null): void {
     if (collection === 'operator-prefixes' || collection === 'ported-numbers') {
       this.operators = null
+      this.operatorsRead = null
       for (const e of this.companies.values()) e.state?.operatorsChanged()
       return
     }

@@ -1,8 +1,11 @@
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
-import { randomPrefix } from '../../../src/engine/adapters/counters'
+import { MemoryCounterStore, randomPrefix } from '../../../src/engine/adapters/counters'
 import { gatewayFromEnv } from '../../../src/engine/adapters/notify'
 import { RedisCounterStore } from '../../../src/engine/adapters/redisCounters'
+import { SnapshotCache } from '../../../src/engine/adapters/snapshots'
 import { cycleFor } from '../../../src/engine/core'
 import { Engine, engineFor } from '../../../src/engine/service'
 import { seedLargeTenant } from '../../../src/seed/large'
@@ -81,6 +84,67 @@ describe('a company of thousands of lines', () => {
     expect(a!.snapshot.lists).toBe(b!.snapshot.lists)
     // A usage batch over many lines of a warm company reads no snapshot data again.
     await engine.snapshots.preload(msisdns.slice(0, 500))
+  })
+
+  it('holds a warm line in a few hundred bytes (1 000 000 warm lines fit the engine in 2 GB)', async () => {
+    v8.setFlagsFromString('--expose-gc')
+    const gc = vm.runInNewContext('gc') as () => void
+    const company = await seedLargeTenant(app.payload, LINES, { seed: 79 })
+    const msisdns = (await app.payload.find({ collection: 'lines', where: { company: { equals: company.id } }, pagination: false, depth: 0, overrideAccess: true, select: { msisdn: true } as never })).docs.map((d: any) => String(d.msisdn))
+    const cache = new SnapshotCache(app.payload)
+    await cache.preload(msisdns)
+    // The company's rows, numbers and operator index are read: what the lines add now is their snapshots.
+    gc()
+    const before = process.memoryUsage().heapUsed
+    const kept = await Promise.all(msisdns.map((m) => cache.byMsisdn(m)))
+    gc()
+    const perLine = (process.memoryUsage().heapUsed - before) / LINES
+    expect(kept).not.toContain(null)
+    // An object literal with its own getter closure per line took ~1 000 bytes (dictionary-mode properties).
+    expect(perLine).toBeLessThan(700)
+  })
+
+  it('a cold line met while its company’s counters are being primed takes them from the company read, not from a read of its own', async () => {
+    const company = await seedLargeTenant(app.payload, LINES, { seed: 80 })
+    const msisdns = (await app.payload.find({ collection: 'lines', where: { company: { equals: company.id } }, pagination: false, depth: 0, overrideAccess: true, select: { msisdn: true } as never })).docs.map((d: any) => String(d.msisdn))
+    const at = new Date(TUESDAY_NOON)
+    const fresh = () => new Engine(app.payload, new MemoryCounterStore(), gatewayFromEnv(), { reconcileS: 0 })
+    const linesOf = async (engine: Engine) => {
+      const lines = await Promise.all(msisdns.map(async (m) => (await engine.snapshots.byMsisdn(m))!))
+      const ids = engine.snapshots.lineIdsOf(company.id)!.map(String)
+      // The priming stores the lines in this order, a chunk at a time: the last one comes last.
+      return { first: lines.find((ls) => String(ls.lineId) === ids[0])!, last: lines.find((ls) => String(ls.lineId) === ids.at(-1))! }
+    }
+    const recorder = fresh()
+    const recorded = await linesOf(recorder)
+    const cycleKey = cycleFor(at, recorded.last.snapshot.renewalDay).key
+    const ingest = await recorder.ingest([{ index: 0, id: 'priming-1', line: recorded.last.msisdn, service: 'voice', destination: '32345678', at, units: 90 }], (m) => recorder.snapshots.byMsisdn(m))
+    expect(ingest.accepted).toBe(1)
+    await recorder.close()
+
+    const engine = fresh()
+    const { first, last } = await linesOf(engine)
+    let companyRead: Promise<unknown> | undefined
+    const readOfCompany = engine.usage.readConsumptionOfCompany.bind(engine.usage)
+    engine.usage.readConsumptionOfCompany = (...args) => {
+      const read = readOfCompany(...args)
+      companyRead = read
+      return read
+    }
+    let lineReads = 0
+    const readOfLines = engine.usage.readConsumption.bind(engine.usage)
+    engine.usage.readConsumption = (...args) => {
+      lineReads++
+      return readOfLines(...args)
+    }
+    await engine.countersFor(first, cycleKey) // starts the company's priming
+    await companyRead
+    lineReads = 0
+    const counters = await engine.countersFor(last, cycleKey)
+    expect(lineReads).toBe(0)
+    expect(counters).toEqual(await engine.countersFromDatabase(last, cycleKey))
+    expect(Object.values(counters.categories).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(0)
+    await engine.close()
   })
 
   it('with the counters in Redis, the company’s counters are loaded in bulk: new lines cost no database read', async (ctx) => {
