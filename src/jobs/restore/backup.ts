@@ -30,7 +30,7 @@ export async function runBackup(payload: Payload, backupId: string | number): Pr
   async function* items(): AsyncGenerator<FileItem[]> {
     for (const source of CATEGORY_SOURCES[category]) {
       for await (const page of streamItems({ payload, company }, source, () => failed++)) {
-        yield page.map((item) => ({ kind: source.kind, ...item }))
+        yield page.map(({ id, title, data }) => ({ kind: source.kind, id, title, data }))
         done += page.length
         // Heartbeat and progress for the screen, once a second (a write a page was a third of a backup's time).
         if (Date.now() - reported >= PROGRESS_MS) {
