@@ -51,3 +51,14 @@ export const categoryOptionMap = (exclude: UsageCategory[] = []): Record<string,
   Object.fromEntries(
     USAGE_CATEGORIES.filter((c) => !exclude.includes(c)).map((c) => [c, [CATEGORY_LABELS_PT[c], CATEGORY_LABELS_EN[c]] as const]),
   )
+
+/**
+ * Payload's timestamps declared without the index Payload gives them by default, for the
+ * engine's bulk tables (usage, consumption): never listed nor searched by these, and every index
+ * costs each insert, and each counter update (an indexed updatedAt makes every consumption
+ * upsert a non-HOT update that writes all the table's indexes again; bench/RESULTS.md).
+ */
+export const unindexedTimestamps = (): Field[] => [
+  { name: 'updatedAt', type: 'date', admin: { hidden: true, disableBulkEdit: true } },
+  { name: 'createdAt', type: 'date', admin: { hidden: true, disableBulkEdit: true } },
+]

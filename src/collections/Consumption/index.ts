@@ -1,5 +1,6 @@
 import { label } from '../../lib/i18n'
 import { tenantCollection } from '../tenantCollection'
+import { unindexedTimestamps } from '../../fields/common'
 
 /**
  * Consumption counters per line, cycle and key (a usage category, an offer or the
@@ -16,5 +17,6 @@ export const Consumption = tenantCollection({
     { name: 'cycle', type: 'text', required: true, label: label('Ciclo', 'Cycle') },
     { name: 'key', type: 'text', required: true, label: label('Chave', 'Key') },
     { name: 'units', type: 'number', required: true, defaultValue: 0, label: label('Quantidade', 'Units') },
+    ...unindexedTimestamps(),
   ],
 })

@@ -1,6 +1,6 @@
 import { nobody } from '../../access/tenant'
 import { SERVICES } from '../../domain/categories'
-import { categoryOptionMap, selectField } from '../../fields/common'
+import { categoryOptionMap, selectField, unindexedTimestamps } from '../../fields/common'
 import { label } from '../../lib/i18n'
 import { tenantCollection } from '../tenantCollection'
 
@@ -42,9 +42,6 @@ export const Usage = tenantCollection({
     { name: 'group', type: 'text', label: label('Grupo de classificação', 'Classification group') },
     { name: 'package', type: 'text', label: label('Oferta e pacote usado', 'Offer and package used') },
     { name: 'cycle', type: 'text', label: label('Ciclo', 'Cycle') },
-    // Declared here only to drop the index Payload gives them by default: usage rows are never
-    // updated nor listed by these, and each index costs every bulk insert (bench/RESULTS.md).
-    { name: 'updatedAt', type: 'date', admin: { hidden: true, disableBulkEdit: true } },
-    { name: 'createdAt', type: 'date', admin: { hidden: true, disableBulkEdit: true } },
+    ...unindexedTimestamps(),
   ],
 })

@@ -1,5 +1,6 @@
 import * as migration_20261202_091643_initial from './20261202_091643_initial';
 import * as migration_20261202_160252_lines_company_created from './20261202_160252_lines_company_created';
+import * as migration_20261202_161215_consumption_timestamps from './20261202_161215_consumption_timestamps';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261202_160252_lines_company_created.up,
     down: migration_20261202_160252_lines_company_created.down,
-    name: '20261202_160252_lines_company_created'
+    name: '20261202_160252_lines_company_created',
+  },
+  {
+    up: migration_20261202_161215_consumption_timestamps.up,
+    down: migration_20261202_161215_consumption_timestamps.down,
+    name: '20261202_161215_consumption_timestamps'
   },
 ];
