@@ -332,8 +332,16 @@ export class Engine {
     const expiry = this.expiry(input.service)
     const meta = { line: ls.msisdn, lineId: String(ls.lineId), service: input.service, category: decision.category, destination: decision.destination, cycleKey }
     // Money caps (issue 15): the money the grant costs is held first; the units follow what it buys.
-    const moneyAsk = { holdId: id, event: { service: input.service, destination: input.destination, at }, category: decision.category, meta, replace: false }
-    const moneyWant = { ...moneyAsk, units: decision.granted, whole: decision.category.startsWith('voice.') && !snap.interruptAtLimit, expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs }
+    const moneyWant = {
+      holdId: id,
+      event: { service: input.service, destination: input.destination, at },
+      category: decision.category,
+      meta,
+      replace: false,
+      units: decision.granted,
+      whole: decision.category.startsWith('voice.') && !snap.interruptAtLimit,
+      expiresAt: expiry.expiresAt + decision.granted * expiry.unitMs,
+    }
     const price = await priceMoney(this, ls, counters, moneyWant)
     const unitPlan = holdPlan(ls, counters, decision.category, cycleKey)
     if (price && price.cents > 0) {

@@ -12,7 +12,7 @@
 import type { AuthorizeEvent, CompiledTariff, Counters, UsageCategory } from '../engine/core'
 import { rate } from '../engine/core'
 import { chargeableUnits, excessUnits, priceUnits, tariffAt, unitsAffordable } from '../engine/core/price'
-import type { CounterStore, HoldGrant, HoldMeta, HoldRequest, HoldResource, ScopeSnapshot } from '../engine/adapters/counters'
+import type { CounterStore, HoldAllAnswer, HoldGrant, HoldMeta, HoldRequest, HoldResource, ScopeSnapshot } from '../engine/adapters/counters'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
 import type { ReadMark } from '../engine/adapters/usage'
 import { capBookOf, capScope, type MoneyCap } from './capBook'
@@ -165,11 +165,14 @@ export async function holdWithMoney(ctx: MoneyContext, price: MoneyPrice, unit: 
   // A cap whose snapshot the store lacks is loaded once, then asked again.
   for (let attempt = 0; attempt < 2; attempt++) {
     const taking = ctx.counters.holdAll(requests)
-    const answer = await store(taking).catch((e: unknown) => {
+    let answer: HoldAllAnswer
+    try {
+      answer = await store(taking)
+    } catch (e) {
       // In doubt: give everything back once the store answers (nobody received this grant).
       void taking.then(() => Promise.all(requests.map((r) => ctx.counters.release(r.id, ctx.now())))).catch(() => undefined)
       throw e
-    })
+    }
     if (answer.held) return answer.grants[0]
     if (!answer.missing.length) return null
     const missing = new Set(answer.missing.map((m) => m.scope))

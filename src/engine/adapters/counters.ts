@@ -249,32 +249,37 @@ export interface CounterStore {
 
 const storedKeys = new WeakMap<HoldResource, { sc: string; base: string }>()
 
-/** The holds on one resource and their sum, kept as they change (summing them on every grant cost O(live holds)). */
+/**
+ * What is held on one resource: the sum of its holds' parts, kept as they change (summing them on
+ * every grant cost O(live holds)). Each part names its HeldOn and carries its own amount, so
+ * ending a part is a subtraction: no per-hold map entry to add and delete on every grant.
+ */
 class HeldOn {
   sum = 0
-  private byId = new Map<string, number>()
-  set(id: string, amount: number) {
-    this.sum += amount - (this.byId.get(id) ?? 0)
-    this.byId.set(id, amount)
-  }
-  delete(id: string) {
-    const amount = this.byId.get(id)
-    if (amount === undefined) return
-    this.sum -= amount
-    this.byId.delete(id)
-  }
+}
+
+/** One resource's share of a hold; `amount` is 0 once ended (its usage counted by a snapshot), so it never returns twice. */
+interface HoldPart {
+  on: HeldOn
+  /** `scope|cycle` of the resource. */
+  sc: string
+  amount: number
+}
+
+const endPart = (p: HoldPart) => {
+  p.on.sum -= p.amount
+  p.amount = 0
 }
 
 interface MemoryHold extends HoldRecord {
-  /** `sc` = `scope|cycle` of the resource `base` (`scope|cycle|key`). */
-  parts: { base: string; sc: string; amount: number }[]
+  parts: HoldPart[]
 }
 
 export class MemoryCounterStore implements CounterStore {
   readonly kind = 'memory' as const
   private values = new Map<string, Flat>()
   private records = new Map<string, MemoryHold>()
-  /** Resource (`scope|cycle|key`) → the holds on it (hold id → units) and their sum. */
+  /** Resource (`scope|cycle|key`) → the sum held on it. */
   private resources = new Map<string, HeldOn>()
   /** `scope|cycle` → hold id → the transaction committing usage that names it. */
   private pending = new Map<string, Map<string, string>>()
@@ -297,7 +302,7 @@ export class MemoryCounterStore implements CounterStore {
       if (!visibleIn(xid, seen)) continue
       pending.delete(id)
       const h = this.records.get(id)
-      for (const p of h?.parts ?? []) if (p.sc === sc) this.resources.get(p.base)?.delete(id)
+      for (const p of h?.parts ?? []) if (p.sc === sc) endPart(p)
     }
   }
   async settle(snapshots: ScopeSnapshot[], holdIds: string[]) {
@@ -338,7 +343,7 @@ export class MemoryCounterStore implements CounterStore {
     if (!h) return null
     this.records.delete(id)
     for (const p of h.parts) {
-      this.resources.get(p.base)?.delete(id)
+      endPart(p)
       this.pending.get(p.sc)?.delete(id)
     }
     return h
@@ -389,6 +394,14 @@ export class MemoryCounterStore implements CounterStore {
     return { held: true, grants }
   }
 
+  /** Holds `amount` on a resource (a new hold's part). */
+  private part(k: { sc: string; base: string }, amount: number): HoldPart {
+    let on = this.resources.get(k.base)
+    if (!on) this.resources.set(k.base, (on = new HeldOn()))
+    on.sum += amount
+    return { on, sc: k.sc, amount }
+  }
+
   /** hold() once expired holds are gone. */
   private take(r: HoldRequest): HoldGrant {
     if (r.replace && !this.end(r.id)) return { granted: 0, limitedBy: null, found: false, expiresAt: 0 }
@@ -398,13 +411,8 @@ export class MemoryCounterStore implements CounterStore {
     const amount = r.base + granted
     const expiresAt = r.expiresAt + granted * (r.unitMs ?? 0)
     if (amount > 0) {
-      const parts = [{ base: line.base, sc: line.sc, amount }]
-      if (pool && poolPart > 0) parts.push({ base: pool.base, sc: pool.sc, amount: poolPart })
-      for (const p of parts) {
-        let m = this.resources.get(p.base)
-        if (!m) this.resources.set(p.base, (m = new HeldOn()))
-        m.set(r.id, p.amount)
-      }
+      const parts = [this.part(line, amount)]
+      if (pool && poolPart > 0) parts.push(this.part(pool, poolPart))
       this.records.set(r.id, { id: r.id, meta: r.meta, amount, expiresAt, parts })
       if (expiresAt < this.nextExpiry) this.nextExpiry = expiresAt
     }

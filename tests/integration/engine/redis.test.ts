@@ -92,6 +92,21 @@ describe.each(kinds)('counter store (%s)', (_, make) => {
     expect((await one.hold(voice(500, 600, { now: T0 + 1000 }))).granted).toBe(300)
   })
 
+  it('a snapshot that counts a committing hold ends its part once: a later release does not return it again', async (ctx) => {
+    const pair = make()
+    if (!pair) return ctx.skip()
+    const [one, two] = pair
+    const a = voice(300, 600)
+    expect((await one.hold(a)).granted).toBe(300)
+    await one.committing([a.id], '100')
+    // Read after transaction 100 committed: the 300 a held are used now, no longer held.
+    await two.load({ scope: '42', cycleKey: '2026-11-16', values: { 'cat:voice.local.fixed': 300 }, seen: '101:101:' })
+    expect((await two.hold(voice(300, 600))).granted).toBe(300)
+    await one.release(a.id, T0)
+    expect((await one.hold(voice(1, 600))).granted).toBe(0)
+    expect(await two.held('42', '2026-11-16', T0)).toEqual({ 'cat:voice.local.fixed': 300 })
+  })
+
   it('snapshots: only a newer one (larger sum) replaces what is stored', async (ctx) => {
     const pair = make()
     if (!pair) return ctx.skip()
