@@ -588,9 +588,9 @@ export interface Consumption {
   cycle: string;
   key: string;
   units: number;
-  company: number | Company;
   updatedAt: string;
   createdAt: string;
+  company: number | Company;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1381,9 +1381,9 @@ export interface ConsumptionSelect<T extends boolean = true> {
   cycle?: T;
   key?: T;
   units?: T;
-  company?: T;
   updatedAt?: T;
   createdAt?: T;
+  company?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
