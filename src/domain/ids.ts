@@ -20,3 +20,16 @@ export const sameId = (a: unknown, b: unknown): boolean => {
  * Payload accepts. This is the one place that says so, instead of a cast at each write.
  */
 export const relationId = (id: Id): number => id as number
+
+/** The id of a relationship that must be set (a job's company, an alert's delivery); throws naming `what` otherwise. */
+export const requiredId = (rel: unknown, what: string): Id => {
+  const id = idOf(rel)
+  if (id === undefined) throw new Error(`${what}: relação sem id`)
+  return id
+}
+
+/** The id of a relationship as a map key (ids are numbers on SQL, strings on MongoDB); undefined when empty. */
+export const idKey = (rel: unknown): string | undefined => {
+  const id = idOf(rel)
+  return id === undefined ? undefined : String(id)
+}

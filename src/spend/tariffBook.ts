@@ -8,6 +8,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 import type { Tariff } from '../payload-types'
 import { tariffCacheS } from '../lib/settings'
 import { compileTariff, sortTariffs, type CompiledTariff, type TariffData } from '../engine/core'
+import { idKey } from '../domain/ids'
 
 type Id = string | number
 
@@ -37,7 +38,6 @@ interface StoredTariff {
   categories?: { category: string; price: number }[] | null
 }
 
-const idOf = (v: Id | { id: Id }) => String(typeof v === 'object' ? v.id : v)
 
 export function tariffDataOf(doc: StoredTariff): TariffData {
   return {
@@ -75,7 +75,7 @@ export class TariffBook {
         overrideAccess: true,
       })
       const found = new Map<string, CompiledTariff[]>(missing.map((c) => [c, []]))
-      for (const doc of res.docs) found.get(idOf(doc.company))?.push(compileTariff(tariffDataOf(doc)))
+      for (const doc of res.docs) found.get(idKey(doc.company) ?? '')?.push(compileTariff(tariffDataOf(doc)))
       for (const [c, list] of found) this.byCompany.set(c, { sorted: sortTariffs(list), loadedAt: now })
     }
     return new Map(wanted.map((c) => [c, this.byCompany.get(c)!.sorted]))
@@ -89,7 +89,7 @@ export class TariffBook {
 
   invalidate(company: Id | { id: Id } | null | undefined): void {
     if (company == null) this.byCompany.clear()
-    else this.byCompany.delete(idOf(company))
+    else this.byCompany.delete(idKey(company) ?? '')
   }
 }
 

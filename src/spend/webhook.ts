@@ -10,13 +10,13 @@ import { createHmac } from 'node:crypto'
 import type { Payload, TaskConfig } from 'payload'
 import { spendWebhookAttempts, spendWebhookDelayMs } from '../lib/settings'
 import type { Company, WebhookDelivery } from '../payload-types'
+import { requiredId } from '../domain/ids'
 
 export const WEBHOOK_TASK = 'deliverSpendWebhook'
 
 export const signBody = (secret: string, timestamp: number, body: string) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 
 /** A relation's id (depth 0 gives the id, a populated one the document). */
-const idOf = (rel: number | { id: number }) => (typeof rel === 'object' ? rel.id : rel)
 
 const attempts = spendWebhookAttempts
 
@@ -35,7 +35,7 @@ export async function queueWebhook(payload: Payload, company: { id: string | num
 async function deliver(payload: Payload, deliveryId: string): Promise<void> {
   const d: WebhookDelivery = await payload.findByID({ collection: 'webhook-deliveries', id: deliveryId, depth: 0, overrideAccess: true })
   if (d.status === 'delivered') return
-  const company: Company = await payload.findByID({ collection: 'companies', id: idOf(d.company), depth: 0, overrideAccess: true })
+  const company: Company = await payload.findByID({ collection: 'companies', id: requiredId(d.company, 'delivery.company'), depth: 0, overrideAccess: true })
   const secret = String(company.spendAlerts?.webhookSecret ?? '')
   const body = String(d.body)
   const timestamp = Math.floor(Date.now() / 1000)
@@ -63,7 +63,7 @@ async function deliver(payload: Payload, deliveryId: string): Promise<void> {
     overrideAccess: true,
     depth: 0,
   })
-  await payload.update({ collection: 'spend-alerts', id: idOf(d.alert), data: { webhook: status }, overrideAccess: true, depth: 0 })
+  await payload.update({ collection: 'spend-alerts', id: requiredId(d.alert, 'delivery.alert'), data: { webhook: status }, overrideAccess: true, depth: 0 })
   if (error !== null) throw new Error(`webhook ${d.url}: ${error}`)
 }
 

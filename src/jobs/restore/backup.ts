@@ -9,18 +9,18 @@ import type { BackupCategory } from '../../collections/Backups/model'
 import { backupFileOf, writeBackupFile, type FileItem } from '../../collections/Backups/snapshot/backupFile'
 import { BACKUP_TASK } from '../../collections/Backups/model'
 import { CATEGORY_SOURCES, streamItems, type Data } from '../../collections/Backups/snapshot/categories'
+import { requiredId } from '../../domain/ids'
 
 export { BACKUP_TASK }
 export const BACKUPS_KEPT = 5
 const PROGRESS_MS = 1000
 
 const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Data).id : v) as string | number
 
 export async function runBackup(payload: Payload, backupId: string | number): Promise<{ status: string }> {
   const backup = (await payload.findByID({ collection: 'backups', id: backupId, ...quiet, disableErrors: true })) as unknown as Data | null
   if (!backup || !['pending', 'running'].includes(String(backup.status))) return { status: String(backup?.status ?? 'missing') }
-  const company = idOf(backup.company)
+  const company = requiredId(backup.company, 'backup.company')
   const category = backup.category as BackupCategory
   const update = (data: Data) => payload.update({ collection: 'backups', id: backupId, data: data as never, ...quiet })
   await update({ status: 'running' })

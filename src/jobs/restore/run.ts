@@ -21,6 +21,7 @@ import type { Data } from '../../collections/Backups/snapshot/categories'
 import type { Restore } from '../../payload-types'
 import { withTransaction } from '../../lib/transaction'
 import { restoreStaleMinutes } from '../../lib/settings'
+import { idKey, requiredId } from '../../domain/ids'
 
 export { applyRestore, restoreFaults, RestoreAborted, SimulatedCrash }
 export type { Step } from '../../collections/Backups/snapshot/plan'
@@ -60,24 +61,23 @@ async function finishRestore(payload: Payload, restore: Restore, actor: Actor | 
 
 async function requesterOf(payload: Payload, restore: Restore): Promise<Actor | undefined> {
   if (!restore.requestedBy) return undefined
-  const user = await payload.findByID({ collection: 'users', id: idOf(restore.requestedBy), ...quiet, disableErrors: true })
+  const user = await payload.findByID({ collection: 'users', id: requiredId(restore.requestedBy, 'restore.requestedBy'), ...quiet, disableErrors: true })
   return user ? { id: user.id, role: user.role, username: user.username } : undefined
 }
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Data).id : v) as string | number
 
 /** The job's work: runs (or resumes) the restore document `restoreId` and records its outcome. */
 export async function runRestore(payload: Payload, restoreId: string | number): Promise<RestoreOutcome> {
   restoreFaults.beforeStart?.()
   const restore = await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })
-  const company = idOf(restore.company)
-  const backupId = idOf(restore.backup)
+  const company = requiredId(restore.company, 'restore.company')
+  const backupId = requiredId(restore.backup, 'restore.backup')
   const backup = backupId == null ? null : await payload.findByID({ collection: 'backups', id: backupId, ...quiet, disableErrors: true })
   const actor = await requesterOf(payload, restore)
   const backupName = String(backup?.name ?? restore.backupName ?? backupId)
   // Earlier failures are tried again; items applied by an earlier run stay in the log.
   await clearFailures(payload, restoreId)
-  if (!backup || String(idOf(backup.company)) !== String(company) || !['ok', 'partial'].includes(String(backup.status))) {
+  if (!backup || idKey(backup.company) !== String(company) || !['ok', 'partial'].includes(String(backup.status))) {
     await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'backup', id: String(backupId), title: '', action: 'update', changes: [], reason: 'Backup não encontrado' })
     return finishRestore(payload, restore, actor, backupName)
   }
@@ -168,7 +168,7 @@ export async function sweepRestores(payload: Payload, now = new Date()): Promise
         await payload.update({ collection: 'restores', id: restore.id, data: { status: 'pending', resumes }, overrideAccess: true, depth: 0, req, context: req.context })
         await payload.jobs.queue({ task: RESTORE_TASK, input: { restore: String(restore.id) }, req })
       } else {
-        await logItem(payload, req, restore.id as string | number, idOf(restore.company), 'failed', {
+        await logItem(payload, req, restore.id as string | number, requiredId(restore.company, 'restore.company'), 'failed', {
           kind: 'restore',
           id: String(restore.id),
           title: String(restore.backupName ?? ''),

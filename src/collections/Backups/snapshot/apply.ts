@@ -20,6 +20,7 @@ import { logItem, logItems, type LoggedItem } from './items'
 import { changesOf, companyResolver, planSource, type Planned, type Step } from './plan'
 import { insertRows, sqlOf, updateRows } from './sql'
 import { restoreBatchSize } from '../../../lib/settings'
+import { idKey } from '../../../domain/ids'
 
 /** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
 export const restoreFaults: { afterWrite?: (step: Step, index: number) => void; beforeStart?: () => void } = {}
@@ -39,9 +40,8 @@ const batchSize = () => restoreBatchSize()
 
 /** Whether `doc` still belongs to the company (users: is one of its members). */
 const ofCompany = (doc: Data, slug: string, company: string | number): boolean => {
-  const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
-  if (slug === 'users') return (Array.isArray(doc.companies) ? doc.companies : []).some((c) => String(idOf(c)) === String(company))
-  return String(idOf(slug === 'companies' ? doc.id : doc.company)) === String(company)
+  if (slug === 'users') return (Array.isArray(doc.companies) ? doc.companies : []).some((c) => idKey(c) === String(company))
+  return idKey(slug === 'companies' ? doc.id : doc.company) === String(company)
 }
 
 /** The planned document, read again inside the item's transaction; null if it left the company. */
