@@ -8,6 +8,9 @@ import { temporaryPassword } from '../../../auth/passwords'
 import type { BackupCategory } from '../model'
 import { linePages } from './lineRows'
 
+// The restore works on every backed-up collection by slug, with documents as plain records: where Payload's
+// per-slug generated types are asked for (collection, id, data), the dynamic values are cast (`as never`).
+
 export type Data = Record<string, unknown>
 export interface Item {
   id: string | number
