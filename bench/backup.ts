@@ -18,6 +18,7 @@ import { rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startPayload } from './database'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SELF = fileURLToPath(import.meta.url)
@@ -50,10 +51,7 @@ const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
 async function boot(url: string) {
   Object.assign(process.env, { DATABASE_URL: url, SEED_DEMO: 'false', JOBS_AUTORUN: 'false', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true' })
   process.env.PAYLOAD_SECRET ??= 'bench-secret'
-  const { getPayload } = await import('payload')
-  const payload = await getPayload({ config: await (await import('../payload.config')).default })
-  payload.logger.level = 'warn'
-  return payload
+  return startPayload()
 }
 
 /** Child 1: the company, seeded straight into the tables. Prints `{"company":…,"seedSeconds":…}`. */

@@ -41,9 +41,24 @@ export async function benchPayload(kind: 'sqlite' | 'postgres', name: string) {
   process.env.PAYLOAD_SECRET ??= 'bench-secret'
   delete process.env.REDIS_URL
   delete process.env.NOTIFY_WEBHOOK_URL
+  return { db, payload: await startPayload() }
+}
+
+/**
+ * The app's Payload on the database DATABASE_URL names (set the environment first: the config reads
+ * it at import), its log quiet but for warnings.
+ */
+export async function startPayload() {
   const { getPayload } = await import('payload')
   const config = await (await import('../payload.config')).default
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
-  return { db, payload }
+  return payload
+}
+
+/** startPayload() and the engine production runs on it. */
+export async function startEngine() {
+  const payload = await startPayload()
+  const { engineFor } = await import('../src/engine/service')
+  return { payload, engine: await engineFor(payload) }
 }

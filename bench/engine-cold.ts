@@ -12,6 +12,7 @@
  * prints events/s and the server's CPU time per event.
  */
 import pg from 'pg'
+import { startEngine } from './database'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name)
@@ -35,12 +36,7 @@ async function main() {
   const company = (await client.query('SELECT company_id AS id, count(*)::int AS n FROM lines GROUP BY company_id ORDER BY n DESC LIMIT 1')).rows[0]
   const lines: string[] = (await client.query('SELECT msisdn FROM lines WHERE company_id = $1', [company.id])).rows.map((r) => r.msisdn)
   await client.end()
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
-  const { engineFor } = await import('../src/engine/service')
-  const engine = await engineFor(payload)
+  const { payload, engine } = await startEngine()
   const ask = { service: 'voice' as const, destination: '1132345678', units: 60 }
   const authorize = async (m: string) => {
     const ls = await engine.snapshots.byMsisdn(m)

@@ -10,7 +10,7 @@
  */
 import os from 'node:os'
 import { generateCnpj, generateMsisdn, mulberry32 } from '../src/validation/generate'
-import { freshDatabase } from './database'
+import { freshDatabase, startEngine } from './database'
 
 const kind = (process.argv[2] ?? 'postgres') as 'sqlite' | 'postgres'
 const CALLS = Number(process.argv[3] ?? 100_000)
@@ -26,13 +26,8 @@ async function main() {
   process.env.SEED_DEMO = 'false'
   process.env.PAYLOAD_SECRET ??= 'bench-secret'
   delete process.env.REDIS_URL
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
-  const { engineFor } = await import('../src/engine/service')
+  const { payload, engine } = await startEngine()
   const { usageStoreFor } = await import('../src/engine/adapters/usage')
-  const engine = await engineFor(payload)
 
   const rng = mulberry32(11)
   const create = (collection: string, data: Record<string, unknown>) => payload.create({ collection: collection as never, data: data as never, overrideAccess: true, depth: 0 }) as Promise<any>

@@ -27,6 +27,7 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 import { startServer } from './http'
 import { scaleSummary, type ScaleFigure } from './scale-report'
+import { startEngine, startPayload } from './database'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name: string, fallback: string) => {
@@ -70,10 +71,7 @@ async function largeCompanies(client: pg.Client) {
 
 async function apiKeyOfSupport(env: Record<string, string>): Promise<string> {
   Object.assign(process.env, env)
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
+  const payload = await startPayload()
   const found = await payload.find({ collection: 'users', where: { role: { equals: 'support' } }, depth: 0, limit: 1, overrideAccess: true })
   const user = found.docs[0] as { id: number } | undefined
   if (!user) throw new Error('no support user in the demo data')
@@ -94,12 +92,7 @@ async function warmAll() {
   for (const c of companies) msisdns.set(c.id, (await client.query('SELECT msisdn FROM lines WHERE company_id = $1', [c.id])).rows.map((r) => r.msisdn))
   const allLines = (await client.query('SELECT count(*)::int AS n FROM lines')).rows[0].n as number
   await client.end()
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
-  const { engineFor } = await import('../src/engine/service')
-  const engine = await engineFor(payload)
+  const { payload, engine } = await startEngine()
   const rssBefore = process.memoryUsage().rss / 2 ** 20
   const t0 = performance.now()
   const perCompany: { id: number; lines: number; firstMs: number; allMs: number }[] = []

@@ -22,7 +22,7 @@ import { Redis } from 'ioredis'
 import { generateCnpj, generateMsisdn, mulberry32 } from '../src/validation/generate'
 import type { LineSnapshot } from '../src/engine/adapters/snapshots'
 import type { Engine } from '../src/engine/service'
-import { freshDatabase } from './database'
+import { benchPayload } from './database'
 
 const kind = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres'
 const CALLS = Number(process.argv[3] ?? 50_000)
@@ -38,17 +38,10 @@ interface Side {
 }
 
 async function main() {
-  const db = await freshDatabase(kind, 'spend')
-  process.env.DATABASE_URL = db.url
-  process.env.SEED_DEMO = 'false'
-  process.env.PAYLOAD_SECRET ??= 'bench-secret'
   process.env.SPEND_CACHE_S = '3600'
   process.env.TARIFF_CACHE_S = '3600'
-  delete process.env.REDIS_URL
-  const { getPayload } = await import('payload')
-  const config = await (await import('../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
+  // In-process counters for the Payload instance; the Redis side (REDIS_URL, read above) has its own engines.
+  const { db, payload } = await benchPayload(kind, 'spend')
   const { engineFor, Engine: EngineClass } = await import('../src/engine/service')
   const rng = mulberry32(15)
   const create = (collection: string, data: Record<string, unknown>) => payload.create({ collection: collection as never, data: data as never, overrideAccess: true, depth: 0 }) as Promise<any>
