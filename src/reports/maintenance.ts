@@ -34,8 +34,8 @@ async function purgeRestoreItems(payload: Payload, cutoff: string): Promise<numb
   let removed = 0
   for await (const page of pages(payload, { collection: 'restores', where: { createdAt: { less_than: cutoff } }, select: { id: true }, pageSize: 500 })) {
     const where = { restore: { in: page.map((r) => r.id) } }
-    const { totalDocs } = await payload.db.count({ collection: 'restore-items' as never, where })
-    if (totalDocs) await payload.db.deleteMany({ collection: 'restore-items' as never, where })
+    const { totalDocs } = await payload.db.count({ collection: 'restore-items', where })
+    if (totalDocs) await payload.db.deleteMany({ collection: 'restore-items', where })
     removed += totalDocs
   }
   return removed

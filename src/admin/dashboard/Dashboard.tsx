@@ -7,7 +7,7 @@ import { cycleFor } from '../../engine/core/cycle'
 import { fmtCnpj } from '../shared/cnpj'
 import { cycleStartLabel, fmtDate, fmtMB, fmtMsisdn, fmtNumber } from '../shared/format'
 import { langOf } from '../shared/lang'
-import { countAs, currentCompany } from '../shared/server'
+import { countAs, currentCompany, viewer } from '../shared/server'
 import { UsageChart } from './UsageChart'
 import { readMoneyByCycle } from '../../spend/moneyUsed'
 import { dailyUsage } from './usageSeries'
@@ -49,7 +49,7 @@ export async function Dashboard({ payload, user, i18n }: { payload: Payload; use
         limit: 50,
         sort: 'firstName',
         overrideAccess: false,
-        user: user as never,
+        user: viewer(user),
       })
       .then((r) => r.docs as unknown as Record<string, string>[])
       .catch(() => []),

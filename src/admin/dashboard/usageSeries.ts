@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 import { saoPauloDayQuick, saoPauloDaysBetween } from '../../domain/time'
+import { viewer } from '../shared/server'
 
 export interface DailyUsage {
   days: string[]
@@ -23,7 +24,7 @@ export async function dailyUsage(payload: Payload, user: unknown, where: Where, 
     limit: max,
     sort: '-at',
     overrideAccess: false,
-    user: user as never,
+    user: viewer(user),
   })
   series.truncated = found.totalDocs > found.docs.length
   for (const doc of found.docs as unknown as { at: string; service: string; units: number }[]) {

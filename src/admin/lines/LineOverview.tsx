@@ -10,6 +10,7 @@ import { engineFor } from '../../engine/service'
 import { offersFromBalance, percentOf, type OfferRow } from './offerUsage'
 import ui from '../shared/ui.module.scss'
 import { golT } from '../i18n'
+import { viewer } from '../shared/server'
 
 const UNIT_LABEL = { minutes: 'MIN', sms: 'SMS', mb: 'MB' } as const
 
@@ -31,7 +32,7 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
   const lang = langOf(i18n)
   const t = golT(lang)
   const line = (await payload
-    .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: user as never })
+    .findByID({ collection: 'lines', id, depth: 1, overrideAccess: false, user: viewer(user) })
     .catch(() => null)) as Record<string, any> | null
   if (!line) return null
   // Support reaches every company: once it selected one, the page shows that company's lines only.
@@ -41,7 +42,7 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
   if (working !== undefined && String(lineCompany) !== String(working)) return null
   const companyId = typeof line.company === 'object' ? line.company?.id : line.company
   const accountId = typeof line.account === 'object' ? line.account?.id : line.account
-  const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: false, user: user as never }).catch(() => null)) as Record<
+  const company = (await payload.findByID({ collection: 'companies', id: companyId, depth: 0, overrideAccess: false, user: viewer(user) }).catch(() => null)) as Record<
     string,
     any
   > | null
@@ -50,10 +51,10 @@ export async function LineOverview({ id, payload, user, i18n }: { id?: string | 
   const engine = await engineFor(payload)
   const snapshot = await engine.snapshots.byMsisdn(String(line.msisdn))
   const [individual, shared, balance] = await Promise.all([
-    payload.find({ collection: 'offers', where: { and: [{ line: { equals: id } }, { kind: { equals: 'individual' } }] }, depth: 0, limit: 100, sort: 'createdAt', overrideAccess: false, user: user as never }),
+    payload.find({ collection: 'offers', where: { and: [{ line: { equals: id } }, { kind: { equals: 'individual' } }] }, depth: 0, limit: 100, sort: 'createdAt', overrideAccess: false, user: viewer(user) }),
     accountId == null
       ? Promise.resolve({ docs: [] })
-      : payload.find({ collection: 'offers', where: { and: [{ account: { equals: accountId } }, { kind: { equals: 'shared' } }] }, depth: 0, limit: 20, overrideAccess: false, user: user as never }),
+      : payload.find({ collection: 'offers', where: { and: [{ account: { equals: accountId } }, { kind: { equals: 'shared' } }] }, depth: 0, limit: 20, overrideAccess: false, user: viewer(user) }),
     // The engine's own balance (franchises after Claro Pós transfers, the line's data in the cycle): what /api/engine/balance answers.
     snapshot ? engine.balance(snapshot, now) : null,
   ])

@@ -1,7 +1,7 @@
 import { Gutter } from '@payloadcms/ui'
 import type { Payload } from 'payload'
 import { langOf } from '../shared/lang'
-import { countAs, currentCompany } from '../shared/server'
+import { countAs, currentCompany, viewer } from '../shared/server'
 import { GROUPS, type GroupKind } from './kinds'
 import { LineGroupsTable, type GroupRow } from './LineGroupsTable'
 
@@ -22,7 +22,7 @@ async function LineGroups({ kind, payload, user, i18n, data, searchParams }: Pro
   const page = Math.max(1, Number(searchParams?.page) || 1)
   const groups: ListPage & { docs: Record<string, unknown>[] } = data?.docs
     ? { ...data, docs: data.docs }
-    : ((await payload.find({ collection: g.collection, where: inCompany, depth: 0, limit: PAGE_SIZE, page, sort: 'name', overrideAccess: false, user: user as never })) as unknown as ListPage & {
+    : ((await payload.find({ collection: g.collection, where: inCompany, depth: 0, limit: PAGE_SIZE, page, sort: 'name', overrideAccess: false, user: viewer(user) })) as unknown as ListPage & {
         docs: Record<string, unknown>[]
       })
   const [without, counts] = await Promise.all([

@@ -6,7 +6,7 @@ import { REPORT_KINDS } from '../../domain/reports'
 import { KINDS } from '../../reports/kinds'
 import { AdminPage } from '../shared/AdminPage'
 import { langOf } from '../shared/lang'
-import { currentCompany } from '../shared/server'
+import { currentCompany, viewer } from '../shared/server'
 import type { KindInfo, Option } from './kinds'
 import { ReportForm } from './ReportForm'
 import ui from '../shared/ui.module.scss'
@@ -41,7 +41,7 @@ export async function ReportsView(props: AdminViewServerProps) {
       </p>
     )
   } else {
-    const scope = { overrideAccess: false, user: user as never, depth: 0, limit: 0, pagination: false } as const
+    const scope = { overrideAccess: false, user: viewer(user), depth: 0, limit: 0, pagination: false } as const
     const [departments, accounts] = await Promise.all([
       payload.find({ ...scope, collection: 'departments', where: { company: { equals: company.id } }, sort: 'name', select: { name: true } }),
       payload.find({ ...scope, collection: 'accounts', where: { company: { equals: company.id } }, sort: 'number', select: { number: true, name: true } }),

@@ -17,7 +17,7 @@ export interface LoggedItem {
   reason?: string
 }
 
-const ITEMS = 'restore-items' as never
+const ITEMS = 'restore-items'
 
 export async function logItem(payload: Payload, req: PayloadRequest | undefined, restore: string | number, company: string | number, outcome: Outcome, item: LoggedItem) {
   const { id, ...rest } = item
