@@ -49,12 +49,17 @@ export function crossSiteWrite(f: RequestFacts, publicUrl = serverUrl()): boolea
   }
 }
 
+/** A Content-Type check: that media type, with or without parameters. */
+const mediaType = (type: string) => {
+  const pattern = new RegExp(`^${type}\\s*(;|$)`, 'i')
+  return (contentType: string | null | undefined) => !!contentType && pattern.test(contentType.trim())
+}
 /** JSON bodies only as application/json (text/plain is what a cross-site form can send without a preflight). */
-export const isJson = (contentType: string | null | undefined) => !!contentType && /^application\/json\s*(;|$)/i.test(contentType.trim())
+export const isJson = mediaType('application/json')
 /** Payload's own admin forms and uploads send multipart/form-data (with a `_payload` JSON field). */
+export const isMultipart = mediaType('multipart/form-data')
 /** A form-encoded body: only Payload's admin sends one, as the query of a read (method override GET). */
-export const isUrlEncoded = (contentType: string | null | undefined) => !!contentType && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType.trim())
-export const isMultipart = (contentType: string | null | undefined) => !!contentType && /^multipart\/form-data\s*(;|$)/i.test(contentType.trim())
+export const isUrlEncoded = mediaType('application/x-www-form-urlencoded')
 
 export const ERRORS = {
   crossSite: 'Requisição de outra origem recusada',

@@ -7,6 +7,11 @@ import { sqliteTransactions } from './transactionGate'
 import { neutralUniqueErrors } from './uniqueErrors'
 
 type RawIndex = { on: string | string[]; unique?: boolean }
+type RawTables = Record<string, { indexes?: Record<string, RawIndex> }>
+
+/** The adapter's raw tables, which the schema hooks change (their declared arguments omit the adapter @payloadcms/drizzle passes them). */
+const rawTablesOf = (args: { schema: unknown }): RawTables => (args as unknown as { adapter: { rawTables: RawTables } }).adapter.rawTables
+const columnsOf = (i: RawIndex): string[] => (Array.isArray(i.on) ? i.on : [i.on])
 
 /**
  * Drops every plain index whose columns lead another index of the same table (Payload indexes
@@ -14,14 +19,11 @@ type RawIndex = { on: string | string[]; unique?: boolean }
  * longer index serves the same lookups, and each index costs every insert (bench/RESULTS.md).
  */
 function dropPrefixIndexes<S>(args: { schema: S }): S {
-  // The hook's declared arguments omit the adapter that @payloadcms/drizzle passes it.
-  const tables = (args as unknown as { adapter: { rawTables: Record<string, { indexes?: Record<string, RawIndex> }> } }).adapter.rawTables
-  const columns = (i: RawIndex) => (Array.isArray(i.on) ? i.on : [i.on])
-  for (const table of Object.values(tables)) {
+  for (const table of Object.values(rawTablesOf(args))) {
     const indexes = Object.entries(table.indexes ?? {})
     for (const [key, index] of indexes) {
-      const own = columns(index)
-      const covered = indexes.some(([other, o]) => other !== key && columns(o).length > own.length && own.every((c, i) => columns(o)[i] === c))
+      const own = columnsOf(index)
+      const covered = indexes.some(([other, o]) => other !== key && columnsOf(o).length > own.length && own.every((c, i) => columnsOf(o)[i] === c))
       if (!index.unique && covered) delete table.indexes![key]
     }
   }
@@ -36,10 +38,10 @@ function dropPrefixIndexes<S>(args: { schema: S }): S {
 const ORDERED_BY_ID: { table: string; on: string[] }[] = [{ table: 'lines', on: ['company', 'createdAt'] }]
 
 function idTieBreaks<S>(args: { schema: S }): S {
-  const tables = (args as unknown as { adapter: { rawTables: Record<string, { indexes?: Record<string, RawIndex> }> } }).adapter.rawTables
+  const tables = rawTablesOf(args)
   for (const { table, on } of ORDERED_BY_ID) {
     for (const index of Object.values(tables[table]?.indexes ?? {})) {
-      const columns = Array.isArray(index.on) ? index.on : [index.on]
+      const columns = columnsOf(index)
       if (columns.length === on.length && on.every((c, i) => columns[i] === c)) index.on = [...columns, 'id']
     }
   }

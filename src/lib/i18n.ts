@@ -16,9 +16,6 @@ export function options(map: Record<string, readonly [string, string]>) {
  * (the admin's language, or the API caller's Accept-Language; pt-BR by default) on the admin's
  * typed `gol:` keys, so the admin in English reads the server's errors in English too.
  */
-export const serverT =
-  (req: Pick<PayloadRequest, 't'>): ServerT =>
-  (key, vars) =>
-    (req.t as unknown as ServerT)(key, vars)
+export const serverT = (req: Pick<PayloadRequest, 't'>): ServerT => req.t as unknown as ServerT
 
 export type ServerT = (key: GolTranslationKey, vars?: GolVars) => string

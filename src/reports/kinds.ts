@@ -193,10 +193,10 @@ export const KINDS: Record<string, ReportKind> = {
           groups.set(`${line}|${key}`, group)
         }
         // Packages never notified in the cycle: listed too, "-" in every column (a line has one pool row at most).
+        const poolNotified = new Set([...groups.values()].filter((g) => g.key.startsWith('pool')).map((g) => g.line))
         for (const [line, byKey] of packages) {
-          const poolNotified = [...groups.values()].some((g) => g.line === line && g.key.startsWith('pool'))
           for (const [key, names] of byKey) {
-            if (groups.has(`${line}|${key}`) || (poolNotified && key.startsWith('pool'))) continue
+            if (groups.has(`${line}|${key}`) || (poolNotified.has(line) && key.startsWith('pool'))) continue
             groups.set(`${line}|${key}`, { line, key, ...names, sent: new Set(), reached: new Set() })
           }
         }

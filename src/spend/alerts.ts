@@ -18,6 +18,7 @@ import type { Company, SpendAlert } from '../payload-types'
 import { cycleFor } from '../engine/core'
 import { localDayNumber } from '../engine/core/time'
 import { dayStart, formatDate, formatDateTimeMinutes } from '../domain/time'
+import { idKey } from '../domain/ids'
 import type { LineSnapshot } from '../engine/adapters/snapshots'
 import { usageStoreFor } from '../engine/adapters/usage'
 import { capBookOf, type MoneyCap } from './capBook'
@@ -112,7 +113,7 @@ async function dailyCosts(payload: Payload, lines: { lineId: Id; lastDay: number
     docs.push(...res.docs)
   }
   for (const u of docs) {
-    const line = out.get(String(typeof u.line === 'object' && u.line !== null ? u.line.id : u.line))
+    const line = out.get(idKey(u.line) ?? '')
     if (!line) continue
     const i = spDay(Date.parse(u.at)) - (line.lastDay - 7)
     if (i >= 0 && i < 8) line.days[i] += Number(u.cost) || 0

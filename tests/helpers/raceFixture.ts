@@ -2,6 +2,15 @@ import readline from 'node:readline'
 import type { Payload } from 'payload'
 import type { Engine } from '../../src/engine/service'
 
+/** The app's Payload in a fixture process (the environment names the test database), its log quiet but for warnings. */
+export async function bootApp(): Promise<Payload> {
+  const { getPayload } = await import('payload')
+  const config = await (await import('../../payload.config')).default
+  const payload = await getPayload({ config })
+  payload.logger.level = 'warn'
+  return payload
+}
+
 /**
  * The fixture's side of tests/helpers/raceProcess.ts: boots the app's Payload config (the
  * environment names the test database and Redis), checks the counters are in Redis, lets
@@ -15,10 +24,7 @@ export function runRaceFixture<P, R>(prepare: (payload: Payload, engine: Engine)
   })
 
   async function main() {
-    const { getPayload } = await import('payload')
-    const config = await (await import('../../payload.config')).default
-    const payload = await getPayload({ config })
-    payload.logger.level = 'warn'
+    const payload = await bootApp()
     const { engineFor } = await import('../../src/engine/service')
     const engine = await engineFor(payload)
     if (engine.counters.kind !== 'redis') throw new Error('counters are not in Redis')

@@ -4,11 +4,10 @@
  * KILL_AT (`start`: the job claimed, the restore not yet started; a number: that item's writes
  * done, its transaction open), prints `at-point` and waits to be killed.
  */
+import { bootApp } from '../../helpers/raceFixture'
+
 async function main() {
-  const { getPayload } = await import('payload')
-  const config = await (await import('../../../payload.config')).default
-  const payload = await getPayload({ config })
-  payload.logger.level = 'warn'
+  const payload = await bootApp()
   const { restoreFaults } = await import('../../../src/jobs/restore/run')
   const hang = (): never => {
     console.log('at-point')

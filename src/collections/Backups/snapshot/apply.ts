@@ -22,8 +22,7 @@ import { insertRows, sqlOf, updateRows } from './sql'
 import { restoreBatchSize } from '../../../lib/settings'
 import { idKey } from '../../../domain/ids'
 
-// The restore works on every backed-up collection by slug, with documents as plain records: where Payload's
-// per-slug generated types are asked for (collection, id, data), the dynamic values are cast (`as never`).
+// Dynamic slugs and plain records: see `Data` in categories.ts for the casts.
 
 /** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
 export const restoreFaults: { afterWrite?: (step: Step, index: number) => void; beforeStart?: () => void } = {}

@@ -8,9 +8,11 @@ import { temporaryPassword } from '../../../auth/passwords'
 import type { BackupCategory } from '../model'
 import { linePages } from './lineRows'
 
-// The restore works on every backed-up collection by slug, with documents as plain records: where Payload's
-// per-slug generated types are asked for (collection, id, data), the dynamic values are cast (`as never`).
-
+/**
+ * A document or its backed-up part as a plain record. The restore works on every backed-up collection
+ * by slug with such records: where Payload's per-slug generated types are asked for (collection, id,
+ * data), the dynamic values are cast (`as never`) in this module, plan.ts and apply.ts.
+ */
 export type Data = Record<string, unknown>
 export interface Item {
   id: string | number

@@ -13,8 +13,7 @@ import { readBackupPages } from './backupFile'
 import { CATEGORY_SOURCES, keyOf, sameJson, streamItems, type Ctx, type Data, type Item, type Source } from './categories'
 import { lineNumbers } from './lineRows'
 
-// The restore works on every backed-up collection by slug, with documents as plain records: where Payload's
-// per-slug generated types are asked for (collection, id, data), the dynamic values are cast (`as never`).
+// Dynamic slugs and plain records: see `Data` in categories.ts for the casts.
 
 export interface Step {
   kind: string

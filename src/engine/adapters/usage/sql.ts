@@ -70,10 +70,10 @@ export async function drizzleConsumptionByLine(drizzle: AnyDrizzle, t: UsageTabl
   return rows
 }
 
-/** A company's consumption in a cycle, summed by line and key, marked with the statement's snapshot when `seen`. */
-export async function drizzleConsumptionOfCompany(drizzle: AnyDrizzle, t: UsageTables['consumption'], company: Id, cycle: string, mark: ReadMark | undefined, seen: boolean) {
+/** A company's consumption in a cycle, summed by line and key (SQLite: no snapshot to mark; PostgreSQL reads it raw, usage/postgres.ts). */
+export async function drizzleConsumptionOfCompany(drizzle: AnyDrizzle, t: UsageTables['consumption'], company: Id, cycle: string, mark: ReadMark | undefined) {
   const out = new Map<string, Flat>()
-  const rows = await drizzleConsumptionByLine(drizzle, t, out, and(eq(t.company, company), eq(t.cycle, cycle)), seen)
+  const rows = await drizzleConsumptionByLine(drizzle, t, out, and(eq(t.company, company), eq(t.cycle, cycle)), false)
   markRead(mark, rows, 1)
   return out
 }

@@ -54,7 +54,7 @@ export class SqliteUsageStore implements UsageStore {
   }
 
   readConsumptionOfCompany(company: Id, cycle: string, mark?: ReadMark): Promise<Map<string, Flat>> {
-    return drizzleConsumptionOfCompany(this.drizzle, this.tables.consumption, company, cycle, mark, false)
+    return drizzleConsumptionOfCompany(this.drizzle, this.tables.consumption, company, cycle, mark)
   }
 
   readSentNoticesByLine(lines: Id[], cycle: string): Promise<Map<string, Set<string>>> {
