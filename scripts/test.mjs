@@ -57,13 +57,31 @@ function run(label, env, args, { quiet = false } = {}) {
       }
       try {
         const report = JSON.parse(readFileSync(out, 'utf8'))
-        const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed')).length
-        resolve({ passed: report.numPassedTests, failed: report.numFailedTests + failedSuites, code })
+        const failedSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed'))
+        const failures = report.testResults.flatMap((r) => [
+          ...r.assertionResults.filter((a) => a.status === 'failed').map((a) => failure(label, r.name, a.fullName, a.failureMessages?.[0])),
+          ...(failedSuites.includes(r) ? [failure(label, r.name, '(the file itself)', r.message)] : []),
+        ])
+        resolve({ passed: report.numPassedTests, failed: report.numFailedTests + failedSuites.length, code, failures })
       } catch {
         resolve({ passed: 0, failed: 1, code: code ?? 1 })
       }
     })
   })
+}
+
+/** One failed test, as the summary at the end lists it: where, which, and the first lines of why. */
+function failure(run, file, name, message = '') {
+  const why = String(message).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim() && !l.includes('node_modules')).slice(0, 8).join('\n      ')
+  return `[${run}] ${path.relative(process.cwd(), file) || file} › ${name}\n      ${why}`
+}
+
+/** Playwright's failed tests, from its JSON report's nested suites. */
+function playwrightFailures(suite, file = suite.file) {
+  const here = (suite.specs ?? []).flatMap((spec) =>
+    spec.tests.filter((t) => t.status === 'unexpected').map((t) => failure('e2e', spec.file ?? file, spec.title, t.results.at(-1)?.error?.message)),
+  )
+  return [...here, ...(suite.suites ?? []).flatMap((s) => playwrightFailures(s, s.file ?? file))]
 }
 
 /** The browser tests; counts from Playwright's JSON report (a test passed on retry counts as passed). */
@@ -78,8 +96,9 @@ function runE2e() {
     child.on('close', (code) => {
       ended('e2e')
       try {
-        const { stats } = JSON.parse(readFileSync(out, 'utf8'))
-        resolve({ passed: stats.expected + stats.flaky, failed: stats.unexpected, code })
+        const report = JSON.parse(readFileSync(out, 'utf8'))
+        const { stats } = report
+        resolve({ passed: stats.expected + stats.flaky, failed: stats.unexpected, code, failures: (report.suites ?? []).flatMap((s) => playwrightFailures(s)) })
       } catch {
         resolve({ passed: 0, failed: 1, code: code ?? 1 })
       }
@@ -130,5 +149,8 @@ const results = await Promise.all(runs)
 const passed = results.reduce((n, r) => n + r.passed, 0)
 const failed = results.reduce((n, r) => n + r.failed, 0)
 const ok = failed === 0 && results.every((r) => r.code === 0)
+// The failures again, last, so that the tail of a long log names them.
+const failures = results.flatMap((r) => r.failures ?? [])
+if (failures.length) console.log(`\n=== failed tests (${failures.length}) ===\n${failures.join('\n')}\n`)
 console.log(`tests: ${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`)
 process.exit(ok ? 0 : 1)
