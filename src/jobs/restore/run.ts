@@ -105,7 +105,7 @@ const staleAfter = (now: Date) => new Date(now.getTime() - restoreStaleMinutes()
 /** A document's job rows still on the queue (a crashed runner leaves its row `processing`). */
 async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup', id: string | number): Promise<Data[]> {
   const found = await payload.db.find({
-    collection: 'payload-jobs' as never,
+    collection: 'payload-jobs',
     where: { and: [{ taskSlug: { equals: task } }, { completedAt: { exists: false } }] },
     pagination: false,
   })
@@ -114,7 +114,7 @@ async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup
 
 const waiting = (jobs: Data[]) => jobs.some((j) => !j.processing && !j.hasError)
 const dropJobs = async (payload: Payload, jobs: Data[], req: PayloadRequest) => {
-  if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs' as never, where: { id: { in: jobs.map((j) => j.id) } }, req })
+  if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { in: jobs.map((j) => j.id) } }, req })
 }
 
 /** Backups whose job died (`pending`/`running` without progress, no job waiting) are written again from the start. */

@@ -304,9 +304,10 @@ async function invalidateLines(payload: Payload, company: string | number, steps
   if (!engine || !steps.length) return
   const { snapshots } = await engine
   for (const step of steps) {
+    if (step.target == null) continue // a bulk update is of an existing line: always set
     const before = { id: step.target, company, msisdn: step.current?.data.msisdn }
     const after = { id: step.target, company, msisdn: step.backup?.data.msisdn }
-    snapshots.invalidate('lines', after as never, before as never)
+    snapshots.invalidate('lines', after, before)
   }
 }
 
