@@ -13,7 +13,7 @@ import { loggerConfig } from './src/lib/logger'
 import { payloadSecret, serverUrl } from './src/lib/settings'
 import { plugins } from './src/plugins'
 import { onInit } from './src/seed/onInit'
-import { golTranslations } from './src/admin/i18n'
+import { golTranslations } from './src/domain/i18n'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

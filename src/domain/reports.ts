@@ -1,4 +1,4 @@
-/** Report kinds and states (H1–H7). Client-safe: collections/Reports.ts and the admin read them. */
+/** Report kinds and states (H1–H7). Client-safe: collections/Reports/model.ts and the admin read them (map of reports: src/reports/README.md). */
 export const REPORT_KINDS = {
   calls: ['Histórico de chamadas', 'Calls and SMS history'],
   transactions: ['Histórico de transações', 'Transactions'],

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import type { GolTranslationKey, GolVars } from '../admin/i18n'
+import type { GolTranslationKey, GolVars } from '../domain/i18n'
 
 /** A label in the admin's two languages; pt-BR is the default. */
 export type Label = { pt: string; en: string }

@@ -78,7 +78,7 @@ async function companyLinesByMsisdn(scope: ReportScope, numbers: unknown[]): Pro
     collection: 'lines',
     where: { and: [{ company: { equals: scope.company } }, { msisdn: { in: wanted } }] },
     pagination: false,
-    select: { msisdn: true, name: true } as never,
+    select: { msisdn: true, name: true },
   })
   for (const l of found.docs) if (l.name) names.set(String(l.msisdn), String(l.name))
   return names
@@ -236,7 +236,7 @@ export const KINDS: Record<string, ReportKind> = {
         select: { name: true, msisdn: true, account: true, department: true, profile: true, status: true },
       })) {
         const own = new Map<string, string[]>()
-        const offers = await payload.db.find<Doc>({ collection: 'offers', where: { line: { in: lines.map((l) => l.id) } }, pagination: false, select: { line: true, offer: true } as never })
+        const offers = await payload.db.find<Doc>({ collection: 'offers', where: { line: { in: lines.map((l) => l.id) } }, pagination: false, select: { line: true, offer: true } })
         for (const o of offers.docs) own.set(String(relId(o.line)), [...(own.get(String(relId(o.line))) ?? []), o.offer])
         for (const l of lines) {
           const offerNames = [...new Set([...(own.get(String(l.id)) ?? []), ...(shared.get(String(relId(l.account))) ?? [])])]
@@ -284,7 +284,7 @@ export const KINDS: Record<string, ReportKind> = {
 
 /** The key of the company's cycle running now ('YYYY-MM-DD' of its first day), as notices are filed. */
 async function currentCycleOf(scope: ReportScope): Promise<string> {
-  const company = await scope.payload.db.findOne<Doc>({ collection: 'companies', where: { id: { equals: scope.company } }, select: { renewalDay: true } as never })
+  const company = await scope.payload.db.findOne<Doc>({ collection: 'companies', where: { id: { equals: scope.company } }, select: { renewalDay: true } })
   return cycleFor(new Date(), Number(company?.renewalDay) || 1).key
 }
 

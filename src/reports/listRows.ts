@@ -33,7 +33,7 @@ const neverEmpty = (config: { timestamps?: boolean; fields: { name?: string; req
 
 async function* offsetPages(req: PayloadRequest, collection: CollectionSlug, where: Where, sort: string[], select: Record<string, true>): AsyncGenerator<Doc[]> {
   for (let page = 1; ; page++) {
-    const { docs } = await req.payload.db.find<Doc>({ collection, where, sort, page, limit: PAGE, pagination: false, select: { ...select, id: true } as never })
+    const { docs } = await req.payload.db.find<Doc>({ collection, where, sort, page, limit: PAGE, pagination: false, select: { ...select, id: true } })
     if (docs.length) yield docs
     if (docs.length < PAGE) return
   }

@@ -20,7 +20,7 @@ export interface PageOptions {
  */
 export async function* pages(payload: Payload, options: PageOptions): AsyncGenerator<Doc[]> {
   const { collection, where, sortField, desc = false, pageSize = 5000 } = options
-  const select = options.select ? { ...options.select, id: true, ...(sortField ? { [sortField]: true } : {}) } : undefined
+  const select: Record<string, true> | undefined = options.select ? { ...options.select, id: true, ...(sortField ? { [sortField]: true } : {}) } : undefined
   const dir = desc ? '-' : ''
   const less = desc ? 'less_than' : 'greater_than'
   let last: Doc | undefined
@@ -39,7 +39,7 @@ export async function* pages(payload: Payload, options: PageOptions): AsyncGener
       sort: sortField ? [`${dir}${sortField}`, `${dir}id`] : `${dir}id`,
       limit: pageSize,
       pagination: false,
-      select: select as never,
+      select: select,
     })
     const docs = result.docs
     if (!docs.length) return
@@ -81,7 +81,7 @@ export class Lookup {
         where: { id: { in: chunk } },
         limit: chunk.length,
         pagination: false,
-        select: { ...this.select, id: true } as never,
+        select: { ...this.select, id: true },
       })
       for (const doc of found.docs) this.cache.set(String(doc.id), doc)
     }

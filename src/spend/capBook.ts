@@ -4,9 +4,8 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 import { spendCacheS } from '../lib/settings'
+import { idKey, type Id } from '../domain/ids'
 import type { SpendCap } from '../payload-types'
-
-type Id = string | number
 
 export type CapKind = 'line' | 'department' | 'company'
 
@@ -33,7 +32,6 @@ const ttlMs = () => {
   return ttl
 }
 
-const idOf = (v: unknown) => (v == null ? null : String(typeof v === 'object' ? (v as { id: Id }).id : v))
 
 export interface CapLine {
   lineId: Id
@@ -86,7 +84,7 @@ export class CapBook {
     const res = await this.payload.find({ collection: 'spend-caps', where: { company: { equals: company } }, pagination: false, depth: 0, overrideAccess: true })
     const caps: MoneyCap[] = []
     for (const d of res.docs) {
-      const target = d.scope === 'line' ? idOf(d.line) : d.scope === 'department' ? idOf(d.department) : key
+      const target = d.scope === 'line' ? idKey(d.line) : d.scope === 'department' ? idKey(d.department) : key
       if (target == null) continue
       caps.push({ id: String(d.id), kind: d.scope ?? 'company' /* required: never null (the target above reads null as company) */, target, name: d.name ?? '', cents: Math.round(Number(d.amount) * 100), control: d.control === 'notify' ? 'notify' : 'block' })
     }
@@ -108,7 +106,7 @@ export class CapBook {
   }
 
   invalidate(company: unknown): void {
-    const id = idOf(company)
+    const id = idKey(company)
     if (id == null) this.byCompany.clear()
     else this.byCompany.delete(id)
   }

@@ -28,7 +28,7 @@ async function BackupFrame({ props, title, children }: { props: AdminViewServerP
           {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       ) : (
-        <div style={{ display: 'grid', gap: 20, marginBottom: 40 }}>
+        <div className={ui.cards}>
           <p className={ui.flush}>
             {t('gol:company')} <strong>{company.name}</strong>
           </p>

@@ -19,7 +19,7 @@ export async function dailyUsage(payload: Payload, user: unknown, where: Where, 
   const found = await payload.find({
     collection: 'usage',
     where: { and: [where, { at: { greater_than_equal: start.toISOString() } }, { at: { less_than_equal: end.toISOString() } }] },
-    select: { at: true, service: true, units: true } as never,
+    select: { at: true, service: true, units: true },
     depth: 0,
     limit: max,
     sort: '-at',

@@ -61,7 +61,7 @@ function QuotaEditor({ value, onChange, label }: { value: Edit; onChange: (e: Ed
   const t = useGolT()
   const lang = useGolLang()
   return (
-    <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+    <div className={ui.pair}>
       <select aria-label={t('gol:distLimitOf', { label })} className={ui.input} value={value.control} onChange={(e) => onChange({ ...value, control: e.target.value as Control })}>
         {CONTROLS.map((c) => (
           <option key={c} value={c}>

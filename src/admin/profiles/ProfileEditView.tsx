@@ -3,6 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import { actorOf, POLICIES, scopeOf } from '../../access/policy'
 import { idOf } from '../../domain/ids'
 import { currentCompany } from '../shared/server'
+import ui from '../shared/ui.module.scss'
 import { ProfileWizard } from './ProfileWizard'
 
 /**
@@ -17,7 +18,7 @@ export async function ProfileEditView({ doc, initPageResult }: DocumentViewServe
   const readOnly = scopeOf(POLICIES.profiles, doc?.id != null ? 'update' : 'create', actorOf(req)) === 'none'
   return (
     <Gutter>
-      <div style={{ paddingTop: 20 }}>
+      <div className={ui.page}>
         <ProfileWizard id={plain?.id} doc={plain} company={company} readOnly={readOnly} />
       </div>
     </Gutter>

@@ -16,7 +16,7 @@ export function DownloadsView({ i18n }: ListViewServerProps) {
   const statusLabels = Object.fromEntries(Object.entries(REPORT_STATUS).map(([k, [pt, english]]) => [k, en ? english : pt]))
   return (
     <Gutter>
-      <div style={{ paddingTop: 20 }}>
+      <div className={ui.page}>
         <h1 className={ui.pageTitle}>{golT(lang)('gol:reportDownloads')}</h1>
         <DownloadsPanel statusLabels={statusLabels} />
       </div>

@@ -32,7 +32,7 @@ export function ReportResult({
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
   const first = (result.page - 1) * result.pageSize
   return (
-    <section data-testid="report-result" style={{ display: 'grid', gap: 12 }}>
+    <section data-testid="report-result" className={ui.stack}>
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
         <strong data-testid="report-total">
           {totalLabel}: {result.tooLarge ? t('gol:overTotal', { total: result.total }) : result.total}

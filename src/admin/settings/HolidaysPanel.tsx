@@ -130,7 +130,7 @@ export function HolidaysPanel({ companyId, states, canWrite }: { companyId: stri
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', marginBottom: 10 }}>
           <input className={ui.input} placeholder={t('gol:searchHolidays')}
             aria-label={t('gol:searchHolidays')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
-          <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+          <label className={ui.pair}>
             <input type="checkbox" role="switch" checked={nationalOnly} onChange={(e) => (setNationalOnly(e.target.checked), setPage(1))} />
             {t('gol:nationalHolidaysOnly')}
           </label>

@@ -24,7 +24,7 @@ export async function SettingsView(props: AdminViewServerProps) {
           {t('gol:noCompanySelected')} <a href="/admin/empresa">{t('gol:selectACompany')}</a>.
         </p>
       ) : (
-        <div style={{ display: 'grid', gap: 20, marginBottom: 40 }} data-testid="general-settings">
+        <div className={ui.cards} data-testid="general-settings">
           <p className={ui.flush}>
             {t('gol:company')} <strong>{company.name}</strong>
           </p>

@@ -3,6 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
+import ui from './ui.module.scss'
 
 /**
  * A custom root view's frame: Payload's default template (menu, header) around the
@@ -22,7 +23,7 @@ export function AdminPage({ initPageResult, params, searchParams, children }: Ad
       visibleEntities={initPageResult.visibleEntities}
     >
       <Gutter>
-        <div style={{ paddingTop: 20 }}>{children}</div>
+        <div className={ui.page}>{children}</div>
       </Gutter>
     </DefaultTemplate>
   )

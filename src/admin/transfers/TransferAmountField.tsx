@@ -2,10 +2,10 @@
 import type { NumberFieldClientProps, Validate } from 'payload'
 import { NumberField, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { idOf, type Id } from '../../domain/ids'
 import { api } from '../shared/api'
 import { useGolT } from '../i18n/useGolT'
 
-type Id = string | number
 type Unit = 'minutes' | 'sms' | 'mb'
 type Offer = { id: Id; kind?: string; unit?: Unit; amount?: number; line?: Id | { id: Id } | null }
 type Balance = { franchises?: { id: Id; capacity: number }[] }
@@ -13,8 +13,8 @@ type Available = { state: 'idle' } | { state: 'loading' } | { state: 'failed' } 
 
 const PER_UNIT: Record<Unit, number> = { minutes: 60, sms: 1, mb: 1_048_576 }
 const UNIT_WORDS: Record<Unit, string> = { minutes: 'min', sms: 'SMS', mb: 'MB' }
-const idOf = (v: unknown): Id | null =>
-  v == null || v === '' ? null : typeof v === 'object' ? (((v as { id?: Id; value?: Id }).id ?? (v as { value?: Id }).value) ?? null) : (v as Id)
+/** The id a relationship form field holds: an id, a populated document, or a select option's `{value}`. */
+const fieldId = (v: unknown): Id | undefined => idOf(v && typeof v === 'object' && !('id' in v) && 'value' in v ? v.value : v)
 
 /**
  * What the origin line has of the offer, in the offer's unit: its franchise after Claro Pós
@@ -44,8 +44,8 @@ async function availableOf(offerId: Id, lineId: Id): Promise<{ amount: number; u
 export function TransferAmountField(props: NumberFieldClientProps) {
   const t = useGolT()
   const { id, initialData } = useDocumentInfo()
-  const offer = idOf(useFormFields(([fields]) => fields.offer?.value))
-  const fromLine = idOf(useFormFields(([fields]) => fields.fromLine?.value))
+  const offer = fieldId(useFormFields(([fields]) => fields.offer?.value))
+  const fromLine = fieldId(useFormFields(([fields]) => fields.fromLine?.value))
   const [available, setAvailable] = useState<Available>({ state: 'idle' })
   const limit = useRef<{ amount: number; unit: string } | null>(null)
 

@@ -7,6 +7,7 @@
  * nouns, titles and a few array formats are listed here.
  */
 import { CATEGORY_LABELS_PT } from '../../domain/categories'
+import { idOf } from '../../domain/ids'
 
 /** The part of a Payload field config the descriptions read. */
 export interface FieldLike {
@@ -111,8 +112,6 @@ const optionLabel = (field: FieldLike, value: unknown): string => {
   if (!opt) return text(value)
   return typeof opt === 'string' ? opt : ptLabel(opt.label, opt.value)
 }
-
-const idOf = (v: unknown): unknown => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
 
 /** One field's value as words. */
 export function formatValue(field: FieldLike, value: unknown, resolve: Resolve): string {

@@ -8,7 +8,8 @@ import type { Payload } from 'payload'
 import type { BackupCategory } from '../../collections/Backups/model'
 import { backupFileOf, writeBackupFile, type FileItem } from '../../collections/Backups/snapshot/backupFile'
 import { BACKUP_TASK } from '../../collections/Backups/model'
-import { CATEGORY_SOURCES, streamItems, type Data } from '../../collections/Backups/snapshot/categories'
+import { CATEGORY_SOURCES, streamItems } from '../../collections/Backups/snapshot/categories'
+import type { Backup } from '../../payload-types'
 import { requiredId } from '../../domain/ids'
 
 export { BACKUP_TASK }
@@ -18,11 +19,11 @@ const PROGRESS_MS = 1000
 const quiet = { overrideAccess: true, depth: 0, context: { skipAudit: true } }
 
 export async function runBackup(payload: Payload, backupId: string | number): Promise<{ status: string }> {
-  const backup = (await payload.findByID({ collection: 'backups', id: backupId, ...quiet, disableErrors: true })) as unknown as Data | null
+  const backup = await payload.findByID({ collection: 'backups', id: backupId, ...quiet, disableErrors: true })
   if (!backup || !['pending', 'running'].includes(String(backup.status))) return { status: String(backup?.status ?? 'missing') }
   const company = requiredId(backup.company, 'backup.company')
-  const category = backup.category as BackupCategory
-  const update = (data: Data) => payload.update({ collection: 'backups', id: backupId, data: data as never, ...quiet })
+  const category: BackupCategory = backup.category
+  const update = (data: Partial<Backup>) => payload.update({ collection: 'backups', id: backupId, data, ...quiet })
   await update({ status: 'running' })
   let failed = 0
   let done = 0
@@ -62,11 +63,12 @@ export async function pruneBackups(payload: Payload, company: string | number, c
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { id: true } as never,
+    // The ids are what is wanted; the generated BackupsSelect has no `id` (always answered), so the sort field is asked for.
+    select: { createdAt: true },
   })
   let removed = 0
-  for (const doc of (finished.docs as unknown as Data[]).slice(BACKUPS_KEPT)) {
-    const gone = await payload.delete({ collection: 'backups', id: doc.id as never, overrideAccess: true }).then(
+  for (const doc of finished.docs.slice(BACKUPS_KEPT)) {
+    const gone = await payload.delete({ collection: 'backups', id: doc.id, overrideAccess: true }).then(
       () => true,
       () => false,
     )

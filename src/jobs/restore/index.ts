@@ -22,7 +22,7 @@ export const restoreTasks: TaskConfig[] = [
     outputSchema: [{ name: 'status', type: 'text' }],
     handler: async ({ input, req }) => {
       const id = (input as { restore: string }).restore
-      const outcome = await runRestore(req.payload, Number.isNaN(Number(id)) ? id : Number(id))
+      const outcome = await runRestore(req.payload, Number.isNaN(Number(id)) ? id : Number(id), req.context.restoreProbe)
       return { output: { status: outcome.status } }
     },
   },

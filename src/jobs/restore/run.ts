@@ -16,14 +16,15 @@ import { BACKUP_TASK } from '../../collections/Backups/model'
 import { RESTORE_TASK } from '../../collections/Restores/model'
 import { clearFailures, countItems, logItem } from '../../collections/Backups/snapshot/items'
 import { backupFileOf } from '../../collections/Backups/snapshot/backupFile'
-import { applyRestore, reasonOf, restoreFaults, RestoreAborted, SimulatedCrash } from '../../collections/Backups/snapshot/apply'
+import { applyRestore, reasonOf, RestoreAborted, SimulatedCrash, type RestoreProbe } from '../../collections/Backups/snapshot/apply'
 import type { Data } from '../../collections/Backups/snapshot/categories'
 import type { Restore } from '../../payload-types'
 import { withTransaction } from '../../lib/transaction'
 import { restoreStaleMinutes } from '../../lib/settings'
 import { idKey, requiredId } from '../../domain/ids'
 
-export { applyRestore, restoreFaults, RestoreAborted, SimulatedCrash }
+export { applyRestore, RestoreAborted, SimulatedCrash }
+export type { RestoreProbe }
 export type { Step } from '../../collections/Backups/snapshot/plan'
 
 export type RestoreStatus = 'success' | 'partial' | 'error'
@@ -66,9 +67,9 @@ async function requesterOf(payload: Payload, restore: Restore): Promise<Actor | 
 }
 
 
-/** The job's work: runs (or resumes) the restore document `restoreId` and records its outcome. */
-export async function runRestore(payload: Payload, restoreId: string | number): Promise<RestoreOutcome> {
-  restoreFaults.beforeStart?.()
+/** The job's work: runs (or resumes) the restore document `restoreId` and records its outcome; `probe`: see RestoreProbe. */
+export async function runRestore(payload: Payload, restoreId: string | number, probe?: RestoreProbe): Promise<RestoreOutcome> {
+  probe?.beforeStart?.()
   const restore = await payload.findByID({ collection: 'restores', id: restoreId, ...quiet })
   const company = requiredId(restore.company, 'restore.company')
   const backupId = requiredId(restore.backup, 'restore.backup')
@@ -88,7 +89,7 @@ export async function runRestore(payload: Payload, restoreId: string | number): 
   await progress(0, 0)
   try {
     const category = backup.category as BackupCategory
-    await applyRestore(payload, { restore: restoreId, company, category, file: backupFileOf(backup), actor, onProgress: progress })
+    await applyRestore(payload, { restore: restoreId, company, category, file: backupFileOf(backup), actor, onProgress: progress, probe })
   } catch (e) {
     if (e instanceof SimulatedCrash) throw e
     await logItem(payload, undefined, restoreId, company, 'failed', { kind: 'restore', id: String(restoreId), title: backupName, action: 'update', changes: [], reason: reasonOf(e) })
@@ -104,7 +105,7 @@ const staleAfter = (now: Date) => new Date(now.getTime() - restoreStaleMinutes()
 /** A document's job rows still on the queue (a crashed runner leaves its row `processing`). */
 async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup', id: string | number): Promise<Data[]> {
   const found = await payload.db.find({
-    collection: 'payload-jobs' as never,
+    collection: 'payload-jobs',
     where: { and: [{ taskSlug: { equals: task } }, { completedAt: { exists: false } }] },
     pagination: false,
   })
@@ -113,7 +114,7 @@ async function jobsOf(payload: Payload, task: string, input: 'restore' | 'backup
 
 const waiting = (jobs: Data[]) => jobs.some((j) => !j.processing && !j.hasError)
 const dropJobs = async (payload: Payload, jobs: Data[], req: PayloadRequest) => {
-  if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs' as never, where: { id: { in: jobs.map((j) => j.id) } }, req })
+  if (jobs.length) await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { in: jobs.map((j) => j.id) } }, req })
 }
 
 /** Backups whose job died (`pending`/`running` without progress, no job waiting) are written again from the start. */

@@ -4,6 +4,7 @@ import type { BackupCategory } from '../../../src/collections/Backups/model'
 import { backupFileOf, loadSnapshot } from '../../../src/collections/Backups/snapshot/backupFile'
 import { CATEGORY_SOURCES, snapshotCategory, type Snapshot } from '../../../src/collections/Backups/snapshot/categories'
 import { listItems } from '../../../src/collections/Backups/snapshot/items'
+import type { RestoreProbe } from '../../../src/jobs/restore/run'
 import { generateCpf, generateIccid, generateImsi, generateMsisdn } from '../../../src/validation/generate'
 import { PASSWORD, type CompanyWorld, type World } from '../../helpers/world'
 
@@ -142,9 +143,14 @@ export async function restoreWithItems(payload: Payload, id: unknown): Promise<D
 }
 
 /** Queues a restore of `backup` and runs the queue until it is done. */
-export async function restore(payload: Payload, backup: Doc): Promise<Doc> {
+/** Runs the default queue; a restore job it runs reports to `probe` (RestoreProbe in src/collections/Backups/snapshot/apply.ts). */
+export async function runQueue(payload: Payload, probe?: RestoreProbe): Promise<void> {
+  await payload.jobs.run({ limit: 10, ...(probe ? { req: await createLocalReq({ context: { restoreProbe: probe } }, payload) } : {}) })
+}
+
+export async function restore(payload: Payload, backup: Doc, probe?: RestoreProbe): Promise<Doc> {
   const doc = await create(payload, 'restores', { backup: backup.id })
-  await payload.jobs.run({ limit: 10 })
+  await runQueue(payload, probe)
   return restoreWithItems(payload, doc.id)
 }
 

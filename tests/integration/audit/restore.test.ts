@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Snapshot } from '../../../src/collections/Backups/snapshot/categories'
-import { RestoreAborted, restoreFaults, SimulatedCrash, sweepRestores, type Step } from '../../../src/jobs/restore/run'
+import { RestoreAborted, SimulatedCrash, sweepRestores, type RestoreProbe, type Step } from '../../../src/jobs/restore/run'
 import { startTestApp, type TestApp } from '../../helpers/app'
 import { makeWorld, PASSWORD, type World } from '../../helpers/world'
-import { backupOf, CATEGORIES, create, enrich, everything, MUTATIONS, remove, restore, snapshot, update, type Extra } from './fixtures'
+import { backupOf, CATEGORIES, create, enrich, everything, MUTATIONS, remove, restore, runQueue, snapshot, update, type Extra } from './fixtures'
 import { generateCpf } from '../../../src/validation/generate'
 
 let app: TestApp
@@ -17,9 +17,6 @@ beforeAll(async () => {
   await enrich(app.payload, world.b, 'B')
 })
 afterAll(async () => app?.close())
-afterEach(() => {
-  delete restoreFaults.afterWrite
-})
 
 describe.each(CATEGORIES)('category %s', (category) => {
   it('changes, additions and deletions after a backup are undone field by field', async () => {
@@ -46,13 +43,16 @@ describe.each(CATEGORIES)('category %s', (category) => {
   })
 })
 
-/** Makes the `index`-th item of the next restore fail after its writes, before its commit. */
-function failAt(index: number, error: Error): { step?: Step } {
-  const hit: { step?: Step } = {}
-  restoreFaults.afterWrite = (step, i) => {
-    if (i !== index) return
-    hit.step = step
-    throw error
+/** A probe that makes the `index`-th item of the restore it is given to fail after its writes, before its commit. */
+function failAt(index: number, error: Error): { step?: Step; probe: RestoreProbe } {
+  const hit: { step?: Step; probe: RestoreProbe } = {
+    probe: {
+      afterWrite: (step, i) => {
+        if (i !== index) return
+        hit.step = step
+        throw error
+      },
+    },
   }
   return hit
 }
@@ -80,7 +80,7 @@ describe('restores that fail half-way', () => {
     await MUTATIONS.departments(payload, world, world.a, xa)
     const mutated = await snapshot(payload, world.a.company.id, 'departments')
     const hit = failAt(1, new Error('falha simulada no meio do item'))
-    const done = await restore(payload, backup)
+    const done = await restore(payload, backup, hit.probe)
     expect(done.status).toBe('partial')
     expect(done.failed).toHaveLength(1)
     expect(done.failed[0].reason).toBe('falha simulada no meio do item')
@@ -98,16 +98,17 @@ describe('restores that fail half-way', () => {
     const backup = await backupOf(payload, world.a.company.id, 'general')
     await MUTATIONS.general(payload, world, world.a, xa)
     const mutated = await snapshot(payload, world.a.company.id, 'general')
-    restoreFaults.afterWrite = () => {
-      throw new RestoreAborted('processo encerrado')
+    const abort: RestoreProbe = {
+      afterWrite: () => {
+        throw new RestoreAborted('processo encerrado')
+      },
     }
-    const done = await restore(payload, backup)
+    const done = await restore(payload, backup, abort)
     expect(done.status).toBe('error')
     expect(done.appliedCount).toBe(0)
     expect(done.failed[0].reason).toBe('processo encerrado')
     expect(done.failed.slice(1).every((f: any) => f.reason === 'Não executado: restauração interrompida (processo encerrado)')).toBe(true)
     expect(await snapshot(payload, world.a.company.id, 'general')).toEqual(mutated)
-    delete restoreFaults.afterWrite
     expect((await restore(payload, backup)).status).toBe('success')
   })
 
@@ -118,8 +119,7 @@ describe('restores that fail half-way', () => {
     const mutated = await snapshot(payload, world.a.company.id, 'profiles')
     const hit = failAt(1, new SimulatedCrash('processo encerrado (kill -9)'))
     const doc = await create(payload, 'restores', { backup: backup.id })
-    await payload.jobs.run()
-    delete restoreFaults.afterWrite
+    await runQueue(payload, hit.probe)
     const stuck: any = await payload.findByID({ collection: 'restores', id: doc.id, depth: 0, overrideAccess: true })
     expect(stuck.status).toBe('running')
     const mid = await snapshot(payload, world.a.company.id, 'profiles')

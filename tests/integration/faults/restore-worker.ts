@@ -4,11 +4,12 @@
  * KILL_AT (`start`: the job claimed, the restore not yet started; a number: that item's writes
  * done, its transaction open), prints `at-point` and waits to be killed.
  */
+import type { RestoreProbe } from '../../../src/jobs/restore/run'
 import { bootApp } from '../../helpers/raceFixture'
 
 async function main() {
   const payload = await bootApp()
-  const { restoreFaults } = await import('../../../src/jobs/restore/run')
+  const { createLocalReq } = await import('payload')
   const hang = (): never => {
     console.log('at-point')
     // Blocks the event loop: nothing else of this process runs until it is killed (or, orphaned, 2 minutes pass).
@@ -16,10 +17,11 @@ async function main() {
     process.exit(3)
   }
   const at = process.env.KILL_AT
-  if (at === 'start') restoreFaults.beforeStart = hang
-  else restoreFaults.afterWrite = (_step, index) => (index === Number(at) ? hang() : undefined)
+  // The restore job run below reports to this probe (RestoreProbe in src/collections/Backups/snapshot/apply.ts).
+  const restoreProbe: RestoreProbe =
+    at === 'start' ? { beforeStart: hang } : { afterWrite: (_step, index) => (index === Number(at) ? hang() : undefined) }
   console.log('ready')
-  await payload.jobs.run({ queue: 'default', limit: 10 })
+  await payload.jobs.run({ queue: 'default', limit: 10, req: await createLocalReq({ context: { restoreProbe } }, payload) })
   console.log('finished')
   process.exit(0)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { golT, golTranslations } from '../../../src/admin/i18n'
+import { golT, golTranslations } from '../../../src/domain/i18n'
 
-describe("the admin's labels (src/admin/i18n)", () => {
+describe("the admin's labels (src/domain/i18n)", () => {
   it('has every key in both languages, none empty', () => {
     const pt = Object.keys(golTranslations.pt.gol).sort()
     expect(Object.keys(golTranslations.en.gol).sort()).toEqual(pt)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkReportRequest } from '../../../src/reports/params'
-import { golT } from '../../../src/admin/i18n'
+import { golT } from '../../../src/domain/i18n'
 
 const pt = golT('pt')
 

@@ -41,6 +41,7 @@ const createBatch: PayloadHandler = async (req) => {
     const docs = await withTransaction(req, async () => {
       const docs = []
       for (const category of wanted) {
+        // The generated type requires `name`, which the collection's beforeChange hook gives a new backup.
         docs.push(await req.payload.create({ collection: 'backups', data: { company: target, category } as never, overrideAccess: false, depth: 0, req }))
       }
       return docs

@@ -24,14 +24,29 @@ import { idKey } from '../../../domain/ids'
 
 // Dynamic slugs and plain records: see `Data` in categories.ts for the casts.
 
-/** Test seam: called after an item's writes, before its commit (a throw there simulates a crash mid-item). */
-export const restoreFaults: { afterWrite?: (step: Step, index: number) => void; beforeStart?: () => void } = {}
+/**
+ * Two points of a run a caller may watch: `beforeStart` (the job claimed, nothing read yet) and
+ * `afterWrite` (an item's writes done, its transaction still open). The app passes none; the fault
+ * tests hand one to the restore job through its request's context (`payload.jobs.run({ req })`)
+ * and throw, abort or hang there (tests/integration/audit/restore.test.ts, faults/restore-kill.test.ts).
+ */
+export interface RestoreProbe {
+  beforeStart?: () => void
+  afterWrite?: (step: Step, index: number) => void
+}
 
-/** Thrown by a fault to stop the whole run: the rest is not attempted, the outcome is recorded. */
+declare module 'payload' {
+  interface RequestContext {
+    /** A probe for the restore job run with this request (see RestoreProbe). */
+    restoreProbe?: RestoreProbe
+  }
+}
+
+/** Thrown by a probe to stop the whole run: the rest is not attempted, the outcome is recorded. */
 export class RestoreAborted extends Error {}
 
 /**
- * Thrown by a fault to simulate the process dying mid-item: the item's transaction is
+ * Thrown by a probe to simulate the process dying mid-item: the item's transaction is
  * rolled back (as the database does for a dead connection) and nothing else runs or is
  * recorded; the restore stays `running` until `sweepRestores` queues it again.
  */
@@ -157,13 +172,14 @@ export interface ApplyArgs {
   file: string
   actor?: Actor
   onProgress?: (applied: number, failed: number) => Promise<void>
+  probe?: RestoreProbe
 }
 
 const strip = (step: Planned, changes: string[]): Step => ({ kind: step.kind, id: step.id, title: step.title, action: step.action, changes })
 
 /** Applies a backup file to its company in batches; answers the items applied and failed by this run. */
 export async function applyRestore(payload: Payload, args: ApplyArgs): Promise<{ applied: number; failed: number }> {
-  const { restore, company, category, file, actor, onProgress } = args
+  const { restore, company, category, file, actor, onProgress, probe } = args
   const db = sqlOf(payload)
   const ctx: Ctx = { payload, company }
   const resolve = await companyResolver(ctx, category)
@@ -219,7 +235,7 @@ export async function applyRestore(payload: Payload, args: ApplyArgs): Promise<{
           invalidated.push(step)
         } else result = await applyStep({ payload, req, company }, step)
         const changes = changesOf(payload, step, resolve)
-        restoreFaults.afterWrite?.(strip(step, changes), at)
+        probe?.afterWrite?.(strip(step, changes), at)
         done.push({ step, ...result, changes })
       }
       await audit(req, done)
@@ -288,9 +304,10 @@ async function invalidateLines(payload: Payload, company: string | number, steps
   if (!engine || !steps.length) return
   const { snapshots } = await engine
   for (const step of steps) {
+    if (step.target == null) continue // a bulk update is of an existing line: always set
     const before = { id: step.target, company, msisdn: step.current?.data.msisdn }
     const after = { id: step.target, company, msisdn: step.backup?.data.msisdn }
-    snapshots.invalidate('lines', after as never, before as never)
+    snapshots.invalidate('lines', after, before)
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { temporaryPassword } from '../../../auth/passwords'
 import type { BackupCategory } from '../model'
+import { idOf, type Id } from '../../../domain/ids'
 import { linePages } from './lineRows'
 
 /**
@@ -59,9 +60,9 @@ export interface Source {
 
 export const keyOf = (source: Source, item: Item): string => (source.key ? source.key({ ...item.data, id: item.id }) : String(item.id))
 
-const idOf = (v: unknown): string | number | null =>
-  v == null ? null : typeof v === 'object' && 'id' in v ? ((v as { id: string | number }).id ?? null) : (v as string | number)
-const ids = (v: unknown): (string | number)[] => (Array.isArray(v) ? v.map(idOf).filter((x): x is string | number => x != null) : [])
+/** A relation as the backup file stores it: its id, or null (kept in the JSON, not left out) when empty. */
+const storedId = (v: unknown): Id | null => idOf(v) ?? null
+const ids = (v: unknown): Id[] => (Array.isArray(v) ? v.map(idOf).filter((x) => x !== undefined) : [])
 const orNull = (v: unknown) => (v === undefined || v === '' ? null : v)
 
 /** JSON with object keys sorted: equal values, equal strings (as JSON.stringify of the same value with its keys in code-unit order). */
@@ -156,9 +157,9 @@ const LINE_FIELDS = (d: Data): Data => ({
   msisdn: d.msisdn,
   name: orNull(d.name),
   status: d.status,
-  account: idOf(d.account),
-  department: idOf(d.department),
-  profile: idOf(d.profile),
+  account: storedId(d.account),
+  department: storedId(d.department),
+  profile: storedId(d.profile),
   iccid: orNull(d.iccid),
   imsi: orNull(d.imsi),
   extension: orNull(d.extension),
@@ -205,7 +206,7 @@ const transfers: Source = {
   noun: 'a transferência Claro Pós',
   collection: 'transfers',
   where: ofCompany(),
-  pick: (d) => ({ offer: idOf(d.offer), fromLine: idOf(d.fromLine), toLine: idOf(d.toLine), amount: d.amount }),
+  pick: (d) => ({ offer: storedId(d.offer), fromLine: storedId(d.fromLine), toLine: storedId(d.toLine), amount: d.amount }),
   title: (d) => `${String(d.amount)} de ${String(d.fromLine)} para ${String(d.toLine)}`,
   mode: 'full',
 }
@@ -241,7 +242,7 @@ const sharedOffers: Source = {
     kind: d.kind,
     unit: d.unit,
     amount: d.amount,
-    account: idOf(d.account),
+    account: storedId(d.account),
     categories: Array.isArray(d.categories) ? d.categories : [],
   }),
   title: (d) => `${String(d.offer)} - ${String(d.package)}`,
@@ -360,7 +361,7 @@ async function linksOf(ctx: Ctx, field: 'department' | 'profile'): Promise<Map<s
   const map = new Map<string, (string | number)[]>()
   for await (const page of documentPages(ctx, { collection: 'lines', where: ofCompany() }, { [field]: true })) {
     for (const line of page) {
-      const owner = idOf(line[field])
+      const owner = storedId(line[field])
       if (owner == null) continue
       const list = map.get(String(owner)) ?? []
       list.push(line.id as string | number)

@@ -130,9 +130,8 @@ export async function updateRows(db: SqlDb, req: PayloadRequest | undefined, col
     } else {
       // One statement a row, by primary key (in-process, cheap): SQLite's planner may scan the whole table for UPDATE … FROM json_each.
       for (const row of payloadRows.slice(i, i + CHUNK)) {
-        // Values of any column type: drizzle's sql template types its parameters per column, unknown here.
-        const values = fields.map((f) => sql`${sql.raw(quoted(name(f)))} = ${row[name(f)] as never}`)
-        const one = sql`UPDATE ${sql.raw(tableName)} SET ${sql.join(values, sql`, `)}, "updated_at" = ${now} WHERE "id" = ${row.id as never} AND "company_id" = ${company} RETURNING "id"`
+        const values = fields.map((f) => sql`${sql.raw(quoted(name(f)))} = ${row[name(f)]}`)
+        const one = sql`UPDATE ${sql.raw(tableName)} SET ${sql.join(values, sql`, `)}, "updated_at" = ${now} WHERE "id" = ${row.id} AND "company_id" = ${company} RETURNING "id"`
         for (const back of await rowsOf(db, conn, one)) written.add(String(back.id))
       }
       continue

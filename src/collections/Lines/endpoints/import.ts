@@ -16,7 +16,7 @@
 import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 import type { Department, Line, Profile } from '../../../payload-types'
 import { z } from 'zod'
-import { idOf } from '../../../access/roles'
+import { idOf, relationId } from '../../../domain/ids'
 import { normalizeMsisdn, validateMsisdn, validateQuotaAgainstPool } from '../../../validation'
 import { actorFor, bodyOf, errorsOf, findAll as findAllDocs, json, validationError, withTransaction, zodErrors, type FieldError } from '../../../http/endpoint'
 import { IMPORT_HEADERS, readSheet, writeSheet, type ImportColumn, type SheetRow } from './spreadsheet'
@@ -126,8 +126,8 @@ async function context(req: PayloadRequest, msisdns: string[]) {
 type Ctx = Awaited<ReturnType<typeof context>>
 
 /** What a row asks for, as line data; errors for cells that mean nothing. */
-function plan(row: SheetRow, line: Line, ctx: Ctx): { data: Record<string, unknown>; changes: RowChange[]; errors: FieldError[] } {
-  const data: Record<string, unknown> = {}
+function plan(row: SheetRow, line: Line, ctx: Ctx): { data: Partial<Line>; changes: RowChange[]; errors: FieldError[] } {
+  const data: Partial<Line> = {}
   const changes: RowChange[] = []
   const errors: FieldError[] = []
   const company = String(idOf(line.company))
@@ -153,7 +153,7 @@ function plan(row: SheetRow, line: Line, ctx: Ctx): { data: Record<string, unkno
       target = doc.id
     }
     if (String(target) !== String(current)) {
-      data[field] = target
+      data[field] = target == null ? null : relationId(target)
       changes.push({ field, from: current == null ? null : (names.get(String(current)) ?? String(current)), to: target == null ? null : names.get(String(target))! })
     }
   }
@@ -234,7 +234,7 @@ export async function runImport(req: PayloadRequest, rows: SheetRow[], apply: bo
     // The server's own validation and access rules decide, row by row, in a transaction.
     try {
       // A dry run writes and rolls back: the answer is exactly what applying would do.
-      await withTransaction(req, () => req.payload.update({ collection: 'lines', id: line.id, data: data as never, overrideAccess: false, user: req.user, req, depth: 0 }), () => apply)
+      await withTransaction(req, () => req.payload.update({ collection: 'lines', id: line.id, data, overrideAccess: false, user: req.user, req, depth: 0 }), () => apply)
       report.status = apply ? 'applied' : 'change'
       if (pool && nextTotal !== undefined) pool.totalMB = nextTotal
     } catch (error) {

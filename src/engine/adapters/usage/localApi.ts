@@ -115,8 +115,8 @@ export class LocalApiUsageStore implements UsageStore {
   async readKeyOfTarget(target: KeyTarget, key: string, cycle: string): Promise<number> {
     let lines: Id[] | null = null
     if (target.kind === 'department') {
-      const res = await this.payload.find({ collection: 'lines', where: { department: { equals: target.target } }, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never }) // the generated LinesSelect has no `id` (always answered): asking for it alone keeps the rows small
-      lines = (res.docs as { id: Id }[]).map((d) => d.id)
+      const res = await this.payload.find({ collection: 'lines', where: { department: { equals: target.target } }, pagination: false, depth: 0, overrideAccess: true, select: { department: true } }) // the ids are wanted; the generated LinesSelect has no `id` (always answered), so the one field filtered on keeps the rows small
+      lines = res.docs.map((d) => d.id)
     }
     const where: Where = { cycle: { equals: cycle }, key: { equals: key } }
     if (target.kind === 'line') where.line = { equals: target.target }
